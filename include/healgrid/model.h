@@ -1,0 +1,103 @@
+/* model.h — treatments, check-ins, symptoms, signs and risks as plain data.
+ *
+ * No SQL and no curses here: these structs are what storage fills, what the
+ * rules read and what the screens and reports draw.  Name tables give every
+ * enum value its stable command-line / CSV / JSON name.
+ */
+#ifndef HEALGRID_MODEL_H
+#define HEALGRID_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { HG_UNRATED = -1 };           /* a rating never given (NULL in SQL) */
+enum { HG_RATING_MAX = 3 };
+enum { HG_NOTE_MAX = 2000 };        /* bytes of UTF-8 in a note */
+enum { HG_WINDOW_MIN = 7, HG_WINDOW_MAX = 90, HG_WINDOW_DEFAULT = 28 };
+#define HG_DEPTH_MIN 0.1
+#define HG_DEPTH_MAX 3.0
+
+enum hg_symptom {
+	HG_REDNESS, HG_SWELLING, HG_BRUISING, HG_BLEEDING, HG_SYMPTOM_COUNT
+};
+
+/* Bit positions are stored in the database: append only, never reorder. */
+enum hg_sign {
+	HG_SIGN_WARMTH, HG_SIGN_PUS, HG_SIGN_CRUSTING, HG_SIGN_SPREADING,
+	HG_SIGN_PAIN, HG_SIGN_FEVER, HG_SIGN_BLISTERS, HG_SIGN_RASH,
+	HG_SIGN_DARK_PATCHES, HG_SIGN_LIGHT_PATCHES, HG_SIGN_BUMPS,
+	HG_SIGN_LINES, HG_SIGN_COUNT
+};
+
+/* Bit positions are stored in the database: append only, never reorder. */
+enum hg_risk {
+	HG_RISK_ACTIVE_INFECTION, HG_RISK_ACTIVE_ACNE, HG_RISK_BLEEDING_DISORDER,
+	HG_RISK_BLOOD_THINNERS, HG_RISK_COLD_SORES, HG_RISK_KELOIDS,
+	HG_RISK_ISOTRETINOIN, HG_RISK_DARK_SKIN, HG_RISK_PREGNANCY,
+	HG_RISK_COUNT
+};
+
+enum hg_device { HG_DEVICE_PROFESSIONAL, HG_DEVICE_HOME, HG_DEVICE_COUNT };
+
+#define HG_BIT(x) (1u << (unsigned)(x))
+
+struct hg_treatment {
+	int64_t id;
+	int date;               /* day number, see date.h */
+	enum hg_device device;
+	double depth;           /* mm; 0 = unknown */
+	char *area;             /* never NULL once loaded */
+	char *products;         /* "" when none */
+	char *note;             /* "" when none */
+	unsigned risks;         /* HG_BIT(enum hg_risk) */
+	int window;             /* days tracked, day 0 .. window-1 */
+};
+
+struct hg_checkin {
+	int64_t treatment_id;
+	int day;                           /* 0 .. window-1 */
+	int rating[HG_SYMPTOM_COUNT];      /* 0..3 or HG_UNRATED */
+	unsigned signs;                    /* HG_BIT(enum hg_sign) */
+	char *note;                        /* "" when none; owned */
+};
+
+/* One treatment with its check-ins sorted by day. */
+struct hg_recovery {
+	struct hg_treatment t;
+	struct hg_checkin *days;
+	size_t ndays;
+};
+
+/* Stable names ("redness", "pus", "cold-sores", "home") and labels for
+ * people ("pus or cloudy discharge").  Lookups return -1 when unknown. */
+const char *model_symptom_name(enum hg_symptom s);
+const char *model_sign_name(enum hg_sign s);
+const char *model_sign_label(enum hg_sign s);
+const char *model_risk_name(enum hg_risk r);
+const char *model_device_name(enum hg_device d);
+const char *model_rating_label(int rating); /* "none" .. "severe", "not rated" */
+int model_symptom_lookup(const char *name);
+int model_sign_lookup(const char *name);
+int model_risk_lookup(const char *name);
+int model_device_lookup(const char *name);
+
+/* Parse a list of names separated by ',' or ';' into a bit set.
+ * On an unknown name returns -1 and points *bad at a malloc'd copy of it
+ * (caller frees).  Empty string gives 0. */
+int model_parse_signs(const char *list, unsigned *out, char **bad);
+int model_parse_risks(const char *list, unsigned *out, char **bad);
+/* Write names joined by sep into buf (always NUL-terminated); returns the
+ * length it needed, like snprintf. */
+size_t model_format_signs(unsigned signs, char sep, char *buf, size_t len);
+size_t model_format_risks(unsigned risks, char sep, char *buf, size_t len);
+
+
+void model_treatment_init(struct hg_treatment *t);
+void model_treatment_free(struct hg_treatment *t);
+void model_checkin_init(struct hg_checkin *c);
+void model_checkin_free(struct hg_checkin *c);
+void model_recovery_free(struct hg_recovery *r);
+/* The check-in of day `day`, or NULL. days must be sorted. */
+const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day);
+
+#endif

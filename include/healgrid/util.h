@@ -1,0 +1,60 @@
+/* util.h — the small things every module shares: error reporting,
+ * allocation that never returns NULL, a growable string buffer, and
+ * sanitising text for a terminal.
+ *
+ * Errors travel as return codes (HG_OK, HG_ERR_RUNTIME, HG_ERR_INPUT) up to
+ * main(), which prints the one message recorded with hg_fail().
+ */
+#ifndef HEALGRID_UTIL_H
+#define HEALGRID_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+enum hg_status {
+	HG_OK = 0,
+	HG_ERR_RUNTIME = 1,     /* exit 1: database unreadable, disk full ... */
+	HG_ERR_INPUT = 2        /* exit 2: bad usage or bad input */
+};
+
+#if defined(__GNUC__)
+#define HG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define HG_PRINTF(a, b)
+#endif
+
+/* Record the message to print (without "healgrid: " or newline) and return
+ * status, so callers write `return hg_fail(HG_ERR_INPUT, "...", ...);`.
+ * The first message recorded wins until hg_error_clear(). */
+int hg_fail(int status, const char *fmt, ...) HG_PRINTF(2, 3);
+const char *hg_error(void);          /* "" when none */
+void hg_error_clear(void);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+struct strbuf {
+	char *s;        /* NUL-terminated, NULL until something is added */
+	size_t len;
+	size_t cap;
+};
+#define STRBUF_INIT { NULL, 0, 0 }
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) HG_PRINTF(2, 3);
+const char *sb_str(const struct strbuf *sb);   /* "" when empty */
+char *sb_detach(struct strbuf *sb);            /* caller frees; never NULL */
+void sb_free(struct strbuf *sb);
+
+/* Copy of s safe to print on a terminal: control characters (C0, DEL, C1,
+ * ESC sequences) become spaces, invalid UTF-8 becomes '?'.  Caller frees. */
+char *hg_sanitize(const char *s);
+/* 1 when s is valid UTF-8 with no control characters other than \n, \t. */
+int hg_utf8_valid(const char *s, size_t n);
+/* Display columns of a UTF-8 string (wcwidth; invalid bytes count 1). */
+int hg_utf8_width(const char *s);
+
+#endif
