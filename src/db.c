@@ -271,13 +271,26 @@ static int read_pragma_int(struct hg_db *db, const char *sql, int *out)
 	return rc;
 }
 
+/* Take the schema from `from` to SCHEMA_VERSION in one transaction: all
+ * steps or none.  The version is read again under the write lock, because
+ * another healgrid may have migrated the file since we looked. */
 static int migrate(struct hg_db *db, int from)
 {
-	int rc = db_begin(db);
+	int rc, src;
 
+	if (from > 0 && sqlite3_db_readonly(db->sql, "main") == 1)
+		return hg_fail(HG_ERR_RUNTIME, "%s: made by an older healgrid (schema %d) and"
+			       " read-only: make it writable once so healgrid can upgrade it;"
+			       " it was not changed", db->path, from);
+	rc = db_begin(db);
+	if (rc == HG_OK && from > 0) {
+		src = read_pragma_int(db, "PRAGMA user_version", &from);
+		if (src != SQLITE_OK)
+			rc = sql_fail(db, src);
+	}
 	for (int v = from; rc == HG_OK && v < SCHEMA_VERSION; v++)
 		rc = exec(db, migrations[v]);
-	if (rc == HG_OK) {
+	if (rc == HG_OK && from < SCHEMA_VERSION) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
 		rc = exec(db, sql);
@@ -304,6 +317,9 @@ static int connect(struct hg_db *db, const char *file, int flags)
 		return rc;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* Until the file is known to be ours, closing must not checkpoint: that
+	 * would copy another program's write-ahead log into its database. */
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	sqlite3_busy_timeout(db->sql, HG_DB_BUSY_TIMEOUT_MS);
 	return exec(db, "PRAGMA foreign_keys = ON");
 }
@@ -318,6 +334,9 @@ static int create_new(struct hg_db *db)
 	sb_printf(&tmp, "%s.new-%ld", db->path, (long)getpid());
 	unlink(sb_str(&tmp));
 	rc = connect(db, sb_str(&tmp), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	/* Ours from the start: closing must copy the log into the file. */
+	if (rc == HG_OK)
+		sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
 	if (rc == HG_OK)
 		rc = exec(db, "PRAGMA journal_mode = WAL");
 	if (rc == HG_OK)
@@ -338,6 +357,58 @@ static int create_new(struct hg_db *db)
 	unlink(sb_str(&tmp));
 	sb_free(&tmp);
 	return rc;
+}
+
+/* Look at the 100-byte SQLite header before SQLite does.  SQLite takes a
+ * file shorter than its header for an empty database (and would write one
+ * over it), and reads a file cut inside its last page without complaint
+ * (and would write past the cut).  The in-header page count is trusted
+ * only when SQLite marks it valid and no write-ahead log is waiting: a
+ * checkpoint cut short by a crash leaves the file shorter than the header
+ * says until the log is replayed, which is normal. */
+static int check_header(const char *path, off_t size)
+{
+	unsigned char h[100];
+	struct stat st;
+	struct strbuf wal = STRBUF_INIT;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd < 0 ? -1 : read(fd, h, sizeof h);
+	int err = errno;
+
+	if (fd >= 0)
+		close(fd);
+	if (got < 0)
+		return hg_fail(HG_ERR_RUNTIME, "%s: %s", path, strerror(err));
+	if (got < 16 || memcmp(h, "SQLite format 3", 16) != 0)
+		return hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (not an SQLite"
+			       " file); it was not changed", path);
+	if (size < (off_t)sizeof h || got < (ssize_t)sizeof h)
+		return hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (truncated:"
+			       " %lld bytes); it was not changed", path, (long long)size);
+
+	unsigned page = (unsigned)h[16] << 8 | h[17];
+	uint32_t changes = (uint32_t)h[24] << 24 | (uint32_t)h[25] << 16 |
+			   (uint32_t)h[26] << 8 | h[27];
+	uint32_t pages = (uint32_t)h[28] << 24 | (uint32_t)h[29] << 16 |
+			 (uint32_t)h[30] << 8 | h[31];
+	uint32_t valid_for = (uint32_t)h[92] << 24 | (uint32_t)h[93] << 16 |
+			     (uint32_t)h[94] << 8 | h[95];
+	if (page == 1)
+		page = 65536;
+	if (page < 512 || (page & (page - 1)) != 0)
+		return hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (bad page size"
+			       " %u); it was not changed", path, page);
+
+	sb_printf(&wal, "%s-wal", path);
+	int log_waiting = stat(sb_str(&wal), &st) == 0 && st.st_size > 0;
+	sb_free(&wal);
+	if (log_waiting)
+		return HG_OK;
+	if (size % page != 0 || (changes == valid_for && (off_t)pages * page > size))
+		return hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (truncated:"
+			       " %lld bytes, expected %lld); it was not changed", path,
+			       (long long)size, (long long)pages * page);
+	return HG_OK;
 }
 
 int db_open(const char *path, int make_dirs, struct hg_db **out)
@@ -363,9 +434,13 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a regular file", path);
 	if (rc == HG_OK && st.st_size == 0)
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (empty file)", path);
+	if (rc == HG_OK)
+		rc = check_header(path, st.st_size);
 	if (rc == HG_OK) {
-		int flags = access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
-		rc = connect(db, path, flags);
+		/* A file without write permission is opened read-only even by
+		 * root, who could write it anyway: its owner marked it so. */
+		int writable = access(path, W_OK) == 0 && (st.st_mode & 0222) != 0;
+		rc = connect(db, path, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
 	}
 	if (rc == HG_OK) {
 		int app = 0, version = 0;
@@ -390,6 +465,9 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 		else if (version < SCHEMA_VERSION)
 			rc = migrate(db, version);
 	}
+	/* Ours: from now on closing checkpoints as usual. */
+	if (rc == HG_OK)
+		sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
 	free(dir);
 	if (rc != HG_OK) {
 		db_close(db);
