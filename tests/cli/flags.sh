@@ -1,9 +1,9 @@
-#!/bin/sh
+#!/bin/bash
 # tests/cli/flags.sh — `healgrid flags` on the real binary: the JSON of
 # SPEC 2.2 read by python3's json module (field names, order, once per
 # rule), the 80-column text with its not-medical-advice line, --all, and
 # the errors.
-. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/lib.sh"
 
 # python3 CHECKS: runs a python check over $T/out (parsed as JSON into
 # `doc` when it parses); prints nothing when fine, else what is wrong.
