@@ -40,8 +40,8 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 	for (size_t i = 0; i < nflags; i++)
 		counts[flags[i].level]++;
 	date_format(r->t.date, date);
-	fprintf(out, " healgrid - treatment %lld - %.24s - %s - %s", (long long)r->t.id, area,
-		date, model_device_name(r->t.device));
+	fprintf(out, " healgrid - treatment %lld - %.*s - %s - %s", (long long)r->t.id,
+		(int)hg_utf8_fit(area, 24), area, date, model_device_name(r->t.device));
 	if (r->t.depth > 0) {
 		char depth[16];
 		model_format_depth(r->t.depth, depth, sizeof depth);

@@ -146,9 +146,9 @@ static void list_text(FILE *out, const struct hg_treatment *t, size_t n)
 		model_format_depth(t[i].depth, depth, sizeof depth);
 		if (t[i].depth <= 0)
 			snprintf(depth, sizeof depth, "-");
-		fprintf(out, "%4lld  %-10s  %-12s  %5s  %6d  %.30s%s%s\n", (long long)t[i].id,
-			date, model_device_name(t[i].device), depth, t[i].window, area,
-			*risks ? " / " : "", risks);
+		fprintf(out, "%4lld  %-10s  %-12s  %5s  %6d  %.*s%s%s\n", (long long)t[i].id,
+			date, model_device_name(t[i].device), depth, t[i].window,
+			(int)hg_utf8_fit(area, 30), area, *risks ? " / " : "", risks);
 		free(area);
 	}
 }

@@ -1,24 +1,60 @@
 /* json.c — JSON string quoting for every JSON output. */
 #include "config.h"
 
+#include <string.h>
+
 #include "healgrid/json.h"
 
+/* Bytes in the UTF-8 sequence led by c (0: not a lead byte). */
+static size_t utf8_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xE0) == 0xC0)
+		return 2;
+	if ((c & 0xF0) == 0xE0)
+		return 3;
+	if ((c & 0xF8) == 0xF0)
+		return 4;
+	return 0;
+}
+
+/* Besides what JSON requires, C1 controls (U+0080-U+009F) and DEL are
+ * escaped so JSON printed on a terminal cannot drive it, and bytes that
+ * are not UTF-8 (a database edited by another tool) become U+FFFD so the
+ * output stays valid JSON. */
 void json_string(struct strbuf *sb, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+
 	sb_putc(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':  sb_puts(sb, "\\\""); break;
-		case '\\': sb_puts(sb, "\\\\"); break;
-		case '\n': sb_puts(sb, "\\n"); break;
-		case '\r': sb_puts(sb, "\\r"); break;
-		case '\t': sb_puts(sb, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7F)
-				sb_printf(sb, "\\u%04x", *p);
-			else
-				sb_putc(sb, (char)*p);
+	while (*p) {
+		size_t n = utf8_len(*p);
+
+		if (n == 0 || strnlen((const char *)p, n) < n || !hg_utf8_valid((const char *)p, n)) {
+			sb_puts(sb, "\\ufffd");
+			p++;
+			continue;
 		}
+		if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+			sb_printf(sb, "\\u%04x", p[1]);
+		} else if (n > 1) {
+			sb_add(sb, (const char *)p, n);
+		} else {
+			switch (*p) {
+			case '"':  sb_puts(sb, "\\\""); break;
+			case '\\': sb_puts(sb, "\\\\"); break;
+			case '\n': sb_puts(sb, "\\n"); break;
+			case '\r': sb_puts(sb, "\\r"); break;
+			case '\t': sb_puts(sb, "\\t"); break;
+			default:
+				if (*p < 0x20 || *p == 0x7F)
+					sb_printf(sb, "\\u%04x", *p);
+				else
+					sb_putc(sb, (char)*p);
+			}
+		}
+		p += n;
 	}
 	sb_putc(sb, '"');
 }

@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "healgrid/cli.h"
@@ -17,7 +18,12 @@ int main(int argc, char **argv)
 	/* Health records: every file healgrid creates is private. */
 	umask(077);
 	rc = cli_main(argc, argv);
-	if (rc != HG_OK && *hg_error())
-		fprintf(stderr, "healgrid: %s\n", hg_error());
+	if (rc != HG_OK && *hg_error()) {
+		/* Messages quote what was typed or stored: keep them one
+		 * harmless line on a terminal. */
+		char *msg = hg_sanitize(hg_error());
+		fprintf(stderr, "healgrid: %s\n", msg);
+		free(msg);
+	}
 	return rc;
 }

@@ -247,3 +247,26 @@ int hg_utf8_width(const char *s)
 	}
 	return w;
 }
+
+size_t hg_utf8_fit(const char *s, int cols)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k = 0;
+	int w = 0;
+
+	while (k < n) {
+		unsigned cp;
+		size_t len = utf8_decode(p + k, n - k, &cp);
+		int cw = 1;
+
+		if (len == 0)
+			len = 1;
+		else if ((cw = wcwidth((wchar_t)cp)) < 0)
+			cw = 1;
+		if (w + cw > cols)
+			break;
+		w += cw;
+		k += len;
+	}
+	return k;
+}

@@ -57,5 +57,8 @@ char *hg_sanitize(const char *s);
 int hg_utf8_valid(const char *s, size_t n);
 /* Display columns of a UTF-8 string (wcwidth; invalid bytes count 1). */
 int hg_utf8_width(const char *s);
+/* Bytes of the longest prefix of s that fits in cols display columns,
+ * ending between two characters (for "%.*s": never half a character). */
+size_t hg_utf8_fit(const char *s, int cols);
 
 #endif
