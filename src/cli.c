@@ -282,7 +282,9 @@ int cli_main(int argc, char **argv)
 	int demo = 0, rc = HG_OK, c;
 
 	opterr = 0;
-	optind = 1;
+	/* 0, not 1: glibc then forgets the previous scan (its ordering mode
+	 * and a half-read "-abc" cluster), so cli_main can run twice. */
+	optind = 0;
 	while (rc == HG_OK && (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		if (c == 'h')
 			c = CLI_OPT_HELP;

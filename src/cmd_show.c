@@ -75,8 +75,8 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 			const struct hg_checkin *c = model_recovery_day(r, d);
 			char v[HG_SYMPTOM_COUNT];
 			for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-				v[s] = when > today ? '.' : c && c->rating[s] != HG_UNRATED
-					? (char)('0' + c->rating[s]) : '-';
+				v[s] = (char)(when > today ? '.' : c && c->rating[s] != HG_UNRATED
+					? '0' + c->rating[s] : '-');
 			snprintf(line[1][col], sizeof line[0][0], " %c %c %c %c ", v[0], v[1], v[2], v[3]);
 			const struct hg_flag *f = day_flag(flags, nflags, d);
 			if (f && when == today)

@@ -334,11 +334,11 @@ static int create_new(struct hg_db *db)
 	sb_printf(&tmp, "%s.new-%ld", db->path, (long)getpid());
 	unlink(sb_str(&tmp));
 	rc = connect(db, sb_str(&tmp), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-	/* Ours from the start: closing must copy the log into the file. */
-	if (rc == HG_OK)
+	if (rc == HG_OK) {
+		/* Ours from the start: closing must copy the log into the file. */
 		sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
-	if (rc == HG_OK)
 		rc = exec(db, "PRAGMA journal_mode = WAL");
+	}
 	if (rc == HG_OK)
 		rc = migrate(db, 0);
 	sqlite3_close(db->sql);

@@ -2,6 +2,7 @@
  * terminal-safe text.  Nothing here knows about SQLite or curses. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,9 @@ char *xstrdup(const char *s)
 
 static void sb_grow(struct strbuf *sb, size_t extra)
 {
+	/* Sizes that would wrap around cannot be allocated anyway. */
+	if (extra > SIZE_MAX / 2 - sb->len)
+		out_of_memory();
 	size_t need = sb->len + extra + 1;
 
 	if (need <= sb->cap)

@@ -6,7 +6,7 @@
 # finds a crash, leak or timeout (the input is saved in $FUZZ_ARTIFACTS,
 # default ./fuzz-artifacts — add it to the corpus once fixed).
 #
-#   tests/fuzz/run.sh SECONDS [NAME...]      NAME: csv, date (default: all)
+#   tests/fuzz/run.sh SECONDS [NAME...]      NAME: csv, date, cli (default: all)
 #
 # Environment: CC (default clang), FUZZ_CONFIG_DIR (a directory holding the
 # configure-made config.h; without it a minimal one is generated),
@@ -14,7 +14,7 @@
 set -u
 
 usage() {
-	echo "usage: $0 SECONDS [csv|date]..." >&2
+	echo "usage: $0 SECONDS [csv|date|cli]..." >&2
 	exit 2
 }
 
@@ -46,17 +46,22 @@ else
 		>"$cfg/config.h"
 fi
 mkdir -p "$artifacts" || exit 1
+artifacts=$(cd "$artifacts" && pwd) # harnesses may change directory
 
 status=0
 
-# fuzz NAME SOURCE...: build tests/fuzz/fuzz_NAME.c with SOURCEs, run it.
+# fuzz NAME SOURCE... [-lLIB...]: build tests/fuzz/fuzz_NAME.c with
+# SOURCEs (relative to the top folder) and link options, run it.
 fuzz() {
 	name=$1
 	shift
 	bin=$work/fuzz_$name
 	srcs=
 	for s in "$@"; do
-		srcs="$srcs $top/$s"
+		case $s in
+		-*) srcs="$srcs $s" ;;
+		*) srcs="$srcs $top/$s" ;;
+		esac
 	done
 	# shellcheck disable=SC2086  # $srcs is a list of paths without spaces
 	if ! "$cc" -std=c11 -g -O1 \
@@ -86,11 +91,19 @@ fuzz() {
 	fi
 }
 
-[ $# -gt 0 ] || set -- csv date
+# The command line links everything but main() and the curses screens
+# (fuzz_cli.c stubs ui_run).
+cli_sources() {
+	(cd "$top" && ls src/*.c | grep -v -e '^src/main\.c$' -e '^src/ui')
+}
+
+[ $# -gt 0 ] || set -- csv date cli
 for h in "$@"; do
 	case $h in
 	csv) fuzz csv src/csv.c src/util.c ;;
 	date) fuzz date src/date.c src/util.c ;;
+	# shellcheck disable=SC2046  # a list of paths without spaces
+	cli) fuzz cli $(cli_sources) $(pkg-config --libs sqlite3) ;;
 	*) usage ;;
 	esac
 done
