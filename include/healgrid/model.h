@@ -92,6 +92,9 @@ size_t model_format_signs(unsigned signs, char sep, char *buf, size_t len);
 size_t model_format_risks(unsigned risks, char sep, char *buf, size_t len);
 
 
+/* Depth for people: "1.0", "0.25"; "unknown" when 0. */
+void model_format_depth(double depth, char *buf, size_t len);
+
 void model_treatment_init(struct hg_treatment *t);
 void model_treatment_free(struct hg_treatment *t);
 void model_checkin_init(struct hg_checkin *c);

@@ -52,7 +52,8 @@ void sb_free(struct strbuf *sb);
 /* Copy of s safe to print on a terminal: control characters (C0, DEL, C1,
  * ESC sequences) become spaces, invalid UTF-8 becomes '?'.  Caller frees. */
 char *hg_sanitize(const char *s);
-/* 1 when s is valid UTF-8 with no control characters other than \n, \t. */
+/* 1 when the n bytes at s are valid UTF-8 (control characters allowed:
+ * they are data, stripped only when shown on a terminal). */
 int hg_utf8_valid(const char *s, size_t n);
 /* Display columns of a UTF-8 string (wcwidth; invalid bytes count 1). */
 int hg_utf8_width(const char *s);

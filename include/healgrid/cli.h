@@ -1,0 +1,67 @@
+/* cli.h — the command line: global options, the command table, and the
+ * helpers every command shares (opening the database, parsing and
+ * validating option values with SPEC 2.2's messages).
+ *
+ * Each command lives in its own src/cmd_*.c as `int cmd_NAME(struct
+ * cli_ctx *, int argc, char **argv)` and returns an hg_status; main()
+ * prints the recorded error.
+ */
+#ifndef HEALGRID_CLI_H
+#define HEALGRID_CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "healgrid/db.h"
+#include "healgrid/model.h"
+
+struct cli_ctx {
+	char *db_path;          /* from --db, else NULL until resolved */
+	int db_path_default;    /* folder may be created */
+	struct hg_db *db;       /* opened on demand by cli_db() */
+	int today;              /* date.h day number */
+	FILE *out;              /* stdout */
+};
+
+/* Statuses a command may return besides hg_status: CLI_DONE stops with
+ * exit 0 (after --help); CLI_QUIET_FAIL exits 1 printing nothing (`due`). */
+enum { CLI_DONE = -1, CLI_QUIET_FAIL = -2 };
+
+/* Entry point: argv as given to main.  Returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* Open the database once (path order of SPEC 2.2). */
+int cli_db(struct cli_ctx *ctx, struct hg_db **out);
+
+/* Every command accepts --db PATH and --help among its own options:
+ * CLI_COMMON_OPTIONS goes first in its struct option array, and
+ * cli_common_option() handles those two (returns 1 when it did, with
+ * *status set; a --help sets status to CLI_DONE). */
+enum { CLI_OPT_DB = 0x1000, CLI_OPT_HELP };
+#define CLI_COMMON_OPTIONS \
+	{ "db", required_argument, NULL, CLI_OPT_DB }, \
+	{ "help", no_argument, NULL, CLI_OPT_HELP }
+int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status);
+/* Message for getopt's '?' (unknown option or missing value). */
+int cli_bad_option(const char *cmd, char **argv);
+void cli_usage(const char *cmd, FILE *to);
+
+/* Value parsers: each records SPEC 2.2's message on failure and returns
+ * HG_ERR_INPUT.  `opt` is the option as typed ("--redness"). */
+int cli_parse_int(const char *opt, const char *s, long lo, long hi, long *out);
+int cli_parse_date(const char *opt, const char *s, int *out);
+int cli_parse_rating(const char *opt, const char *s, int *out);
+int cli_parse_id(const char *opt, const char *s, int64_t *out);
+int cli_parse_note(const char *opt, const char *s);
+int cli_parse_format(const char *opt, const char *s, const char *const *allowed, int *out);
+
+/* The treatment of --treatment (id may be 0 = most recent). */
+int cli_pick_treatment(struct cli_ctx *ctx, int64_t id, int64_t *out);
+
+int cmd_treatment(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_due(struct cli_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,70 @@
+/* db.h — storage: the one module that speaks SQL.
+ *
+ * Opens or creates the database (folder 0700, file 0600, WAL, foreign keys,
+ * busy timeout), refuses files that are not healgrid databases, migrates
+ * old schemas forward, and reads and writes treatments and check-ins with
+ * prepared statements only.  Every write is one transaction: a function
+ * that writes opens its own unless the caller already holds one with
+ * db_begin().  Failures return HG_ERR_RUNTIME or HG_ERR_INPUT with the
+ * message recorded by hg_fail().
+ */
+#ifndef HEALGRID_DB_H
+#define HEALGRID_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "healgrid/model.h"
+
+struct hg_db;
+
+enum { HG_DB_APPLICATION_ID = 0x48674964 };  /* "HgId" */
+enum { HG_DB_BUSY_TIMEOUT_MS = 5000 };
+
+/* The database path of SPEC 2.2: $HEALGRID_DB, else
+ * $XDG_DATA_HOME/healgrid/healgrid.db, else ~/.local/share/healgrid/healgrid.db.
+ * Sets *is_default when the path is not from --db/$HEALGRID_DB (then the
+ * folder may be created).  Caller frees. */
+int db_default_path(char **out, int *is_default);
+
+/* Open (creating when missing).  make_dirs: create missing parent folders
+ * (0700); otherwise a missing folder is an error. */
+int db_open(const char *path, int make_dirs, struct hg_db **out);
+void db_close(struct hg_db *db);
+const char *db_path(const struct hg_db *db);
+int db_schema_version(void);
+
+int db_begin(struct hg_db *db);       /* BEGIN IMMEDIATE */
+int db_commit(struct hg_db *db);
+void db_rollback(struct hg_db *db);
+
+int db_treatment_add(struct hg_db *db, struct hg_treatment *t);  /* sets t->id */
+int db_treatment_update(struct hg_db *db, const struct hg_treatment *t);
+int db_treatment_delete(struct hg_db *db, int64_t id);
+/* HG_ERR_INPUT "no treatment N" when missing. */
+int db_treatment_get(struct hg_db *db, int64_t id, struct hg_treatment *out);
+/* Most recent treatment (latest date, then highest id); *id = 0 when none. */
+int db_treatment_latest(struct hg_db *db, int64_t *id);
+/* All treatments, oldest first. */
+int db_treatment_list(struct hg_db *db, struct hg_treatment **out, size_t *n);
+/* The treatment with this date and area, *id = 0 when none. */
+int db_treatment_find(struct hg_db *db, int date, const char *area, int64_t *id);
+void db_treatments_free(struct hg_treatment *t, size_t n);
+
+/* *found = 0 and out initialised unrated when the day has no check-in. */
+int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *out, int *found);
+/* Insert or replace the check-in of (c->treatment_id, c->day). */
+int db_checkin_put(struct hg_db *db, const struct hg_checkin *c);
+int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
+
+/* One treatment with its check-ins sorted by day. */
+int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);
+/* Every treatment (oldest first) with its check-ins. */
+int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n);
+void db_recoveries_free(struct hg_recovery *r, size_t n);
+
+/* A consistent copy through SQLite's online backup API, written to a new
+ * file with mode 0600.  Refuses an existing dest unless force. */
+int db_backup(struct hg_db *db, const char *dest, int force);
+
+#endif

@@ -1,0 +1,805 @@
+/* db.c — SQLite storage: opening and refusing files, schema and
+ * migrations, treatments and check-ins, backup.  The only file with SQL.
+ * Every statement is prepared once per connection and reused. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "healgrid/date.h"
+#include "healgrid/db.h"
+#include "healgrid/util.h"
+
+enum stmt_id {
+	ST_T_INSERT, ST_T_UPDATE, ST_T_DELETE, ST_T_GET, ST_T_LATEST, ST_T_LIST,
+	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
+	ST_C_ALL, ST_COUNT
+};
+
+#define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note"
+#define C_COLS "treatment_id, day, redness, swelling, bruising, bleeding, signs, note"
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_T_INSERT] = "INSERT INTO treatment (date, device, depth_mm, area, products,"
+			" risks, window_days, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_T_UPDATE] = "UPDATE treatment SET date = ?1, device = ?2, depth_mm = ?3,"
+			" area = ?4, products = ?5, risks = ?6, window_days = ?7, note = ?8"
+			" WHERE id = ?9",
+	[ST_T_DELETE] = "DELETE FROM treatment WHERE id = ?1",
+	[ST_T_GET]    = "SELECT " T_COLS " FROM treatment WHERE id = ?1",
+	[ST_T_LATEST] = "SELECT id FROM treatment ORDER BY date DESC, id DESC LIMIT 1",
+	[ST_T_LIST]   = "SELECT " T_COLS " FROM treatment ORDER BY date, id",
+	[ST_T_FIND]   = "SELECT id FROM treatment WHERE date = ?1 AND area = ?2"
+			" ORDER BY id LIMIT 1",
+	[ST_C_GET]    = "SELECT " C_COLS " FROM checkin WHERE treatment_id = ?1 AND day = ?2",
+	[ST_C_PUT]    = "INSERT OR REPLACE INTO checkin (" C_COLS ", updated)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+			" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+	[ST_C_DELETE] = "DELETE FROM checkin WHERE treatment_id = ?1 AND day = ?2",
+	[ST_C_OF_TREATMENT] = "SELECT " C_COLS " FROM checkin WHERE treatment_id = ?1"
+			" ORDER BY day",
+	[ST_C_ALL]    = "SELECT c.treatment_id, c.day, c.redness, c.swelling, c.bruising,"
+			" c.bleeding, c.signs, c.note FROM treatment t"
+			" JOIN checkin c ON c.treatment_id = t.id ORDER BY t.date, t.id, c.day",
+};
+
+/* Schema history: migrations[i] takes user_version i to i + 1.  Append
+ * only; never edit a step that has shipped. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema */
+	"CREATE TABLE treatment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  device TEXT NOT NULL DEFAULT 'professional' CHECK (device IN ('professional', 'home')),"
+	"  depth_mm REAL CHECK (depth_mm IS NULL OR depth_mm BETWEEN 0.1 AND 3.0),"
+	"  area TEXT NOT NULL DEFAULT 'face',"
+	"  products TEXT NOT NULL DEFAULT '',"
+	"  risks INTEGER NOT NULL DEFAULT 0,"
+	"  window_days INTEGER NOT NULL DEFAULT 28 CHECK (window_days BETWEEN 7 AND 90),"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX treatment_by_date ON treatment (date, id);"
+	"CREATE TABLE checkin ("
+	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
+	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 89),"
+	"  redness INTEGER CHECK (redness BETWEEN 0 AND 3),"
+	"  swelling INTEGER CHECK (swelling BETWEEN 0 AND 3),"
+	"  bruising INTEGER CHECK (bruising BETWEEN 0 AND 3),"
+	"  bleeding INTEGER CHECK (bleeding BETWEEN 0 AND 3),"
+	"  signs INTEGER NOT NULL DEFAULT 0,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (treatment_id, day)"
+	") WITHOUT ROWID;",
+	/* 1 -> 2: remember when each day was last saved (UTC) */
+	"ALTER TABLE checkin ADD COLUMN updated TEXT;",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+struct hg_db {
+	sqlite3 *sql;
+	char *path;
+	sqlite3_stmt *stmt[ST_COUNT];
+};
+
+int db_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+const char *db_path(const struct hg_db *db)
+{
+	return db->path;
+}
+
+/* Turn an SQLite result code into one readable line. */
+static int sql_fail(struct hg_db *db, int rc)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return hg_fail(HG_ERR_RUNTIME, "%s: database is locked by another program"
+			       " (waited %d s); try again", db->path, HG_DB_BUSY_TIMEOUT_MS / 1000);
+	case SQLITE_FULL:
+		return hg_fail(HG_ERR_RUNTIME, "%s: disk full; nothing was saved", db->path);
+	case SQLITE_READONLY:
+		return hg_fail(HG_ERR_RUNTIME, "%s: database is read-only; nothing was saved",
+			       db->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (%s)",
+			       db->path, sqlite3_errmsg(db->sql));
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return hg_fail(HG_ERR_RUNTIME, "%s: cannot read or write the database (%s)",
+			       db->path, sqlite3_errmsg(db->sql));
+	default:
+		return hg_fail(HG_ERR_RUNTIME, "%s: database error: %s", db->path,
+			       sqlite3_errmsg(db->sql));
+	}
+}
+
+static sqlite3_stmt *stmt_get(struct hg_db *db, enum stmt_id id)
+{
+	if (!db->stmt[id]) {
+		if (sqlite3_prepare_v3(db->sql, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+				       &db->stmt[id], NULL) != SQLITE_OK) {
+			sql_fail(db, sqlite3_errcode(db->sql));
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(db->stmt[id]);
+		sqlite3_clear_bindings(db->stmt[id]);
+	}
+	return db->stmt[id];
+}
+
+static int exec(struct hg_db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? HG_OK : sql_fail(db, rc);
+}
+
+/* Run a statement that returns no rows. */
+static int step_done(struct hg_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+}
+
+int db_begin(struct hg_db *db)
+{
+	return exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_commit(struct hg_db *db)
+{
+	int rc = exec(db, "COMMIT");
+
+	if (rc != HG_OK)
+		db_rollback(db);
+	return rc;
+}
+
+void db_rollback(struct hg_db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Writes open their own transaction unless the caller holds one. */
+static int write_begin(struct hg_db *db, int *own)
+{
+	*own = sqlite3_get_autocommit(db->sql);
+	return *own ? db_begin(db) : HG_OK;
+}
+
+static int write_end(struct hg_db *db, int own, int rc)
+{
+	if (!own)
+		return rc;
+	if (rc != HG_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static int make_dirs_0700(const char *dir)
+{
+	char *copy = xstrdup(dir);
+	int rc = 0;
+
+	for (char *p = copy + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char saved = *p;
+			*p = '\0';
+			if (mkdir(copy, 0700) != 0 && errno != EEXIST)
+				rc = -1;
+			*p = saved;
+			if (rc || saved == '\0')
+				break;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+static char *parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	char *d = xmalloc((size_t)(slash - path) + 1);
+	memcpy(d, path, (size_t)(slash - path));
+	d[slash - path] = '\0';
+	return d;
+}
+
+int db_default_path(char **out, int *is_default)
+{
+	const char *env = getenv("HEALGRID_DB");
+	struct strbuf sb = STRBUF_INIT;
+
+	*is_default = 0;
+	if (env && *env) {
+		*out = xstrdup(env);
+		return HG_OK;
+	}
+	*is_default = 1;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/') {
+		sb_printf(&sb, "%s/healgrid/healgrid.db", xdg);
+	} else {
+		const char *home = getenv("HOME");
+		if (!home || !*home)
+			return hg_fail(HG_ERR_RUNTIME, "HOME is not set: use --db PATH");
+		sb_printf(&sb, "%s/.local/share/healgrid/healgrid.db", home);
+	}
+	*out = sb_detach(&sb);
+	return HG_OK;
+}
+
+static int read_pragma_int(struct hg_db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int migrate(struct hg_db *db, int from)
+{
+	int rc = db_begin(db);
+
+	for (int v = from; rc == HG_OK && v < SCHEMA_VERSION; v++)
+		rc = exec(db, migrations[v]);
+	if (rc == HG_OK) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
+		rc = exec(db, sql);
+	}
+	if (rc == HG_OK && from == 0) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", HG_DB_APPLICATION_ID);
+		rc = exec(db, sql);
+	}
+	if (rc != HG_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+static int connect(struct hg_db *db, const char *file, int flags)
+{
+	int rc = sqlite3_open_v2(file, &db->sql, flags, NULL);
+
+	if (rc != SQLITE_OK) {
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot open database: %s", db->path,
+			     db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+		return rc;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, HG_DB_BUSY_TIMEOUT_MS);
+	return exec(db, "PRAGMA foreign_keys = ON");
+}
+
+/* A new database is built under a temporary name and linked into place,
+ * so a crash never leaves a half-made file that later looks foreign. */
+static int create_new(struct hg_db *db)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	int rc;
+
+	sb_printf(&tmp, "%s.new-%ld", db->path, (long)getpid());
+	unlink(sb_str(&tmp));
+	rc = connect(db, sb_str(&tmp), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	if (rc == HG_OK)
+		rc = exec(db, "PRAGMA journal_mode = WAL");
+	if (rc == HG_OK)
+		rc = migrate(db, 0);
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	if (rc == HG_OK) {
+		chmod(sb_str(&tmp), 0600);
+		if (link(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create database: %s",
+				     db->path, strerror(errno));
+	}
+	unlink(sb_str(&tmp));
+	sb_puts(&tmp, "-wal");
+	unlink(sb_str(&tmp));
+	tmp.len -= 4;
+	sb_puts(&tmp, "-shm");
+	unlink(sb_str(&tmp));
+	sb_free(&tmp);
+	return rc;
+}
+
+int db_open(const char *path, int make_dirs, struct hg_db **out)
+{
+	struct hg_db *db = xcalloc(1, sizeof *db);
+	char *dir = parent_dir(path);
+	struct stat st;
+	int rc = HG_OK;
+
+	db->path = xstrdup(path);
+	*out = NULL;
+	if (make_dirs && stat(dir, &st) != 0 && make_dirs_0700(dir) != 0)
+		rc = hg_fail(HG_ERR_RUNTIME, "cannot create folder %s: %s", dir, strerror(errno));
+	if (rc == HG_OK && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: folder %s does not exist", path, dir);
+	if (rc == HG_OK && stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			rc = create_new(db);
+		else
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
+	}
+	if (rc == HG_OK && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a regular file", path);
+	if (rc == HG_OK && st.st_size == 0)
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (empty file)", path);
+	if (rc == HG_OK) {
+		int flags = access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+		rc = connect(db, path, flags);
+	}
+	if (rc == HG_OK) {
+		int app = 0, version = 0;
+		int src = read_pragma_int(db, "PRAGMA application_id", &app);
+
+		if (src == SQLITE_OK)
+			src = read_pragma_int(db, "PRAGMA user_version", &version);
+		if ((src & 0xFF) == SQLITE_NOTADB || (src & 0xFF) == SQLITE_CORRUPT)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database"
+				     " (not an SQLite file, or damaged)", path);
+		else if (src != SQLITE_OK)
+			rc = sql_fail(db, src);
+		else if (app != HG_DB_APPLICATION_ID)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database"
+				     " (it belongs to another program); it was not changed", path);
+		else if (version > SCHEMA_VERSION)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: made by a newer healgrid (schema %d,"
+				     " this one knows %d); upgrade healgrid", path, version,
+				     SCHEMA_VERSION);
+		else if (version < 1)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (no schema)", path);
+		else if (version < SCHEMA_VERSION)
+			rc = migrate(db, version);
+	}
+	free(dir);
+	if (rc != HG_OK) {
+		db_close(db);
+		return rc;
+	}
+	*out = db;
+	return HG_OK;
+}
+
+void db_close(struct hg_db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->sql);
+	free(db->path);
+	free(db);
+}
+
+/* ---- treatments ------------------------------------------------------- */
+
+static char *col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return xstrdup(s ? (const char *)s : "");
+}
+
+static int row_treatment(struct hg_db *db, sqlite3_stmt *st, struct hg_treatment *t)
+{
+	const unsigned char *date = sqlite3_column_text(st, 1);
+	const unsigned char *dev = sqlite3_column_text(st, 2);
+	int device = dev ? model_device_lookup((const char *)dev) : -1;
+
+	model_treatment_init(t);
+	t->id = sqlite3_column_int64(st, 0);
+	if (!date || date_parse((const char *)date, &t->date) != 0 || device < 0)
+		return hg_fail(HG_ERR_RUNTIME, "%s: treatment %lld has a damaged date"
+			       " or device", db->path, (long long)t->id);
+	t->device = (enum hg_device)device;
+	t->depth = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 3);
+	t->area = col_text(st, 4);
+	t->products = col_text(st, 5);
+	t->risks = (unsigned)sqlite3_column_int64(st, 6) & (HG_BIT(HG_RISK_COUNT) - 1);
+	t->window = sqlite3_column_int(st, 7);
+	t->note = col_text(st, 8);
+	return HG_OK;
+}
+
+static void bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
+{
+	char date[HG_DATE_LEN];
+
+	date_format(t->date, date);
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, model_device_name(t->device), -1, SQLITE_STATIC);
+	if (t->depth > 0)
+		sqlite3_bind_double(st, 3, t->depth);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_text(st, 4, t->area ? t->area : "face", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, t->products ? t->products : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, t->risks);
+	sqlite3_bind_int(st, 7, t->window);
+	sqlite3_bind_text(st, 8, t->note ? t->note : "", -1, SQLITE_STATIC);
+}
+
+int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_T_INSERT) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		bind_treatment(st, t);
+		rc = step_done(db, st);
+		if (rc == HG_OK)
+			t->id = sqlite3_last_insert_rowid(db->sql);
+	}
+	return write_end(db, own, rc);
+}
+
+int db_treatment_update(struct hg_db *db, const struct hg_treatment *t)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_T_UPDATE) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		bind_treatment(st, t);
+		sqlite3_bind_int64(st, 9, t->id);
+		rc = step_done(db, st);
+		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
+			rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)t->id);
+	}
+	return write_end(db, own, rc);
+}
+
+int db_treatment_delete(struct hg_db *db, int64_t id)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_T_DELETE) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = step_done(db, st);
+		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
+			rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)id);
+	}
+	return write_end(db, own, rc);
+}
+
+int db_treatment_get(struct hg_db *db, int64_t id, struct hg_treatment *out)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_T_GET);
+	int rc;
+
+	model_treatment_init(out);
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = row_treatment(db, st, out);
+	else if (rc == SQLITE_DONE)
+		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)id);
+	else
+		rc = sql_fail(db, rc);
+	sqlite3_reset(st);
+	if (rc != HG_OK)
+		model_treatment_free(out);
+	return rc;
+}
+
+static int query_id(struct hg_db *db, sqlite3_stmt *st, int64_t *id)
+{
+	int rc = sqlite3_step(st);
+
+	*id = 0;
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+}
+
+int db_treatment_latest(struct hg_db *db, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_T_LATEST);
+
+	*id = 0;
+	return st ? query_id(db, st, id) : HG_ERR_RUNTIME;
+}
+
+int db_treatment_find(struct hg_db *db, int date, const char *area, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_T_FIND);
+	char d[HG_DATE_LEN];
+
+	*id = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	date_format(date, d);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
+	return query_id(db, st, id);
+}
+
+int db_treatment_list(struct hg_db *db, struct hg_treatment **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_T_LIST);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		if (row_treatment(db, st, &(*out)[*n]) != HG_OK) {
+			model_treatment_free(&(*out)[*n]);
+			rc = SQLITE_ERROR;
+			break;
+		}
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rc = rc == SQLITE_ERROR ? HG_ERR_RUNTIME : sql_fail(db, rc);
+		db_treatments_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return HG_OK;
+}
+
+void db_treatments_free(struct hg_treatment *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		model_treatment_free(&t[i]);
+	free(t);
+}
+
+/* ---- check-ins -------------------------------------------------------- */
+
+static void row_checkin(sqlite3_stmt *st, struct hg_checkin *c)
+{
+	model_checkin_init(c);
+	c->treatment_id = sqlite3_column_int64(st, 0);
+	c->day = sqlite3_column_int(st, 1);
+	for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
+		c->rating[i] = sqlite3_column_type(st, 2 + i) == SQLITE_NULL
+			? HG_UNRATED : sqlite3_column_int(st, 2 + i);
+	c->signs = (unsigned)sqlite3_column_int64(st, 6) & (HG_BIT(HG_SIGN_COUNT) - 1);
+	c->note = col_text(st, 7);
+}
+
+int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *out, int *found)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_C_GET);
+	int rc;
+
+	model_checkin_init(out);
+	out->treatment_id = tid;
+	out->day = day;
+	*found = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_int(st, 2, day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		row_checkin(st, out);
+		*found = 1;
+	}
+	sqlite3_reset(st);
+	if (!*found)
+		out->note = xstrdup("");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+}
+
+int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_C_PUT) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_int64(st, 1, c->treatment_id);
+		sqlite3_bind_int(st, 2, c->day);
+		for (int i = 0; i < HG_SYMPTOM_COUNT; i++) {
+			if (c->rating[i] == HG_UNRATED)
+				sqlite3_bind_null(st, 3 + i);
+			else
+				sqlite3_bind_int(st, 3 + i, c->rating[i]);
+		}
+		sqlite3_bind_int64(st, 7, c->signs);
+		sqlite3_bind_text(st, 8, c->note ? c->note : "", -1, SQLITE_STATIC);
+		rc = step_done(db, st);
+	}
+	return write_end(db, own, rc);
+}
+
+int db_checkin_delete(struct hg_db *db, int64_t tid, int day)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_C_DELETE) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_int(st, 2, day);
+		rc = step_done(db, st);
+	}
+	return write_end(db, own, rc);
+}
+
+static void recovery_push(struct hg_recovery *r, size_t *cap, sqlite3_stmt *st)
+{
+	if (r->ndays == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		r->days = xrealloc(r->days, *cap * sizeof *r->days);
+	}
+	row_checkin(st, &r->days[r->ndays++]);
+}
+
+int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = db_treatment_get(db, tid, &out->t);
+	if (rc != HG_OK)
+		return rc;
+	st = stmt_get(db, ST_C_OF_TREATMENT);
+	if (!st) {
+		model_recovery_free(out);
+		return HG_ERR_RUNTIME;
+	}
+	sqlite3_bind_int64(st, 1, tid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		recovery_push(out, &cap, st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		model_recovery_free(out);
+		return sql_fail(db, rc);
+	}
+	return HG_OK;
+}
+
+int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n)
+{
+	struct hg_treatment *t;
+	size_t nt, i = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = db_treatment_list(db, &t, &nt);
+	if (rc != HG_OK)
+		return rc;
+	struct hg_recovery *r = xcalloc(nt ? nt : 1, sizeof *r);
+	for (size_t k = 0; k < nt; k++)
+		r[k].t = t[k];
+	free(t);
+	st = stmt_get(db, ST_C_ALL);
+	if (!st) {
+		db_recoveries_free(r, nt);
+		return HG_ERR_RUNTIME;
+	}
+	/* Both lists come in (date, id) order, so one pass pairs them. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t tid = sqlite3_column_int64(st, 0);
+
+		while (i < nt && r[i].t.id != tid) {
+			i++;
+			cap = 0;
+		}
+		if (i == nt) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		recovery_push(&r[i], &cap, st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_recoveries_free(r, nt);
+		return sql_fail(db, rc);
+	}
+	*out = r;
+	*n = nt;
+	return HG_OK;
+}
+
+void db_recoveries_free(struct hg_recovery *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		model_recovery_free(&r[i]);
+	free(r);
+}
+
+/* ---- backup ----------------------------------------------------------- */
+
+int db_backup(struct hg_db *db, const char *dest, int force)
+{
+	struct stat st;
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	int fd, rc;
+
+	if (stat(dest, &st) == 0 && !force)
+		return hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest);
+	fd = open(dest, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
+	fchmod(fd, 0600);
+	close(fd);
+	rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(out, "main", db->sql, "main");
+		if (b) {
+			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
+			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+				sqlite3_sleep(10);
+			sqlite3_backup_finish(b);
+		} else {
+			rc = sqlite3_errcode(out);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: %s", dest,
+			     out ? sqlite3_errmsg(out) : "cannot open");
+		sqlite3_close(out);
+		unlink(dest);
+		return rc;
+	}
+	sqlite3_close(out);
+	return HG_OK;
+}

@@ -1,0 +1,218 @@
+/* model.c — names and labels of symptoms, signs, risks and devices, list
+ * parsing, and freeing the plain structs of model.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/model.h"
+#include "healgrid/util.h"
+
+static const char *const symptom_names[HG_SYMPTOM_COUNT] = {
+	"redness", "swelling", "bruising", "bleeding"
+};
+
+static const struct { const char *name, *label; } signs[HG_SIGN_COUNT] = {
+	[HG_SIGN_WARMTH]        = { "warmth", "skin hot to touch" },
+	[HG_SIGN_PUS]           = { "pus", "pus or cloudy discharge" },
+	[HG_SIGN_CRUSTING]      = { "crusting", "yellow / honey crusts" },
+	[HG_SIGN_SPREADING]     = { "spreading", "redness spreading" },
+	[HG_SIGN_PAIN]          = { "pain", "pain getting worse" },
+	[HG_SIGN_FEVER]         = { "fever", "fever" },
+	[HG_SIGN_BLISTERS]      = { "blisters", "clustered small blisters" },
+	[HG_SIGN_RASH]          = { "rash", "itchy rash or hives" },
+	[HG_SIGN_DARK_PATCHES]  = { "dark-patches", "darker patches" },
+	[HG_SIGN_LIGHT_PATCHES] = { "light-patches", "lighter patches" },
+	[HG_SIGN_BUMPS]         = { "bumps", "firm bumps" },
+	[HG_SIGN_LINES]         = { "lines", "lines or track marks" },
+};
+
+static const char *const risk_names[HG_RISK_COUNT] = {
+	"active-infection", "active-acne", "bleeding-disorder",
+	"blood-thinners", "cold-sores", "keloids", "isotretinoin",
+	"dark-skin", "pregnancy"
+};
+
+static const char *const device_names[HG_DEVICE_COUNT] = {
+	"professional", "home"
+};
+
+static const char *const rating_labels[HG_RATING_MAX + 1] = {
+	"none", "mild", "moderate", "severe"
+};
+
+const char *model_symptom_name(enum hg_symptom s) { return symptom_names[s]; }
+const char *model_sign_name(enum hg_sign s) { return signs[s].name; }
+const char *model_sign_label(enum hg_sign s) { return signs[s].label; }
+const char *model_risk_name(enum hg_risk r) { return risk_names[r]; }
+const char *model_device_name(enum hg_device d) { return device_names[d]; }
+
+const char *model_rating_label(int rating)
+{
+	if (rating < 0 || rating > HG_RATING_MAX)
+		return "not rated";
+	return rating_labels[rating];
+}
+
+static int lookup(const char *(*name)(int), int count, const char *want)
+{
+	for (int i = 0; i < count; i++)
+		if (strcmp(name(i), want) == 0)
+			return i;
+	return -1;
+}
+
+static const char *symptom_name_int(int i) { return symptom_names[i]; }
+static const char *sign_name_int(int i) { return signs[i].name; }
+static const char *risk_name_int(int i) { return risk_names[i]; }
+static const char *device_name_int(int i) { return device_names[i]; }
+
+int model_symptom_lookup(const char *name) { return lookup(symptom_name_int, HG_SYMPTOM_COUNT, name); }
+int model_sign_lookup(const char *name) { return lookup(sign_name_int, HG_SIGN_COUNT, name); }
+int model_risk_lookup(const char *name) { return lookup(risk_name_int, HG_RISK_COUNT, name); }
+int model_device_lookup(const char *name) { return lookup(device_name_int, HG_DEVICE_COUNT, name); }
+
+/* Split on ',' or ';', trimming spaces; empty items are skipped. */
+static int parse_list(const char *list, int (*find)(const char *),
+		      unsigned *out, char **bad)
+{
+	unsigned bits = 0;
+	const char *p = list;
+
+	*bad = NULL;
+	while (*p) {
+		size_t n = strcspn(p, ",;");
+		const char *start = p, *end = p + n;
+
+		while (start < end && *start == ' ')
+			start++;
+		while (end > start && end[-1] == ' ')
+			end--;
+		if (end > start) {
+			char *item = xmalloc((size_t)(end - start) + 1);
+			memcpy(item, start, (size_t)(end - start));
+			item[end - start] = '\0';
+			int v = find(item);
+			if (v < 0) {
+				*bad = item;
+				return -1;
+			}
+			free(item);
+			bits |= HG_BIT(v);
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	*out = bits;
+	return 0;
+}
+
+int model_parse_signs(const char *list, unsigned *out, char **bad)
+{
+	return parse_list(list, model_sign_lookup, out, bad);
+}
+
+int model_parse_risks(const char *list, unsigned *out, char **bad)
+{
+	return parse_list(list, model_risk_lookup, out, bad);
+}
+
+static size_t format_list(unsigned bits, const char *(*name)(int), int count,
+			  char sep, char *buf, size_t len)
+{
+	size_t need = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (int i = 0; i < count; i++) {
+		if (!(bits & HG_BIT(i)))
+			continue;
+		const char *s = name(i);
+		size_t n = strlen(s) + (need ? 1 : 0);
+
+		if (need + n < len) {
+			if (need)
+				buf[need] = sep;
+			memcpy(buf + need + (need ? 1 : 0), s, strlen(s) + 1);
+		}
+		need += n;
+	}
+	return need;
+}
+
+size_t model_format_signs(unsigned s, char sep, char *buf, size_t len)
+{
+	return format_list(s, sign_name_int, HG_SIGN_COUNT, sep, buf, len);
+}
+
+size_t model_format_risks(unsigned r, char sep, char *buf, size_t len)
+{
+	return format_list(r, risk_name_int, HG_RISK_COUNT, sep, buf, len);
+}
+
+void model_format_depth(double depth, char *buf, size_t len)
+{
+	long hundredths = (long)(depth * 100 + 0.5);
+
+	if (depth <= 0)
+		snprintf(buf, len, "unknown");
+	else if (hundredths % 10 == 0)
+		snprintf(buf, len, "%.1f", depth);
+	else
+		snprintf(buf, len, "%.2f", depth);
+}
+
+void model_treatment_init(struct hg_treatment *t)
+{
+	memset(t, 0, sizeof *t);
+	t->device = HG_DEVICE_PROFESSIONAL;
+	t->window = HG_WINDOW_DEFAULT;
+}
+
+void model_treatment_free(struct hg_treatment *t)
+{
+	free(t->area);
+	free(t->products);
+	free(t->note);
+	t->area = t->products = t->note = NULL;
+}
+
+void model_checkin_init(struct hg_checkin *c)
+{
+	memset(c, 0, sizeof *c);
+	for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
+		c->rating[i] = HG_UNRATED;
+}
+
+void model_checkin_free(struct hg_checkin *c)
+{
+	free(c->note);
+	c->note = NULL;
+}
+
+void model_recovery_free(struct hg_recovery *r)
+{
+	model_treatment_free(&r->t);
+	for (size_t i = 0; i < r->ndays; i++)
+		model_checkin_free(&r->days[i]);
+	free(r->days);
+	r->days = NULL;
+	r->ndays = 0;
+}
+
+const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day)
+{
+	size_t lo = 0, hi = r->ndays;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->days[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->ndays && r->days[lo].day == day ? &r->days[lo] : NULL;
+}

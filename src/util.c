@@ -1,0 +1,249 @@
+/* util.c — error recording, checked allocation, string buffers and
+ * terminal-safe text.  Nothing here knows about SQLite or curses. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "healgrid/util.h"
+
+static char last_error[1024];
+static int have_error;
+
+int hg_fail(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!have_error) {
+		va_start(ap, fmt);
+		vsnprintf(last_error, sizeof last_error, fmt, ap);
+		va_end(ap);
+		have_error = 1;
+	}
+	return status;
+}
+
+const char *hg_error(void)
+{
+	return have_error ? last_error : "";
+}
+
+void hg_error_clear(void)
+{
+	have_error = 0;
+	last_error[0] = '\0';
+}
+
+static void out_of_memory(void)
+{
+	fputs("healgrid: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		out_of_memory();
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+static void sb_grow(struct strbuf *sb, size_t extra)
+{
+	size_t need = sb->len + extra + 1;
+
+	if (need <= sb->cap)
+		return;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	sb->s = xrealloc(sb->s, cap);
+	sb->cap = cap;
+}
+
+void sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_grow(sb, n);
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void sb_puts(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void sb_putc(struct strbuf *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
+
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	sb_grow(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+const char *sb_str(const struct strbuf *sb)
+{
+	return sb->s ? sb->s : "";
+}
+
+char *sb_detach(struct strbuf *sb)
+{
+	char *s = sb->s ? sb->s : xstrdup("");
+
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+void sb_free(struct strbuf *sb)
+{
+	free(sb->s);
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+}
+
+/* Length of the UTF-8 sequence at s (of at most n bytes) and its code
+ * point, or 0 when the bytes are not valid UTF-8. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	unsigned c = s[0];
+	size_t len;
+	unsigned min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		len = 2; *cp = c & 0x1F; min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3; *cp = c & 0x0F; min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4; *cp = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3F);
+	}
+	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+static int is_control(unsigned cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+char *hg_sanitize(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	while (n > 0) {
+		unsigned cp;
+		size_t len = utf8_decode(p, n, &cp);
+
+		if (len == 0) {
+			sb_putc(&sb, '?');
+			len = 1;
+		} else if (is_control(cp)) {
+			sb_putc(&sb, ' ');
+		} else {
+			sb_add(&sb, (const char *)p, len);
+		}
+		p += len;
+		n -= len;
+	}
+	return sb_detach(&sb);
+}
+
+int hg_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (n > 0) {
+		unsigned cp;
+		size_t len = utf8_decode(p, n, &cp);
+
+		if (len == 0 || cp == 0)
+			return 0;
+		p += len;
+		n -= len;
+	}
+	return 1;
+}
+
+int hg_utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	int w = 0;
+
+	while (n > 0) {
+		unsigned cp;
+		size_t len = utf8_decode(p, n, &cp);
+		int cw;
+
+		if (len == 0) {
+			len = 1;
+			cw = 1;
+		} else {
+			cw = wcwidth((wchar_t)cp);
+			if (cw < 0)
+				cw = 1;
+		}
+		w += cw;
+		p += len;
+		n -= len;
+	}
+	return w;
+}
