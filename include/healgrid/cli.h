@@ -63,5 +63,6 @@ int cmd_treatment(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_due(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_flags(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif
