@@ -758,6 +758,51 @@ int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n)
 	return HG_OK;
 }
 
+int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg)
+{
+	/* A read transaction, so the treatment list and the check-ins are
+	 * one snapshot even with a writer beside us. */
+	int own = sqlite3_get_autocommit(db->sql);
+	int rc = own ? exec(db, "BEGIN") : HG_OK;
+	struct hg_treatment *t = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t nt = 0;
+	int step = SQLITE_DONE;
+
+	if (rc == HG_OK)
+		rc = db_treatment_list(db, &t, &nt);
+	if (rc == HG_OK && !(st = stmt_get(db, ST_C_ALL)))
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK)
+		step = sqlite3_step(st);
+	/* Both lists come in (date, id) order, so one pass pairs them. */
+	for (size_t i = 0; i < nt && rc == HG_OK; i++) {
+		struct hg_recovery r = { .t = t[i] };
+		size_t cap = 0;
+
+		while (step == SQLITE_ROW && sqlite3_column_int64(st, 0) == t[i].id) {
+			recovery_push(&r, &cap, st);
+			step = sqlite3_step(st);
+		}
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			rc = sql_fail(db, step);
+		else
+			rc = fn(&r, arg);
+		for (size_t k = 0; k < r.ndays; k++)
+			model_checkin_free(&r.days[k]);
+		free(r.days);
+	}
+	if (rc == HG_OK && step == SQLITE_ROW)    /* a check-in out of order */
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (check-ins"
+			     " out of order)", db->path);
+	if (st)
+		sqlite3_reset(st);
+	db_treatments_free(t, nt);
+	if (own)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
 void db_recoveries_free(struct hg_recovery *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
