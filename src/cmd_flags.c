@@ -221,14 +221,15 @@ struct gather {
 	size_t n, cap, ntreatments;
 };
 
-static int gather_one(const struct hg_recovery *r, void *arg)
+static int gather_one(const struct hg_recovery *r, size_t i, size_t nr, void *arg)
 {
 	struct gather *g = arg;
 	struct hg_flag *f = NULL;
 	size_t n = 0;
 	int rc = rules_eval(r, &f, &n);
 
-	g->ntreatments++;
+	(void)i;
+	g->ntreatments = nr;
 	if (rc == HG_OK && g->n + n > g->cap) {
 		g->cap = (g->n + n) * 2;
 		g->flags = xrealloc(g->flags, g->cap * sizeof *g->flags);

@@ -789,7 +789,7 @@ int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg)
 		if (step != SQLITE_ROW && step != SQLITE_DONE)
 			rc = sql_fail(db, step);
 		else
-			rc = fn(&r, arg);
+			rc = fn(&r, i, nt, arg);
 		for (size_t k = 0; k < r.ndays; k++)
 			model_checkin_free(&r.days[k]);
 		free(r.days);

@@ -256,54 +256,150 @@ static void flush(FILE *out, struct strbuf *sb)
 		sb->s[0] = '\0';
 }
 
+/* One report being written, whether the treatments come from an array or
+ * one at a time from the database. */
+struct run {
+	FILE *out;
+	const struct report_writer *w;
+	struct report_doc doc;
+	int64_t tid;
+	int today, begun;
+	struct history hist;
+	struct strbuf sb;
+	size_t done;
+};
+
+static void run_init(struct run *x, FILE *out, int64_t tid, enum report_format fmt,
+		     int today)
+{
+	memset(x, 0, sizeof *x);
+	x->out = out;
+	x->w = writers[fmt];
+	x->doc.today = today;
+	x->doc.all = tid == 0;
+	x->tid = tid;
+	x->today = today;
+}
+
+/* Treatment i, r: written when it is in the report, then remembered as an
+ * earlier one.  all[] and sums[] hold every treatment up to i (all[] needs
+ * only the treatment fields of the ones before i). */
+static void run_one(struct run *x, const struct hg_recovery *r,
+		    const struct hg_recovery *all, const struct report_summary *sums,
+		    size_t i)
+{
+	if (x->tid == 0 || r->t.id == x->tid) {
+		struct report_item it;
+		struct hg_flag *flags = NULL;
+		size_t nflags = 0;
+
+		if (!x->begun) {
+			x->w->begin(&x->sb, &x->doc);
+			x->begun = 1;
+		}
+		memset(&it, 0, sizeof it);
+		rules_eval(r, &flags, &nflags);
+		it.index = x->done++;
+		it.flags = flags;
+		it.nflags = nflags;
+		item_fill(&it, r, &sums[i], x->today);
+		history_fill(&x->hist, all, sums, &it.earlier);
+		x->w->treatment(&x->sb, &x->doc, &it);
+		rules_flags_free(flags, nflags);
+		if (x->sb.len >= FLUSH_AT)
+			flush(x->out, &x->sb);
+	}
+	history_add(&x->hist, i, &sums[i]);
+}
+
+static int run_end(struct run *x)
+{
+	if (!x->begun)
+		x->w->begin(&x->sb, &x->doc);
+	x->w->end(&x->sb, &x->doc);
+	flush(x->out, &x->sb);
+	sb_free(&x->sb);
+	if (fflush(x->out) != 0 || ferror(x->out))
+		return hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s", strerror(errno));
+	return HG_OK;
+}
+
 int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 		 enum report_format fmt, int today)
 {
-	const struct report_writer *w = writers[fmt];
-	struct report_summary *sums = xcalloc(n, sizeof *sums);
-	struct report_doc doc = { .today = today, .count = 0, .all = tid == 0 };
-	struct history hist;
-	struct strbuf sb = STRBUF_INIT;
-	size_t done = 0;
+	struct report_summary *sums = xcalloc(n ? n : 1, sizeof *sums);
+	struct run x;
+	int rc;
 
-	memset(&hist, 0, sizeof hist);
+	run_init(&x, out, tid, fmt, today);
 	for (size_t i = 0; i < n; i++) {
 		report_summarize(&r[i], &sums[i]);
 		if (tid == 0 || r[i].t.id == tid)
-			doc.count++;
+			x.doc.count++;
 	}
-	if (tid != 0 && doc.count == 0) {
+	if (tid != 0 && x.doc.count == 0) {
 		free(sums);
 		return hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
 	}
-	w->begin(&sb, &doc);
-	for (size_t i = 0; i < n; i++) {
-		if (tid == 0 || r[i].t.id == tid) {
-			struct report_item it;
-			struct hg_flag *flags = NULL;
-			size_t nflags = 0;
-
-			memset(&it, 0, sizeof it);
-			rules_eval(&r[i], &flags, &nflags);
-			it.index = done++;
-			it.flags = flags;
-			it.nflags = nflags;
-			item_fill(&it, &r[i], &sums[i], today);
-			history_fill(&hist, r, sums, &it.earlier);
-			w->treatment(&sb, &doc, &it);
-			rules_flags_free(flags, nflags);
-			if (sb.len >= FLUSH_AT)
-				flush(out, &sb);
-		}
-		history_add(&hist, i, &sums[i]);
-	}
-	w->end(&sb, &doc);
-	flush(out, &sb);
-	sb_free(&sb);
+	for (size_t i = 0; i < n; i++)
+		run_one(&x, &r[i], r, sums, i);
+	rc = run_end(&x);
 	free(sums);
-	if (fflush(out) != 0 || ferror(out))
-		return hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s", strerror(errno));
-	return HG_OK;
+	return rc;
+}
+
+/* report_write_db: the treatments walked so far, kept without their
+ * check-ins (the comparison names earlier treatments and uses their
+ * summaries only), so memory does not grow with the check-ins. */
+struct walk {
+	struct run x;
+	struct hg_recovery *shells;
+	struct report_summary *sums;
+	size_t n;
+};
+
+enum { WALK_DONE = 100 };   /* stops the walk once the one treatment is out */
+
+static int walk_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
+{
+	struct walk *wk = arg;
+	struct hg_treatment *t;
+
+	if (!wk->shells) {
+		wk->shells = xcalloc(n, sizeof *wk->shells);
+		wk->sums = xcalloc(n, sizeof *wk->sums);
+		wk->x.doc.count = wk->x.tid ? 1 : n;
+	}
+	t = &wk->shells[i].t;
+	*t = r->t;
+	t->area = xstrdup(r->t.area);
+	t->products = xstrdup(r->t.products);
+	t->note = xstrdup(r->t.note);
+	wk->n = i + 1;
+	report_summarize(r, &wk->sums[i]);
+	run_one(&wk->x, r, wk->shells, wk->sums, i);
+	return wk->x.tid && r->t.id == wk->x.tid ? WALK_DONE : HG_OK;
+}
+
+int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+		    int today)
+{
+	struct walk wk = { .shells = NULL };
+	int rc;
+
+	run_init(&wk.x, out, tid, fmt, today);
+	rc = db_recovery_each(db, walk_one, &wk);
+	if (rc == WALK_DONE)
+		rc = HG_OK;
+	else if (rc == HG_OK && tid != 0)
+		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
+	if (rc == HG_OK)
+		rc = run_end(&wk.x);
+	else
+		sb_free(&wk.x.sb);
+	db_recoveries_free(wk.shells, wk.n);
+	free(wk.sums);
+	return rc;
 }
 
 /* ---- atomic private files --------------------------------------------- */
@@ -407,32 +503,26 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 	static const struct { enum report_format fmt; const char *ext; } outs[] = {
 		{ REPORT_HTML, "html" }, { REPORT_TEXT, "txt" }
 	};
-	struct hg_recovery *r = NULL;
 	struct strbuf base = STRBUF_INIT;
 	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
-	size_t n = 0;
-	int today, rc;
+	int today, rc = HG_OK;
 
 	if (date_today(&today) != 0) {
 		free(folder);
 		return hg_fail(HG_ERR_INPUT, "HEALGRID_TODAY: expected a real date YYYY-MM-DD");
 	}
-	rc = db_recovery_load_all(db, &r, &n);
-	if (rc == HG_OK) {
-		sb_printf(&base, "%s/healgrid-report-", folder);
-		if (tid == 0) {
-			sb_puts(&base, "all");
-		} else {
-			size_t i = 0;
-			while (i < n && r[i].t.id != tid)
-				i++;
-			if (i == n) {
-				rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
-			} else {
-				char date[HG_DATE_LEN];
-				date_format(r[i].t.date, date);
-				sb_printf(&base, "%s-%lld", date, (long long)tid);
-			}
+	sb_printf(&base, "%s/healgrid-report-", folder);
+	if (tid == 0) {
+		sb_puts(&base, "all");
+	} else {
+		struct hg_treatment t;
+
+		rc = db_treatment_get(db, tid, &t);
+		if (rc == HG_OK) {
+			char date[HG_DATE_LEN];
+			date_format(t.date, date);
+			sb_printf(&base, "%s-%lld", date, (long long)tid);
+			model_treatment_free(&t);
 		}
 	}
 	for (size_t k = 0; rc == HG_OK && k < sizeof outs / sizeof outs[0]; k++) {
@@ -442,7 +532,7 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 		sb_printf(&path, "%s.%s", sb_str(&base), outs[k].ext);
 		rc = report_file_open(&f, sb_str(&path));
 		if (rc == HG_OK) {
-			rc = report_write(f.fp, r, n, tid, outs[k].fmt, today);
+			rc = report_write_db(f.fp, db, tid, outs[k].fmt, today);
 			if (rc == HG_OK)
 				rc = report_file_commit(&f);
 			else
@@ -454,6 +544,5 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 	}
 	sb_free(&base);
 	free(folder);
-	db_recoveries_free(r, n);
 	return rc;
 }

@@ -65,6 +65,12 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out);
 int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 		 enum report_format fmt, int today);
 
+/* The same, reading the treatments from db one at a time (db_recovery_each):
+ * memory stays small whatever the number of check-ins.  The earlier
+ * treatments are the ones before tid (all of them are read). */
+int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+		    int today);
+
 /* For the UI's `p` key: write the HTML and the text report of treatment
  * tid (0: all) into folder dir (NULL: the database's folder), as
  * healgrid-report-<treatment date>-<id>.html / .txt (or

@@ -200,9 +200,12 @@ struct walk {
 	int last_day[4];
 };
 
-static int walk_one(const struct hg_recovery *r, void *arg)
+static int walk_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
 	struct walk *w = arg;
+
+	assert_int_equal(i, (size_t)w->calls);
+	assert_int_equal(n, 3);
 
 	if (w->calls < 4) {
 		w->id[w->calls] = r->t.id;
