@@ -5,11 +5,14 @@
  * cache, so a file grouped by treatment costs one lookup per treatment —
  * or created, and the check-in saved with the prepared statements of
  * db.c.  Windows are widened once at the end.  The first bad row rolls
- * everything back.  No SQL here.
+ * everything back.  A file is read a piece at a time, cut at record
+ * boundaries.  No SQL here.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +23,9 @@
 #include "healgrid/util.h"
 
 enum { AREA_MAX = 200 };
+/* import_file reads this much of the file at a time (more only for a
+ * record longer than that), so memory does not grow with the file. */
+enum { IMPORT_PIECE = 1 << 18 };
 
 /* One treatment named in the file. */
 struct entry {
@@ -392,67 +398,171 @@ static int check_header(const char *name, const struct csv_record *rec)
 	return rc;
 }
 
-int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
-	       int today, struct import_stats *st)
+/* One import in progress: the records may come in several pieces of the
+ * file (import_file), each ending at a record boundary. */
+struct run {
+	struct hg_db *db;
+	const char *name;
+	int today;
+	struct import_stats *st;
+	struct csv_record rec;
+	struct cache cache;
+	int begun;                      /* header checked, transaction open */
+};
+
+/* The records in data[0..len), which starts at physical line `line` and
+ * ends at a record boundary (or at the end of the file: last).  first: the
+ * start of the file, where a byte order mark is skipped. */
+static int run_piece(struct run *x, const char *data, size_t len, size_t line,
+		     int first, int last)
 {
 	struct csv_reader rd;
-	struct csv_record rec = CSV_RECORD_INIT;
-	struct cache cache = { NULL, 0, 0, NULL };
-	int rc, got;
+	int rc = HG_OK, got;
 
-	memset(st, 0, sizeof *st);
 	csv_reader_init(&rd, data, len);
-	got = csv_read_record(&rd, &rec);
-	if (got == 0)
-		rc = hg_fail(HG_ERR_INPUT, "%s: empty file; expected the CSV header of"
-			     " 'healgrid export'", name);
-	else if (got < 0)
-		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", name, rec.err_line, rec.error);
-	else
-		rc = check_header(name, &rec);
-	if (rc != HG_OK) {
-		csv_record_free(&rec);
-		return rc;
+	if (!first)
+		rd.pos = 0;             /* a mark mid-file is data, not a mark */
+	rd.line = line;
+	if (!x->begun) {
+		got = csv_read_record(&rd, &x->rec);
+		if (got == 0 && !last)
+			return HG_OK;   /* only blank lines so far */
+		if (got == 0)
+			rc = hg_fail(HG_ERR_INPUT, "%s: empty file; expected the CSV header of"
+				     " 'healgrid export'", x->name);
+		else if (got < 0)
+			rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", x->name, x->rec.err_line,
+				     x->rec.error);
+		else
+			rc = check_header(x->name, &x->rec);
+		if (rc == HG_OK)
+			rc = db_begin(x->db);
+		if (rc != HG_OK)
+			return rc;
+		x->begun = 1;
 	}
-
-	rc = db_begin(db);
-	while (rc == HG_OK && (got = csv_read_record(&rd, &rec)) == 1) {
-		struct row_ctx x = { name, rec.line };
+	while (rc == HG_OK && (got = csv_read_record(&rd, &x->rec)) == 1) {
+		struct row_ctx rx = { x->name, x->rec.line };
 		struct row row;
 		struct entry *e;
 
-		if (rec.nfields != EXPORT_COLUMNS) {
+		if (x->rec.nfields != EXPORT_COLUMNS) {
 			char what[64];
 			snprintf(what, sizeof what, "expected %d fields, got %zu", EXPORT_COLUMNS,
-				 rec.nfields);
-			rc = bad(&x, what);
+				 x->rec.nfields);
+			rc = bad(&rx, what);
 			break;
 		}
-		rc = parse_row(&x, rec.fields, today, &row);
+		rc = parse_row(&rx, x->rec.fields, x->today, &row);
 		if (rc == HG_OK)
-			rc = entry_get(db, &cache, &x, &row, &e);
+			rc = entry_get(x->db, &x->cache, &rx, &row, &e);
 		if (rc == HG_OK)
-			rc = entry_check(&x, e, &row);
+			rc = entry_check(&rx, e, &row);
 		if (rc != HG_OK)
 			break;
 		row.c.treatment_id = e->t.id;
-		rc = db_checkin_put(db, &row.c);
+		rc = db_checkin_put(x->db, &row.c);
 		e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
 		if (row.c.day > e->max_day)
 			e->max_day = row.c.day;
-		st->rows++;
+		x->st->rows++;
 	}
 	if (rc == HG_OK && got < 0)
-		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", name, rec.err_line, rec.error);
-	if (rc == HG_OK)
-		rc = widen_all(db, &cache, st);
-	if (rc == HG_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	csv_record_free(&rec);
-	cache_free(&cache);
-	if (rc != HG_OK)
-		memset(st, 0, sizeof *st);
+		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", x->name, x->rec.err_line, x->rec.error);
 	return rc;
+}
+
+static void run_init(struct run *x, struct hg_db *db, const char *name, int today,
+		     struct import_stats *st)
+{
+	memset(x, 0, sizeof *x);
+	x->db = db;
+	x->name = name;
+	x->today = today;
+	x->st = st;
+	memset(st, 0, sizeof *st);
+}
+
+/* Widen the windows and commit, or roll back. */
+static int run_end(struct run *x, int rc)
+{
+	if (rc == HG_OK)
+		rc = widen_all(x->db, &x->cache, x->st);
+	if (x->begun) {
+		if (rc == HG_OK)
+			rc = db_commit(x->db);
+		else
+			db_rollback(x->db);
+	}
+	csv_record_free(&x->rec);
+	cache_free(&x->cache);
+	if (rc != HG_OK)
+		memset(x->st, 0, sizeof *x->st);
+	return rc;
+}
+
+int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
+	       int today, struct import_stats *st)
+{
+	struct run x;
+
+	run_init(&x, db, name, today, st);
+	return run_end(&x, run_piece(&x, data, len, 1, 1, 1));
+}
+
+/* Bytes of data[0..len) up to and including the last line end outside a
+ * quoted field (0 when there is none).  data starts at a record boundary;
+ * a stray quote can only make the piece longer, never split a record. */
+static size_t whole_records(const char *data, size_t len)
+{
+	size_t end = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '"')
+			quoted = !quoted;
+		else if (data[i] == '\n' && !quoted)
+			end = i + 1;
+	}
+	return end;
+}
+
+int import_file(struct hg_db *db, const char *name, FILE *in, int today,
+		struct import_stats *st)
+{
+	size_t cap = IMPORT_PIECE, have = 0, line = 1;
+	char *buf = xmalloc(cap);
+	int first = 1, eof = 0, rc = HG_OK;
+	struct run x;
+
+	run_init(&x, db, name, today, st);
+	while (rc == HG_OK) {
+		while (!eof && have < cap) {
+			size_t got = fread(buf + have, 1, cap - have, in);
+
+			have += got;
+			if (got == 0 && ferror(in))
+				rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name,
+					     strerror(errno));
+			eof = got == 0;
+		}
+		if (rc != HG_OK)
+			break;
+		size_t end = eof ? have : whole_records(buf, have);
+		if (end == 0 && !eof) {         /* one record longer than the buffer */
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+			continue;
+		}
+		rc = run_piece(&x, buf, end, line, first, eof);
+		if (eof)
+			break;
+		for (size_t i = 0; i < end; i++)
+			line += buf[i] == '\n';
+		memmove(buf, buf + end, have - end);
+		have -= end;
+		first = 0;
+	}
+	free(buf);
+	return run_end(&x, rc);
 }
