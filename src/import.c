@@ -511,8 +511,10 @@ int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
 }
 
 /* Bytes of data[0..len) up to and including the last line end outside a
- * quoted field (0 when there is none).  data starts at a record boundary;
- * a stray quote can only make the piece longer, never split a record. */
+ * quoted field (0 when there is none).  data starts at a record boundary.
+ * Counting quotes is exact for valid CSV; a quote where none may stand
+ * can misplace the cuts after it, but the reader stops at that error, which
+ * always lies inside the piece (the quote's own line end is not a cut). */
 static size_t whole_records(const char *data, size_t len)
 {
 	size_t end = 0;
