@@ -43,8 +43,14 @@ static int span_width(const char *p, size_t n)
 	int w = 0;
 
 	for (size_t i = 0; i < n;) {
-		size_t k = char_len(p + i);
+		size_t k;
 
+		if ((unsigned char)p[i] < 0x80) {       /* ASCII: one column */
+			w++;
+			i++;
+			continue;
+		}
+		k = char_len(p + i);
 		if (k > n - i)
 			k = n - i;
 		w += char_width(p + i, k);
@@ -55,8 +61,10 @@ static int span_width(const char *p, size_t n)
 
 static void spaces(struct strbuf *sb, int n)
 {
-	while (n-- > 0)
-		sb_putc(sb, ' ');
+	static const char blank[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof blank - 1)
+		sb_add(sb, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
 }
 
 /* Append s cut to at most w columns, then pad to w columns. */
