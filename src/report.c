@@ -168,6 +168,43 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 		}
 }
 
+void report_date(int day, char buf[HG_DATE_LEN])
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		date_format(day, buf);
+		return;
+	}
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+}
+
+void report_put_int(struct strbuf *sb, long v)
+{
+	char buf[24];
+	size_t i = sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--i] = '-';
+	sb_add(sb, buf + i, sizeof buf - i);
+}
+
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep)
 {
 	int first = 1;
