@@ -74,6 +74,11 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
  * once per check-in of every treatment in `report --all`. */
 void report_date(int day, char buf[HG_DATE_LEN]);
 void report_put_int(struct strbuf *sb, long v);
+/* Days without a check-in from day d on (k: index of the first check-in
+ * on or after d), up to the end of the table.  Tables for people collapse
+ * a run of REPORT_GAP_MIN or more into one line. */
+enum { REPORT_GAP_MIN = 3 };
+int report_gap_run(const struct report_item *it, int d, size_t k);
 /* Rule ids of the flags first raised on day, joined by sep. */
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
 

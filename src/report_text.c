@@ -373,6 +373,17 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			len = COL_FLAG + strlen(sym);
 		}
 		if (!c) {
+			int run = report_gap_run(it, d, k);
+
+			if (run >= REPORT_GAP_MIN) {
+				char end[HG_DATE_LEN];
+
+				report_date(r->t.date + d + run - 1, end);
+				sb_add(sb, line, COL_DATE + 10);
+				sb_printf(sb, "  to day %d, %s: no check-ins\n", d + run - 1, end);
+				d += run - 1;
+				continue;
+			}
 			memcpy(line + COL_SIGNS, "(no check-in)\n", 14);
 			sb_add(sb, line, COL_SIGNS + 14);
 			continue;
