@@ -58,18 +58,15 @@ static int finish(FILE *out)
 	return HG_OK;
 }
 
-int export_csv(FILE *out, const struct hg_recovery *r, size_t n, size_t *skipped)
+int export_csv(FILE *out, const struct hg_recovery *r, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t none = 0;
 
 	csv_write_record(&sb, export_csv_header, EXPORT_COLUMNS);
 	for (size_t i = 0; i < n; i++) {
 		const struct hg_treatment *t = &r[i].t;
 		char tdate[HG_DATE_LEN], depth[32], risks[256];
 
-		if (r[i].ndays == 0)
-			none++;
 		date_format(t->date, tdate);
 		export_format_depth(t->depth, depth, sizeof depth);
 		model_format_risks(t->risks, ';', risks, sizeof risks);
@@ -104,8 +101,6 @@ int export_csv(FILE *out, const struct hg_recovery *r, size_t n, size_t *skipped
 	}
 	flush(out, &sb);
 	sb_free(&sb);
-	if (skipped)
-		*skipped = none;
 	return finish(out);
 }
 

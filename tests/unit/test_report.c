@@ -584,7 +584,7 @@ static char *export_str(struct hg_db *db, int json)
 	if (json)
 		assert_int_equal(export_json(out, r, n), HG_OK);
 	else
-		assert_int_equal(export_csv(out, r, n, NULL), HG_OK);
+		assert_int_equal(export_csv(out, r, n), HG_OK);
 	fclose(out);
 	db_recoveries_free(r, n);
 	return buf;
