@@ -12,12 +12,32 @@
 
 enum { EXPORT_CSV, EXPORT_JSON };
 
-static int write_to(FILE *out, int format, const struct hg_recovery *r, size_t n,
-		    size_t *skipped)
+static int write_to(FILE *out, int format, const struct hg_recovery *r, size_t n)
 {
 	if (format == EXPORT_JSON)
 		return export_json(out, r, n);
-	return export_csv(out, r, n, skipped);
+	return export_csv(out, r, n);
+}
+
+/* CSV rows are check-ins: name the treatments it could not carry. */
+static void note_skipped(const struct hg_recovery *r, size_t n)
+{
+	struct strbuf ids = STRBUF_INIT;
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (r[i].ndays == 0) {
+			if (count < 10)
+				sb_printf(&ids, "%s%lld", count ? ", " : "", (long long)r[i].t.id);
+			count++;
+		}
+	if (count > 10)
+		sb_printf(&ids, " and %zu more", count - 10);
+	if (count)
+		fprintf(stderr, "healgrid: note: treatment%s %s without check-ins %s not in the"
+			" CSV; 'healgrid export --format json' keeps everything\n",
+			count == 1 ? "" : "s", sb_str(&ids), count == 1 ? "is" : "are");
+	sb_free(&ids);
 }
 
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
@@ -32,7 +52,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct hg_recovery *r = NULL;
 	struct hg_db *db;
 	const char *output = NULL;
-	size_t n = 0, skipped = 0;
+	size_t n = 0;
 	int format = EXPORT_CSV, rc = HG_OK, c;
 
 	while (rc == HG_OK && (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -58,24 +78,21 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HG_OK)
 		return rc;
 	if (!output || strcmp(output, "-") == 0) {
-		rc = write_to(ctx->out, format, r, n, &skipped);
+		rc = write_to(ctx->out, format, r, n);
 	} else {
 		struct report_file f;
 
 		rc = report_file_open(&f, output);
 		if (rc == HG_OK) {
-			rc = write_to(f.fp, format, r, n, &skipped);
+			rc = write_to(f.fp, format, r, n);
 			if (rc == HG_OK)
 				rc = report_file_commit(&f);
 			else
 				report_file_abort(&f);
 		}
 	}
-	/* CSV rows are check-ins: say so when a treatment had none to carry. */
-	if (rc == HG_OK && skipped)
-		fprintf(stderr, "healgrid: note: %zu treatment%s without check-ins %s not in the"
-			" CSV; 'healgrid export --format json' keeps everything\n", skipped,
-			skipped == 1 ? "" : "s", skipped == 1 ? "is" : "are");
+	if (rc == HG_OK && format == EXPORT_CSV)
+		note_skipped(r, n);
 	db_recoveries_free(r, n);
 	return rc;
 }

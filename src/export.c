@@ -14,6 +14,10 @@
 #include "healgrid/json.h"
 #include "healgrid/util.h"
 
+/* Keys are fixed ASCII: paste them rather than quote them at run time. */
+#define KEY1(sb, k) sb_puts(sb, "\"" k "\": ")
+#define KEY(sb, k) sb_puts(sb, ", \"" k "\": ")
+
 const char *const export_csv_header[EXPORT_COLUMNS] = {
 	"treatment_date", "device", "depth_mm", "area", "risks", "day", "date",
 	"redness", "swelling", "bruising", "bleeding", "signs", "note"
@@ -54,18 +58,15 @@ static int finish(FILE *out)
 	return HG_OK;
 }
 
-int export_csv(FILE *out, const struct hg_recovery *r, size_t n, size_t *skipped)
+int export_csv(FILE *out, const struct hg_recovery *r, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t none = 0;
 
 	csv_write_record(&sb, export_csv_header, EXPORT_COLUMNS);
 	for (size_t i = 0; i < n; i++) {
 		const struct hg_treatment *t = &r[i].t;
 		char tdate[HG_DATE_LEN], depth[32], risks[256];
 
-		if (r[i].ndays == 0)
-			none++;
 		date_format(t->date, tdate);
 		export_format_depth(t->depth, depth, sizeof depth);
 		model_format_risks(t->risks, ';', risks, sizeof risks);
@@ -100,8 +101,6 @@ int export_csv(FILE *out, const struct hg_recovery *r, size_t n, size_t *skipped
 	}
 	flush(out, &sb);
 	sb_free(&sb);
-	if (skipped)
-		*skipped = none;
 	return finish(out);
 }
 
@@ -128,46 +127,46 @@ int export_json(FILE *out, const struct hg_recovery *r, size_t n)
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_puts(&sb, "{");
-	json_key(&sb, "format", 1);
+	KEY1(&sb, "format");
 	json_string(&sb, "healgrid-export");
-	json_key(&sb, "version", 0);
+	KEY(&sb, "version");
 	sb_puts(&sb, "1");
-	json_key(&sb, "treatments", 0);
+	KEY(&sb, "treatments");
 	sb_puts(&sb, "[");
 	for (size_t i = 0; i < n; i++) {
 		const struct hg_treatment *t = &r[i].t;
 		char date[HG_DATE_LEN], depth[32];
 
 		sb_puts(&sb, i ? ",\n{" : "\n{");
-		json_key(&sb, "id", 1);
+		KEY1(&sb, "id");
 		sb_printf(&sb, "%lld", (long long)t->id);
-		json_key(&sb, "date", 0);
+		KEY(&sb, "date");
 		date_format(t->date, date);
 		json_string(&sb, date);
-		json_key(&sb, "device", 0);
+		KEY(&sb, "device");
 		json_string(&sb, model_device_name(t->device));
-		json_key(&sb, "depth_mm", 0);
+		KEY(&sb, "depth_mm");
 		export_format_depth(t->depth, depth, sizeof depth);
 		sb_puts(&sb, *depth ? depth : "null");
-		json_key(&sb, "area", 0);
+		KEY(&sb, "area");
 		json_string(&sb, t->area);
-		json_key(&sb, "products", 0);
+		KEY(&sb, "products");
 		json_string(&sb, t->products ? t->products : "");
-		json_key(&sb, "risks", 0);
+		KEY(&sb, "risks");
 		names(&sb, t->risks, HG_RISK_COUNT, risk_name);
-		json_key(&sb, "window", 0);
+		KEY(&sb, "window");
 		sb_printf(&sb, "%d", t->window);
-		json_key(&sb, "note", 0);
+		KEY(&sb, "note");
 		json_string(&sb, t->note ? t->note : "");
-		json_key(&sb, "checkins", 0);
+		KEY(&sb, "checkins");
 		sb_putc(&sb, '[');
 		for (size_t k = 0; k < r[i].ndays; k++) {
 			const struct hg_checkin *c = &r[i].days[k];
 
 			sb_puts(&sb, k ? ",\n  {" : "\n  {");
-			json_key(&sb, "day", 1);
+			KEY1(&sb, "day");
 			sb_printf(&sb, "%d", c->day);
-			json_key(&sb, "date", 0);
+			KEY(&sb, "date");
 			date_format(t->date + c->day, date);
 			json_string(&sb, date);
 			for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
@@ -177,9 +176,9 @@ int export_json(FILE *out, const struct hg_recovery *r, size_t n)
 				else
 					sb_printf(&sb, "%d", c->rating[s]);
 			}
-			json_key(&sb, "signs", 0);
+			KEY(&sb, "signs");
 			names(&sb, c->signs, HG_SIGN_COUNT, sign_name);
-			json_key(&sb, "note", 0);
+			KEY(&sb, "note");
 			json_string(&sb, c->note ? c->note : "");
 			sb_putc(&sb, '}');
 		}

@@ -168,6 +168,52 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 		}
 }
 
+void report_date(int day, char buf[HG_DATE_LEN])
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		date_format(day, buf);
+		return;
+	}
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+}
+
+void report_put_int(struct strbuf *sb, long v)
+{
+	char buf[24];
+	size_t i = sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--i] = '-';
+	sb_add(sb, buf + i, sizeof buf - i);
+}
+
+int report_gap_run(const struct report_item *it, int d, size_t k)
+{
+	int next = k < it->r->ndays ? it->r->days[k].day : it->rows;
+
+	if (next > it->rows)
+		next = it->rows;
+	return next > d ? next - d : 0;
+}
+
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep)
 {
 	int first = 1;
@@ -415,11 +461,32 @@ static void file_free(struct report_file *f)
 int report_file_open(struct report_file *f, const char *path)
 {
 	struct strbuf tmp = STRBUF_INIT;
+	struct stat st;
+	char *real = NULL;
 	int fd;
 
 	f->fp = NULL;
-	f->path = xstrdup(path);
-	sb_printf(&tmp, "%s.tmp-XXXXXX", path);
+	f->tmp = NULL;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s; nothing was written", path,
+			       strerror(EISDIR));
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device or a pipe (/dev/stdout, a FIFO) is written to in place:
+		 * renaming over it would replace it with a plain file. */
+		f->path = xstrdup(path);
+		f->fp = fopen(path, "w");
+		if (!f->fp) {
+			int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s", path, strerror(errno));
+			file_free(f);
+			return rc;
+		}
+		return HG_OK;
+	}
+	/* Through a symlink, replace the file it names, not the link. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		real = realpath(path, NULL);
+	f->path = real ? real : xstrdup(path);
+	sb_printf(&tmp, "%s.tmp-XXXXXX", f->path);
 	f->tmp = sb_detach(&tmp);
 	/* mkstemp makes the file 0600 whatever the umask. */
 	fd = mkstemp(f->tmp);
@@ -448,7 +515,7 @@ int report_file_commit(struct report_file *f)
 		bad = 1;
 		err = errno;
 	}
-	if (!bad && fsync(fileno(f->fp)) != 0) {
+	if (!bad && f->tmp && fsync(fileno(f->fp)) != 0) {
 		bad = 1;
 		err = errno;
 	}
@@ -457,14 +524,15 @@ int report_file_commit(struct report_file *f)
 		err = errno;
 	}
 	f->fp = NULL;
-	if (!bad && rename(f->tmp, f->path) != 0) {
+	if (!bad && f->tmp && rename(f->tmp, f->path) != 0) {
 		bad = 1;
 		err = errno;
 	}
 	if (bad) {
-		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s; nothing was written",
-				 f->path, strerror(err ? err : EIO));
-		unlink(f->tmp);
+		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s%s", f->path,
+				 strerror(err ? err : EIO), f->tmp ? "; nothing was written" : "");
+		if (f->tmp)
+			unlink(f->tmp);
 		file_free(f);
 		return rc;
 	}

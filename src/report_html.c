@@ -228,17 +228,28 @@ static void symptoms(struct strbuf *sb, const struct report_item *it)
 
 /* ---- the chart -------------------------------------------------------- */
 
+/* Whole user units: 1/720 of the width is finer than print needs, and
+ * integers keep both the file and the loop over every check-in small. */
 enum { CW = 720, CH = 200, LEFT = 74, RIGHT = 8, TOP = 24, BOTTOM = 36 };
+enum { PLOT_W = CW - LEFT - RIGHT, PLOT_H = CH - TOP - BOTTOM };
 
-static double chart_x(int day, int ndays)
+static int chart_x(int day, int ndays)
 {
-	return LEFT + (day + 0.5) * (double)(CW - LEFT - RIGHT) / ndays;
+	return LEFT + (2 * day + 1) * PLOT_W / (2 * ndays);
 }
 
-static double chart_y(int rating, int s)
+static int chart_y(int rating, int s)
 {
 	/* Symptoms with equal ratings sit a little apart so every line shows. */
-	return TOP + (3 - rating) * (double)(CH - TOP - BOTTOM) / 3 + (s - 1.5) * 2.6;
+	return TOP + (3 - rating) * PLOT_H / 3 + (2 * s - 3) * 3 / 2;
+}
+
+static void put_xy(struct strbuf *sb, char cmd, int x, int y)
+{
+	sb_putc(sb, cmd);
+	report_put_int(sb, x);
+	sb_putc(sb, ' ');
+	report_put_int(sb, y);
 }
 
 static void chart(struct strbuf *sb, const struct report_item *it)
@@ -246,7 +257,6 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 	static const char *const labels[] = { "0 none", "1 mild", "2 moderate", "3 severe" };
 	const struct hg_recovery *r = it->r;
 	int ndays = it->rows < 7 ? 7 : it->rows;
-	double slot = (double)(CW - LEFT - RIGHT) / ndays;
 	int step = ndays <= 31 ? 1 : 7;
 	size_t k;
 
@@ -255,44 +265,59 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 	sb_printf(sb, "<figure>\n<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\""
 		  " aria-label=\"Ratings of redness, swelling, bruising and bleeding by day\""
 		  " font-size=\"11\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n", CW, CH);
-	/* days without a check-in: shaded, so a gap never reads as "none" */
+	/* Days without a check-in are shaded, so a gap never reads as "none". */
+	sb_puts(sb, "<path fill=\"#eeeeee\" d=\"");
 	k = 0;
 	for (int d = 0; d < it->rows; d++) {
 		while (k < r->ndays && r->days[k].day < d)
 			k++;
-		if (!(k < r->ndays && r->days[k].day == d))
-			sb_printf(sb, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\""
-				  " fill=\"#eeeeee\"/>\n", chart_x(d, ndays) - slot / 2, TOP - 6,
-				  slot, CH - TOP - BOTTOM + 12);
+		if (k < r->ndays && r->days[k].day == d)
+			continue;
+		put_xy(sb, 'M', LEFT + d * PLOT_W / ndays, TOP - 6);
+		sb_putc(sb, 'H');
+		report_put_int(sb, LEFT + (d + 1) * PLOT_W / ndays);
+		sb_putc(sb, 'v');
+		report_put_int(sb, PLOT_H + 12);
+		sb_putc(sb, 'H');
+		report_put_int(sb, LEFT + d * PLOT_W / ndays);
+		sb_putc(sb, 'Z');
 	}
+	sb_puts(sb, "\"/>\n");
 	for (int v = 0; v <= 3; v++) {
-		double y = chart_y(v, 0) + 1.5 * 2.6;
-		sb_printf(sb, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#bbb\""
-			  " stroke-width=\"0.7\"/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+		int y = TOP + (3 - v) * PLOT_H / 3;
+		sb_printf(sb, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#bbb\""
+			  " stroke-width=\"0.7\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
 			  LEFT, y, CW - RIGHT, y, LEFT - 6, y + 4, labels[v]);
 	}
-	for (int d = 0; d < ndays; d += step)
-		sb_printf(sb, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
-			  chart_x(d, ndays), CH - BOTTOM + 19, d);
-	sb_printf(sb, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">day</text>\n", LEFT - 6,
-		  CH - BOTTOM + 19);
-	/* flags: a line on the first day each applies, in the colour of its level */
+	sb_printf(sb, "<g text-anchor=\"middle\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">day</text>",
+		  LEFT - 6, CH - BOTTOM + 19);
+	for (int d = 0; d < ndays; d += step) {
+		sb_puts(sb, "<text x=\"");
+		report_put_int(sb, chart_x(d, ndays));
+		sb_puts(sb, "\" y=\"");
+		report_put_int(sb, CH - BOTTOM + 19);
+		sb_puts(sb, "\">");
+		report_put_int(sb, d);
+		sb_puts(sb, "</text>");
+	}
+	sb_puts(sb, "</g>\n");
+	/* Flags: a line on the first day each applies, in its level's colour. */
 	for (int d = 0; d < it->rows; d++) {
-		int lv = it->level_on[d];
+		int lv = it->level_on[d], x = chart_x(d, ndays);
 		struct strbuf rules = STRBUF_INIT;
 
 		if (lv < 0)
 			continue;
 		report_day_rules(&rules, it, d, ',');
-		sb_printf(sb, "<g><title>day %d: %s</title><line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\""
+		sb_printf(sb, "<g><title>day %d: %s</title><line x1=\"%d\" y1=\"%d\" x2=\"%d\""
 			  " y2=\"%d\" stroke=\"%s\" stroke-width=\"1.4\" stroke-dasharray=\"3 2\"/>"
-			  "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\""
-			  " fill=\"%s\">%s</text></g>\n", d, sb_str(&rules), chart_x(d, ndays), TOP - 4,
-			  chart_x(d, ndays), CH - BOTTOM + 4, level_color[lv], chart_x(d, ndays),
-			  TOP - 9, level_color[lv], level_mark[lv]);
+			  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\""
+			  " fill=\"%s\">%s</text></g>\n", d, sb_str(&rules), x, TOP - 4, x,
+			  CH - BOTTOM + 4, level_color[lv], x, TOP - 9, level_color[lv], level_mark[lv]);
 		sb_free(&rules);
 	}
-	/* one path per symptom: a new subpath after every unrated day */
+	/* One path per symptom, with a new subpath after every day it was not
+	 * rated: the gap shows, nothing is drawn as zero. */
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 		int prev = -2;
 
@@ -304,10 +329,10 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 
 			if (c->day >= it->rows || c->rating[s] == HG_UNRATED)
 				continue;
-			/* a lone point gets a zero-length segment so its marker shows */
-			sb_printf(sb, "%c%.1f %.1f", c->day == prev + 1 ? 'L' : 'M',
-				  chart_x(c->day, ndays), chart_y(c->rating[s], s));
+			put_xy(sb, c->day == prev + 1 ? 'L' : 'M', chart_x(c->day, ndays),
+			       chart_y(c->rating[s], s));
 			if (c->day != prev + 1) {
+				/* a lone point gets a zero-length segment so its marker shows */
 				const struct hg_checkin *n = k + 1 < r->ndays ? &r->days[k + 1] : NULL;
 				if (!n || n->day != c->day + 1 || n->rating[s] == HG_UNRATED)
 					sb_puts(sb, "h0");
@@ -352,6 +377,10 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs</th></tr>"
 		"</thead>\n<tbody>\n");
 	for (int d = 0; d < it->rows; d++) {
+		static const char *const cell[HG_RATING_MAX + 1] = {
+			"<td class=\"n r0\">0</td>", "<td class=\"n r1\">1</td>",
+			"<td class=\"n r2\">2</td>", "<td class=\"n r3\">3</td>"
+		};
 		const struct hg_checkin *c = NULL;
 		char date[HG_DATE_LEN];
 
@@ -359,21 +388,36 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			k++;
 		if (k < r->ndays && r->days[k].day == d)
 			c = &r->days[k];
-		date_format(r->t.date + d, date);
-		sb_printf(sb, "<tr%s><td class=\"n\">%d</td><td class=\"nw\">%s</td>", c ? "" : " class=\"gap\"",
-			  d, date);
-		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-			if (c && c->rating[s] != HG_UNRATED)
-				sb_printf(sb, "<td class=\"n r%d\">%d</td>", c->rating[s], c->rating[s]);
-			else
-				sb_puts(sb, "<td class=\"n na\">-</td>");
+		report_date(r->t.date + d, date);
+		if (!c && report_gap_run(it, d, k) >= REPORT_GAP_MIN) {
+			int last = d + report_gap_run(it, d, k) - 1;
+			char end[HG_DATE_LEN];
+
+			report_date(r->t.date + last, end);
+			sb_printf(sb, "<tr class=\"gap\"><td class=\"n nw\">%d&#8211;%d</td>"
+				  "<td class=\"nw\">%s&#8211;%s</td><td colspan=\"6\">no check-ins"
+				  " for %d days</td></tr>\n", d, last, date, end + 5, last - d + 1);
+			d = last;
+			continue;
 		}
-		if (it->level_on[d] >= 0)
-			sb_printf(sb, "<td class=\"n lv-%s\">%s</td>",
-				  rules_level_name((enum hg_level)it->level_on[d]),
-				  level_mark[it->level_on[d]]);
-		else
+		sb_puts(sb, c ? "<tr><td class=\"n\">" : "<tr class=\"gap\"><td class=\"n\">");
+		report_put_int(sb, d);
+		sb_puts(sb, "</td><td class=\"nw\">");
+		sb_puts(sb, date);
+		sb_puts(sb, "</td>");
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			int v = c ? c->rating[s] : HG_UNRATED;
+			sb_puts(sb, v >= 0 && v <= HG_RATING_MAX ? cell[v] : "<td class=\"n na\">-</td>");
+		}
+		if (it->level_on[d] >= 0) {
+			sb_puts(sb, "<td class=\"n lv-");
+			sb_puts(sb, rules_level_name((enum hg_level)it->level_on[d]));
+			sb_puts(sb, "\">");
+			sb_puts(sb, level_mark[it->level_on[d]]);
+			sb_puts(sb, "</td>");
+		} else {
 			sb_puts(sb, "<td></td>");
+		}
 		if (!c) {
 			sb_puts(sb, "<td>no check-in</td></tr>\n");
 			continue;
@@ -381,7 +425,9 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		sb_puts(sb, "<td>");
 		for (int g = 0, first = 1; g < HG_SIGN_COUNT; g++)
 			if (c->signs & HG_BIT(g)) {
-				sb_printf(sb, "%s%s", first ? "" : ", ", model_sign_name((enum hg_sign)g));
+				if (!first)
+					sb_puts(sb, ", ");
+				sb_puts(sb, model_sign_name((enum hg_sign)g));
 				first = 0;
 			}
 		sb_puts(sb, "</td></tr>\n");

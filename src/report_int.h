@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "healgrid/date.h"
 #include "healgrid/report.h"
 #include "healgrid/rules.h"
 
@@ -69,6 +70,15 @@ void report_clear_short(const struct report_symptom *s, char *buf, size_t len);
 const char *report_clear_name(enum report_clear c);
 /* Days on which sign was ticked, "2, 3, 5" (empty when none). */
 void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_sign sign);
+/* Fast forms of date_format and "%d" for the loops over days, which run
+ * once per check-in of every treatment in `report --all`. */
+void report_date(int day, char buf[HG_DATE_LEN]);
+void report_put_int(struct strbuf *sb, long v);
+/* Days without a check-in from day d on (k: index of the first check-in
+ * on or after d), up to the end of the table.  Tables for people collapse
+ * a run of REPORT_GAP_MIN or more into one line. */
+enum { REPORT_GAP_MIN = 3 };
+int report_gap_run(const struct report_item *it, int d, size_t k);
 /* Rule ids of the flags first raised on day, joined by sep. */
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
 

@@ -12,30 +12,41 @@
 #include "healgrid/json.h"
 #include "report_int.h"
 
+/* Keys are fixed ASCII: paste them rather than quote them at run time. */
+#define KEY1(sb, k) sb_puts(sb, "\"" k "\": ")
+#define KEY(sb, k) sb_puts(sb, ", \"" k "\": ")
+
+/* ", \"redness\": " ...: the symptom keys, ready to paste. */
+static const char *const symptom_key[HG_SYMPTOM_COUNT] = {
+	", \"redness\": ", ", \"swelling\": ", ", \"bruising\": ", ", \"bleeding\": "
+};
+
 static void json_int_or_null(struct strbuf *sb, int v, int is_null)
 {
 	if (is_null)
 		sb_puts(sb, "null");
 	else
-		sb_printf(sb, "%d", v);
+		report_put_int(sb, v);
 }
 
 static void json_date(struct strbuf *sb, int day)
 {
-	char d[HG_DATE_LEN];
+	char d[HG_DATE_LEN + 2];
 
-	date_format(day, d);
-	json_string(sb, d);
+	d[0] = '"';
+	report_date(day, d + 1);
+	d[HG_DATE_LEN] = '"';
+	sb_add(sb, d, HG_DATE_LEN + 1);
 }
 
 static void json_begin(struct strbuf *sb, const struct report_doc *doc)
 {
 	sb_puts(sb, "{");
-	json_key(sb, "made", 1);
+	KEY1(sb, "made");
 	json_date(sb, doc->today);
-	json_key(sb, "notice", 0);
+	KEY(sb, "notice");
 	json_string(sb, report_notice);
-	json_key(sb, "treatments", 0);
+	KEY(sb, "treatments");
 	sb_puts(sb, "[");
 }
 
@@ -43,24 +54,24 @@ static void treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
 {
 	char depth[32];
 
-	json_key(sb, "id", 1);
+	KEY1(sb, "id");
 	sb_printf(sb, "%lld", (long long)t->id);
-	json_key(sb, "date", 0);
+	KEY(sb, "date");
 	json_date(sb, t->date);
-	json_key(sb, "device", 0);
+	KEY(sb, "device");
 	json_string(sb, model_device_name(t->device));
-	json_key(sb, "depth_mm", 0);
+	KEY(sb, "depth_mm");
 	if (t->depth > 0) {
 		export_format_depth(t->depth, depth, sizeof depth);
 		sb_puts(sb, depth);
 	} else {
 		sb_puts(sb, "null");
 	}
-	json_key(sb, "area", 0);
+	KEY(sb, "area");
 	json_string(sb, t->area);
-	json_key(sb, "products", 0);
+	KEY(sb, "products");
 	json_string(sb, t->products ? t->products : "");
-	json_key(sb, "risks", 0);
+	KEY(sb, "risks");
 	sb_putc(sb, '[');
 	for (int r = 0, first = 1; r < HG_RISK_COUNT; r++)
 		if (t->risks & HG_BIT(r)) {
@@ -70,33 +81,33 @@ static void treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
 			first = 0;
 		}
 	sb_putc(sb, ']');
-	json_key(sb, "window", 0);
+	KEY(sb, "window");
 	sb_printf(sb, "%d", t->window);
-	json_key(sb, "note", 0);
+	KEY(sb, "note");
 	json_string(sb, t->note ? t->note : "");
 }
 
 static void flags(struct strbuf *sb, const struct report_item *it)
 {
-	json_key(sb, "flags", 0);
+	KEY(sb, "flags");
 	sb_putc(sb, '[');
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
 
 		sb_puts(sb, i ? ", {" : "{");
-		json_key(sb, "treatment", 1);
+		KEY1(sb, "treatment");
 		sb_printf(sb, "%lld", (long long)f->treatment_id);
-		json_key(sb, "rule", 0);
+		KEY(sb, "rule");
 		json_string(sb, f->rule);
-		json_key(sb, "category", 0);
+		KEY(sb, "category");
 		json_string(sb, rules_category_name(f->category));
-		json_key(sb, "level", 0);
+		KEY(sb, "level");
 		json_string(sb, rules_level_name(f->level));
-		json_key(sb, "day", 0);
+		KEY(sb, "day");
 		sb_printf(sb, "%d", f->day);
-		json_key(sb, "date", 0);
+		KEY(sb, "date");
 		json_date(sb, f->date);
-		json_key(sb, "message", 0);
+		KEY(sb, "message");
 		json_string(sb, f->message);
 		sb_putc(sb, '}');
 	}
@@ -105,26 +116,26 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 
 static void symptoms(struct strbuf *sb, const struct report_summary *sum)
 {
-	json_key(sb, "symptoms", 0);
+	KEY(sb, "symptoms");
 	sb_putc(sb, '{');
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 		const struct report_symptom *y = &sum->s[s];
 
 		json_key(sb, model_symptom_name((enum hg_symptom)s), s == 0);
 		sb_putc(sb, '{');
-		json_key(sb, "rated_days", 1);
+		KEY1(sb, "rated_days");
 		sb_printf(sb, "%d", y->rated);
-		json_key(sb, "peak", 0);
+		KEY(sb, "peak");
 		json_int_or_null(sb, y->peak, y->peak == HG_UNRATED);
-		json_key(sb, "peak_day", 0);
+		KEY(sb, "peak_day");
 		json_int_or_null(sb, y->peak_day, y->peak_day < 0);
-		json_key(sb, "status", 0);
+		KEY(sb, "status");
 		json_string(sb, report_clear_name(y->clear));
-		json_key(sb, "clear_day", 0);
+		KEY(sb, "clear_day");
 		json_int_or_null(sb, y->clear_day, y->clear_day < 0);
-		json_key(sb, "last_day", 0);
+		KEY(sb, "last_day");
 		json_int_or_null(sb, y->last_day, y->last_day < 0);
-		json_key(sb, "last", 0);
+		KEY(sb, "last");
 		json_int_or_null(sb, y->last, y->last == HG_UNRATED);
 		sb_putc(sb, '}');
 	}
@@ -136,7 +147,7 @@ static void days(struct strbuf *sb, const struct report_item *it)
 	const struct hg_recovery *r = it->r;
 	size_t k = 0;
 
-	json_key(sb, "days", 0);
+	KEY(sb, "days");
 	sb_putc(sb, '[');
 	for (int d = 0; d < it->rows; d++) {
 		const struct hg_checkin *c = NULL;
@@ -146,17 +157,17 @@ static void days(struct strbuf *sb, const struct report_item *it)
 		if (k < r->ndays && r->days[k].day == d)
 			c = &r->days[k];
 		sb_puts(sb, d ? ", {" : "{");
-		json_key(sb, "day", 1);
-		sb_printf(sb, "%d", d);
-		json_key(sb, "date", 0);
+		KEY1(sb, "day");
+		report_put_int(sb, d);
+		KEY(sb, "date");
 		json_date(sb, r->t.date + d);
-		json_key(sb, "checked_in", 0);
+		KEY(sb, "checked_in");
 		sb_puts(sb, c ? "true" : "false");
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-			json_key(sb, model_symptom_name((enum hg_symptom)s), 0);
+			sb_puts(sb, symptom_key[s]);
 			json_int_or_null(sb, c ? c->rating[s] : 0, !c || c->rating[s] == HG_UNRATED);
 		}
-		json_key(sb, "signs", 0);
+		KEY(sb, "signs");
 		sb_putc(sb, '[');
 		for (int g = 0, first = 1; c && g < HG_SIGN_COUNT; g++)
 			if (c->signs & HG_BIT(g)) {
@@ -166,7 +177,7 @@ static void days(struct strbuf *sb, const struct report_item *it)
 				first = 0;
 			}
 		sb_putc(sb, ']');
-		json_key(sb, "flags", 0);
+		KEY(sb, "flags");
 		sb_putc(sb, '[');
 		for (size_t i = 0, first = 1; i < it->nflags; i++)
 			if (it->flags[i].day == d) {
@@ -176,7 +187,7 @@ static void days(struct strbuf *sb, const struct report_item *it)
 				first = 0;
 			}
 		sb_putc(sb, ']');
-		json_key(sb, "note", 0);
+		KEY(sb, "note");
 		json_string(sb, c ? c->note : "");
 		sb_putc(sb, '}');
 	}
@@ -185,14 +196,14 @@ static void days(struct strbuf *sb, const struct report_item *it)
 
 static void clear_days(struct strbuf *sb, const struct report_summary *s)
 {
-	json_key(sb, "clear_day", 0);
+	KEY(sb, "clear_day");
 	sb_putc(sb, '{');
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
 		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
 		json_int_or_null(sb, s->s[k].clear_day, s->s[k].clear_day < 0);
 	}
 	sb_putc(sb, '}');
-	json_key(sb, "status", 0);
+	KEY(sb, "status");
 	sb_putc(sb, '{');
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
 		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
@@ -205,25 +216,25 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 {
 	const struct report_earlier *e = &it->earlier;
 
-	json_key(sb, "comparison", 0);
+	KEY(sb, "comparison");
 	sb_putc(sb, '{');
-	json_key(sb, "earlier_count", 1);
+	KEY1(sb, "earlier_count");
 	sb_printf(sb, "%zu", e->total);
-	json_key(sb, "earlier", 0);
+	KEY(sb, "earlier");
 	sb_putc(sb, '[');
 	for (size_t i = 0; i < e->shown; i++) {
 		sb_puts(sb, i ? ", {" : "{");
-		json_key(sb, "treatment", 1);
+		KEY1(sb, "treatment");
 		sb_printf(sb, "%lld", (long long)e->r[i]->t.id);
-		json_key(sb, "date", 0);
+		KEY(sb, "date");
 		json_date(sb, e->r[i]->t.date);
-		json_key(sb, "area", 0);
+		KEY(sb, "area");
 		json_string(sb, e->r[i]->t.area);
 		clear_days(sb, e->sum[i]);
 		sb_putc(sb, '}');
 	}
 	sb_putc(sb, ']');
-	json_key(sb, "average_clear_day", 0);
+	KEY(sb, "average_clear_day");
 	sb_putc(sb, '{');
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
 		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
@@ -233,7 +244,7 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 			sb_puts(sb, "null");
 	}
 	sb_putc(sb, '}');
-	json_key(sb, "average_of", 0);
+	KEY(sb, "average_of");
 	sb_putc(sb, '{');
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
 		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
@@ -248,11 +259,11 @@ static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
 	(void)doc;
 	sb_puts(sb, it->index ? ",\n{" : "\n{");
 	treatment_fields(sb, &it->r->t);
-	json_key(sb, "expected_downtime_days", 0);
+	KEY(sb, "expected_downtime_days");
 	sb_printf(sb, "%d", it->sum->downtime);
-	json_key(sb, "today_day", 0);
+	KEY(sb, "today_day");
 	sb_printf(sb, "%d", it->today_day);
-	json_key(sb, "checkins", 0);
+	KEY(sb, "checkins");
 	sb_printf(sb, "%d", it->sum->checkins);
 	flags(sb, it);
 	symptoms(sb, it->sum);

@@ -165,6 +165,16 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		if (k < r->ndays && r->days[k].day == d)
 			c = &r->days[k];
 		date_format(r->t.date + d, date);
+		if (!c && report_gap_run(it, d, k) >= REPORT_GAP_MIN) {
+			int last = d + report_gap_run(it, d, k) - 1;
+			char end[HG_DATE_LEN];
+
+			date_format(r->t.date + last, end);
+			sb_printf(sb, "| %d-%d | %s to %s | | | | | | *no check-ins* |\n", d, last,
+				  date, end);
+			d = last;
+			continue;
+		}
 		sb_printf(sb, "| %d | %s |", d, date);
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 			if (c && c->rating[s] != HG_UNRATED)

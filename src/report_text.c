@@ -357,43 +357,59 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, "Flag Warning signs\n");
 	for (int d = 0; d < it->rows; d++) {
 		const struct hg_checkin *c = NULL;
-		char date[HG_DATE_LEN];
+		char line[COL_SIGNS + 16];
+		size_t len = COL_FLAG;
 
 		while (k < r->ndays && r->days[k].day < d)
 			k++;
 		if (k < r->ndays && r->days[k].day == d)
 			c = &r->days[k];
-		date_format(r->t.date + d, date);
-		sb_printf(sb, "  %3d", d);
-		to_col(sb, COL_DATE);
-		sb_puts(sb, date);
-		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-			to_col(sb, rating_col[s]);
-			if (c && c->rating[s] != HG_UNRATED)
-				sb_putc(sb, (char)('0' + c->rating[s]));
-			else
-				sb_putc(sb, '-');
-		}
+		/* One row is plain ASCII at fixed columns: fill it in place. */
+		memset(line, ' ', sizeof line);
+		line[2] = d >= 100 ? (char)('0' + d / 100) : ' ';
+		line[3] = d >= 10 ? (char)('0' + d / 10 % 10) : ' ';
+		line[4] = (char)('0' + d % 10);
+		report_date(r->t.date + d, line + COL_DATE);
+		line[COL_DATE + 10] = ' ';
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
+			line[rating_col[s]] = c && c->rating[s] != HG_UNRATED
+				? (char)('0' + c->rating[s]) : '-';
+		len = (size_t)rating_col[HG_SYMPTOM_COUNT - 1] + 1;
 		if (it->level_on[d] >= 0) {
-			to_col(sb, COL_FLAG);
-			sb_puts(sb, rules_level_symbol_ascii((enum hg_level)it->level_on[d]));
+			const char *sym = rules_level_symbol_ascii((enum hg_level)it->level_on[d]);
+			memcpy(line + COL_FLAG, sym, strlen(sym));
+			len = COL_FLAG + strlen(sym);
 		}
 		if (!c) {
-			to_col(sb, COL_SIGNS);
-			sb_puts(sb, "(no check-in)\n");
+			int run = report_gap_run(it, d, k);
+
+			if (run >= REPORT_GAP_MIN) {
+				char end[HG_DATE_LEN];
+
+				report_date(r->t.date + d + run - 1, end);
+				sb_add(sb, line, COL_DATE + 10);
+				sb_printf(sb, "  to day %d, %s: no check-ins\n", d + run - 1, end);
+				d += run - 1;
+				continue;
+			}
+			memcpy(line + COL_SIGNS, "(no check-in)\n", 14);
+			sb_add(sb, line, COL_SIGNS + 14);
 			continue;
 		}
+		if (!c->signs) {
+			line[len++] = '\n';
+			sb_add(sb, line, len);
+			continue;
+		}
+		sb_add(sb, line, COL_SIGNS);
 		struct strbuf list = STRBUF_INIT;
 		for (int g = 0; g < HG_SIGN_COUNT; g++)
-			if (c->signs & HG_BIT(g))
-				sb_printf(&list, "%s%s", list.len ? ", " : "",
-					  model_sign_name((enum hg_sign)g));
-		if (list.len) {
-			to_col(sb, COL_SIGNS);
-			wrap(sb, "", sb_str(&list), COL_SIGNS);
-		} else {
-			sb_putc(sb, '\n');
-		}
+			if (c->signs & HG_BIT(g)) {
+				if (list.len)
+					sb_puts(&list, ", ");
+				sb_puts(&list, model_sign_name((enum hg_sign)g));
+			}
+		wrap(sb, "", sb_str(&list), COL_SIGNS);
 		sb_free(&list);
 	}
 	sb_puts(sb, "  Flag: most serious flag first raised that day:"

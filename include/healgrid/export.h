@@ -24,10 +24,10 @@ extern const char *const export_csv_header[EXPORT_COLUMNS];
  * "" when unknown (0). */
 void export_format_depth(double depth, char *buf, size_t len);
 
-/* One CSV row per check-in, treatments oldest first, days in order.  A
- * treatment without check-ins has no row; *skipped (may be NULL) counts
- * them.  HG_ERR_RUNTIME when writing fails. */
-int export_csv(FILE *out, const struct hg_recovery *r, size_t n, size_t *skipped);
+/* One CSV row per check-in, treatments oldest first, days in order (a
+ * treatment without check-ins has no row).  HG_ERR_RUNTIME when writing
+ * fails. */
+int export_csv(FILE *out, const struct hg_recovery *r, size_t n);
 
 /* Everything as one JSON object (field names in the man page). */
 int export_json(FILE *out, const struct hg_recovery *r, size_t n);

@@ -81,7 +81,9 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 
 /* An output file that appears complete or not at all: written to a
  * temporary file (mode 0600) in the same folder, then renamed over path on
- * commit.  Replaces an existing file.  A failure leaves nothing behind. */
+ * commit.  Replaces an existing file (through a symlink: the file it names).
+ * A failure leaves nothing behind.  A device or pipe (/dev/stdout, a FIFO)
+ * is simply written to. */
 struct report_file {
 	char *path;
 	char *tmp;
