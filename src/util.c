@@ -200,6 +200,7 @@ char *hg_sanitize(const char *s)
 	size_t n = strlen(s);
 
 	sb_grow(&sb, n);
+	sb.s[0] = '\0';                /* "" stays "" */
 	while (n > 0) {
 		unsigned cp;
 		size_t len = 0;
