@@ -251,6 +251,7 @@ int cli_parse_format(const char *opt, const char *s, const char *const *allowed,
 	for (int i = 0; allowed[i]; i++) {
 		if (strcmp(s, allowed[i]) == 0) {
 			*out = i;
+			sb_free(&list);
 			return HG_OK;
 		}
 		sb_printf(&list, "%s%s", i ? "|" : "", allowed[i]);
