@@ -52,6 +52,15 @@ static const struct command commands[] = {
 	  "Prints the treatment's days as a grid, a row per week, 80 columns wide:\n"
 	  "R S B L are redness, swelling, bruising, bleeding (0-3), - is not rated,\n"
 	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n" },
+	{ "flags", cmd_flags, "the warning signs to show a doctor",
+	  "usage: healgrid flags [--treatment ID | --all] [--format text|json]\n"
+	  "\n"
+	  "Lists the flags the warning rules raise (see WARNING RULES in the manual),\n"
+	  "highest level first: urgent (get medical care today), doctor (call your\n"
+	  "dermatologist within a day or two), watch (mention it at your next visit);\n"
+	  "each rule once per treatment, at the first day it applies.  --all covers\n"
+	  "every treatment.  JSON: {\"flags\": [{\"treatment\", \"rule\", \"category\",\n"
+	  "\"level\", \"day\", \"date\", \"message\"}]}.\n" },
 	{ "due", cmd_due, "say whether today's check-in is missing",
 	  "usage: healgrid due\n"
 	  "\n"

@@ -6,6 +6,8 @@
  * kept while reading and turned into pointers once the record is complete,
  * because the buffer may move as it grows.
  */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -78,7 +78,7 @@ fuzz() {
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
 		"$work/log_$name" | tail -n 1)
 	last=$(grep -E '^#[0-9]+' "$work/log_$name" | tail -n 1)
-	echo "fuzz_$name: ${runs:-?} executions in ${secs}s; $last"
+	echo "fuzz_$name: ${runs:-?} executions (${secs}s budget); $last"
 	if [ $rc -ne 0 ]; then
 		echo "fuzz_$name: FAILED (exit $rc); log follows" >&2
 		grep -v -E '^#[0-9]+' "$work/log_$name" | tail -n 60 >&2

@@ -4,6 +4,8 @@
  * "LINE:<field><field>...", or "!LINE:message" for a syntax error, so that
  * an expectation reads like the data it describes.
  */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
