@@ -72,7 +72,7 @@ int export_csv(FILE *out, const struct hg_recovery *r, size_t n)
 		model_format_risks(t->risks, ';', risks, sizeof risks);
 		for (size_t k = 0; k < r[i].ndays; k++) {
 			const struct hg_checkin *c = &r[i].days[k];
-			char day[8], date[HG_DATE_LEN], rating[HG_SYMPTOM_COUNT][4], signs[256];
+			char day[12], date[HG_DATE_LEN], rating[HG_SYMPTOM_COUNT][12], signs[256];
 			const char *f[EXPORT_COLUMNS];
 
 			snprintf(day, sizeof day, "%d", c->day);

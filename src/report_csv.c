@@ -30,8 +30,8 @@ static void csv_treatment(struct strbuf *sb, const struct report_doc *doc,
 			  const struct report_item *it)
 {
 	const struct hg_recovery *r = it->r;
-	char id[24], tdate[HG_DATE_LEN], day[8], date[HG_DATE_LEN];
-	char rating[HG_SYMPTOM_COUNT][4];
+	char id[24], tdate[HG_DATE_LEN], day[12], date[HG_DATE_LEN];
+	char rating[HG_SYMPTOM_COUNT][12];
 	char signs[256];
 	struct strbuf rules = STRBUF_INIT;
 	size_t k = 0;

@@ -263,7 +263,7 @@ static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
 	sb_printf(sb, "%d", it->sum->downtime);
 	KEY(sb, "today_day");
 	sb_printf(sb, "%d", it->today_day);
-	KEY(sb, "checkins");
+	KEY(sb, "checked_in_days");
 	sb_printf(sb, "%d", it->sum->checkins);
 	flags(sb, it);
 	symptoms(sb, it->sum);
