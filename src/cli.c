@@ -67,6 +67,38 @@ static const struct command commands[] = {
 	  "Prints one line and exits 0 when today's check-in of a treatment being\n"
 	  "tracked is missing; prints nothing and exits 1 when it is done or no\n"
 	  "treatment is being tracked.  For a shell profile or a cron reminder.\n" },
+	{ "report", cmd_report, "the summary for a dermatologist",
+	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
+	  "\n"
+	  "FORMAT is text (default; 80 columns, for lpr), markdown, html (one\n"
+	  "self-contained file with a chart, ready to print), csv (the day table) or\n"
+	  "json.  The report covers the most recent treatment unless --treatment or\n"
+	  "--all: details and risks, every flag with its advice, peak day and days\n"
+	  "to clear per symptom, the day-by-day table, warning signs, notes, and a\n"
+	  "comparison with earlier treatments.  -o FILE writes FILE (mode 0600)\n"
+	  "completely or not at all, replacing an existing file.\n" },
+	{ "export", cmd_export, "all check-ins as CSV or JSON",
+	  "usage: healgrid export [--format csv|json] [-o FILE]\n"
+	  "\n"
+	  "csv (default): one row per check-in with this header, as import reads it:\n"
+	  "  treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,\n"
+	  "  bruising,bleeding,signs,note\n"
+	  "json: everything, every field of every treatment and check-in.\n"
+	  "-o FILE writes FILE (mode 0600) completely or not at all.\n" },
+	{ "import", cmd_import, "add check-ins from a CSV export",
+	  "usage: healgrid import FILE\n"
+	  "\n"
+	  "Reads CSV in the format of 'healgrid export' (FILE - reads standard input).\n"
+	  "All rows or none: the first bad row stops the import with FILE:LINE and\n"
+	  "what is wrong, and nothing is saved.  A treatment is matched by its date\n"
+	  "and area and created when missing; a day already stored is replaced, so\n"
+	  "importing the same file twice changes nothing.\n" },
+	{ "backup", cmd_backup, "a consistent copy of the database",
+	  "usage: healgrid backup FILE [--force]\n"
+	  "\n"
+	  "Copies the database to FILE (mode 0600) with SQLite's online backup, safe\n"
+	  "while healgrid is open elsewhere.  An existing FILE is kept unless --force;\n"
+	  "the copy appears complete or not at all.\n" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
