@@ -42,7 +42,7 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = import_file(db, name, in, ctx->today, &st);
 	if (in != stdin)
-		fclose(in);
+		(void)fclose(in);       /* read to the end already */
 	if (rc != HG_OK)
 		return rc;
 	fprintf(ctx->out, "imported %zu check-in%s of %zu treatment%s (%zu new, %zu widened)\n",

@@ -71,7 +71,7 @@ static void cache_grow(struct cache *c)
 	size_t oldcap = c->cap;
 
 	c->cap = oldcap ? oldcap * 2 : 64;
-	c->slot = xcalloc(c->cap, sizeof *c->slot);
+	c->slot = xcalloc(c->cap, sizeof *c->slot); /* NOLINT(bugprone-sizeof-expression): slots are pointers */
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i])
 			*cache_find(c, old[i]->date, old[i]->area) = old[i];

@@ -467,6 +467,7 @@ int report_file_open(struct report_file *f, const char *path)
 
 	f->fp = NULL;
 	f->tmp = NULL;
+	f->path = NULL;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s; nothing was written", path,
 			       strerror(EISDIR));
@@ -543,7 +544,7 @@ int report_file_commit(struct report_file *f)
 void report_file_abort(struct report_file *f)
 {
 	if (f->fp)
-		fclose(f->fp);
+		(void)fclose(f->fp);    /* thrown away: its errors do not matter */
 	if (f->tmp)
 		unlink(f->tmp);
 	file_free(f);

@@ -303,7 +303,7 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, "</g>\n");
 	/* Flags: a line on the first day each applies, in its level's colour. */
 	for (int d = 0; d < it->rows; d++) {
-		int lv = it->level_on[d], x = chart_x(d, ndays);
+		int lv = (int)it->level_on[d], x = chart_x(d, ndays);
 		struct strbuf rules = STRBUF_INIT;
 
 		if (lv < 0)

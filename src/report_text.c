@@ -366,18 +366,19 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			c = &r->days[k];
 		/* One row is plain ASCII at fixed columns: fill it in place. */
 		memset(line, ' ', sizeof line);
-		line[2] = d >= 100 ? (char)('0' + d / 100) : ' ';
-		line[3] = d >= 10 ? (char)('0' + d / 10 % 10) : ' ';
+		line[2] = (char)(d >= 100 ? '0' + d / 100 : ' ');
+		line[3] = (char)(d >= 10 ? '0' + d / 10 % 10 : ' ');
 		line[4] = (char)('0' + d % 10);
 		report_date(r->t.date + d, line + COL_DATE);
 		line[COL_DATE + 10] = ' ';
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-			line[rating_col[s]] = c && c->rating[s] != HG_UNRATED
-				? (char)('0' + c->rating[s]) : '-';
+			line[rating_col[s]] = (char)(c && c->rating[s] != HG_UNRATED
+				? '0' + c->rating[s] : '-');
 		len = (size_t)rating_col[HG_SYMPTOM_COUNT - 1] + 1;
 		if (it->level_on[d] >= 0) {
 			const char *sym = rules_level_symbol_ascii((enum hg_level)it->level_on[d]);
-			memcpy(line + COL_FLAG, sym, strlen(sym));
+			/* line is a row of fixed columns, not a C string (len). */
+			memcpy(line + COL_FLAG, sym, strlen(sym)); /* NOLINT(bugprone-not-null-terminated-result) */
 			len = COL_FLAG + strlen(sym);
 		}
 		if (!c) {
@@ -392,7 +393,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 				d += run - 1;
 				continue;
 			}
-			memcpy(line + COL_SIGNS, "(no check-in)\n", 14);
+			memcpy(line + COL_SIGNS, "(no check-in)\n", 14); /* NOLINT(bugprone-not-null-terminated-result) */
 			sb_add(sb, line, COL_SIGNS + 14);
 			continue;
 		}

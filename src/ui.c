@@ -65,7 +65,10 @@ static void on_crash(int sig)
 	int saved = errno;
 
 	ui_restore_terminal();
-	raise(sig);
+	(void)raise(sig);
+	/* raise() does return: sig stays blocked until this handler returns,
+	 * and is delivered (fatally) then. */
+	/* cppcheck-suppress unreachableCode */
 	errno = saved;
 }
 
@@ -843,10 +846,8 @@ int ui_run(struct cli_ctx *ctx)
 
 	stop_signal = 0;
 	signals_install();
-	if (!registered) {
-		atexit(ui_restore_terminal);
+	if (!registered && atexit(ui_restore_terminal) == 0)
 		registered = 1;
-	}
 	rc = curses_start(&ui, &scr);
 	if (rc == HG_OK) {
 		check_size(&ui);

@@ -203,7 +203,6 @@ const struct ui_binding *ui_keys_find(unsigned ctx, int key)
 struct status_item {
 	const char *key, *word;
 	int keep;
-	int width;
 };
 
 static char *status_join(const struct status_item *it, size_t n, const char *sep)
