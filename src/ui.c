@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -793,6 +794,13 @@ static int curses_start(struct ui *ui, SCREEN **scr)
 	return HG_OK;
 }
 
+static int terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 static void loop(struct ui *ui)
 {
 	int redraw = 1;
@@ -805,8 +813,14 @@ static void loop(struct ui *ui)
 			draw(ui);
 		redraw = 0;
 		r = get_wch(&wc);
-		if (r == ERR)
+		if (r == ERR) {
+			/* A timeout or a signal, or a terminal that is gone (its
+			 * window closed under a shell that ignores SIGHUP): then
+			 * every read fails at once, and looping would spin. */
+			if (terminal_gone())
+				break;
 			continue;
+		}
 		redraw = 1;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
 			check_size(ui);
