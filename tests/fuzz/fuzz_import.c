@@ -1,0 +1,245 @@
+/* fuzz_import.c — libFuzzer harness for the CSV importer (import.c).
+ *
+ * The input is a CSV file.  Each run imports it into a copy of the same
+ * small database (two treatments with check-ins, in a scratch folder), and
+ * checks, besides what the sanitizers catch:
+ *  - import_csv (the whole file in memory) and import_file (read a piece at
+ *    a time) agree: same status, same message, same statistics, and the
+ *    same database afterwards (compared as export_json's complete dump);
+ *  - a failed import changes nothing: the database file keeps its bytes;
+ *    bad data is HG_ERR_INPUT with a message;
+ *  - a successful import is repeatable: the same file again succeeds,
+ *    saves the same rows, and creates and widens nothing.
+ *
+ * Build: see run.sh (clang -fsanitize=fuzzer,address,undefined).
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "healgrid/date.h"
+#include "healgrid/db.h"
+#include "healgrid/export.h"
+#include "healgrid/import.h"
+#include "healgrid/util.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define CHECK(cond) do { if (!(cond)) abort(); } while (0)
+
+enum { MAX_BYTES = 16384 };
+
+static char work[256];
+static char db_file[300];
+static char *template_db;
+static size_t template_len;
+static int today;
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+
+	CHECK(f != NULL);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, n);
+	CHECK(fclose(f) == 0);
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+/* Put the starting database back (and no log beside it). */
+static void restore(void)
+{
+	char side[320];
+	int fd = open(db_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	CHECK(fd >= 0);
+	CHECK(write(fd, template_db, template_len) == (ssize_t)template_len);
+	CHECK(close(fd) == 0);
+	snprintf(side, sizeof side, "%s-wal", db_file);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db_file);
+	unlink(side);
+}
+
+/* Everything in the database, as export_json writes it. */
+static char *dump(struct hg_db *db)
+{
+	struct hg_recovery *r;
+	size_t n, len;
+	char *text = NULL;
+	FILE *f;
+
+	CHECK(db_recovery_load_all(db, &r, &n) == HG_OK);
+	f = open_memstream(&text, &len);
+	CHECK(f != NULL);
+	CHECK(export_json(f, r, n) == HG_OK);
+	CHECK(fclose(f) == 0);
+	db_recoveries_free(r, n);
+	return text;
+}
+
+struct outcome {
+	int rc;
+	char *msg;
+	struct import_stats st;
+	char *dump;             /* after a success */
+};
+
+static void outcome_free(struct outcome *o)
+{
+	free(o->msg);
+	free(o->dump);
+}
+
+/* One import into a fresh copy of the starting database: in_pieces picks
+ * import_file over import_csv. */
+static struct outcome import_once(const char *data, size_t size, int in_pieces)
+{
+	struct outcome o;
+	struct hg_db *db;
+
+	memset(&o, 0, sizeof o);
+	restore();
+	hg_error_clear();
+	CHECK(db_open(db_file, 0, &db) == HG_OK);
+	if (in_pieces) {
+		/* (fmemopen of zero bytes is not portable) */
+		FILE *in = size ? fmemopen((void *)data, size, "r") : fopen("/dev/null", "r");
+
+		CHECK(in != NULL);
+		o.rc = import_file(db, "fuzz.csv", in, today, &o.st);
+		CHECK(fclose(in) == 0);
+	} else {
+		o.rc = import_csv(db, "fuzz.csv", data, size, today, &o.st);
+	}
+	o.msg = xstrdup(hg_error());
+	hg_error_clear();
+	if (o.rc == HG_OK)
+		o.dump = dump(db);
+	db_close(db);
+	return o;
+}
+
+static void remove_work(void)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char p[320];
+
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", db_file, suffix[i]);
+		unlink(p);
+	}
+	rmdir(work);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *tmp = getenv("FUZZ_TMPDIR");
+	struct hg_treatment t;
+	struct hg_checkin c;
+	struct hg_db *db;
+	struct stat st;
+	int64_t first;
+
+	(void)argc;
+	(void)argv;
+	if (!tmp || !*tmp)
+		tmp = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp";
+	snprintf(work, sizeof work, "%s/healgrid-fuzz-import.XXXXXX", tmp);
+	CHECK(mkdtemp(work) != NULL);
+	snprintf(db_file, sizeof db_file, "%s/healgrid.db", work);
+	CHECK(atexit(remove_work) == 0);
+	CHECK(date_parse("2026-11-10", &today) == 0);
+
+	CHECK(db_open(db_file, 0, &db) == HG_OK);
+	model_treatment_init(&t);
+	CHECK(date_parse("2026-10-20", &t.date) == 0);
+	t.depth = 0.5;
+	t.area = (char *)"face";
+	t.products = (char *)"serum";
+	t.note = (char *)"first";
+	t.risks = HG_BIT(HG_RISK_COLD_SORES);
+	CHECK(db_treatment_add(db, &t) == HG_OK);
+	first = t.id;
+	CHECK(date_parse("2026-11-01", &t.date) == 0);
+	t.device = HG_DEVICE_HOME;
+	t.depth = 0;
+	t.area = (char *)"left cheek";
+	t.window = 14;
+	CHECK(db_treatment_add(db, &t) == HG_OK);
+	for (int d = 0; d < 5; d++) {
+		model_checkin_init(&c);
+		c.treatment_id = d % 2 ? t.id : first;
+		c.day = d;
+		c.rating[HG_REDNESS] = 3 - d % 4;
+		c.signs = d == 3 ? HG_BIT(HG_SIGN_PUS) : 0;
+		c.note = (char *)(d == 1 ? "warm, \"tight\"\nline two" : "");
+		CHECK(db_checkin_put(db, &c) == HG_OK);
+	}
+	db_close(db);
+	template_db = read_file(db_file, &template_len);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct outcome whole, pieces, again;
+	const char *csv = (const char *)data;
+
+	if (size > MAX_BYTES)
+		return 0;
+	whole = import_once(csv, size, 0);
+	CHECK(whole.rc == HG_OK || whole.rc == HG_ERR_INPUT || whole.rc == HG_ERR_RUNTIME);
+	if (whole.rc != HG_OK) {
+		size_t len;
+		char *after = read_file(db_file, &len);
+
+		CHECK(*whole.msg != '\0');
+		CHECK(len == template_len && memcmp(after, template_db, len) == 0);
+		free(after);
+	}
+
+	pieces = import_once(csv, size, 1);
+	CHECK(pieces.rc == whole.rc);
+	CHECK(strcmp(pieces.msg, whole.msg) == 0);
+	if (whole.rc == HG_OK) {
+		CHECK(memcmp(&pieces.st, &whole.st, sizeof whole.st) == 0);
+		CHECK(strcmp(pieces.dump, whole.dump) == 0);
+		CHECK(whole.st.created <= whole.st.treatments);
+		CHECK(whole.st.widened <= whole.st.treatments);
+		CHECK(whole.st.treatments <= whole.st.rows);
+	}
+	outcome_free(&pieces);
+
+	if (whole.rc == HG_OK) {
+		/* The same file once more, on top of what it saved. */
+		struct hg_db *db;
+
+		CHECK(db_open(db_file, 0, &db) == HG_OK);
+		hg_error_clear();
+		memset(&again, 0, sizeof again);
+		again.rc = import_csv(db, "fuzz.csv", csv, size, today, &again.st);
+		CHECK(again.rc == HG_OK);
+		CHECK(again.st.rows == whole.st.rows);
+		CHECK(again.st.treatments == whole.st.treatments);
+		CHECK(again.st.created == 0 && again.st.widened == 0);
+		again.dump = dump(db);
+		CHECK(strcmp(again.dump, whole.dump) == 0);
+		db_close(db);
+		outcome_free(&again);
+	}
+	outcome_free(&whole);
+	hg_error_clear();
+	return 0;
+}
