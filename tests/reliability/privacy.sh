@@ -137,4 +137,54 @@ expect_status 2 "a bad rating with an escape sequence"
 printf '%s\n' "$err" >"$T/err"
 no_controls "$T/err" "error message quoting hostile input"
 
+# ---- files healgrid writes, under umask 000 ---------------------------------
+# A treatment whose text tries HTML and SVG injection as well.
+run treatment add --date 2026-11-06 --area '<img src=x onerror=alert(1)>' \
+	--products $'"\'><script>alert(2)</script>' --note '</style><svg onload=alert(3)>'
+run checkin --treatment 4 --day 1 --redness 2 --sign pus \
+	--note $'<!-- ]]> <a href="https://evil.example/">x</a> \e]52;c;ZXZpbA==\a'
+expect_status 0 "a check-in whose note tries markup"
+umask 000
+for f in "report -o $T/r.txt" "report --all --format markdown -o $T/r.md" \
+	"report --all --format html -o $T/r.html" "report --all --format csv -o $T/r.csv" \
+	"report --all --format json -o $T/r.json" "export -o $T/e.csv" \
+	"export --format json -o $T/e.json" "backup $T/b.db"; do
+	# shellcheck disable=SC2086  # a command, its options and a path
+	run $f
+	expect_status 0 "umask 000: $f"
+	is "$(mode_of "${f##* }")" "600" "umask 000: ${f##*/} is 0600"
+done
+umask 077
+for f in r.txt r.md; do
+	no_controls "$T/$f" "report file $f"
+done
+
+# The HTML report: the hostile text is there, escaped, and no element,
+# event handler or outside address came from it.
+cat >"$T/check_html.py" <<'PY'
+import html.parser, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+class P(html.parser.HTMLParser):
+    tags, bad = set(), []
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for k, v in attrs:
+            if k.startswith('on') or (v and k != 'xmlns' and ('javascript:' in v or '//' in v)):
+                self.bad.append('%s %s=%r' % (tag, k, v))
+p = P()
+p.feed(text)
+for t in ('script', 'img', 'a', 'iframe', 'link'):
+    if t in p.tags:
+        p.bad.append('<%s> element' % t)
+for want in ('&lt;img src=x onerror=alert(1)&gt;', '&lt;script&gt;alert(2)&lt;/script&gt;',
+             '&lt;/style&gt;&lt;svg onload=alert(3)&gt;', '&lt;!-- ]]&gt;'):
+    if want not in text:
+        p.bad.append('missing escaped text: ' + want)
+if '\x1b' in text or '\x07' in text:
+    p.bad.append('raw control characters')
+print('; '.join(p.bad))
+PY
+is "$(python3 "$T/check_html.py" "$T/r.html")" "" \
+	"HTML report: user text escaped; no script, handler, link or outside address"
+
 done_testing
