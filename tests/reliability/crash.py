@@ -31,7 +31,8 @@ import time
 MIN_KILLS = 200          # the bar set by issue 6
 ENOUGH_KILLS = 1000      # stop early once this many kills are in
 MIN_CREATE_KILLS = 30
-BUDGET_S = 30            # wall-clock budget for the check-in stream
+BUDGET_S = 30            # the check-in stream stops here once it has MIN_KILLS,
+HARD_LIMIT_S = 150       # and here in any case (a machine under heavy load)
 TREATMENTS = 60          # x 90 days: 5400 days to write
 WINDOW = 90
 REWRITE = 0.3            # share of check-ins that correct an earlier day
@@ -192,8 +193,14 @@ diag("a check-in takes about %.1f ms here" % (typical * 1000))
 # whole process life rather than drifting towards its start.
 recent = times[:]
 t0 = time.monotonic()
-while ((len(killed) < ENOUGH_KILLS or len(acked) < ENOUGH_KILLS // 2)
-       and time.monotonic() - t0 < BUDGET_S and free_slots):
+def stream_done():
+    spent = time.monotonic() - t0
+    if len(killed) >= ENOUGH_KILLS and len(acked) >= ENOUGH_KILLS // 2:
+        return True
+    return spent >= HARD_LIMIT_S or (spent >= BUDGET_S and len(killed) >= MIN_KILLS)
+
+
+while not stream_done() and free_slots:
     ci = next_checkin(seq)
     hi = 1.3 * sorted(recent)[len(recent) // 2]
     was_killed, rc, alive, err = run_killed(argv_of(ci), hi if seq % 10 else 1e9)
@@ -311,6 +318,77 @@ diag("database creation: %d killed, %d completed" % (create_kills, create_ok))
 ok(create_kills >= MIN_CREATE_KILLS,
    "at least %d kills during creation (%d)" % (MIN_CREATE_KILLS, create_kills))
 ok(not half_made, "a killed creation leaves nothing or a whole database", *half_made[:5])
+
+# ---- kills during an import: all rows or none ------------------------------
+MIN_IMPORT_KILLS = 20
+IMPORT_ROWS = 3000
+csv_path = os.path.join(tmp, "import.csv")
+with open(csv_path, "w", newline="") as f:
+    f.write("treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,"
+            "bruising,bleeding,signs,note\r\n")
+    for i in range(IMPORT_ROWS):
+        t, day = divmod(i, 60)
+        start = datetime.date(2025, 1, 1) + datetime.timedelta(days=t)
+        f.write("%s,home,,imported %d,,%d,%s,%d,,1,,pus,row %d\r\n"
+                % (start.isoformat(), t, day, (start + datetime.timedelta(days=day)).isoformat(),
+                   i % 4, i))
+base = os.path.join(tmp, "import-base.db")
+r = hg("treatment", "add", "--date", "2026-11-01", dbpath=base)
+with open(base, "rb") as f:
+    base_bytes = f.read()
+
+
+def imported_rows(path):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM checkin c JOIN treatment t"
+                           " ON t.id = c.treatment_id WHERE t.area LIKE 'imported %'"
+                           ).fetchone()[0]
+    finally:
+        con.close()
+
+
+import_kills = import_ok = 0
+partial_imports = []
+recent = []
+for i in range(200):
+    if import_kills >= MIN_IMPORT_KILLS and import_ok >= 5:
+        break
+    path = os.path.join(tmp, "import%d.db" % i)
+    with open(path, "wb") as f:
+        f.write(base_bytes)
+    hi = 1.3 * sorted(recent)[len(recent) // 2] if i % 4 and recent else 1e9
+    start = time.monotonic()
+    p = subprocess.Popen([healgrid, "--db", path, "import", csv_path],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + rng.uniform(0, hi)
+    while p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
+    if p.poll() is None:
+        p.send_signal(signal.SIGKILL)
+    rc = p.wait()
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.stderr.close()
+    got = imported_rows(path)
+    if rc == -signal.SIGKILL:
+        import_kills += 1
+        if got not in (0, IMPORT_ROWS):
+            partial_imports.append("%s: killed import left %d of %d rows" % (path, got, IMPORT_ROWS))
+    elif rc == 0:
+        import_ok += 1
+        if i % 4 == 0:
+            recent = (recent + [time.monotonic() - start])[-9:]
+        if got != IMPORT_ROWS:
+            partial_imports.append("%s: import exited 0 with %d rows" % (path, got))
+    else:
+        partial_imports.append("%s: import exited %d: %s" % (path, rc, err.strip()))
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+diag("import of %d rows: %d killed, %d completed" % (IMPORT_ROWS, import_kills, import_ok))
+ok(import_kills >= MIN_IMPORT_KILLS,
+   "at least %d kills during an import (%d)" % (MIN_IMPORT_KILLS, import_kills))
+ok(not partial_imports, "a killed import leaves all rows or none", *partial_imports[:5])
 
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
