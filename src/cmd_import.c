@@ -1,5 +1,5 @@
-/* cmd_import.c — `healgrid import FILE`: read the file (or stdin for -)
- * whole, hand it to import_csv(), say what was saved. */
+/* cmd_import.c — `healgrid import FILE`: open the file (or stdin for -),
+ * hand it to import_csv_file(), say what was saved. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,32 +11,6 @@
 #include "healgrid/import.h"
 #include "healgrid/util.h"
 
-static int read_all(FILE *in, const char *name, char **out, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		size_t got = fread(buf + n, 1, cap - n, in);
-
-		n += got;
-		if (got == 0)
-			break;
-		if (n == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-	}
-	if (ferror(in)) {
-		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name, strerror(errno));
-		free(buf);
-		return rc;
-	}
-	*out = buf;
-	*len = n;
-	return HG_OK;
-}
-
 int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -46,8 +20,6 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	struct import_stats st;
 	struct hg_db *db;
 	const char *path, *name;
-	char *data = NULL;
-	size_t len = 0;
 	FILE *in;
 	int rc = HG_OK, c;
 
@@ -66,14 +38,11 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	if (!in)
 		return hg_fail(errno == ENOENT || errno == EISDIR || errno == EACCES
 			       ? HG_ERR_INPUT : HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
-	rc = read_all(in, name, &data, &len);
+	rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = import_csv_file(db, name, in, ctx->today, &st);
 	if (in != stdin)
 		fclose(in);
-	if (rc == HG_OK)
-		rc = cli_db(ctx, &db);
-	if (rc == HG_OK)
-		rc = import_csv(db, name, data, len, ctx->today, &st);
-	free(data);
 	if (rc != HG_OK)
 		return rc;
 	fprintf(ctx->out, "imported %zu check-in%s of %zu treatment%s (%zu new, %zu widened)\n",

@@ -1,6 +1,6 @@
-/* cmd_report.c — `healgrid report`: options, loading every treatment once,
- * and where the report goes (stdout, or -o FILE written atomically).  The
- * report itself is made in src/report*.c. */
+/* cmd_report.c — `healgrid report`: its options, and where the report goes
+ * (stdout, or -o FILE written atomically).  The report itself, made in one
+ * pass over the database, lives in src/report*.c. */
 #include "config.h"
 
 #include <string.h>
@@ -19,10 +19,8 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct hg_recovery *r = NULL;
 	struct hg_db *db;
 	const char *output = NULL;
-	size_t n = 0;
 	int64_t tid = 0;
 	int format = REPORT_TEXT, all = 0, have_tid = 0, rc = HG_OK, c;
 
@@ -59,27 +57,24 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_pick_treatment(ctx, tid, &tid);
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
-	/* Every treatment, once: the earlier ones are the comparison. */
-	if (rc == HG_OK)
-		rc = db_recovery_load_all(db, &r, &n);
 	if (rc != HG_OK)
 		return rc;
+	/* One pass over every treatment: the earlier ones are the comparison. */
 	if (!output || strcmp(output, "-") == 0) {
-		rc = report_write(ctx->out, r, n, all ? 0 : tid, (enum report_format)format,
-				  ctx->today);
+		rc = report_write_db(ctx->out, db, all ? 0 : tid, (enum report_format)format,
+				     ctx->today);
 	} else {
 		struct report_file f;
 
 		rc = report_file_open(&f, output);
 		if (rc == HG_OK) {
-			rc = report_write(f.fp, r, n, all ? 0 : tid, (enum report_format)format,
-					  ctx->today);
+			rc = report_write_db(f.fp, db, all ? 0 : tid, (enum report_format)format,
+					     ctx->today);
 			if (rc == HG_OK)
 				rc = report_file_commit(&f);
 			else
 				report_file_abort(&f);
 		}
 	}
-	db_recoveries_free(r, n);
 	return rc;
 }

@@ -758,6 +758,49 @@ int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n)
 	return HG_OK;
 }
 
+int db_recovery_each(struct hg_db *db, db_recovery_fn fn, void *ctx)
+{
+	struct hg_treatment *t;
+	struct hg_recovery r;
+	size_t nt, cap = 0;
+	sqlite3_stmt *st;
+	int rc, step;
+
+	rc = db_treatment_list(db, &t, &nt);
+	if (rc != HG_OK)
+		return rc;
+	st = stmt_get(db, ST_C_ALL);
+	if (!st) {
+		db_treatments_free(t, nt);
+		return HG_ERR_RUNTIME;
+	}
+	memset(&r, 0, sizeof r);
+	step = sqlite3_step(st);
+	/* Both come in (date, id) order: gather each treatment's rows, hand
+	 * it over, reuse the array for the next. */
+	for (size_t i = 0; i < nt && rc == HG_OK; i++) {
+		r.t = t[i];
+		while (step == SQLITE_ROW && sqlite3_column_int64(st, 0) == t[i].id) {
+			recovery_push(&r, &cap, st);
+			step = sqlite3_step(st);
+		}
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = sql_fail(db, step);
+		} else {
+			rc = fn(ctx, &r);
+		}
+		for (size_t k = 0; k < r.ndays; k++)
+			model_checkin_free(&r.days[k]);
+		r.ndays = 0;
+	}
+	if (rc == HG_OK && step == SQLITE_ROW)
+		rc = sql_fail(db, SQLITE_CORRUPT);   /* a check-in of no treatment */
+	sqlite3_reset(st);
+	free(r.days);
+	db_treatments_free(t, nt);
+	return rc == DB_EACH_STOP ? HG_OK : rc;
+}
+
 void db_recoveries_free(struct hg_recovery *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -1,6 +1,7 @@
 /* import.c — the CSV of SPEC 2.2 back into the database.
  *
- * One pass inside one transaction: each record is parsed (csv.c), every
+ * One pass inside one transaction, reading the file a chunk of whole
+ * records at a time: each record is parsed (csv.c), every
  * field validated, its treatment found by (treatment_date, area) — from a
  * cache, so a file grouped by treatment costs one lookup per treatment —
  * or created, and the check-in saved with the prepared statements of
@@ -9,7 +10,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -392,67 +395,169 @@ static int check_header(const char *name, const struct csv_record *rec)
 	return rc;
 }
 
-int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
-	       int today, struct import_stats *st)
+/* ---- reading in chunks ------------------------------------------------ */
+
+/* The bytes come from a buffer or a stream; either way they are parsed a
+ * chunk of whole records at a time, so memory stays small whatever the
+ * size of the file. */
+enum { CHUNK = 1 << 18 };
+
+struct source {
+	const char *data;               /* a buffer ... */
+	size_t len, pos;
+	FILE *in;                       /* ... or a stream */
+	char *buf;                      /* buf[0..boundary) holds whole records */
+	size_t have, cap, scanned, boundary;
+	int inq;                        /* inside quotes at buf[scanned] */
+	int eof, first;
+};
+
+/* Make buf[0..boundary) the next run of whole records.  Returns 1, 0 at the
+ * end of the input, -1 when reading fails (errno set). */
+static int source_next(struct source *s)
+{
+	while (s->boundary == 0) {
+		if (s->eof) {
+			if (s->have == 0)
+				return 0;
+			s->boundary = s->have;  /* the last record may lack a line end */
+			break;
+		}
+		if (s->cap - s->have < CHUNK) {
+			s->cap = s->cap ? s->cap * 2 : 2 * CHUNK;
+			s->buf = xrealloc(s->buf, s->cap);
+		}
+		size_t got;
+		if (s->in) {
+			got = fread(s->buf + s->have, 1, s->cap - s->have, s->in);
+			if (got == 0 && ferror(s->in))
+				return -1;
+		} else {
+			got = s->len - s->pos < s->cap - s->have ? s->len - s->pos : s->cap - s->have;
+			memcpy(s->buf + s->have, s->data + s->pos, got);
+			s->pos += got;
+		}
+		if (got == 0)
+			s->eof = 1;
+		s->have += got;
+		/* A line end outside quotes ends a record.  In valid CSV every
+		 * quote toggles "inside"; where the quotes are wrong, the reader
+		 * reports the first error before any misplaced boundary. */
+		for (size_t i = s->scanned; i < s->have; i++) {
+			if (s->buf[i] == '"')
+				s->inq = !s->inq;
+			else if (s->buf[i] == '\n' && !s->inq)
+				s->boundary = i + 1;
+		}
+		s->scanned = s->have;
+	}
+	return 1;
+}
+
+static void source_consume(struct source *s)
+{
+	memmove(s->buf, s->buf + s->boundary, s->have - s->boundary);
+	s->have -= s->boundary;
+	s->scanned -= s->boundary;
+	s->boundary = 0;
+	s->first = 0;
+}
+
+/* ---- the import ------------------------------------------------------- */
+
+static int import_rows(struct hg_db *db, const char *name, struct source *src, int today,
+		       struct import_stats *st)
 {
 	struct csv_reader rd;
 	struct csv_record rec = CSV_RECORD_INIT;
 	struct cache cache = { NULL, 0, 0, NULL };
-	int rc, got;
+	size_t line = 1;
+	int rc = HG_OK, got = 0, header = 0, began = 0, more;
 
 	memset(st, 0, sizeof *st);
-	csv_reader_init(&rd, data, len);
-	got = csv_read_record(&rd, &rec);
-	if (got == 0)
-		rc = hg_fail(HG_ERR_INPUT, "%s: empty file; expected the CSV header of"
-			     " 'healgrid export'", name);
-	else if (got < 0)
-		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", name, rec.err_line, rec.error);
-	else
-		rc = check_header(name, &rec);
-	if (rc != HG_OK) {
-		csv_record_free(&rec);
-		return rc;
-	}
-
-	rc = db_begin(db);
-	while (rc == HG_OK && (got = csv_read_record(&rd, &rec)) == 1) {
-		struct row_ctx x = { name, rec.line };
-		struct row row;
-		struct entry *e;
-
-		if (rec.nfields != EXPORT_COLUMNS) {
-			char what[64];
-			snprintf(what, sizeof what, "expected %d fields, got %zu", EXPORT_COLUMNS,
-				 rec.nfields);
-			rc = bad(&x, what);
+	src->first = 1;
+	while (rc == HG_OK && (more = source_next(src)) != 0) {
+		if (more < 0) {
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name, strerror(errno));
 			break;
 		}
-		rc = parse_row(&x, rec.fields, today, &row);
-		if (rc == HG_OK)
-			rc = entry_get(db, &cache, &x, &row, &e);
-		if (rc == HG_OK)
-			rc = entry_check(&x, e, &row);
-		if (rc != HG_OK)
-			break;
-		row.c.treatment_id = e->t.id;
-		rc = db_checkin_put(db, &row.c);
-		e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
-		if (row.c.day > e->max_day)
-			e->max_day = row.c.day;
-		st->rows++;
+		csv_reader_init(&rd, src->buf, src->boundary);
+		if (!src->first)
+			rd.pos = 0;     /* a byte order mark counts only at the very start */
+		rd.line = line;
+		while (rc == HG_OK && (got = csv_read_record(&rd, &rec)) == 1) {
+			struct row_ctx x = { name, rec.line };
+			struct row row;
+			struct entry *e;
+
+			if (!header) {
+				header = 1;
+				rc = check_header(name, &rec);
+				if (rc == HG_OK)
+					rc = db_begin(db);
+				began = rc == HG_OK;
+				continue;
+			}
+			if (rec.nfields != EXPORT_COLUMNS) {
+				char what[64];
+				snprintf(what, sizeof what, "expected %d fields, got %zu",
+					 EXPORT_COLUMNS, rec.nfields);
+				rc = bad(&x, what);
+				break;
+			}
+			rc = parse_row(&x, rec.fields, today, &row);
+			if (rc == HG_OK)
+				rc = entry_get(db, &cache, &x, &row, &e);
+			if (rc == HG_OK)
+				rc = entry_check(&x, e, &row);
+			if (rc != HG_OK)
+				break;
+			row.c.treatment_id = e->t.id;
+			rc = db_checkin_put(db, &row.c);
+			e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
+			if (row.c.day > e->max_day)
+				e->max_day = row.c.day;
+			st->rows++;
+		}
+		if (rc == HG_OK && got < 0)
+			rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", name, rec.err_line, rec.error);
+		line = rd.line;
+		source_consume(src);
 	}
-	if (rc == HG_OK && got < 0)
-		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", name, rec.err_line, rec.error);
+	if (rc == HG_OK && !header)
+		rc = hg_fail(HG_ERR_INPUT, "%s: empty file; expected the CSV header of"
+			     " 'healgrid export'", name);
 	if (rc == HG_OK)
 		rc = widen_all(db, &cache, st);
 	if (rc == HG_OK)
 		rc = db_commit(db);
-	else
+	else if (began)
 		db_rollback(db);
 	csv_record_free(&rec);
 	cache_free(&cache);
+	free(src->buf);
 	if (rc != HG_OK)
 		memset(st, 0, sizeof *st);
 	return rc;
+}
+
+int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
+	       int today, struct import_stats *st)
+{
+	struct source src;
+
+	memset(&src, 0, sizeof src);
+	src.data = data;
+	src.len = len;
+	return import_rows(db, name, &src, today, st);
+}
+
+int import_csv_file(struct hg_db *db, const char *name, FILE *in, int today,
+		    struct import_stats *st)
+{
+	struct source src;
+
+	memset(&src, 0, sizeof src);
+	src.in = in;
+	return import_rows(db, name, &src, today, st);
 }

@@ -230,40 +230,47 @@ void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, 
 
 /* ---- the loop --------------------------------------------------------- */
 
-/* Running record of the treatments before the current one. */
-struct history {
-	size_t ring[REPORT_COMPARE_MAX];   /* indices of the latest ones */
+struct report_run {
+	FILE *out;
+	const struct report_writer *w;
+	struct report_doc doc;
+	int64_t tid;                    /* 0: every treatment */
+	int done;                       /* tid has been written */
+	struct strbuf sb;
+	/* The treatments seen so far: the latest few, and sums for averages. */
+	struct report_past ring[REPORT_COMPARE_MAX];
 	size_t total;
 	double sum[HG_SYMPTOM_COUNT];
 	int n[HG_SYMPTOM_COUNT];
 };
 
-static void history_add(struct history *h, size_t i, const struct report_summary *s)
+static void history_add(struct report_run *run, const struct hg_recovery *r,
+			const struct report_summary *s)
 {
-	h->ring[h->total % REPORT_COMPARE_MAX] = i;
-	h->total++;
+	struct report_past *p = &run->ring[run->total % REPORT_COMPARE_MAX];
+
+	free(p->area);
+	p->id = r->t.id;
+	p->date = r->t.date;
+	p->area = xstrdup(r->t.area ? r->t.area : "");
+	p->sum = *s;
+	run->total++;
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
 		if (s->s[k].clear == REPORT_CLEARED) {
-			h->sum[k] += s->s[k].clear_day;
-			h->n[k]++;
+			run->sum[k] += s->s[k].clear_day;
+			run->n[k]++;
 		}
 }
 
-static void history_fill(const struct history *h, const struct hg_recovery *r,
-			 const struct report_summary *sums, struct report_earlier *e)
+static void history_fill(const struct report_run *run, struct report_earlier *e)
 {
 	memset(e, 0, sizeof *e);
-	e->total = h->total;
-	for (size_t k = 0; k < REPORT_COMPARE_MAX && k < h->total; k++) {
-		size_t i = h->ring[(h->total - 1 - k) % REPORT_COMPARE_MAX];
-
-		e->r[k] = &r[i];
-		e->sum[k] = &sums[i];
-		e->shown++;
-	}
+	e->total = run->total;
+	for (size_t k = 0; k < REPORT_COMPARE_MAX && k < run->total; k++)
+		e->past[e->shown++] = &run->ring[(run->total - 1 - k) % REPORT_COMPARE_MAX];
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		e->avg_n[s] = h->n[s];
-		e->avg[s] = h->n[s] ? h->sum[s] / h->n[s] : 0;
+		e->avg_n[s] = run->n[s];
+		e->avg[s] = run->n[s] ? run->sum[s] / run->n[s] : 0;
 	}
 }
 
@@ -302,54 +309,101 @@ static void flush(FILE *out, struct strbuf *sb)
 		sb->s[0] = '\0';
 }
 
+struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, int today)
+{
+	struct report_run *run = xcalloc(1, sizeof *run);
+
+	run->out = out;
+	run->w = writers[fmt];
+	run->tid = tid;
+	run->doc.today = today;
+	run->doc.all = tid == 0;
+	run->w->begin(&run->sb, &run->doc);
+	return run;
+}
+
+int report_add(struct report_run *run, const struct hg_recovery *r)
+{
+	struct report_summary sum;
+
+	if (run->done)
+		return HG_OK;
+	report_summarize(r, &sum);
+	if (run->tid == 0 || r->t.id == run->tid) {
+		struct report_item it;
+		struct hg_flag *flags = NULL;
+		size_t nflags = 0;
+
+		memset(&it, 0, sizeof it);
+		rules_eval(r, &flags, &nflags);
+		it.index = run->doc.count;
+		it.flags = flags;
+		it.nflags = nflags;
+		item_fill(&it, r, &sum, run->doc.today);
+		history_fill(run, &it.earlier);
+		run->w->treatment(&run->sb, &run->doc, &it);
+		run->doc.count++;
+		rules_flags_free(flags, nflags);
+		if (run->sb.len >= FLUSH_AT)
+			flush(run->out, &run->sb);
+		/* Later treatments are not "earlier" for anyone in this report. */
+		if (run->tid)
+			run->done = 1;
+	}
+	history_add(run, r, &sum);
+	return HG_OK;
+}
+
+int report_wants_more(const struct report_run *run)
+{
+	return !run->done;
+}
+
+int report_finish(struct report_run *run)
+{
+	int rc = HG_OK;
+
+	if (run->tid && !run->done)
+		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)run->tid);
+	else
+		run->w->end(&run->sb, &run->doc);
+	flush(run->out, &run->sb);
+	if (rc == HG_OK && (fflush(run->out) != 0 || ferror(run->out)))
+		rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s", strerror(errno));
+	for (size_t i = 0; i < REPORT_COMPARE_MAX; i++)
+		free(run->ring[i].area);
+	sb_free(&run->sb);
+	free(run);
+	return rc;
+}
+
 int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 		 enum report_format fmt, int today)
 {
-	const struct report_writer *w = writers[fmt];
-	struct report_summary *sums = xcalloc(n, sizeof *sums);
-	struct report_doc doc = { .today = today, .count = 0, .all = tid == 0 };
-	struct history hist;
-	struct strbuf sb = STRBUF_INIT;
-	size_t done = 0;
+	struct report_run *run = report_start(out, fmt, tid, today);
 
-	memset(&hist, 0, sizeof hist);
-	for (size_t i = 0; i < n; i++) {
-		report_summarize(&r[i], &sums[i]);
-		if (tid == 0 || r[i].t.id == tid)
-			doc.count++;
-	}
-	if (tid != 0 && doc.count == 0) {
-		free(sums);
-		return hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
-	}
-	w->begin(&sb, &doc);
-	for (size_t i = 0; i < n; i++) {
-		if (tid == 0 || r[i].t.id == tid) {
-			struct report_item it;
-			struct hg_flag *flags = NULL;
-			size_t nflags = 0;
+	for (size_t i = 0; i < n && report_wants_more(run); i++)
+		report_add(run, &r[i]);
+	return report_finish(run);
+}
 
-			memset(&it, 0, sizeof it);
-			rules_eval(&r[i], &flags, &nflags);
-			it.index = done++;
-			it.flags = flags;
-			it.nflags = nflags;
-			item_fill(&it, &r[i], &sums[i], today);
-			history_fill(&hist, r, sums, &it.earlier);
-			w->treatment(&sb, &doc, &it);
-			rules_flags_free(flags, nflags);
-			if (sb.len >= FLUSH_AT)
-				flush(out, &sb);
-		}
-		history_add(&hist, i, &sums[i]);
-	}
-	w->end(&sb, &doc);
-	flush(out, &sb);
-	sb_free(&sb);
-	free(sums);
-	if (fflush(out) != 0 || ferror(out))
-		return hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s", strerror(errno));
-	return HG_OK;
+/* For db_recovery_each. */
+static int add_one(void *ctx, const struct hg_recovery *r)
+{
+	struct report_run *run = ctx;
+	int rc = report_add(run, r);
+
+	return rc == HG_OK && !report_wants_more(run) ? DB_EACH_STOP : rc;
+}
+
+int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+		    int today)
+{
+	struct report_run *run = report_start(out, fmt, tid, today);
+	int rc = db_recovery_each(db, add_one, run);
+	int rc2 = report_finish(run);
+
+	return rc != HG_OK ? rc : rc2;
 }
 
 /* ---- atomic private files --------------------------------------------- */
@@ -475,42 +529,33 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 	static const struct { enum report_format fmt; const char *ext; } outs[] = {
 		{ REPORT_HTML, "html" }, { REPORT_TEXT, "txt" }
 	};
-	struct hg_recovery *r = NULL;
 	struct strbuf base = STRBUF_INIT;
-	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
-	size_t n = 0;
-	int today, rc;
+	struct hg_treatment t;
+	int today, rc = HG_OK;
 
-	if (date_today(&today) != 0) {
-		free(folder);
+	if (date_today(&today) != 0)
 		return hg_fail(HG_ERR_INPUT, "HEALGRID_TODAY: expected a real date YYYY-MM-DD");
+	if (tid) {
+		char date[HG_DATE_LEN];
+
+		rc = db_treatment_get(db, tid, &t);
+		if (rc != HG_OK)
+			return rc;
+		date_format(t.date, date);
+		model_treatment_free(&t);
+		sb_printf(&base, "healgrid-report-%s-%lld", date, (long long)tid);
+	} else {
+		sb_puts(&base, "healgrid-report-all");
 	}
-	rc = db_recovery_load_all(db, &r, &n);
-	if (rc == HG_OK) {
-		sb_printf(&base, "%s/healgrid-report-", folder);
-		if (tid == 0) {
-			sb_puts(&base, "all");
-		} else {
-			size_t i = 0;
-			while (i < n && r[i].t.id != tid)
-				i++;
-			if (i == n) {
-				rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
-			} else {
-				char date[HG_DATE_LEN];
-				date_format(r[i].t.date, date);
-				sb_printf(&base, "%s-%lld", date, (long long)tid);
-			}
-		}
-	}
+	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
 	for (size_t k = 0; rc == HG_OK && k < sizeof outs / sizeof outs[0]; k++) {
 		struct report_file f;
 		struct strbuf path = STRBUF_INIT;
 
-		sb_printf(&path, "%s.%s", sb_str(&base), outs[k].ext);
+		sb_printf(&path, "%s/%s.%s", folder, sb_str(&base), outs[k].ext);
 		rc = report_file_open(&f, sb_str(&path));
 		if (rc == HG_OK) {
-			rc = report_write(f.fp, r, n, tid, outs[k].fmt, today);
+			rc = report_write_db(f.fp, db, tid, outs[k].fmt, today);
 			if (rc == HG_OK)
 				rc = report_file_commit(&f);
 			else
@@ -522,6 +567,5 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 	}
 	sb_free(&base);
 	free(folder);
-	db_recoveries_free(r, n);
 	return rc;
 }

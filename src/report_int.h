@@ -18,13 +18,20 @@ enum { REPORT_COMPARE_MAX = 5 };
 
 struct report_doc {
 	int today;              /* the date the report is made */
-	size_t count;           /* treatments in this report */
+	size_t count;           /* treatments written so far (all of them at end) */
 	int all;                /* --all: every treatment */
 };
 
+/* What the comparison keeps of an earlier treatment. */
+struct report_past {
+	int64_t id;
+	int date;
+	char *area;
+	struct report_summary sum;
+};
+
 struct report_earlier {
-	const struct hg_recovery *r[REPORT_COMPARE_MAX];      /* most recent first */
-	const struct report_summary *sum[REPORT_COMPARE_MAX];
+	const struct report_past *past[REPORT_COMPARE_MAX];  /* most recent first */
 	size_t shown;
 	size_t total;                       /* earlier treatments in all */
 	double avg[HG_SYMPTOM_COUNT];       /* mean days to clear ... */

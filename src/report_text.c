@@ -38,9 +38,21 @@ static int char_width(const char *p, size_t n)
 	return hg_utf8_width(buf);
 }
 
+/* Printable ASCII only: one column a byte, nothing to sanitise. */
+static int plain_ascii(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
 static int span_width(const char *p, size_t n)
 {
 	int w = 0;
+
+	if (plain_ascii(p, n))
+		return (int)n;
 
 	for (size_t i = 0; i < n;) {
 		size_t k = char_len(p + i);
@@ -180,19 +192,32 @@ static void wrap(struct strbuf *sb, const char *prefix, const char *text, int in
 	w.words = 0;
 	for (p = text; ; ) {
 		size_t n = strcspn(p, "\n");
-		char *line = xmalloc(n + 1);
+		const char *q, *end;
 
-		memcpy(line, p, n);
-		line[n] = '\0';
-		clean = hg_sanitize(line);
-		free(line);
-		for (const char *q = clean; *q;) {
-			size_t k = strcspn(q, " ");
+		/* Most notes are plain ASCII: only copy and clean the rest. */
+		clean = NULL;
+		if (plain_ascii(p, n)) {
+			q = p;
+			end = p + n;
+		} else {
+			char *line = xmalloc(n + 1);
 
+			memcpy(line, p, n);
+			line[n] = '\0';
+			clean = hg_sanitize(line);
+			free(line);
+			q = clean;
+			end = clean + strlen(clean);
+		}
+		while (q < end) {
+			size_t k = 0;
+
+			while (q + k < end && q[k] != ' ')
+				k++;
 			if (k)
 				wrap_word(&w, q, k);
 			q += k;
-			while (*q == ' ')
+			while (q < end && *q == ' ')
 				q++;
 		}
 		free(clean);
@@ -234,8 +259,6 @@ static void text_begin(struct strbuf *sb, const struct report_doc *doc)
 	     " healgrid, with the warning flags its rules raised.", 0);
 	sb_printf(sb, "Made on %s%s\n", today, doc->all ? " for all treatments." : ".");
 	sb_printf(sb, "%s\n", report_notice);
-	if (doc->all && doc->count == 0)
-		sb_puts(sb, "\nNo treatments recorded yet.\n");
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -498,9 +521,9 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 	compare_summary(sb, sb_str(&label), it->sum);
 	for (size_t i = 0; i < e->shown; i++) {
 		label.len = 0;
-		date_format(e->r[i]->t.date, date);
-		sb_printf(&label, "#%lld: %s %s", (long long)e->r[i]->t.id, date, e->r[i]->t.area);
-		compare_summary(sb, sb_str(&label), e->sum[i]);
+		date_format(e->past[i]->date, date);
+		sb_printf(&label, "#%lld: %s %s", (long long)e->past[i]->id, date, e->past[i]->area);
+		compare_summary(sb, sb_str(&label), &e->past[i]->sum);
 	}
 	label.len = 0;
 	sb_printf(&label, "average of %zu earlier", e->total);
@@ -536,6 +559,8 @@ static void text_end(struct strbuf *sb, const struct report_doc *doc)
 	char today[HG_DATE_LEN];
 
 	date_format(doc->today, today);
+	if (doc->all && doc->count == 0)
+		sb_puts(sb, "\nNo treatments recorded yet.\n");
 	sb_putc(sb, '\n');
 	rule(sb, '-');
 	sb_printf(sb, "%s\nMade on %s by healgrid.\n", report_notice, today);

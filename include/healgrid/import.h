@@ -6,6 +6,7 @@
 #define HEALGRID_IMPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "healgrid/db.h"
 
@@ -22,5 +23,9 @@ struct import_stats {
  * message recorded by hg_fail(). */
 int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
 	       int today, struct import_stats *st);
+/* The same, reading a stream a chunk at a time (memory stays small
+ * whatever its size); a read error is HG_ERR_RUNTIME. */
+int import_csv_file(struct hg_db *db, const char *name, FILE *in, int today,
+		    struct import_stats *st);
 
 #endif
