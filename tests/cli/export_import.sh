@@ -158,8 +158,11 @@ run import
 expect_error 2 "import: expected a CSV file*" "import without a file"
 
 # ---- 100,000 rows ------------------------------------------------------------------
-# Loose bounds that only catch per-row queries or quadratic work (measured:
-# ~0.25 s import, report --all ~2x the sqlite3 shell); CI machines vary.
+# SPEC: import well under 2 s (measured ~0.3 s), report --all a small
+# multiple of the sqlite3 shell (measured ~2x).  Sanitizer builds run
+# several times slower, so their bound is wider; bench/ measures closely.
+limit=2000
+if ldd "$HEALGRID" 2>/dev/null | grep -q 'libasan\|libubsan'; then limit=20000; fi
 awk -v n=100000 -f "$top_srcdir/tests/cli/gen_csv.awk" > "$T/big.csv"
 BIG="$T/big.db"
 ms() { date +%s%3N; }
@@ -169,8 +172,8 @@ t1=$(ms)
 expect_status 0 "import 100,000 rows"
 is "$out" "imported 100000 check-ins of 3572 treatments (3572 new, 0 widened)" "all of them"
 elapsed=$((t1 - t0))
-if [ "$elapsed" -lt 5000 ]; then ok "100,000 rows imported in $elapsed ms"
-else not_ok "100,000 rows imported in $elapsed ms (limit 5000)"; fi
+if [ "$elapsed" -lt "$limit" ]; then ok "100,000 rows imported in $elapsed ms"
+else not_ok "100,000 rows imported in $elapsed ms (limit $limit)"; fi
 t0=$(ms)
 sqlite3 "$BIG" 'select * from checkin' > /dev/null
 t1=$(ms)
