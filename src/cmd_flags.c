@@ -214,6 +214,36 @@ static void write_text(FILE *out, const struct hg_recovery *r, size_t nr, int al
 
 /* ---- the command ------------------------------------------------------ */
 
+/* --all: the flags of every treatment, gathered one recovery at a time
+ * (memory stays small at any size) and sorted once at the end. */
+struct gather {
+	struct hg_flag *flags;
+	size_t n, cap, ntreatments;
+};
+
+static int gather_one(const struct hg_recovery *r, size_t i, size_t nr, void *arg)
+{
+	struct gather *g = arg;
+	struct hg_flag *f = NULL;
+	size_t n = 0;
+	int rc = rules_eval(r, &f, &n);
+
+	(void)i;
+	g->ntreatments = nr;
+	if (rc == HG_OK && g->n + n > g->cap) {
+		g->cap = (g->n + n) * 2;
+		g->flags = xrealloc(g->flags, g->cap * sizeof *g->flags);
+	}
+	if (rc == HG_OK && n)
+		memcpy(g->flags + g->n, f, n * sizeof *f);   /* messages move over */
+	if (rc == HG_OK)
+		g->n += n;
+	else
+		rules_flags_free(f, n);
+	free(rc == HG_OK ? f : NULL);
+	return rc;
+}
+
 int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -224,9 +254,10 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "text", "json", NULL };
-	struct hg_recovery one, *r = NULL;
+	struct hg_recovery one;
+	struct gather g = { NULL, 0, 0, 0 };
 	struct hg_flag *flags = NULL;
-	size_t nr = 0, nflags = 0;
+	size_t nflags = 0;
 	struct hg_db *db;
 	int64_t tid = 0;
 	int format = FLAGS_TEXT, all = 0, have_tid = 0, rc = HG_OK, c;
@@ -255,34 +286,33 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 	if (all) {
 		rc = cli_db(ctx, &db);
 		if (rc == HG_OK)
-			rc = db_recovery_load_all(db, &r, &nr);
-	} else {
-		rc = cli_pick_treatment(ctx, tid, &tid);
+			rc = db_recovery_each(db, gather_one, &g);
+		flags = g.flags;
+		nflags = g.n;
 		if (rc == HG_OK)
-			rc = cli_db(ctx, &db);
-		if (rc == HG_OK) {
-			rc = db_recovery_load(db, tid, &one);
-			if (rc == HG_OK) {
-				r = &one;
-				nr = 1;
-			}
-		}
+			rules_sort(flags, nflags);
+		if (rc == HG_OK && format == FLAGS_JSON)
+			write_json(ctx->out, flags, nflags);
+		else if (rc == HG_OK)
+			write_text(ctx->out, NULL, g.ntreatments, 1, flags, nflags);
+		rules_flags_free(flags, nflags);
+		return rc;
 	}
+	rc = cli_pick_treatment(ctx, tid, &tid);
+	if (rc == HG_OK)
+		rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = db_recovery_load(db, tid, &one);
 	if (rc != HG_OK)
 		return rc;
-
-	for (size_t i = 0; i < nr && rc == HG_OK; i++)
-		rc = rules_eval(&r[i], &flags, &nflags);
+	rc = rules_eval(&one, &flags, &nflags);
 	if (rc == HG_OK) {
 		if (format == FLAGS_JSON)
 			write_json(ctx->out, flags, nflags);
 		else
-			write_text(ctx->out, r, nr, all, flags, nflags);
+			write_text(ctx->out, &one, 1, 0, flags, nflags);
 	}
 	rules_flags_free(flags, nflags);
-	if (all)
-		db_recoveries_free(r, nr);
-	else
-		model_recovery_free(&one);
+	model_recovery_free(&one);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /* cmd_import.c — `healgrid import FILE`: open the file (or stdin for -),
- * hand it to import_csv_file(), say what was saved. */
+ * hand it to import_file(), say what was saved. */
 #include "config.h"
 
 #include <errno.h>
@@ -40,7 +40,7 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			       ? HG_ERR_INPUT : HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = import_csv_file(db, name, in, ctx->today, &st);
+		rc = import_file(db, name, in, ctx->today, &st);
 	if (in != stdin)
 		fclose(in);
 	if (rc != HG_OK)

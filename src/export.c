@@ -235,9 +235,11 @@ int export_write(FILE *out, enum export_format fmt, const struct hg_recovery *r,
 	return export_finish(run);
 }
 
-static int add_one(void *ctx, const struct hg_recovery *r)
+static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
-	return export_add(ctx, r);
+	(void)i;
+	(void)n;
+	return export_add(arg, r);
 }
 
 int export_write_db(FILE *out, enum export_format fmt, struct hg_db *db, size_t *without,

@@ -1,12 +1,12 @@
 /* import.c — the CSV of SPEC 2.2 back into the database.
  *
- * One pass inside one transaction, reading the file a chunk of whole
- * records at a time: each record is parsed (csv.c), every
+ * One pass inside one transaction: each record is parsed (csv.c), every
  * field validated, its treatment found by (treatment_date, area) — from a
  * cache, so a file grouped by treatment costs one lookup per treatment —
  * or created, and the check-in saved with the prepared statements of
  * db.c.  Windows are widened once at the end.  The first bad row rolls
- * everything back.  No SQL here.
+ * everything back.  A file is read a piece at a time, cut at record
+ * boundaries.  No SQL here.
  */
 #include "config.h"
 
@@ -23,6 +23,9 @@
 #include "healgrid/util.h"
 
 enum { AREA_MAX = 200 };
+/* import_file reads this much of the file at a time (more only for a
+ * record longer than that), so memory does not grow with the file. */
+enum { IMPORT_PIECE = 1 << 18 };
 
 /* One treatment named in the file. */
 struct entry {
@@ -395,169 +398,173 @@ static int check_header(const char *name, const struct csv_record *rec)
 	return rc;
 }
 
-/* ---- reading in chunks ------------------------------------------------ */
-
-/* The bytes come from a buffer or a stream; either way they are parsed a
- * chunk of whole records at a time, so memory stays small whatever the
- * size of the file. */
-enum { CHUNK = 1 << 18 };
-
-struct source {
-	const char *data;               /* a buffer ... */
-	size_t len, pos;
-	FILE *in;                       /* ... or a stream */
-	char *buf;                      /* buf[0..boundary) holds whole records */
-	size_t have, cap, scanned, boundary;
-	int inq;                        /* inside quotes at buf[scanned] */
-	int eof, first;
+/* One import in progress: the records may come in several pieces of the
+ * file (import_file), each ending at a record boundary. */
+struct run {
+	struct hg_db *db;
+	const char *name;
+	int today;
+	struct import_stats *st;
+	struct csv_record rec;
+	struct cache cache;
+	int begun;                      /* header checked, transaction open */
 };
 
-/* Make buf[0..boundary) the next run of whole records.  Returns 1, 0 at the
- * end of the input, -1 when reading fails (errno set). */
-static int source_next(struct source *s)
-{
-	while (s->boundary == 0) {
-		if (s->eof) {
-			if (s->have == 0)
-				return 0;
-			s->boundary = s->have;  /* the last record may lack a line end */
-			break;
-		}
-		if (s->cap - s->have < CHUNK) {
-			s->cap = s->cap ? s->cap * 2 : 2 * CHUNK;
-			s->buf = xrealloc(s->buf, s->cap);
-		}
-		size_t got;
-		if (s->in) {
-			got = fread(s->buf + s->have, 1, s->cap - s->have, s->in);
-			if (got == 0 && ferror(s->in))
-				return -1;
-		} else {
-			got = s->len - s->pos < s->cap - s->have ? s->len - s->pos : s->cap - s->have;
-			memcpy(s->buf + s->have, s->data + s->pos, got);
-			s->pos += got;
-		}
-		if (got == 0)
-			s->eof = 1;
-		s->have += got;
-		/* A line end outside quotes ends a record.  In valid CSV every
-		 * quote toggles "inside"; where the quotes are wrong, the reader
-		 * reports the first error before any misplaced boundary. */
-		for (size_t i = s->scanned; i < s->have; i++) {
-			if (s->buf[i] == '"')
-				s->inq = !s->inq;
-			else if (s->buf[i] == '\n' && !s->inq)
-				s->boundary = i + 1;
-		}
-		s->scanned = s->have;
-	}
-	return 1;
-}
-
-static void source_consume(struct source *s)
-{
-	memmove(s->buf, s->buf + s->boundary, s->have - s->boundary);
-	s->have -= s->boundary;
-	s->scanned -= s->boundary;
-	s->boundary = 0;
-	s->first = 0;
-}
-
-/* ---- the import ------------------------------------------------------- */
-
-static int import_rows(struct hg_db *db, const char *name, struct source *src, int today,
-		       struct import_stats *st)
+/* The records in data[0..len), which starts at physical line `line` and
+ * ends at a record boundary (or at the end of the file: last).  first: the
+ * start of the file, where a byte order mark is skipped. */
+static int run_piece(struct run *x, const char *data, size_t len, size_t line,
+		     int first, int last)
 {
 	struct csv_reader rd;
-	struct csv_record rec = CSV_RECORD_INIT;
-	struct cache cache = { NULL, 0, 0, NULL };
-	size_t line = 1;
-	int rc = HG_OK, got = 0, header = 0, began = 0, more;
+	int rc = HG_OK, got;
 
-	memset(st, 0, sizeof *st);
-	src->first = 1;
-	while (rc == HG_OK && (more = source_next(src)) != 0) {
-		if (more < 0) {
-			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name, strerror(errno));
+	csv_reader_init(&rd, data, len);
+	if (!first)
+		rd.pos = 0;             /* a mark mid-file is data, not a mark */
+	rd.line = line;
+	if (!x->begun) {
+		got = csv_read_record(&rd, &x->rec);
+		if (got == 0 && !last)
+			return HG_OK;   /* only blank lines so far */
+		if (got == 0)
+			rc = hg_fail(HG_ERR_INPUT, "%s: empty file; expected the CSV header of"
+				     " 'healgrid export'", x->name);
+		else if (got < 0)
+			rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", x->name, x->rec.err_line,
+				     x->rec.error);
+		else
+			rc = check_header(x->name, &x->rec);
+		if (rc == HG_OK)
+			rc = db_begin(x->db);
+		if (rc != HG_OK)
+			return rc;
+		x->begun = 1;
+	}
+	while (rc == HG_OK && (got = csv_read_record(&rd, &x->rec)) == 1) {
+		struct row_ctx rx = { x->name, x->rec.line };
+		struct row row;
+		struct entry *e;
+
+		if (x->rec.nfields != EXPORT_COLUMNS) {
+			char what[64];
+			snprintf(what, sizeof what, "expected %d fields, got %zu", EXPORT_COLUMNS,
+				 x->rec.nfields);
+			rc = bad(&rx, what);
 			break;
 		}
-		csv_reader_init(&rd, src->buf, src->boundary);
-		if (!src->first)
-			rd.pos = 0;     /* a byte order mark counts only at the very start */
-		rd.line = line;
-		while (rc == HG_OK && (got = csv_read_record(&rd, &rec)) == 1) {
-			struct row_ctx x = { name, rec.line };
-			struct row row;
-			struct entry *e;
-
-			if (!header) {
-				header = 1;
-				rc = check_header(name, &rec);
-				if (rc == HG_OK)
-					rc = db_begin(db);
-				began = rc == HG_OK;
-				continue;
-			}
-			if (rec.nfields != EXPORT_COLUMNS) {
-				char what[64];
-				snprintf(what, sizeof what, "expected %d fields, got %zu",
-					 EXPORT_COLUMNS, rec.nfields);
-				rc = bad(&x, what);
-				break;
-			}
-			rc = parse_row(&x, rec.fields, today, &row);
-			if (rc == HG_OK)
-				rc = entry_get(db, &cache, &x, &row, &e);
-			if (rc == HG_OK)
-				rc = entry_check(&x, e, &row);
-			if (rc != HG_OK)
-				break;
-			row.c.treatment_id = e->t.id;
-			rc = db_checkin_put(db, &row.c);
-			e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
-			if (row.c.day > e->max_day)
-				e->max_day = row.c.day;
-			st->rows++;
-		}
-		if (rc == HG_OK && got < 0)
-			rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", name, rec.err_line, rec.error);
-		line = rd.line;
-		source_consume(src);
+		rc = parse_row(&rx, x->rec.fields, x->today, &row);
+		if (rc == HG_OK)
+			rc = entry_get(x->db, &x->cache, &rx, &row, &e);
+		if (rc == HG_OK)
+			rc = entry_check(&rx, e, &row);
+		if (rc != HG_OK)
+			break;
+		row.c.treatment_id = e->t.id;
+		rc = db_checkin_put(x->db, &row.c);
+		e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
+		if (row.c.day > e->max_day)
+			e->max_day = row.c.day;
+		x->st->rows++;
 	}
-	if (rc == HG_OK && !header)
-		rc = hg_fail(HG_ERR_INPUT, "%s: empty file; expected the CSV header of"
-			     " 'healgrid export'", name);
+	if (rc == HG_OK && got < 0)
+		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", x->name, x->rec.err_line, x->rec.error);
+	return rc;
+}
+
+static void run_init(struct run *x, struct hg_db *db, const char *name, int today,
+		     struct import_stats *st)
+{
+	memset(x, 0, sizeof *x);
+	x->db = db;
+	x->name = name;
+	x->today = today;
+	x->st = st;
+	memset(st, 0, sizeof *st);
+}
+
+/* Widen the windows and commit, or roll back. */
+static int run_end(struct run *x, int rc)
+{
 	if (rc == HG_OK)
-		rc = widen_all(db, &cache, st);
-	if (rc == HG_OK)
-		rc = db_commit(db);
-	else if (began)
-		db_rollback(db);
-	csv_record_free(&rec);
-	cache_free(&cache);
-	free(src->buf);
+		rc = widen_all(x->db, &x->cache, x->st);
+	if (x->begun) {
+		if (rc == HG_OK)
+			rc = db_commit(x->db);
+		else
+			db_rollback(x->db);
+	}
+	csv_record_free(&x->rec);
+	cache_free(&x->cache);
 	if (rc != HG_OK)
-		memset(st, 0, sizeof *st);
+		memset(x->st, 0, sizeof *x->st);
 	return rc;
 }
 
 int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
 	       int today, struct import_stats *st)
 {
-	struct source src;
+	struct run x;
 
-	memset(&src, 0, sizeof src);
-	src.data = data;
-	src.len = len;
-	return import_rows(db, name, &src, today, st);
+	run_init(&x, db, name, today, st);
+	return run_end(&x, run_piece(&x, data, len, 1, 1, 1));
 }
 
-int import_csv_file(struct hg_db *db, const char *name, FILE *in, int today,
-		    struct import_stats *st)
+/* Bytes of data[0..len) up to and including the last line end outside a
+ * quoted field (0 when there is none).  data starts at a record boundary.
+ * Counting quotes is exact for valid CSV; a quote where none may stand
+ * can misplace the cuts after it, but the reader stops at that error, which
+ * always lies inside the piece (the quote's own line end is not a cut). */
+static size_t whole_records(const char *data, size_t len)
 {
-	struct source src;
+	size_t end = 0;
+	int quoted = 0;
 
-	memset(&src, 0, sizeof src);
-	src.in = in;
-	return import_rows(db, name, &src, today, st);
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '"')
+			quoted = !quoted;
+		else if (data[i] == '\n' && !quoted)
+			end = i + 1;
+	}
+	return end;
+}
+
+int import_file(struct hg_db *db, const char *name, FILE *in, int today,
+		struct import_stats *st)
+{
+	size_t cap = IMPORT_PIECE, have = 0, line = 1;
+	char *buf = xmalloc(cap);
+	int first = 1, eof = 0, rc = HG_OK;
+	struct run x;
+
+	run_init(&x, db, name, today, st);
+	while (rc == HG_OK) {
+		while (!eof && have < cap) {
+			size_t got = fread(buf + have, 1, cap - have, in);
+
+			have += got;
+			if (got == 0 && ferror(in))
+				rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name,
+					     strerror(errno));
+			eof = got == 0;
+		}
+		if (rc != HG_OK)
+			break;
+		size_t end = eof ? have : whole_records(buf, have);
+		if (end == 0 && !eof) {         /* one record longer than the buffer */
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+			continue;
+		}
+		rc = run_piece(&x, buf, end, line, first, eof);
+		if (eof)
+			break;
+		for (size_t i = 0; i < end; i++)
+			line += buf[i] == '\n';
+		memmove(buf, buf + end, have - end);
+		have -= end;
+		first = 0;
+	}
+	free(buf);
+	return run_end(&x, rc);
 }

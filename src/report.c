@@ -168,28 +168,6 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 		}
 }
 
-void report_date(int day, char buf[HG_DATE_LEN])
-{
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	if (y < 0 || y > 9999) {
-		date_format(day, buf);
-		return;
-	}
-	buf[0] = (char)('0' + y / 1000);
-	buf[1] = (char)('0' + y / 100 % 10);
-	buf[2] = (char)('0' + y / 10 % 10);
-	buf[3] = (char)('0' + y % 10);
-	buf[4] = '-';
-	buf[5] = (char)('0' + m / 10);
-	buf[6] = (char)('0' + m % 10);
-	buf[7] = '-';
-	buf[8] = (char)('0' + d / 10);
-	buf[9] = (char)('0' + d % 10);
-	buf[10] = '\0';
-}
-
 void report_put_int(struct strbuf *sb, long v)
 {
 	char buf[24];
@@ -235,6 +213,7 @@ struct report_run {
 	const struct report_writer *w;
 	struct report_doc doc;
 	int64_t tid;                    /* 0: every treatment */
+	int begun;                      /* the beginning is written */
 	int done;                       /* tid has been written */
 	struct strbuf sb;
 	/* The treatments seen so far: the latest few, and sums for averages. */
@@ -318,7 +297,8 @@ struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, 
 	run->tid = tid;
 	run->doc.today = today;
 	run->doc.all = tid == 0;
-	run->w->begin(&run->sb, &run->doc);
+	/* The beginning waits for the first treatment, so a report of a
+	 * treatment that is not there writes nothing at all. */
 	return run;
 }
 
@@ -334,6 +314,10 @@ int report_add(struct report_run *run, const struct hg_recovery *r)
 		struct hg_flag *flags = NULL;
 		size_t nflags = 0;
 
+		if (!run->begun) {
+			run->w->begin(&run->sb, &run->doc);
+			run->begun = 1;
+		}
 		memset(&it, 0, sizeof it);
 		rules_eval(r, &flags, &nflags);
 		it.index = run->doc.count;
@@ -363,13 +347,17 @@ int report_finish(struct report_run *run)
 {
 	int rc = HG_OK;
 
-	if (run->tid && !run->done)
+	if (run->tid && !run->done) {
 		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)run->tid);
-	else
+	} else {
+		if (!run->begun)
+			run->w->begin(&run->sb, &run->doc);
 		run->w->end(&run->sb, &run->doc);
-	flush(run->out, &run->sb);
-	if (rc == HG_OK && (fflush(run->out) != 0 || ferror(run->out)))
-		rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s", strerror(errno));
+		flush(run->out, &run->sb);
+		if (fflush(run->out) != 0 || ferror(run->out))
+			rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s",
+				     strerror(errno));
+	}
 	for (size_t i = 0; i < REPORT_COMPARE_MAX; i++)
 		free(run->ring[i].area);
 	sb_free(&run->sb);
@@ -387,13 +375,18 @@ int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 	return report_finish(run);
 }
 
-/* For db_recovery_each. */
-static int add_one(void *ctx, const struct hg_recovery *r)
+/* For db_recovery_each: stop the walk once nothing more can change the
+ * report (the one treatment asked for is written). */
+enum { WALK_DONE = 100 };
+
+static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
-	struct report_run *run = ctx;
+	struct report_run *run = arg;
 	int rc = report_add(run, r);
 
-	return rc == HG_OK && !report_wants_more(run) ? DB_EACH_STOP : rc;
+	(void)i;
+	(void)n;
+	return rc == HG_OK && !report_wants_more(run) ? WALK_DONE : rc;
 }
 
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
@@ -403,6 +396,8 @@ int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format
 	int rc = db_recovery_each(db, add_one, run);
 	int rc2 = report_finish(run);
 
+	if (rc == WALK_DONE)
+		rc = HG_OK;
 	return rc != HG_OK ? rc : rc2;
 }
 

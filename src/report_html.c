@@ -386,12 +386,12 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			k++;
 		if (k < r->ndays && r->days[k].day == d)
 			c = &r->days[k];
-		report_date(r->t.date + d, date);
+		date_format(r->t.date + d, date);
 		if (!c && report_gap_run(it, d, k) >= REPORT_GAP_MIN) {
 			int last = d + report_gap_run(it, d, k) - 1;
 			char end[HG_DATE_LEN];
 
-			report_date(r->t.date + last, end);
+			date_format(r->t.date + last, end);
 			sb_printf(sb, "<tr class=\"gap\"><td class=\"n nw\">%d&#8211;%d</td>"
 				  "<td class=\"nw\">%s&#8211;%s</td><td colspan=\"6\">no check-ins"
 				  " for %d days</td></tr>\n", d, last, date, end + 5, last - d + 1);

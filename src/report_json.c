@@ -34,7 +34,7 @@ static void json_date(struct strbuf *sb, int day)
 	char d[HG_DATE_LEN + 2];
 
 	d[0] = '"';
-	report_date(day, d + 1);
+	date_format(day, d + 1);
 	d[HG_DATE_LEN] = '"';
 	sb_add(sb, d, HG_DATE_LEN + 1);
 }

@@ -51,12 +51,15 @@ static int span_width(const char *p, size_t n)
 {
 	int w = 0;
 
-	if (plain_ascii(p, n))
-		return (int)n;
-
 	for (size_t i = 0; i < n;) {
-		size_t k = char_len(p + i);
+		size_t k;
 
+		if ((unsigned char)p[i] < 0x80) {       /* ASCII: one column */
+			w++;
+			i++;
+			continue;
+		}
+		k = char_len(p + i);
 		if (k > n - i)
 			k = n - i;
 		w += char_width(p + i, k);
@@ -67,8 +70,10 @@ static int span_width(const char *p, size_t n)
 
 static void spaces(struct strbuf *sb, int n)
 {
-	while (n-- > 0)
-		sb_putc(sb, ' ');
+	static const char blank[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof blank - 1)
+		sb_add(sb, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
 }
 
 /* Append s cut to at most w columns, then pad to w columns. */
@@ -384,7 +389,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		line[2] = d >= 100 ? (char)('0' + d / 100) : ' ';
 		line[3] = d >= 10 ? (char)('0' + d / 10 % 10) : ' ';
 		line[4] = (char)('0' + d % 10);
-		report_date(r->t.date + d, line + COL_DATE);
+		date_format(r->t.date + d, line + COL_DATE);
 		line[COL_DATE + 10] = ' ';
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 			line[rating_col[s]] = c && c->rating[s] != HG_UNRATED
@@ -401,7 +406,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			if (run >= REPORT_GAP_MIN) {
 				char end[HG_DATE_LEN];
 
-				report_date(r->t.date + d + run - 1, end);
+				date_format(r->t.date + d + run - 1, end);
 				sb_add(sb, line, COL_DATE + 10);
 				sb_printf(sb, "  to day %d, %s: no check-ins\n", d + run - 1, end);
 				d += run - 1;

@@ -23,9 +23,9 @@ struct import_stats {
  * message recorded by hg_fail(). */
 int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
 	       int today, struct import_stats *st);
-/* The same, reading a stream a chunk at a time (memory stays small
- * whatever its size); a read error is HG_ERR_RUNTIME. */
-int import_csv_file(struct hg_db *db, const char *name, FILE *in, int today,
-		    struct import_stats *st);
+/* The same, reading in from where it stands to its end a piece at a time:
+ * memory stays small whatever the size of the file. */
+int import_file(struct hg_db *db, const char *name, FILE *in, int today,
+		struct import_stats *st);
 
 #endif

@@ -61,7 +61,8 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out);
  * oldest first, every one of them (those before a reported treatment are
  * its "earlier treatments"): report_start, report_add for each, then
  * report_finish, which writes the end and frees the run.  Output goes out
- * as it is made; memory holds one treatment.  report_wants_more is 0 once
+ * as it is made (nothing before the first treatment of the report, so a
+ * missing tid writes nothing); memory holds one treatment.  report_wants_more is 0 once
  * nothing further can change the report (tid written).  report_finish
  * returns HG_ERR_INPUT when tid never came, HG_ERR_RUNTIME when writing
  * failed. */
@@ -75,6 +76,12 @@ int report_finish(struct report_run *run);
  * database with one query (db_recovery_each). */
 int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 		 enum report_format fmt, int today);
+int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+		    int today);
+
+/* The same, reading the treatments from db one at a time (db_recovery_each):
+ * memory stays small whatever the number of check-ins.  The earlier
+ * treatments are the ones before tid (all of them are read). */
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
 		    int today);
 

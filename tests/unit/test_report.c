@@ -794,7 +794,7 @@ static void import_big_file_in_chunks(void **state)
 	fwrite(csv.s, 1, csv.len, f);
 	rewind(f);
 	hg_error_clear();
-	assert_int_equal(import_csv_file(t.db, "in.csv", f, day_of("2026-11-10"), &st), HG_ERR_INPUT);
+	assert_int_equal(import_file(t.db, "in.csv", f, day_of("2026-11-10"), &st), HG_ERR_INPUT);
 	assert_string_equal(hg_error(), want);
 	fclose(f);
 	hg_error_clear();

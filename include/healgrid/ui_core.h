@@ -1,0 +1,187 @@
+/* ui_core.h — what the screens of the terminal interface share: the UI
+ * state (the database, the current treatment and its flags), the small
+ * interface every screen fills (struct screen_ops), navigation between
+ * screens, the message line and yes/no questions, and drawing helpers
+ * that keep text within its columns and off the control characters.
+ *
+ * Only src/ui*.c include this (and curses).  Storage stays behind db.h,
+ * the warnings behind rules.h.
+ */
+#ifndef HEALGRID_UI_CORE_H
+#define HEALGRID_UI_CORE_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "healgrid/db.h"
+#include "healgrid/model.h"
+#include "healgrid/rules.h"
+#include "healgrid/ui_keys.h"
+#include "healgrid/util.h"
+
+enum ui_screen_id {
+	UI_GRID, UI_DAY, UI_FLAGS, UI_TRENDS, UI_TREATMENTS, UI_TFORM, UI_HELP,
+	UI_SCREEN_COUNT
+};
+
+/* The smallest terminal every screen fits. */
+enum { UI_MIN_COLS = 80, UI_MIN_LINES = 24 };
+
+/* Rows at the bottom of every screen: message, key status, the
+ * not-medical-advice line.  A screen draws in rows 0 .. ui_body_rows()-1. */
+enum { UI_FOOTER_ROWS = 3 };
+
+struct ui;
+
+/* One screen.  Every function may be NULL except draw. */
+struct screen_ops {
+	const char *name;
+	/* Called when the screen is opened; returning non-zero refuses. */
+	int (*open)(struct ui *ui);
+	void (*draw)(struct ui *ui);
+	/* Key contexts now active (UI_K_*). */
+	unsigned (*context)(struct ui *ui);
+	/* An action from the key table; returns 1 when handled, 0 to let the
+	 * UI's everywhere-handling have it. */
+	int (*act)(struct ui *ui, enum ui_action act, int key);
+	/* A key no binding claimed (text typed into a field). */
+	void (*text)(struct ui *ui, int key);
+	/* 1 while the screen holds edits not yet saved. */
+	int (*busy)(struct ui *ui);
+	/* Free what open() made; called on leaving and at exit. */
+	void (*close)(struct ui *ui);
+};
+
+extern const struct screen_ops ui_grid_screen, ui_day_screen, ui_flags_screen,
+	ui_trends_screen, ui_treatments_screen, ui_tform_screen, ui_help_screen;
+
+/* Colour pairs (only used when colour is on). */
+enum ui_pair {
+	UI_PAIR_NONE,
+	UI_PAIR_R0, UI_PAIR_R1, UI_PAIR_R2, UI_PAIR_R3,          /* rating 0..3 */
+	UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH,           /* flag levels */
+	UI_PAIR_H0, UI_PAIR_H1, UI_PAIR_H2, UI_PAIR_H3,          /* heat map */
+	UI_PAIR_TITLE, UI_PAIR_ERROR,
+	UI_PAIR_COUNT
+};
+
+/* Glyphs with an ASCII stand-in for non-UTF-8 locales. */
+enum ui_glyph {
+	UI_G_DOT,        /* · or . */
+	UI_G_DASH,       /* — or - */
+	UI_G_SEL_L,      /* ▶ or > */
+	UI_G_SEL_R,      /* ◀ or < */
+	UI_G_ENTER,      /* ⏎ or Enter */
+	UI_G_UP, UI_G_DOWN,
+	UI_G_TIMES,      /* × or x */
+	UI_G_SEP,        /* " · " or " - " between title parts */
+	UI_G_COUNT
+};
+
+enum { UI_STACK_MAX = 8 };
+
+struct ui {
+	struct hg_db *db;
+	int today;
+	int utf8;                /* locale is UTF-8 */
+	int color;               /* colour in use */
+	int too_small;
+
+	/* The current treatment: loaded at start and after every change. */
+	int have;                /* a treatment exists and is loaded */
+	struct hg_recovery rec;
+	struct hg_flag *flags;
+	size_t nflags;
+	int cursor;              /* grid: the selected day */
+	int top_week;            /* grid: first week on screen */
+
+	enum ui_screen_id stack[UI_STACK_MAX];
+	int depth;               /* stack[depth - 1] is showing */
+
+	/* Bumped whenever a treatment is added, edited or deleted, so lists
+	 * know to read again. */
+	unsigned changes;
+	/* Treatment the form edits (0 = a new one). */
+	int64_t form_id;
+	/* Day the day editor opens. */
+	int edit_day;
+
+	char message[512];
+	int message_error;
+
+	struct {
+		int active;
+		char question[256];
+		void (*answer)(struct ui *ui, int yes);
+	} confirm;
+
+	int quit;
+	int show_cursor;         /* a text field placed the cursor this frame */
+	int cursor_y, cursor_x;
+};
+
+/* ---- navigation and state (ui.c) ---- */
+const struct screen_ops *ui_screen(enum ui_screen_id id);
+enum ui_screen_id ui_current(const struct ui *ui);
+/* Open a screen on top of the current one (its open() may refuse). */
+int ui_push(struct ui *ui, enum ui_screen_id id);
+/* Close the current screen; the grid is never closed. */
+void ui_pop(struct ui *ui);
+/* Close everything down to the grid. */
+void ui_home(struct ui *ui);
+
+/* Make tid the current treatment: load its recovery and flags.  tid 0
+ * loads the most recent one (or none).  On failure the old state stays
+ * and the message line shows the error. */
+int ui_load(struct ui *ui, int64_t tid);
+/* Reload the current treatment after a change. */
+int ui_reload(struct ui *ui);
+/* Put the grid cursor on today (or the nearest day of the window). */
+void ui_cursor_today(struct ui *ui);
+
+void ui_message(struct ui *ui, const char *fmt, ...) HG_PRINTF(2, 3);
+void ui_error(struct ui *ui, const char *fmt, ...) HG_PRINTF(2, 3);
+/* Show hg_error() (a failed database call) on the message line. */
+void ui_db_error(struct ui *ui);
+/* Ask a yes/no question; answer() runs with the reply. */
+void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int yes), const char *fmt, ...)
+	HG_PRINTF(3, 4);
+/* The report action: one place for `p`. */
+void ui_report(struct ui *ui);
+
+/* ---- drawing helpers (ui.c) ---- */
+int ui_body_rows(void);
+const char *ui_glyph(const struct ui *ui, enum ui_glyph g);
+const char *ui_level_symbol(const struct ui *ui, enum hg_level l);
+attr_t ui_level_attr(const struct ui *ui, enum hg_level l);
+attr_t ui_rating_attr(const struct ui *ui, int rating);
+attr_t ui_pair(const struct ui *ui, enum ui_pair p);
+/* Decode the character at s (which is not empty): returns the bytes it
+ * takes, with *cp the code point to show (a control character becomes a
+ * space, invalid UTF-8 or, outside a UTF-8 locale, anything not ASCII
+ * becomes '?') and *width its columns (0 for a combining mark). */
+size_t ui_char(const struct ui *ui, const char *s, unsigned *cp, int *width);
+/* Draw UTF-8 text at (y, x) within at most width columns; control
+ * characters become spaces and, outside a UTF-8 locale, anything not
+ * ASCII becomes '?'.  Returns the columns used. */
+int ui_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char *s);
+/* Like ui_put, right-aligned so the text ends at column x_end - 1. */
+int ui_put_right(const struct ui *ui, int y, int x_end, attr_t attr, const char *s);
+/* ui_put with printf formatting. */
+int ui_putf(const struct ui *ui, int y, int x, int width, attr_t attr, const char *fmt, ...)
+	HG_PRINTF(6, 7);
+/* Title line and a rule under it (rows 0 and 1). */
+void ui_title(const struct ui *ui, const char *left, const char *right);
+/* Word-wrap s into lines of at most width columns; returns the number of
+ * lines and fills up to max of them (malloc'd, caller frees). */
+size_t ui_wrap(const char *s, int width, char **lines, size_t max);
+/* "face · 2026-11-03 · professional 1.0 mm" appended to sb. */
+void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);
+/* Where the terminal cursor should blink this frame (a text field). */
+void ui_place_cursor(struct ui *ui, int y, int x);
+
+/* Free a loaded recovery and its flags. */
+void ui_state_free(struct ui *ui);
+
+#endif

@@ -1,0 +1,157 @@
+/* ui_flags.c — the flags screen: every flag the rules raise for the
+ * current treatment, most serious first (the order rules_eval gives),
+ * each with its level, day, rule and the advice in full.  Enter shows
+ * the flag's day on the grid.  The flags themselves come from rules.c. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/date.h"
+#include "healgrid/ui_core.h"
+
+enum { TOP = 3, INDENT = 5, MAX_WRAP = 8 };
+
+static struct {
+	size_t sel;
+	size_t top;
+} fs;
+
+static int flags_open(struct ui *ui)
+{
+	(void)ui;
+	memset(&fs, 0, sizeof fs);
+	return 0;
+}
+
+/* Lines flag i takes: its heading and the wrapped advice. */
+static int entry_lines(const struct ui *ui, size_t i, char **lines)
+{
+	size_t n = ui_wrap(ui->flags[i].message, COLS - INDENT - 2, lines, MAX_WRAP);
+
+	if (n > MAX_WRAP)
+		n = MAX_WRAP;
+	return 1 + (int)n;
+}
+
+static int entry_height(const struct ui *ui, size_t i)
+{
+	char *lines[MAX_WRAP];
+	int h = entry_lines(ui, i, lines);
+
+	for (int k = 0; k < h - 1; k++)
+		free(lines[k]);
+	return h;
+}
+
+static void keep_visible(struct ui *ui, int rows)
+{
+	if (fs.sel < fs.top)
+		fs.top = fs.sel;
+	for (;;) {
+		int used = 0;
+		for (size_t i = fs.top; i <= fs.sel; i++)
+			used += entry_height(ui, i) + 1;
+		if (used - 1 <= rows || fs.top == fs.sel)
+			break;
+		fs.top++;
+	}
+}
+
+static void flags_draw(struct ui *ui)
+{
+	struct strbuf title = STRBUF_INIT;
+	const char *sep = ui_glyph(ui, UI_G_SEP);
+	int rows = ui_body_rows() - TOP, y = TOP;
+	char right[32];
+
+	sb_puts(&title, "Flags");
+	if (ui->have) {
+		sb_puts(&title, sep);
+		ui_describe_treatment(ui, &ui->rec.t, &title);
+	}
+	snprintf(right, sizeof right, "%zu flag%s", ui->nflags, ui->nflags == 1 ? "" : "s");
+	ui_title(ui, sb_str(&title), right);
+	sb_free(&title);
+	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s get care today   %s call your dermatologist soon   "
+		"%s mention at the next visit", ui_level_symbol(ui, HG_LEVEL_URGENT),
+		ui_level_symbol(ui, HG_LEVEL_DOCTOR), ui_level_symbol(ui, HG_LEVEL_WATCH));
+	if (ui->nflags == 0) {
+		ui_put(ui, y + 1, 3, COLS - 6, A_BOLD, "No flags.");
+		ui_put(ui, y + 3, 3, COLS - 6, A_NORMAL,
+		       "healgrid raises a flag when a warning sign or a rating should go to a");
+		ui_put(ui, y + 4, 3, COLS - 6, A_NORMAL,
+		       "doctor.  Every rule is listed in the manual (man healgrid, WARNING RULES).");
+		return;
+	}
+	if (fs.sel >= ui->nflags)
+		fs.sel = ui->nflags - 1;
+	keep_visible(ui, rows);
+	for (size_t i = fs.top; i < ui->nflags && y < TOP + rows; i++) {
+		const struct hg_flag *f = &ui->flags[i];
+		char *lines[MAX_WRAP], date[HG_DATE_LEN];
+		int h = entry_lines(ui, i, lines);
+		attr_t sel = i == fs.sel ? A_REVERSE : A_NORMAL;
+
+		date_format(f->date, date);
+		mvhline(y, 1, ' ' | sel, COLS - 2);
+		ui_put(ui, y, 1, 2, sel | ui_level_attr(ui, f->level), ui_level_symbol(ui, f->level));
+		ui_putf(ui, y, 4, COLS - 5, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)",
+			rules_level_name(f->level), f->day, sep, date, sep, f->rule,
+			rules_category_name(f->category));
+		for (int k = 0; k < h - 1; k++) {
+			if (y + 1 + k < TOP + rows)
+				ui_put(ui, y + 1 + k, INDENT, COLS - INDENT - 1, A_NORMAL, lines[k]);
+			free(lines[k]);
+		}
+		y += h + 1;
+	}
+	if (fs.top > 0)
+		ui_put_right(ui, TOP - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+	if (y > TOP + rows)
+		ui_put_right(ui, TOP + rows - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
+}
+
+static int flags_act(struct ui *ui, enum ui_action act, int key)
+{
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		if (fs.sel > 0)
+			fs.sel--;
+		return 1;
+	case ACT_DOWN:
+		if (fs.sel + 1 < ui->nflags)
+			fs.sel++;
+		return 1;
+	case ACT_PAGE_UP:
+		fs.sel = fs.sel > 5 ? fs.sel - 5 : 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		fs.sel = ui->nflags && fs.sel + 5 < ui->nflags ? fs.sel + 5
+			: ui->nflags ? ui->nflags - 1 : 0;
+		return 1;
+	case ACT_OPEN:
+		if (ui->nflags && ui->have) {
+			ui->cursor = ui->flags[fs.sel].day;
+			ui_home(ui);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static unsigned flags_context(struct ui *ui)
+{
+	(void)ui;
+	return UI_K_FLAGS;
+}
+
+const struct screen_ops ui_flags_screen = {
+	.name = "flags",
+	.open = flags_open,
+	.draw = flags_draw,
+	.context = flags_context,
+	.act = flags_act,
+};

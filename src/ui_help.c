@@ -1,0 +1,209 @@
+/* ui_help.c — the help screen, generated from the key table (ui_keys.c):
+ * every key grouped by section, the symbols of the grid, and the
+ * not-medical-advice line.  It opens scrolled to the section of the
+ * screen it was called from. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/ui_core.h"
+
+enum { TOP = 2, LABEL_W = 24 };
+
+struct line {
+	char *text;
+	attr_t attr;
+};
+
+static struct {
+	struct line *lines;
+	size_t n, cap;
+	size_t top;
+	int width;              /* COLS the lines were wrapped for */
+	enum ui_section from;
+} hs;
+
+static void add(attr_t attr, const char *fmt, ...) HG_PRINTF(2, 3);
+static void add(attr_t attr, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return;
+	sb.s = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(sb.s, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	if (hs.n == hs.cap) {
+		hs.cap = hs.cap ? hs.cap * 2 : 64;
+		hs.lines = xrealloc(hs.lines, hs.cap * sizeof *hs.lines);
+	}
+	hs.lines[hs.n].text = sb.s;
+	hs.lines[hs.n].attr = attr;
+	hs.n++;
+}
+
+/* A key and its words, wrapped under the words' column. */
+static void add_entry(const char *label, const char *words)
+{
+	char *lines[6];
+	size_t n = ui_wrap(words, COLS - LABEL_W - 2, lines, 6);
+
+	for (size_t i = 0; i < n && i < 6; i++) {
+		add(A_NORMAL, "  %-*s%s", LABEL_W - 2, i ? "" : label, lines[i]);
+		free(lines[i]);
+	}
+}
+
+static enum ui_section section_of(enum ui_screen_id id)
+{
+	switch (id) {
+	case UI_DAY: return UI_SEC_DAY;
+	case UI_FLAGS: return UI_SEC_FLAGS;
+	case UI_TRENDS: return UI_SEC_TRENDS;
+	case UI_TREATMENTS: return UI_SEC_TREATS;
+	case UI_TFORM: return UI_SEC_FORM;
+	default: return UI_SEC_GRID;
+	}
+}
+
+static void lines_free(void)
+{
+	for (size_t i = 0; i < hs.n; i++)
+		free(hs.lines[i].text);
+	free(hs.lines);
+	hs.lines = NULL;
+	hs.n = hs.cap = 0;
+}
+
+/* The lines for this width, starting at the section of `from`. */
+static void build(struct ui *ui, enum ui_section from)
+{
+	const char *sep = ui_glyph(ui, UI_G_SEP);
+
+	lines_free();
+	hs.width = COLS;
+	for (int s = 0; s < UI_SEC_COUNT; s++) {
+		if (s == (int)from)
+			hs.top = hs.n;
+		add(A_BOLD, "%s", ui_section_title((enum ui_section)s));
+		for (size_t i = 0; i < ui_keys_count(); i++) {
+			const struct ui_binding *b = ui_keys_get(i);
+
+			if (b->section == (enum ui_section)s)
+				add_entry(b->label, b->help);
+		}
+		add(A_NORMAL, "%s", "");
+	}
+	add(A_BOLD, "Symbols");
+	add(A_NORMAL, "  %-*s0 none, 1 mild, 2 moderate, 3 severe (R S B L: redness, swelling,",
+	    LABEL_W - 2, "0 1 2 3");
+	add(A_NORMAL, "  %-*sbruising, bleeding)", LABEL_W - 2, "");
+	add(A_NORMAL, "  %-*snot rated (never the same as 0)", LABEL_W - 2, "-");
+	add(A_NORMAL, "  %-*sa day still to come", LABEL_W - 2, ui_glyph(ui, UI_G_DOT));
+	add(A_NORMAL, "  %-*surgent: get medical care today", LABEL_W - 2,
+	    ui_level_symbol(ui, HG_LEVEL_URGENT));
+	add(A_NORMAL, "  %-*scall your dermatologist within a day or two", LABEL_W - 2,
+	    ui_level_symbol(ui, HG_LEVEL_DOCTOR));
+	add(A_NORMAL, "  %-*swatch: mention it at your next visit", LABEL_W - 2,
+	    ui_level_symbol(ui, HG_LEVEL_WATCH));
+	add(A_NORMAL, "%s", "");
+	add(A_NORMAL, "The manual (man healgrid) lists every warning rule and its source%s", sep);
+	add(A_NORMAL, "healgrid --help lists the commands for the shell.");
+}
+
+static int help_open(struct ui *ui)
+{
+	memset(&hs, 0, sizeof hs);
+	hs.from = section_of(ui_current(ui));
+	build(ui, hs.from);
+	return 0;
+}
+
+static void help_close(struct ui *ui)
+{
+	(void)ui;
+	lines_free();
+	memset(&hs, 0, sizeof hs);
+}
+
+static size_t page(void)
+{
+	int r = ui_body_rows() - TOP;
+
+	return r < 1 ? 1 : (size_t)r;
+}
+
+static void clamp(void)
+{
+	size_t max = hs.n > page() ? hs.n - page() : 0;
+
+	if (hs.top > max)
+		hs.top = max;
+}
+
+static void help_draw(struct ui *ui)
+{
+	char right[32];
+	size_t rows = page();
+
+	if (hs.width != COLS)
+		build(ui, hs.from);
+	clamp();
+	snprintf(right, sizeof right, "lines %zu-%zu of %zu", hs.top + 1,
+		 hs.top + rows < hs.n ? hs.top + rows : hs.n, hs.n);
+	ui_title(ui, "Help: keys and symbols", right);
+	for (size_t i = 0; i < rows && hs.top + i < hs.n; i++)
+		ui_put(ui, TOP + (int)i, 1, COLS - 2, hs.lines[hs.top + i].attr,
+		       hs.lines[hs.top + i].text);
+}
+
+static int help_act(struct ui *ui, enum ui_action act, int key)
+{
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		if (hs.top > 0)
+			hs.top--;
+		return 1;
+	case ACT_DOWN:
+		hs.top++;
+		clamp();
+		return 1;
+	case ACT_PAGE_UP:
+		hs.top = hs.top > page() ? hs.top - page() : 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		hs.top += page();
+		clamp();
+		return 1;
+	case ACT_HELP:
+		ui_pop(ui);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static unsigned help_context(struct ui *ui)
+{
+	(void)ui;
+	return UI_K_HELP;
+}
+
+const struct screen_ops ui_help_screen = {
+	.name = "help",
+	.open = help_open,
+	.draw = help_draw,
+	.context = help_context,
+	.act = help_act,
+	.close = help_close,
+};

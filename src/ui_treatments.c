@@ -1,0 +1,235 @@
+/* ui_treatments.c — the treatments screen: every treatment, oldest first,
+ * the current one marked; Enter switches the grid to the selected one,
+ * a adds, e edits (both through the form in ui_tform.c), d deletes after
+ * asking.  The list is read when the screen opens and again after any
+ * change, never at start-up. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/date.h"
+#include "healgrid/ui_core.h"
+
+enum { TOP = 3, DETAIL_ROWS = 4, NCOLS = 6 };
+
+static const int col_x[NCOLS] = { 3, 9, 21, 35, 44, 62 };
+static const char *const col_names[NCOLS] = {
+	"  id", "date", "device", "depth", "area", "window"
+};
+
+static struct {
+	struct hg_treatment *t;
+	size_t n;
+	size_t sel, top;
+	unsigned seen;          /* ui->changes when last read */
+	int loaded;
+} ts;
+
+static void list_free(void)
+{
+	db_treatments_free(ts.t, ts.n);
+	ts.t = NULL;
+	ts.n = 0;
+	ts.loaded = 0;
+}
+
+static void list_read(struct ui *ui, int64_t select)
+{
+	list_free();
+	if (db_treatment_list(ui->db, &ts.t, &ts.n) != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	ts.loaded = 1;
+	ts.seen = ui->changes;
+	for (size_t i = 0; i < ts.n; i++)
+		if (ts.t[i].id == select)
+			ts.sel = i;
+	if (ts.sel >= ts.n)
+		ts.sel = ts.n ? ts.n - 1 : 0;
+}
+
+static int treats_open(struct ui *ui)
+{
+	memset(&ts, 0, sizeof ts);
+	list_read(ui, ui->have ? ui->rec.t.id : 0);
+	return 0;
+}
+
+static void treats_close(struct ui *ui)
+{
+	(void)ui;
+	list_free();
+}
+
+static int list_rows(void)
+{
+	int r = ui_body_rows() - TOP - DETAIL_ROWS - 1;
+
+	return r < 1 ? 1 : r;
+}
+
+static void draw_detail(struct ui *ui, const struct hg_treatment *t, int y)
+{
+	char risks[256];
+
+	model_format_risks(t->risks, ',', risks, sizeof risks);
+	mvhline_set(y, 1, WACS_HLINE, COLS - 2);
+	ui_putf(ui, y + 1, 1, COLS - 2, A_NORMAL, "Products: %s", *t->products ? t->products
+		: ui_glyph(ui, UI_G_DASH));
+	ui_putf(ui, y + 2, 1, COLS - 2, A_NORMAL, "Risks:    %s", *risks ? risks
+		: ui_glyph(ui, UI_G_DASH));
+	ui_putf(ui, y + 3, 1, COLS - 2, A_NORMAL, "Note:     %s", *t->note ? t->note
+		: ui_glyph(ui, UI_G_DASH));
+}
+
+static void treats_draw(struct ui *ui)
+{
+	char right[32];
+	int rows = list_rows();
+
+	if (ts.seen != ui->changes || !ts.loaded)
+		list_read(ui, ts.n ? ts.t[ts.sel].id : 0);
+	snprintf(right, sizeof right, "%zu treatment%s", ts.n, ts.n == 1 ? "" : "s");
+	ui_title(ui, "Treatments", right);
+	if (ts.n == 0) {
+		ui_put(ui, TOP + 1, 3, COLS - 6, A_BOLD, "No treatment yet: press a to add one.");
+		return;
+	}
+	for (int c = 0; c < NCOLS; c++)
+		ui_put(ui, 2, col_x[c], COLS - col_x[c] - 1, A_DIM, col_names[c]);
+	if (ts.sel < ts.top)
+		ts.top = ts.sel;
+	if (ts.sel >= ts.top + (size_t)rows)
+		ts.top = ts.sel - (size_t)rows + 1;
+	for (size_t i = ts.top; i < ts.n && i < ts.top + (size_t)rows; i++) {
+		const struct hg_treatment *t = &ts.t[i];
+		int y = TOP + (int)(i - ts.top), cur = ui->have && t->id == ui->rec.t.id;
+		attr_t a = (i == ts.sel ? A_REVERSE : A_NORMAL) | (cur ? A_BOLD : A_NORMAL);
+		char date[HG_DATE_LEN], depth[16];
+
+		date_format(t->date, date);
+		if (t->depth > 0)
+			model_format_depth(t->depth, depth, sizeof depth);
+		else
+			snprintf(depth, sizeof depth, "%s", "?");
+		mvhline(y, 1, ' ' | a, COLS - 2);
+		if (cur)
+			ui_put(ui, y, 1, 1, a, ui_glyph(ui, UI_G_SEL_L));
+		ui_putf(ui, y, col_x[0], 4, a, "%4lld", (long long)t->id);
+		ui_put(ui, y, col_x[1], 10, a, date);
+		ui_put(ui, y, col_x[2], 12, a, model_device_name(t->device));
+		ui_putf(ui, y, col_x[3], 8, a, "%s mm", depth);
+		ui_put(ui, y, col_x[4], col_x[5] - col_x[4] - 2, a, t->area);
+		ui_putf(ui, y, col_x[5], COLS - col_x[5] - 1, a, "%2d days%s", t->window,
+			cur ? "  current" : "");
+	}
+	draw_detail(ui, &ts.t[ts.sel], TOP + rows);
+}
+
+static void delete_answer(struct ui *ui, int yes)
+{
+	int64_t id;
+	int was_current;
+
+	if (!yes || ts.sel >= ts.n)
+		return;
+	id = ts.t[ts.sel].id;
+	was_current = ui->have && ui->rec.t.id == id;
+	if (db_treatment_delete(ui->db, id) != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	ui->changes++;
+	if (was_current)
+		ui_load(ui, 0);
+	list_read(ui, 0);
+	ui_message(ui, "Deleted treatment %lld and its check-ins.", (long long)id);
+}
+
+static void ask_delete(struct ui *ui)
+{
+	const struct hg_treatment *t = &ts.t[ts.sel];
+	struct hg_recovery r;
+	char date[HG_DATE_LEN];
+	size_t days = 0;
+
+	if (db_recovery_load(ui->db, t->id, &r) == HG_OK) {
+		days = r.ndays;
+		model_recovery_free(&r);
+	} else {
+		ui_db_error(ui);
+		return;
+	}
+	date_format(t->date, date);
+	char *area = hg_sanitize(t->area);
+	ui_ask(ui, delete_answer, "Delete the %.40s treatment of %s and its %zu check-in%s?"
+	       " This cannot be undone.", area, date, days, days == 1 ? "" : "s");
+	free(area);
+}
+
+static int treats_act(struct ui *ui, enum ui_action act, int key)
+{
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		if (ts.sel > 0)
+			ts.sel--;
+		return 1;
+	case ACT_DOWN:
+		if (ts.sel + 1 < ts.n)
+			ts.sel++;
+		return 1;
+	case ACT_PAGE_UP:
+		ts.sel = ts.sel > (size_t)list_rows() ? ts.sel - (size_t)list_rows() : 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		ts.sel += (size_t)list_rows();
+		if (ts.sel >= ts.n)
+			ts.sel = ts.n ? ts.n - 1 : 0;
+		return 1;
+	case ACT_ADD:
+		ui->form_id = 0;
+		ui_push(ui, UI_TFORM);
+		return 1;
+	case ACT_EDIT:
+	case ACT_DELETE:
+	case ACT_OPEN:
+		break;
+	default:
+		return 0;
+	}
+	if (ts.n == 0) {
+		ui_error(ui, "No treatment yet: press a to add one.");
+		return 1;
+	}
+	if (act == ACT_EDIT) {
+		ui->form_id = ts.t[ts.sel].id;
+		ui_push(ui, UI_TFORM);
+	} else if (act == ACT_DELETE) {
+		ask_delete(ui);
+	} else if (ui_load(ui, ts.t[ts.sel].id) == HG_OK) {
+		char date[HG_DATE_LEN];
+
+		date_format(ui->rec.t.date, date);
+		ui_home(ui);
+		ui_message(ui, "Showing treatment %lld of %s.", (long long)ui->rec.t.id, date);
+	}
+	return 1;
+}
+
+static unsigned treats_context(struct ui *ui)
+{
+	(void)ui;
+	return UI_K_TREATS;
+}
+
+const struct screen_ops ui_treatments_screen = {
+	.name = "treatments",
+	.open = treats_open,
+	.draw = treats_draw,
+	.context = treats_context,
+	.act = treats_act,
+	.close = treats_close,
+};

@@ -1,0 +1,259 @@
+/* ui_trends.c — the trends screen: a symptom × day heat map (the ratings
+ * as digits, coloured by severity when colour is on), a sparkline per
+ * symptom (Unicode blocks in a UTF-8 locale, ASCII otherwise; unrated
+ * days stay blank, never drawn as 0) with its peak and the day it
+ * cleared, and a table of days-to-clear against earlier treatments.
+ *
+ * Earlier treatments are read only when this screen opens (the grid
+ * never needs them), at most as many as the table shows. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/date.h"
+#include "healgrid/ui_core.h"
+
+enum {
+	LX = 13,                /* column of day 0 */
+	SUMMARY_W = 34,         /* room kept right of the sparklines */
+	MAX_EARLIER = 4,
+	COL_THIS = 24, COL_W = 12,
+	ROW_HEAT = 2, ROW_SPARK = 8, ROW_TABLE = 14
+};
+
+static const char *const labels[HG_SYMPTOM_COUNT] = {
+	"Redness", "Swelling", "Bruising", "Bleeding"
+};
+
+static struct {
+	struct hg_recovery earlier[MAX_EARLIER];   /* most recent first */
+	int nearlier;
+	int offset;             /* first day shown */
+} tr;
+
+struct sym_stats {
+	int peak;               /* highest rating, HG_UNRATED when never rated */
+	int peak_day;
+	int clear_day;          /* first day rated 0 with no later day above 0; -1 */
+};
+
+/* Days-to-clear: the first day rated 0 after the last day rated above 0
+ * (unrated days are skipped, never read as 0). */
+static void sym_stats(const struct hg_recovery *r, int s, struct sym_stats *st)
+{
+	st->peak = HG_UNRATED;
+	st->peak_day = -1;
+	st->clear_day = -1;
+	for (size_t i = 0; i < r->ndays; i++) {
+		int v = r->days[i].rating[s];
+
+		if (v == HG_UNRATED)
+			continue;
+		if (v > st->peak) {
+			st->peak = v;
+			st->peak_day = r->days[i].day;
+		}
+		if (v > 0)
+			st->clear_day = -1;
+		else if (st->clear_day < 0)
+			st->clear_day = r->days[i].day;
+	}
+}
+
+static int trends_open(struct ui *ui)
+{
+	struct hg_treatment *t = NULL;
+	size_t n = 0, cur;
+
+	memset(&tr, 0, sizeof tr);
+	if (!ui->have)
+		return 0;
+	if (db_treatment_list(ui->db, &t, &n) != HG_OK) {
+		ui_db_error(ui);
+		return 0;
+	}
+	for (cur = 0; cur < n && t[cur].id != ui->rec.t.id; cur++)
+		;
+	/* The list runs oldest first: walk back from the current one. */
+	for (size_t i = cur; i-- > 0 && tr.nearlier < MAX_EARLIER;) {
+		if (db_recovery_load(ui->db, t[i].id, &tr.earlier[tr.nearlier]) != HG_OK) {
+			ui_db_error(ui);
+			break;
+		}
+		tr.nearlier++;
+	}
+	db_treatments_free(t, n);
+	return 0;
+}
+
+static void trends_close(struct ui *ui)
+{
+	(void)ui;
+	for (int i = 0; i < tr.nearlier; i++)
+		model_recovery_free(&tr.earlier[i]);
+	memset(&tr, 0, sizeof tr);
+}
+
+static int days_shown(const struct ui *ui)
+{
+	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - tr.offset;
+
+	return left < room ? left : room;
+}
+
+static void draw_scale(struct ui *ui, int y, const char *title, int n)
+{
+	ui_put(ui, y, 1, LX - 2, A_BOLD, title);
+	for (int d = tr.offset; d < tr.offset + n; d++)
+		if (d % 5 == 0 && d - tr.offset + 3 <= n)
+			ui_putf(ui, y, LX + d - tr.offset, 3, A_DIM, "%d", d);
+}
+
+static const char *spark(const struct ui *ui, int v)
+{
+	static const char *const blocks[HG_RATING_MAX + 1] = {
+		"\u2581", "\u2583", "\u2585", "\u2588"
+	};
+	/* Every other step of " .:-=+*#", so the four ratings stay apart. */
+	static const char *const ascii[HG_RATING_MAX + 1] = { ".", "-", "+", "#" };
+
+	return ui->utf8 ? blocks[v] : ascii[v];
+}
+
+static void draw_rows(struct ui *ui, int n)
+{
+	const char *dash = ui_glyph(ui, UI_G_DASH);
+
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		struct sym_stats st;
+		int yh = ROW_HEAT + 1 + s, ys = ROW_SPARK + 1 + s;
+
+		ui_put(ui, yh, 3, LX - 4, A_NORMAL, labels[s]);
+		ui_put(ui, ys, 3, LX - 4, A_NORMAL, labels[s]);
+		for (int d = tr.offset; d < tr.offset + n; d++) {
+			const struct hg_checkin *c = model_recovery_day(&ui->rec, d);
+			int v = c ? c->rating[s] : HG_UNRATED, x = LX + d - tr.offset;
+			char digit[2] = { (char)('0' + v), '\0' };
+
+			if (ui->rec.t.date + d > ui->today) {
+				ui_put(ui, yh, x, 1, A_DIM, ui_glyph(ui, UI_G_DOT));
+				continue;
+			}
+			if (v == HG_UNRATED)
+				continue;       /* a gap stays blank */
+			ui_put(ui, yh, x, 1, ui->color
+			       ? ui_pair(ui, (enum ui_pair)(UI_PAIR_H0 + v))
+			       : v == HG_RATING_MAX ? A_BOLD : A_NORMAL, digit);
+			ui_put(ui, ys, x, 1, ui_rating_attr(ui, v), spark(ui, v));
+		}
+		sym_stats(&ui->rec, s, &st);
+		if (st.peak == HG_UNRATED) {
+			ui_put(ui, ys, LX + n + 2, SUMMARY_W - 2, A_DIM, "not rated yet");
+			continue;
+		}
+		char clear[16];
+		if (st.clear_day >= 0)
+			snprintf(clear, sizeof clear, "%d", st.clear_day);
+		else
+			snprintf(clear, sizeof clear, "%s", dash);
+		ui_putf(ui, ys, LX + n + 2, SUMMARY_W - 2, A_NORMAL, "peak %d on day %d%sclear day %s",
+			st.peak, st.peak_day, ui_glyph(ui, UI_G_SEP), clear);
+	}
+}
+
+static void draw_table(struct ui *ui)
+{
+	const char *dash = ui_glyph(ui, UI_G_DASH);
+	int cols = (COLS - COL_THIS - COL_W) / COL_W;
+	char date[HG_DATE_LEN];
+
+	if (cols > tr.nearlier)
+		cols = tr.nearlier;
+	ui_put(ui, ROW_TABLE, 1, COL_THIS - 2, A_BOLD, "Days until clear");
+	ui_put(ui, ROW_TABLE, COL_THIS, COL_W, A_NORMAL, "this");
+	if (tr.nearlier)
+		ui_put(ui, ROW_TABLE, COL_THIS + COL_W, COLS - COL_THIS - COL_W - 1, A_NORMAL,
+		       "earlier treatments");
+	else
+		ui_put(ui, ROW_TABLE, COL_THIS + COL_W, COLS - COL_THIS - COL_W - 1, A_DIM,
+		       "(no earlier treatment to compare)");
+	for (int k = -1; k < cols; k++) {
+		const struct hg_recovery *r = k < 0 ? &ui->rec : &tr.earlier[k];
+		int x = COL_THIS + (k + 1) * COL_W;
+
+		date_format(r->t.date, date);
+		ui_put(ui, ROW_TABLE + 1, x, COL_W - 1, A_DIM, date);
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			struct sym_stats st;
+
+			sym_stats(r, s, &st);
+			if (st.clear_day >= 0)
+				ui_putf(ui, ROW_TABLE + 2 + s, x, COL_W - 1, A_NORMAL, "%d", st.clear_day);
+			else
+				ui_put(ui, ROW_TABLE + 2 + s, x, COL_W - 1, A_DIM, dash);
+		}
+	}
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
+		ui_put(ui, ROW_TABLE + 2 + s, 3, COL_THIS - 4, A_NORMAL, model_symptom_name(s));
+	ui_putf(ui, ROW_TABLE + 6, 3, COLS - 4, A_DIM, "%s not clear yet, or not rated", dash);
+}
+
+static void trends_draw(struct ui *ui)
+{
+	struct strbuf title = STRBUF_INIT;
+	char right[48];
+	int n;
+
+	sb_puts(&title, "Trends");
+	if (!ui->have) {
+		ui_title(ui, sb_str(&title), NULL);
+		ui_put(ui, 4, 3, COLS - 6, A_BOLD, "No treatment yet: T then a adds one.");
+		sb_free(&title);
+		return;
+	}
+	sb_puts(&title, ui_glyph(ui, UI_G_SEP));
+	ui_describe_treatment(ui, &ui->rec.t, &title);
+	n = days_shown(ui);
+	snprintf(right, sizeof right, "days %d-%d of %d", tr.offset, tr.offset + n - 1,
+		 ui->rec.t.window);
+	ui_title(ui, sb_str(&title), right);
+	sb_free(&title);
+	draw_scale(ui, ROW_HEAT, "Heat map", n);
+	draw_scale(ui, ROW_SPARK, "Sparklines", n);
+	draw_rows(ui, n);
+	draw_table(ui);
+}
+
+static int trends_act(struct ui *ui, enum ui_action act, int key)
+{
+	int max;
+
+	(void)key;
+	if (!ui->have || (act != ACT_LEFT && act != ACT_RIGHT))
+		return 0;
+	max = ui->rec.t.window - days_shown(ui);
+	if (max < 0)
+		max = 0;
+	tr.offset += act == ACT_LEFT ? -7 : 7;
+	if (tr.offset > max)
+		tr.offset = max;
+	if (tr.offset < 0)
+		tr.offset = 0;
+	return 1;
+}
+
+static unsigned trends_context(struct ui *ui)
+{
+	(void)ui;
+	return UI_K_TRENDS;
+}
+
+const struct screen_ops ui_trends_screen = {
+	.name = "trends",
+	.open = trends_open,
+	.draw = trends_draw,
+	.context = trends_context,
+	.act = trends_act,
+	.close = trends_close,
+};
