@@ -61,6 +61,13 @@ static void sym_stats(const struct hg_recovery *r, int s, struct sym_stats *st)
 	}
 }
 
+static int days_shown(const struct ui *ui)
+{
+	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - tr.offset;
+
+	return left < room ? left : room;
+}
+
 static int trends_open(struct ui *ui)
 {
 	struct hg_treatment *t = NULL;
@@ -69,6 +76,13 @@ static int trends_open(struct ui *ui)
 	memset(&tr, 0, sizeof tr);
 	if (!ui->have)
 		return 0;
+	/* Open scrolled, by whole weeks, so that today is in view. */
+	int today = ui->today - ui->rec.t.date, room = days_shown(ui);
+	if (today >= room && today < ui->rec.t.window) {
+		tr.offset = ((today - room) / 7 + 1) * 7;
+		if (tr.offset > ui->rec.t.window - room)
+			tr.offset = ui->rec.t.window - room;
+	}
 	if (db_treatment_list(ui->db, &t, &n) != HG_OK) {
 		ui_db_error(ui);
 		return 0;
@@ -93,13 +107,6 @@ static void trends_close(struct ui *ui)
 	for (int i = 0; i < tr.nearlier; i++)
 		model_recovery_free(&tr.earlier[i]);
 	memset(&tr, 0, sizeof tr);
-}
-
-static int days_shown(const struct ui *ui)
-{
-	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - tr.offset;
-
-	return left < room ? left : room;
 }
 
 static void draw_scale(struct ui *ui, int y, const char *title, int n)

@@ -63,6 +63,11 @@ int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);
 int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n);
 void db_recoveries_free(struct hg_recovery *r, size_t n);
 
+/* A number that changes whenever another connection (another healgrid,
+ * the command line) commits a change to the database: the UI reloads
+ * when it moves. */
+int db_data_version(struct hg_db *db, int64_t *out);
+
 /* A consistent copy through SQLite's online backup API, written to a new
  * file with mode 0600.  Refuses an existing dest unless force. */
 int db_backup(struct hg_db *db, const char *dest, int force);
