@@ -63,6 +63,15 @@ static const struct hg_flag *day_flag(const struct ui *ui, int day)
 	return best;
 }
 
+static int flags_on(const struct ui *ui, int day)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < ui->nflags; i++)
+		n += ui->flags[i].day == day;
+	return n;
+}
+
 static void draw_header(struct ui *ui)
 {
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
@@ -140,10 +149,15 @@ static void draw_cell(struct ui *ui, int day, int y, int x)
 			     ui_level_symbol(ui, f->level));
 		fx++;
 	}
+	int room = x + CELL_W - fx, nf = flags_on(ui, day);
 	if (today)
-		ui_put(ui, y + 2, fx, x + CELL_W - fx, base | A_BOLD, "today");
+		ui_put(ui, y + 2, fx, room, base | A_BOLD, "today");
+	else if (nf > 1)
+		ui_put(ui, y + 2, fx, room, base, "flags");
+	else if (f && (int)strlen(f->rule) > room && ui->utf8)
+		ui_putf(ui, y + 2, fx, room, base, "%.*s\u2026", room - 1, f->rule);
 	else if (f)
-		ui_put(ui, y + 2, fx, x + CELL_W - fx, base, f->rule);
+		ui_put(ui, y + 2, fx, room, base, f->rule);
 	else if (c && c->signs)
 		ui_put(ui, y + 2, fx, x + CELL_W - fx, base, "signs");
 	else if (c && c->note && *c->note)
@@ -173,7 +187,14 @@ static void draw_detail(struct ui *ui, int y)
 			char signs[256];
 
 			model_format_signs(c->signs, ',', signs, sizeof signs);
-			sb_printf(&sb, "%ssigns: %s", sep, signs);
+			sb_puts(&sb, sep);
+			sb_puts(&sb, "signs: ");
+			for (const char *p = signs; *p; p++) {
+				if (*p == ',')
+					sb_puts(&sb, ", ");
+				else
+					sb_putc(&sb, *p);
+			}
 		}
 		if (c && c->note && *c->note)
 			sb_printf(&sb, "%s%s", sep, c->note);

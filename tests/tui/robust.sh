@@ -8,6 +8,11 @@
 run treatment add --date 2026-11-03 --depth 1.0
 run checkin --day 0 --redness 3 --swelling 2 --bruising 0 --bleeding 1
 
+# ---- no terminal ---------------------------------------------------------------
+run </dev/null
+expect_error 2 "the full-screen interface needs a terminal; 'healgrid show' prints the grid as text" \
+	"without a terminal the UI says what to use instead"
+
 # ---- resize ----------------------------------------------------------------
 tui_start
 tmux_ resize-window -t "$TUI_SESSION" -x 70 -y 20
