@@ -562,7 +562,9 @@ static void draw_question(struct ui *ui)
 		ui_put(ui, y + 1 + (int)i, x + 2, w - 4, A_BOLD, lines[i]);
 		free(lines[i]);
 	}
-	ui_put(ui, y + h - 2, x + 2, w - 4, A_NORMAL, "y yes    n no");
+	char *answers = ui_keys_status(UI_K_CONFIRM, ui->utf8, w - 4);
+	ui_put(ui, y + h - 2, x + 2, w - 4, A_NORMAL, answers);
+	free(answers);
 }
 
 static void draw_footer(struct ui *ui)
@@ -829,6 +831,12 @@ static void loop(struct ui *ui)
 		r = get_wch(&wc);
 		if (outside_changes(ui))
 			redraw = 1;
+		/* Left open past midnight: tomorrow is today now. */
+		int today;
+		if (date_today(&today) == 0 && today != ui->today) {
+			ui->today = today;
+			redraw = 1;
+		}
 		if (r == ERR)
 			continue;
 		redraw = 1;
