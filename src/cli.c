@@ -52,12 +52,53 @@ static const struct command commands[] = {
 	  "Prints the treatment's days as a grid, a row per week, 80 columns wide:\n"
 	  "R S B L are redness, swelling, bruising, bleeding (0-3), - is not rated,\n"
 	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n" },
+	{ "flags", cmd_flags, "the warning signs to show a doctor",
+	  "usage: healgrid flags [--treatment ID | --all] [--format text|json]\n"
+	  "\n"
+	  "Lists the flags the warning rules raise (see WARNING RULES in the manual),\n"
+	  "highest level first: urgent (get medical care today), doctor (call your\n"
+	  "dermatologist within a day or two), watch (mention it at your next visit);\n"
+	  "each rule once per treatment, at the first day it applies.  --all covers\n"
+	  "every treatment.  JSON: {\"flags\": [{\"treatment\", \"rule\", \"category\",\n"
+	  "\"level\", \"day\", \"date\", \"message\"}]}.\n" },
 	{ "due", cmd_due, "say whether today's check-in is missing",
 	  "usage: healgrid due\n"
 	  "\n"
 	  "Prints one line and exits 0 when today's check-in of a treatment being\n"
 	  "tracked is missing; prints nothing and exits 1 when it is done or no\n"
 	  "treatment is being tracked.  For a shell profile or a cron reminder.\n" },
+	{ "report", cmd_report, "the summary for a dermatologist",
+	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
+	  "\n"
+	  "FORMAT is text (default; 80 columns, for lpr), markdown, html (one\n"
+	  "self-contained file with a chart, ready to print), csv (the day table) or\n"
+	  "json.  The report covers the most recent treatment unless --treatment or\n"
+	  "--all: details and risks, every flag with its advice, peak day and days\n"
+	  "to clear per symptom, the day-by-day table, warning signs, notes, and a\n"
+	  "comparison with earlier treatments.  -o FILE writes FILE (mode 0600)\n"
+	  "completely or not at all, replacing an existing file.\n" },
+	{ "export", cmd_export, "all check-ins as CSV or JSON",
+	  "usage: healgrid export [--format csv|json] [-o FILE]\n"
+	  "\n"
+	  "csv (default): one row per check-in with this header, as import reads it:\n"
+	  "  treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,\n"
+	  "  bruising,bleeding,signs,note\n"
+	  "json: everything, every field of every treatment and check-in.\n"
+	  "-o FILE writes FILE (mode 0600) completely or not at all.\n" },
+	{ "import", cmd_import, "add check-ins from a CSV export",
+	  "usage: healgrid import FILE\n"
+	  "\n"
+	  "Reads CSV in the format of 'healgrid export' (FILE - reads standard input).\n"
+	  "All rows or none: the first bad row stops the import with FILE:LINE and\n"
+	  "what is wrong, and nothing is saved.  A treatment is matched by its date\n"
+	  "and area and created when missing; a day already stored is replaced, so\n"
+	  "importing the same file twice changes nothing.\n" },
+	{ "backup", cmd_backup, "a consistent copy of the database",
+	  "usage: healgrid backup FILE [--force]\n"
+	  "\n"
+	  "Copies the database to FILE (mode 0600) with SQLite's online backup, safe\n"
+	  "while healgrid is open elsewhere.  An existing FILE is kept unless --force;\n"
+	  "the copy appears complete or not at all.\n" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -219,6 +260,7 @@ int cli_parse_format(const char *opt, const char *s, const char *const *allowed,
 	for (int i = 0; allowed[i]; i++) {
 		if (strcmp(s, allowed[i]) == 0) {
 			*out = i;
+			sb_free(&list);
 			return HG_OK;
 		}
 		sb_printf(&list, "%s%s", i ? "|" : "", allowed[i]);

@@ -20,14 +20,18 @@ static void rule_line(FILE *out)
 	fputs("+\n", out);
 }
 
-/* Highest flag level first raised on `day`, and that flag's rule id. */
-static const struct hg_flag *day_flag(const struct hg_flag *f, size_t n, int day)
+/* The most serious flag first raised on `day`, and how many were. */
+static const struct hg_flag *day_flag(const struct hg_flag *f, size_t n, int day, int *count)
 {
 	const struct hg_flag *best = NULL;
 
+	*count = 0;
 	for (size_t i = 0; i < n; i++)
-		if (f[i].day == day && (!best || f[i].level < best->level))
-			best = &f[i];
+		if (f[i].day == day) {
+			(*count)++;
+			if (!best || f[i].level < best->level)
+				best = &f[i];
+		}
 	return best;
 }
 
@@ -78,13 +82,19 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 				v[s] = when > today ? '.' : c && c->rating[s] != HG_UNRATED
 					? (char)('0' + c->rating[s]) : '-';
 			snprintf(line[1][col], sizeof line[0][0], " %c %c %c %c ", v[0], v[1], v[2], v[3]);
-			const struct hg_flag *f = day_flag(flags, nflags, d);
+			int count;
+			const struct hg_flag *f = day_flag(flags, nflags, d, &count);
 			if (f && when == today)
 				snprintf(line[2][col], sizeof line[0][0], "%-2s today ",
 					 rules_level_symbol_ascii(f->level));
-			else if (f)
-				snprintf(line[2][col], sizeof line[0][0], "%-2s %-6.6s",
+			else if (f && count == 1 && strlen(f->rule) <= 6)
+				snprintf(line[2][col], sizeof line[0][0], "%-2s %s",
 					 rules_level_symbol_ascii(f->level), f->rule);
+			else if (f)
+				snprintf(line[2][col], sizeof line[0][0], "%s%s%d flag%s",
+					 rules_level_symbol_ascii(f->level),
+					 f->level == HG_LEVEL_URGENT ? "" : " ", count,
+					 count > 1 ? "s" : "");
 			else if (when == today)
 				snprintf(line[2][col], sizeof line[0][0], "  today  ");
 		}

@@ -85,11 +85,20 @@ void date_format(int day, char buf[HG_DATE_LEN])
 	int y, m, d;
 
 	date_to_ymd(day, &y, &m, &d);
-	if (y < 0 || y > 9999) {
-		snprintf(buf, HG_DATE_LEN, "0000-00-00");
-		return;
-	}
-	snprintf(buf, HG_DATE_LEN, "%04d-%02d-%02d", y, m, d);
+	if (y < 0 || y > 9999)
+		y = m = d = 0;
+	/* By hand: reports format a date per row, and snprintf showed. */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 }
 
 int date_weekday(int day)

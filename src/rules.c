@@ -114,6 +114,8 @@ struct rule {
 #define SRC_WOUND "Southampton wound grading: pus marks an infected wound"
 #define SRC_KING "King, JCAD 2017: herpes outbreaks 24-48 hours after treatment"
 #define SRC_MARTIN "Martin & Huang, JAAD Case Reports 2021: reactions to serums on needled skin"
+#define SRC_CRUSTS "NHS skin infection advice: yellow, honey-coloured crusts mean bacterial infection"
+#define SRC_CONTRA "usual reasons to needle only with a doctor's agreement"
 #define SRC_DEVICE "device makers' depth tables: about 3 days at 0.5 mm, 5 at 1.5 mm, 7 at 2-3 mm"
 
 /* Endings by level, so every message says whom to contact how soon. */
@@ -158,7 +160,7 @@ static const struct rule rule_table[] = {
 	  .alt_message = "Blisters on day {day} can be a cold sore outbreak: ask a doctor about antivirals today." },
 
 	{ .info = { "crusting", HG_CAT_INFECTION, HG_LEVEL_DOCTOR,
-	            "sign crusting on any day", SRC_WOUND },
+	            "sign crusting on any day", SRC_CRUSTS },
 	  .trigger = TRIG_SIGN, .signs = SIGN(CRUSTING),
 	  .message = "Yellow or honey crusts on day {day} can mean infection: " SOON },
 
@@ -209,7 +211,7 @@ static const struct rule rule_table[] = {
 
 	{ .info = { "bleeding-risk", HG_CAT_BLEEDING, HG_LEVEL_DOCTOR,
 	            "bleeding 2 or more on any day of a treatment with risk "
-	            "bleeding-disorder or blood-thinners", SRC_CHU },
+	            "bleeding-disorder or blood-thinners", SRC_CONTRA },
 	  .trigger = TRIG_RATING, .symptom = HG_BLEEDING, .rating = 2,
 	  .risks = RISK(BLEEDING_DISORDER) | RISK(BLOOD_THINNERS),
 	  .message = "{Rating} bleeding on day {day} is a concern with your bleeding risk: " SOON },
@@ -253,7 +255,7 @@ static const struct rule rule_table[] = {
 	{ .info = { "risk-precaution", HG_CAT_PRECAUTION, HG_LEVEL_DOCTOR,
 	            "day 0, when the treatment has risk active-infection, "
 	            "active-acne, bleeding-disorder, blood-thinners, isotretinoin, "
-	            "keloids or pregnancy", SRC_CHU },
+	            "keloids or pregnancy", SRC_CONTRA },
 	  .trigger = TRIG_RISK,
 	  .risks = RISK(ACTIVE_INFECTION) | RISK(ACTIVE_ACNE) | RISK(BLEEDING_DISORDER) |
 	           RISK(BLOOD_THINNERS) | RISK(ISOTRETINOIN) | RISK(KELOIDS) | RISK(PREGNANCY),

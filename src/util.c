@@ -104,7 +104,10 @@ void sb_puts(struct strbuf *sb, const char *s)
 
 void sb_putc(struct strbuf *sb, char c)
 {
-	sb_add(sb, &c, 1);
+	if (sb->len + 1 >= sb->cap)
+		sb_grow(sb, 1);
+	sb->s[sb->len++] = c;
+	sb->s[sb->len] = '\0';
 }
 
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
@@ -112,15 +115,23 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	size_t room = sb->cap > sb->len ? sb->cap - sb->len : 0;
+
+	/* Straight into the free space; format twice only when it is short. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room ? sb->s + sb->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			sb->s[sb->len] = '\0';
 		return;
-	sb_grow(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		sb_grow(sb, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	sb->len += (size_t)n;
 }
 
@@ -188,9 +199,22 @@ char *hg_sanitize(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 
+	sb_grow(&sb, n);
+	sb.s[0] = '\0';                /* "" stays "" */
 	while (n > 0) {
 		unsigned cp;
-		size_t len = utf8_decode(p, n, &cp);
+		size_t len = 0;
+
+		/* Printable ASCII, the bulk of any note, goes over in runs. */
+		while (len < n && p[len] >= 0x20 && p[len] < 0x7F)
+			len++;
+		if (len > 0) {
+			sb_add(&sb, (const char *)p, len);
+			p += len;
+			n -= len;
+			continue;
+		}
+		len = utf8_decode(p, n, &cp);
 
 		if (len == 0) {
 			sb_putc(&sb, '?');

@@ -63,5 +63,10 @@ int cmd_treatment(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_due(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_flags(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_report(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_import(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -62,6 +62,13 @@ int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);
 /* Every treatment (oldest first) with its check-ins. */
 int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n);
 void db_recoveries_free(struct hg_recovery *r, size_t n);
+/* Every treatment (oldest first) with its check-ins, one at a time: memory
+ * stays at one recovery whatever the size of the database.  fn gets the
+ * recovery's place i among the n treatments; it may not keep r; a return
+ * other than HG_OK stops the walk and is returned.  The walk reads one
+ * snapshot of the database. */
+typedef int db_recovery_fn(const struct hg_recovery *r, size_t i, size_t n, void *arg);
+int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg);
 
 /* A number that changes whenever another connection (another healgrid,
  * the command line) commits a change to the database: the UI reloads

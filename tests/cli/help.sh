@@ -6,7 +6,7 @@ run_raw "$HEALGRID" --help
 expect_status 0 "--help"
 like "$out" "usage: healgrid*" "--help starts with usage"
 help=$out
-for c in treatment checkin show due; do
+for c in treatment checkin show due flags; do
 	like "$help" "*  $c *" "--help lists $c"
 	run_raw "$HEALGRID" "$c" --help
 	expect_status 0 "$c --help"
@@ -29,7 +29,7 @@ expect_error 2 '--demo takes no command' "--demo with a command"
 
 # Every option a command's --help names is one the man page documents.
 man="$top_srcdir/man/healgrid.1"
-for opt in $({ "$HEALGRID" --help; for c in treatment checkin show due; do "$HEALGRID" $c --help; done; } | grep -o -- '--[a-z]*' | sort -u); do
+for opt in $({ "$HEALGRID" --help; for c in treatment checkin show due flags; do "$HEALGRID" $c --help; done; } | grep -o -- '--[a-z]*' | sort -u); do
 	if grep -q -- "\\\\-\\\\-${opt#--}" "$man"; then ok "man page documents $opt"; else not_ok "man page documents $opt"; fi
 done
 

@@ -192,6 +192,79 @@ static void latest_list_and_delete(void **state)
 	tmpdb_close(&t);
 }
 
+/* What db_recovery_each hands its callback, recorded. */
+struct walk {
+	int calls, stop_after;
+	int64_t id[4];
+	size_t ndays[4];
+	int last_day[4];
+};
+
+static int walk_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
+{
+	struct walk *w = arg;
+
+	assert_int_equal(i, (size_t)w->calls);
+	assert_int_equal(n, 3);
+
+	if (w->calls < 4) {
+		w->id[w->calls] = r->t.id;
+		w->ndays[w->calls] = r->ndays;
+		w->last_day[w->calls] = r->ndays ? r->days[r->ndays - 1].day : -1;
+	}
+	w->calls++;
+	return w->calls == w->stop_after ? hg_fail(HG_ERR_INPUT, "stop") : HG_OK;
+}
+
+static void put_day(struct hg_db *db, int64_t id, int day)
+{
+	struct hg_checkin ci;
+
+	model_checkin_init(&ci);
+	ci.treatment_id = id;
+	ci.day = day;
+	ci.rating[HG_SWELLING] = 2;
+	ci.note = (char *)"a note, \"quoted\"";
+	assert_int_equal(db_checkin_put(db, &ci), HG_OK);
+}
+
+static void recovery_each_walks_oldest_first(void **state)
+{
+	struct tmpdb t;
+	struct walk w = { 0 };
+	int64_t a, b, c;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(db_recovery_each(t.db, walk_one, &w), HG_OK);
+	assert_int_equal(w.calls, 0);
+	a = add(t.db, "2026-10-01", 28);   /* no check-ins: still walked */
+	b = add(t.db, "2026-11-01", 28);
+	c = add(t.db, "2026-09-01", 28);
+	put_day(t.db, c, 5);
+	put_day(t.db, c, 1);
+	put_day(t.db, b, 0);
+	assert_int_equal(db_recovery_each(t.db, walk_one, &w), HG_OK);
+	assert_int_equal(w.calls, 3);
+	assert_int_equal(w.id[0], c);
+	assert_int_equal(w.ndays[0], 2);
+	assert_int_equal(w.last_day[0], 5);
+	assert_int_equal(w.id[1], a);
+	assert_int_equal(w.ndays[1], 0);
+	assert_int_equal(w.id[2], b);
+	assert_int_equal(w.ndays[2], 1);
+
+	/* A callback's failure stops the walk and comes back. */
+	memset(&w, 0, sizeof w);
+	w.stop_after = 2;
+	assert_int_equal(db_recovery_each(t.db, walk_one, &w), HG_ERR_INPUT);
+	assert_int_equal(w.calls, 2);
+	hg_error_clear();
+	/* No read transaction is left open: writes still go through. */
+	put_day(t.db, a, 3);
+	tmpdb_close(&t);
+}
+
 static void transaction_rolls_back_everything(void **state)
 {
 	struct tmpdb t;
@@ -302,6 +375,7 @@ int main(void)
 		cmocka_unit_test(make_dirs_creates_private_folder),
 		cmocka_unit_test(checkin_round_trip_keeps_unrated_null),
 		cmocka_unit_test(latest_list_and_delete),
+		cmocka_unit_test(recovery_each_walks_oldest_first),
 		cmocka_unit_test(transaction_rolls_back_everything),
 		cmocka_unit_test(refuses_files_that_are_not_healgrid),
 	};

@@ -3,7 +3,8 @@
  * Recoveries are built as plain structs, no database.  For every rule of
  * SPEC 3 there is a case that fires it on exactly the right first day and
  * a case one step below each threshold that must stay silent; then the
- * expected downtime D, whole recoveries, ordering and message wording.
+ * expected downtime D, whole recoveries, ordering and message wording,
+ * and a check that man/healgrid.1 lists every rule of the table.
  */
 #include "config.h"
 
@@ -1088,6 +1089,89 @@ static void test_every_message(void **state)
 	rec_free(&r);
 }
 
+/* ---- the manual mirrors the table ------------------------------------- */
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+
+	if (!f)
+		fail_msg("cannot open %s (run from the source tree or set top_srcdir)", path);
+	do {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 65536;
+			buf = realloc(buf, cap + 1);
+			assert_non_null(buf);
+		}
+		got = fread(buf + len, 1, cap - len, f);
+		len += got;
+	} while (got > 0);
+	fclose(f);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Every rule of the table has an entry in man/healgrid.1's WARNING RULES,
+ * ".TP", ".B id" (hyphens written \-), then "category, level:", and the
+ * manual lists no rule the table does not have. */
+static void test_manual_lists_every_rule(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096], *man, *sec, *end, *p;
+	size_t entries = 0;
+	int seen[64] = { 0 };
+
+	(void)state;
+	assert_true(rules_count() <= 64);
+	snprintf(path, sizeof path, "%s/man/healgrid.1", top && *top ? top : ".");
+	man = read_file(path);
+	sec = strstr(man, "\n.SH WARNING RULES\n");
+	if (!sec)
+		fail_msg("%s has no WARNING RULES section", path);
+	sec = strstr(sec, "\n.SS Rules\n");
+	if (!sec)
+		fail_msg("WARNING RULES has no Rules subsection");
+	sec += strlen("\n.SS Rules\n");
+	end = strstr(sec, "\n.S");
+	if (end)
+		*end = '\0';
+
+	for (p = strstr(sec, ".TP\n.B "); p; p = strstr(p, ".TP\n.B ")) {
+		char id[64], want[128];
+		size_t k = 0, r;
+		const char *line;
+
+		p += strlen(".TP\n.B ");
+		while (*p && *p != '\n' && k < sizeof id - 1) {
+			if (p[0] == '\\' && p[1] == '-')
+				p++;
+			id[k++] = *p++;
+		}
+		id[k] = '\0';
+		line = *p ? p + 1 : p;
+		for (r = 0; r < rules_count(); r++)
+			if (strcmp(rules_info(r)->id, id) == 0)
+				break;
+		if (r == rules_count())
+			fail_msg("the manual lists rule \"%s\", which the table does not have", id);
+		if (seen[r]++)
+			fail_msg("the manual lists rule %s twice", id);
+		snprintf(want, sizeof want, "%s, %s:",
+		         rules_category_name(rules_info(r)->category),
+		         rules_level_name(rules_info(r)->level));
+		if (strncmp(line, want, strlen(want)) != 0)
+			fail_msg("manual entry of %s should start \"%s\"", id, want);
+		entries++;
+	}
+	for (size_t r = 0; r < rules_count(); r++)
+		if (!seen[r])
+			fail_msg("rule %s is missing from the manual's WARNING RULES", rules_info(r)->id);
+	assert_int_equal(entries, rules_count());
+	free(man);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1123,6 +1207,7 @@ int main(void)
 		cmocka_unit_test(test_order_level_then_day),
 		cmocka_unit_test(test_empty_recovery),
 		cmocka_unit_test(test_every_message),
+		cmocka_unit_test(test_manual_lists_every_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,31 @@
+/* import.h — check-ins into the database from the CSV that `export`
+ * writes: every field validated, all rows in one transaction or none, the
+ * first bad row reported as "NAME:LINE: what is wrong".
+ */
+#ifndef HEALGRID_IMPORT_H
+#define HEALGRID_IMPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "healgrid/db.h"
+
+struct import_stats {
+	size_t rows;            /* check-ins saved (new or replaced) */
+	size_t treatments;      /* distinct treatments in the file */
+	size_t created;         /* of those, created by this import */
+	size_t widened;         /* existing ones whose window grew */
+};
+
+/* Import the len bytes at data (name is used in messages).  today: a
+ * check-in dated after it is refused.  On any error nothing is saved and
+ * HG_ERR_INPUT (bad data) or HG_ERR_RUNTIME (storage) is returned with the
+ * message recorded by hg_fail(). */
+int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
+	       int today, struct import_stats *st);
+/* The same, reading in from where it stands to its end a piece at a time:
+ * memory stays small whatever the size of the file. */
+int import_file(struct hg_db *db, const char *name, FILE *in, int today,
+		struct import_stats *st);
+
+#endif

@@ -1,0 +1,52 @@
+/* cmd_import.c — `healgrid import FILE`: open the file (or stdin for -),
+ * hand it to import_file(), say what was saved. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/cli.h"
+#include "healgrid/import.h"
+#include "healgrid/util.h"
+
+int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_stats st;
+	struct hg_db *db;
+	const char *path, *name;
+	FILE *in;
+	int rc = HG_OK, c;
+
+	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (!cli_common_option(ctx, "import", c, &rc))
+			rc = cli_bad_option("import", argv);
+	if (rc != HG_OK)
+		return rc;
+	if (optind >= argc)
+		return hg_fail(HG_ERR_INPUT, "import: expected a CSV file (see healgrid import --help)");
+	if (optind + 1 < argc)
+		return hg_fail(HG_ERR_INPUT, "import: unexpected argument \"%s\"", argv[optind + 1]);
+	path = argv[optind];
+	name = strcmp(path, "-") == 0 ? "stdin" : path;
+	in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!in)
+		return hg_fail(errno == ENOENT || errno == EISDIR || errno == EACCES
+			       ? HG_ERR_INPUT : HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
+	rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = import_file(db, name, in, ctx->today, &st);
+	if (in != stdin)
+		fclose(in);
+	if (rc != HG_OK)
+		return rc;
+	fprintf(ctx->out, "imported %zu check-in%s of %zu treatment%s (%zu new, %zu widened)\n",
+		st.rows, st.rows == 1 ? "" : "s", st.treatments, st.treatments == 1 ? "" : "s",
+		st.created, st.widened);
+	return HG_OK;
+}

@@ -1,0 +1,80 @@
+/* cmd_report.c — `healgrid report`: its options, and where the report goes
+ * (stdout, or -o FILE written atomically).  The report itself, made in one
+ * pass over the database, lives in src/report*.c. */
+#include "config.h"
+
+#include <string.h>
+
+#include "healgrid/cli.h"
+#include "healgrid/report.h"
+#include "healgrid/util.h"
+
+int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "treatment", required_argument, NULL, 't' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct hg_db *db;
+	const char *output = NULL;
+	int64_t tid = 0;
+	int format = REPORT_TEXT, all = 0, have_tid = 0, rc = HG_OK, c;
+
+	while (rc == HG_OK && (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (cli_common_option(ctx, "report", c, &rc))
+			continue;
+		switch (c) {
+		case 't':
+			rc = cli_parse_id("--treatment", optarg, &tid);
+			have_tid = 1;
+			break;
+		case 'a':
+			all = 1;
+			break;
+		case 'f':
+			rc = cli_parse_format("--format", optarg, report_format_names, &format);
+			break;
+		case 'o':
+			if (!*optarg)
+				rc = hg_fail(HG_ERR_INPUT, "-o: expected a file name, got \"\"");
+			output = optarg;
+			break;
+		default:
+			rc = cli_bad_option("report", argv);
+		}
+	}
+	if (rc != HG_OK)
+		return rc;
+	if (optind < argc)
+		return hg_fail(HG_ERR_INPUT, "report: unexpected argument \"%s\"", argv[optind]);
+	if (all && have_tid)
+		return hg_fail(HG_ERR_INPUT, "report: --treatment and --all do not go together");
+	if (!all)
+		rc = cli_pick_treatment(ctx, tid, &tid);
+	if (rc == HG_OK)
+		rc = cli_db(ctx, &db);
+	if (rc != HG_OK)
+		return rc;
+	/* One pass over every treatment: the earlier ones are the comparison. */
+	if (!output || strcmp(output, "-") == 0) {
+		rc = report_write_db(ctx->out, db, all ? 0 : tid, (enum report_format)format,
+				     ctx->today);
+	} else {
+		struct report_file f;
+
+		rc = report_file_open(&f, output);
+		if (rc == HG_OK) {
+			rc = report_write_db(f.fp, db, all ? 0 : tid, (enum report_format)format,
+					     ctx->today);
+			if (rc == HG_OK)
+				rc = report_file_commit(&f);
+			else
+				report_file_abort(&f);
+		}
+	}
+	return rc;
+}

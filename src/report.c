@@ -1,0 +1,566 @@
+/* report.c — the part of the report every format shares: the summary of a
+ * recovery (peak day, days to clear), the comparison with earlier
+ * treatments, the loop that hands one computed item per treatment to the
+ * writer of the chosen format (src/report_<format>.c), the wording helpers
+ * of report_int.h, and atomic private output files.
+ *
+ * The layout of each format lives in its own file; nothing here writes
+ * text a reader sees except the shared phrases.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "healgrid/date.h"
+#include "healgrid/report.h"
+#include "healgrid/rules.h"
+#include "report_int.h"
+
+const char *const report_format_names[REPORT_FORMAT_COUNT + 1] = {
+	"text", "markdown", "html", "csv", "json", NULL
+};
+
+const char report_notice[] =
+	"healgrid is not medical advice: when in doubt, call your dermatologist.";
+
+static const struct report_writer *const writers[REPORT_FORMAT_COUNT] = {
+	[REPORT_TEXT] = &report_text_writer,
+	[REPORT_MARKDOWN] = &report_markdown_writer,
+	[REPORT_HTML] = &report_html_writer,
+	[REPORT_CSV] = &report_csv_writer,
+	[REPORT_JSON] = &report_json_writer,
+};
+
+/* Output is handed to stdio once this much has gathered, so memory stays
+ * small however many treatments there are. */
+enum { FLUSH_AT = 1 << 16 };
+
+/* ---- the summary ------------------------------------------------------ */
+
+void report_summarize(const struct hg_recovery *r, struct report_summary *out)
+{
+	/* First day rated none since the last day rated above none. */
+	int zero_since[HG_SYMPTOM_COUNT];
+
+	memset(out, 0, sizeof *out);
+	out->last_day = -1;
+	out->downtime = rules_downtime(&r->t);
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		out->s[s].peak = HG_UNRATED;
+		out->s[s].peak_day = -1;
+		out->s[s].clear_day = -1;
+		out->s[s].last_day = -1;
+		out->s[s].last = HG_UNRATED;
+		zero_since[s] = -1;
+	}
+	for (size_t i = 0; i < r->ndays; i++) {
+		const struct hg_checkin *c = &r->days[i];
+
+		out->checkins++;
+		if (c->day > out->last_day)
+			out->last_day = c->day;
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			struct report_symptom *sy = &out->s[s];
+			int v = c->rating[s];
+
+			if (v == HG_UNRATED)
+				continue;
+			sy->rated++;
+			if (v > sy->peak) {
+				sy->peak = v;
+				sy->peak_day = c->day;
+			}
+			sy->last_day = c->day;
+			sy->last = v;
+			if (v > 0)
+				zero_since[s] = -1;
+			else if (zero_since[s] < 0)
+				zero_since[s] = c->day;
+		}
+	}
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		struct report_symptom *sy = &out->s[s];
+
+		if (sy->peak == HG_UNRATED) {
+			sy->clear = REPORT_UNRATED;
+		} else if (sy->peak == 0) {
+			sy->clear = REPORT_NEVER;
+			sy->peak_day = -1;
+		} else if (sy->last > 0) {
+			sy->clear = REPORT_NOT_YET;
+		} else {
+			sy->clear = REPORT_CLEARED;
+			sy->clear_day = zero_since[s];
+		}
+	}
+}
+
+/* ---- wording shared by the formats ------------------------------------ */
+
+void report_peak_text(const struct report_symptom *s, char *buf, size_t len)
+{
+	if (s->peak == HG_UNRATED)
+		snprintf(buf, len, "not rated");
+	else if (s->peak == 0)
+		snprintf(buf, len, "none");
+	else
+		snprintf(buf, len, "%d %s on day %d", s->peak, model_rating_label(s->peak),
+			 s->peak_day);
+}
+
+void report_clear_text(const struct report_symptom *s, char *buf, size_t len)
+{
+	switch (s->clear) {
+	case REPORT_UNRATED:
+		snprintf(buf, len, "not rated");
+		break;
+	case REPORT_NEVER:
+		snprintf(buf, len, "never above none");
+		break;
+	case REPORT_CLEARED:
+		snprintf(buf, len, "day %d", s->clear_day);
+		break;
+	case REPORT_NOT_YET:
+		snprintf(buf, len, "not yet (%d %s on day %d)", s->last,
+			 model_rating_label(s->last), s->last_day);
+		break;
+	}
+}
+
+void report_clear_short(const struct report_symptom *s, char *buf, size_t len)
+{
+	switch (s->clear) {
+	case REPORT_UNRATED:
+		snprintf(buf, len, "?");
+		break;
+	case REPORT_NEVER:
+		snprintf(buf, len, "-");
+		break;
+	case REPORT_CLEARED:
+		snprintf(buf, len, "%d", s->clear_day);
+		break;
+	case REPORT_NOT_YET:
+		snprintf(buf, len, "not yet");
+		break;
+	}
+}
+
+const char *report_clear_name(enum report_clear c)
+{
+	static const char *const names[] = { "unrated", "never", "cleared", "not-yet" };
+
+	return names[c];
+}
+
+void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_sign sign)
+{
+	int first = 1;
+
+	for (size_t i = 0; i < r->ndays; i++)
+		if (r->days[i].signs & HG_BIT(sign)) {
+			sb_printf(sb, first ? "%d" : ", %d", r->days[i].day);
+			first = 0;
+		}
+}
+
+void report_put_int(struct strbuf *sb, long v)
+{
+	char buf[24];
+	size_t i = sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--i] = '-';
+	sb_add(sb, buf + i, sizeof buf - i);
+}
+
+int report_gap_run(const struct report_item *it, int d, size_t k)
+{
+	int next = k < it->r->ndays ? it->r->days[k].day : it->rows;
+
+	if (next > it->rows)
+		next = it->rows;
+	return next > d ? next - d : 0;
+}
+
+void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep)
+{
+	int first = 1;
+
+	/* Flags are sorted by level, so the most serious comes first. */
+	for (size_t i = 0; i < it->nflags; i++)
+		if (it->flags[i].day == day) {
+			if (!first)
+				sb_putc(sb, sep);
+			sb_puts(sb, it->flags[i].rule);
+			first = 0;
+		}
+}
+
+/* ---- the loop --------------------------------------------------------- */
+
+struct report_run {
+	FILE *out;
+	const struct report_writer *w;
+	struct report_doc doc;
+	int64_t tid;                    /* 0: every treatment */
+	int begun;                      /* the beginning is written */
+	int done;                       /* tid has been written */
+	struct strbuf sb;
+	/* The treatments seen so far: the latest few, and sums for averages. */
+	struct report_past ring[REPORT_COMPARE_MAX];
+	size_t total;
+	double sum[HG_SYMPTOM_COUNT];
+	int n[HG_SYMPTOM_COUNT];
+};
+
+static void history_add(struct report_run *run, const struct hg_recovery *r,
+			const struct report_summary *s)
+{
+	struct report_past *p = &run->ring[run->total % REPORT_COMPARE_MAX];
+
+	free(p->area);
+	p->id = r->t.id;
+	p->date = r->t.date;
+	p->area = xstrdup(r->t.area ? r->t.area : "");
+	p->sum = *s;
+	run->total++;
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+		if (s->s[k].clear == REPORT_CLEARED) {
+			run->sum[k] += s->s[k].clear_day;
+			run->n[k]++;
+		}
+}
+
+static void history_fill(const struct report_run *run, struct report_earlier *e)
+{
+	memset(e, 0, sizeof *e);
+	e->total = run->total;
+	for (size_t k = 0; k < REPORT_COMPARE_MAX && k < run->total; k++)
+		e->past[e->shown++] = &run->ring[(run->total - 1 - k) % REPORT_COMPARE_MAX];
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		e->avg_n[s] = run->n[s];
+		e->avg[s] = run->n[s] ? run->sum[s] / run->n[s] : 0;
+	}
+}
+
+static void item_fill(struct report_item *it, const struct hg_recovery *r,
+		      const struct report_summary *sum, int today)
+{
+	int last = sum->last_day;
+
+	it->r = r;
+	it->sum = sum;
+	it->today_day = today - r->t.date;
+	if (it->today_day >= 0) {
+		int upto = it->today_day < r->t.window - 1 ? it->today_day : r->t.window - 1;
+		if (upto > last)
+			last = upto;
+	}
+	if (last >= HG_WINDOW_MAX)
+		last = HG_WINDOW_MAX - 1;
+	it->rows = last + 1;
+	memset(it->level_on, -1, sizeof it->level_on);
+	for (size_t i = 0; i < it->nflags; i++) {
+		int d = it->flags[i].day;
+
+		if (d >= 0 && d < HG_WINDOW_MAX &&
+		    (it->level_on[d] < 0 || (int)it->flags[i].level < it->level_on[d]))
+			it->level_on[d] = (signed char)it->flags[i].level;
+	}
+}
+
+static void flush(FILE *out, struct strbuf *sb)
+{
+	if (sb->len)
+		fwrite(sb->s, 1, sb->len, out);
+	sb->len = 0;
+	if (sb->s)
+		sb->s[0] = '\0';
+}
+
+struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, int today)
+{
+	struct report_run *run = xcalloc(1, sizeof *run);
+
+	run->out = out;
+	run->w = writers[fmt];
+	run->tid = tid;
+	run->doc.today = today;
+	run->doc.all = tid == 0;
+	/* The beginning waits for the first treatment, so a report of a
+	 * treatment that is not there writes nothing at all. */
+	return run;
+}
+
+int report_add(struct report_run *run, const struct hg_recovery *r)
+{
+	struct report_summary sum;
+
+	if (run->done)
+		return HG_OK;
+	report_summarize(r, &sum);
+	if (run->tid == 0 || r->t.id == run->tid) {
+		struct report_item it;
+		struct hg_flag *flags = NULL;
+		size_t nflags = 0;
+
+		if (!run->begun) {
+			run->w->begin(&run->sb, &run->doc);
+			run->begun = 1;
+		}
+		memset(&it, 0, sizeof it);
+		rules_eval(r, &flags, &nflags);
+		it.index = run->doc.count;
+		it.flags = flags;
+		it.nflags = nflags;
+		item_fill(&it, r, &sum, run->doc.today);
+		history_fill(run, &it.earlier);
+		run->w->treatment(&run->sb, &run->doc, &it);
+		run->doc.count++;
+		rules_flags_free(flags, nflags);
+		if (run->sb.len >= FLUSH_AT)
+			flush(run->out, &run->sb);
+		/* Later treatments are not "earlier" for anyone in this report. */
+		if (run->tid)
+			run->done = 1;
+	}
+	history_add(run, r, &sum);
+	return HG_OK;
+}
+
+int report_wants_more(const struct report_run *run)
+{
+	return !run->done;
+}
+
+int report_finish(struct report_run *run)
+{
+	int rc = HG_OK;
+
+	if (run->tid && !run->done) {
+		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)run->tid);
+	} else {
+		if (!run->begun)
+			run->w->begin(&run->sb, &run->doc);
+		run->w->end(&run->sb, &run->doc);
+		flush(run->out, &run->sb);
+		if (fflush(run->out) != 0 || ferror(run->out))
+			rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s",
+				     strerror(errno));
+	}
+	for (size_t i = 0; i < REPORT_COMPARE_MAX; i++)
+		free(run->ring[i].area);
+	sb_free(&run->sb);
+	free(run);
+	return rc;
+}
+
+int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
+		 enum report_format fmt, int today)
+{
+	struct report_run *run = report_start(out, fmt, tid, today);
+
+	for (size_t i = 0; i < n && report_wants_more(run); i++)
+		report_add(run, &r[i]);
+	return report_finish(run);
+}
+
+/* For db_recovery_each: stop the walk once nothing more can change the
+ * report (the one treatment asked for is written). */
+enum { WALK_DONE = 100 };
+
+static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
+{
+	struct report_run *run = arg;
+	int rc = report_add(run, r);
+
+	(void)i;
+	(void)n;
+	return rc == HG_OK && !report_wants_more(run) ? WALK_DONE : rc;
+}
+
+int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+		    int today)
+{
+	struct report_run *run = report_start(out, fmt, tid, today);
+	int rc = db_recovery_each(db, add_one, run);
+	int rc2 = report_finish(run);
+
+	if (rc == WALK_DONE)
+		rc = HG_OK;
+	return rc != HG_OK ? rc : rc2;
+}
+
+/* ---- atomic private files --------------------------------------------- */
+
+static void file_free(struct report_file *f)
+{
+	free(f->path);
+	free(f->tmp);
+	f->path = f->tmp = NULL;
+	f->fp = NULL;
+}
+
+int report_file_open(struct report_file *f, const char *path)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	struct stat st;
+	char *real = NULL;
+	int fd;
+
+	f->fp = NULL;
+	f->tmp = NULL;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s; nothing was written", path,
+			       strerror(EISDIR));
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device or a pipe (/dev/stdout, a FIFO) is written to in place:
+		 * renaming over it would replace it with a plain file. */
+		f->path = xstrdup(path);
+		f->fp = fopen(path, "w");
+		if (!f->fp) {
+			int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s", path, strerror(errno));
+			file_free(f);
+			return rc;
+		}
+		return HG_OK;
+	}
+	/* Through a symlink, replace the file it names, not the link. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		real = realpath(path, NULL);
+	f->path = real ? real : xstrdup(path);
+	sb_printf(&tmp, "%s.tmp-XXXXXX", f->path);
+	f->tmp = sb_detach(&tmp);
+	/* mkstemp makes the file 0600 whatever the umask. */
+	fd = mkstemp(f->tmp);
+	if (fd < 0) {
+		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create: %s", path, strerror(errno));
+		file_free(f);
+		return rc;
+	}
+	fchmod(fd, 0600);
+	f->fp = fdopen(fd, "w");
+	if (!f->fp) {
+		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create: %s", path, strerror(errno));
+		close(fd);
+		unlink(f->tmp);
+		file_free(f);
+		return rc;
+	}
+	return HG_OK;
+}
+
+int report_file_commit(struct report_file *f)
+{
+	int bad = 0, err = 0;
+
+	if (fflush(f->fp) != 0 || ferror(f->fp)) {
+		bad = 1;
+		err = errno;
+	}
+	if (!bad && f->tmp && fsync(fileno(f->fp)) != 0) {
+		bad = 1;
+		err = errno;
+	}
+	if (fclose(f->fp) != 0 && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	f->fp = NULL;
+	if (!bad && f->tmp && rename(f->tmp, f->path) != 0) {
+		bad = 1;
+		err = errno;
+	}
+	if (bad) {
+		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s%s", f->path,
+				 strerror(err ? err : EIO), f->tmp ? "; nothing was written" : "");
+		if (f->tmp)
+			unlink(f->tmp);
+		file_free(f);
+		return rc;
+	}
+	file_free(f);
+	return HG_OK;
+}
+
+void report_file_abort(struct report_file *f)
+{
+	if (f->fp)
+		fclose(f->fp);
+	if (f->tmp)
+		unlink(f->tmp);
+	file_free(f);
+}
+
+/* ---- the UI's `p` key ------------------------------------------------- */
+
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	char *d = xmalloc((size_t)(slash - path) + 1);
+	memcpy(d, path, (size_t)(slash - path));
+	d[slash - path] = '\0';
+	return d;
+}
+
+int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
+		       struct strbuf *paths_written)
+{
+	static const struct { enum report_format fmt; const char *ext; } outs[] = {
+		{ REPORT_HTML, "html" }, { REPORT_TEXT, "txt" }
+	};
+	struct strbuf base = STRBUF_INIT;
+	struct hg_treatment t;
+	int today, rc = HG_OK;
+
+	if (date_today(&today) != 0)
+		return hg_fail(HG_ERR_INPUT, "HEALGRID_TODAY: expected a real date YYYY-MM-DD");
+	if (tid) {
+		char date[HG_DATE_LEN];
+
+		rc = db_treatment_get(db, tid, &t);
+		if (rc != HG_OK)
+			return rc;
+		date_format(t.date, date);
+		model_treatment_free(&t);
+		sb_printf(&base, "healgrid-report-%s-%lld", date, (long long)tid);
+	} else {
+		sb_puts(&base, "healgrid-report-all");
+	}
+	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
+	for (size_t k = 0; rc == HG_OK && k < sizeof outs / sizeof outs[0]; k++) {
+		struct report_file f;
+		struct strbuf path = STRBUF_INIT;
+
+		sb_printf(&path, "%s/%s.%s", folder, sb_str(&base), outs[k].ext);
+		rc = report_file_open(&f, sb_str(&path));
+		if (rc == HG_OK) {
+			rc = report_write_db(f.fp, db, tid, outs[k].fmt, today);
+			if (rc == HG_OK)
+				rc = report_file_commit(&f);
+			else
+				report_file_abort(&f);
+		}
+		if (rc == HG_OK && paths_written)
+			sb_printf(paths_written, "%s\n", sb_str(&path));
+		sb_free(&path);
+	}
+	sb_free(&base);
+	free(folder);
+	return rc;
+}

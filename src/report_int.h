@@ -1,0 +1,91 @@
+/* report_int.h — what report.c hands to the writer of each format: the
+ * document, one computed item per treatment, and the small wording helpers
+ * every format shares so they all say the same thing.  Private to
+ * src/report*.c.
+ */
+#ifndef HEALGRID_REPORT_INT_H
+#define HEALGRID_REPORT_INT_H
+
+#include <stddef.h>
+
+#include "healgrid/date.h"
+#include "healgrid/report.h"
+#include "healgrid/rules.h"
+
+/* How many earlier treatments the comparison lists one by one (the average
+ * covers all of them). */
+enum { REPORT_COMPARE_MAX = 5 };
+
+struct report_doc {
+	int today;              /* the date the report is made */
+	size_t count;           /* treatments written so far (all of them at end) */
+	int all;                /* --all: every treatment */
+};
+
+/* What the comparison keeps of an earlier treatment. */
+struct report_past {
+	int64_t id;
+	int date;
+	char *area;
+	struct report_summary sum;
+};
+
+struct report_earlier {
+	const struct report_past *past[REPORT_COMPARE_MAX];  /* most recent first */
+	size_t shown;
+	size_t total;                       /* earlier treatments in all */
+	double avg[HG_SYMPTOM_COUNT];       /* mean days to clear ... */
+	int avg_n[HG_SYMPTOM_COUNT];        /* ... over this many that cleared */
+};
+
+struct report_item {
+	size_t index;                       /* 0-based place in the report */
+	const struct hg_recovery *r;
+	const struct report_summary *sum;
+	const struct hg_flag *flags;        /* sorted by level, then day */
+	size_t nflags;
+	int today_day;                      /* today - treatment date */
+	int rows;                           /* the day table shows 0 .. rows-1 */
+	signed char level_on[HG_WINDOW_MAX];/* highest level first raised that day, or -1 */
+	struct report_earlier earlier;
+};
+
+struct report_writer {
+	void (*begin)(struct strbuf *sb, const struct report_doc *doc);
+	void (*treatment)(struct strbuf *sb, const struct report_doc *doc,
+			  const struct report_item *it);
+	void (*end)(struct strbuf *sb, const struct report_doc *doc);
+};
+
+extern const struct report_writer report_text_writer;
+extern const struct report_writer report_markdown_writer;
+extern const struct report_writer report_html_writer;
+extern const struct report_writer report_csv_writer;
+extern const struct report_writer report_json_writer;
+
+/* The one not-medical-advice line every format prints. */
+extern const char report_notice[];
+
+/* "Peak": "3 severe on day 0", "none", "not rated". */
+void report_peak_text(const struct report_symptom *s, char *buf, size_t len);
+/* "Cleared": "day 6", "not yet (1 mild on day 7)", "never above none",
+ * "not rated". */
+void report_clear_text(const struct report_symptom *s, char *buf, size_t len);
+/* Short form for comparison tables: "6", "not yet", "-", "?". */
+void report_clear_short(const struct report_symptom *s, char *buf, size_t len);
+/* "status" names for JSON: "unrated", "never", "cleared", "not-yet". */
+const char *report_clear_name(enum report_clear c);
+/* Days on which sign was ticked, "2, 3, 5" (empty when none). */
+void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_sign sign);
+/* "%d" without printf, for the loops over days, which run once per
+ * check-in of every treatment in `report --all`. */
+void report_put_int(struct strbuf *sb, long v);
+/* Days without a check-in from day d on (k: index of the first check-in
+ * on or after d), up to the end of the table.  Tables for people collapse
+ * a run of REPORT_GAP_MIN or more into one line. */
+enum { REPORT_GAP_MIN = 3 };
+int report_gap_run(const struct report_item *it, int d, size_t k);
+/* Rule ids of the flags first raised on day, joined by sep. */
+void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
+
+#endif

@@ -1,0 +1,283 @@
+/* report_json.c — the report as one JSON object with stable field names
+ * (documented in the man page, section REPORT JSON): each treatment with
+ * its details, flags, per-symptom summary, day rows and comparison.
+ * Strings go through json_string; unrated ratings are null, never 0.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "healgrid/date.h"
+#include "healgrid/export.h"
+#include "healgrid/json.h"
+#include "report_int.h"
+
+/* Keys are fixed ASCII: paste them rather than quote them at run time. */
+#define KEY1(sb, k) sb_puts(sb, "\"" k "\": ")
+#define KEY(sb, k) sb_puts(sb, ", \"" k "\": ")
+
+/* ", \"redness\": " ...: the symptom keys, ready to paste. */
+static const char *const symptom_key[HG_SYMPTOM_COUNT] = {
+	", \"redness\": ", ", \"swelling\": ", ", \"bruising\": ", ", \"bleeding\": "
+};
+
+static void json_int_or_null(struct strbuf *sb, int v, int is_null)
+{
+	if (is_null)
+		sb_puts(sb, "null");
+	else
+		report_put_int(sb, v);
+}
+
+static void json_date(struct strbuf *sb, int day)
+{
+	char d[HG_DATE_LEN + 2];
+
+	d[0] = '"';
+	date_format(day, d + 1);
+	d[HG_DATE_LEN] = '"';
+	sb_add(sb, d, HG_DATE_LEN + 1);
+}
+
+static void json_begin(struct strbuf *sb, const struct report_doc *doc)
+{
+	sb_puts(sb, "{");
+	KEY1(sb, "made");
+	json_date(sb, doc->today);
+	KEY(sb, "notice");
+	json_string(sb, report_notice);
+	KEY(sb, "treatments");
+	sb_puts(sb, "[");
+}
+
+static void treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
+{
+	char depth[32];
+
+	KEY1(sb, "id");
+	sb_printf(sb, "%lld", (long long)t->id);
+	KEY(sb, "date");
+	json_date(sb, t->date);
+	KEY(sb, "device");
+	json_string(sb, model_device_name(t->device));
+	KEY(sb, "depth_mm");
+	if (t->depth > 0) {
+		export_format_depth(t->depth, depth, sizeof depth);
+		sb_puts(sb, depth);
+	} else {
+		sb_puts(sb, "null");
+	}
+	KEY(sb, "area");
+	json_string(sb, t->area);
+	KEY(sb, "products");
+	json_string(sb, t->products ? t->products : "");
+	KEY(sb, "risks");
+	sb_putc(sb, '[');
+	for (int r = 0, first = 1; r < HG_RISK_COUNT; r++)
+		if (t->risks & HG_BIT(r)) {
+			if (!first)
+				sb_puts(sb, ", ");
+			json_string(sb, model_risk_name((enum hg_risk)r));
+			first = 0;
+		}
+	sb_putc(sb, ']');
+	KEY(sb, "window");
+	sb_printf(sb, "%d", t->window);
+	KEY(sb, "note");
+	json_string(sb, t->note ? t->note : "");
+}
+
+static void flags(struct strbuf *sb, const struct report_item *it)
+{
+	KEY(sb, "flags");
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < it->nflags; i++) {
+		const struct hg_flag *f = &it->flags[i];
+
+		sb_puts(sb, i ? ", {" : "{");
+		KEY1(sb, "treatment");
+		sb_printf(sb, "%lld", (long long)f->treatment_id);
+		KEY(sb, "rule");
+		json_string(sb, f->rule);
+		KEY(sb, "category");
+		json_string(sb, rules_category_name(f->category));
+		KEY(sb, "level");
+		json_string(sb, rules_level_name(f->level));
+		KEY(sb, "day");
+		sb_printf(sb, "%d", f->day);
+		KEY(sb, "date");
+		json_date(sb, f->date);
+		KEY(sb, "message");
+		json_string(sb, f->message);
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+}
+
+static void symptoms(struct strbuf *sb, const struct report_summary *sum)
+{
+	KEY(sb, "symptoms");
+	sb_putc(sb, '{');
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		const struct report_symptom *y = &sum->s[s];
+
+		json_key(sb, model_symptom_name((enum hg_symptom)s), s == 0);
+		sb_putc(sb, '{');
+		KEY1(sb, "rated_days");
+		sb_printf(sb, "%d", y->rated);
+		KEY(sb, "peak");
+		json_int_or_null(sb, y->peak, y->peak == HG_UNRATED);
+		KEY(sb, "peak_day");
+		json_int_or_null(sb, y->peak_day, y->peak_day < 0);
+		KEY(sb, "status");
+		json_string(sb, report_clear_name(y->clear));
+		KEY(sb, "clear_day");
+		json_int_or_null(sb, y->clear_day, y->clear_day < 0);
+		KEY(sb, "last_day");
+		json_int_or_null(sb, y->last_day, y->last_day < 0);
+		KEY(sb, "last");
+		json_int_or_null(sb, y->last, y->last == HG_UNRATED);
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, '}');
+}
+
+static void days(struct strbuf *sb, const struct report_item *it)
+{
+	const struct hg_recovery *r = it->r;
+	size_t k = 0;
+
+	KEY(sb, "days");
+	sb_putc(sb, '[');
+	for (int d = 0; d < it->rows; d++) {
+		const struct hg_checkin *c = NULL;
+
+		while (k < r->ndays && r->days[k].day < d)
+			k++;
+		if (k < r->ndays && r->days[k].day == d)
+			c = &r->days[k];
+		sb_puts(sb, d ? ", {" : "{");
+		KEY1(sb, "day");
+		report_put_int(sb, d);
+		KEY(sb, "date");
+		json_date(sb, r->t.date + d);
+		KEY(sb, "checked_in");
+		sb_puts(sb, c ? "true" : "false");
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			sb_puts(sb, symptom_key[s]);
+			json_int_or_null(sb, c ? c->rating[s] : 0, !c || c->rating[s] == HG_UNRATED);
+		}
+		KEY(sb, "signs");
+		sb_putc(sb, '[');
+		for (int g = 0, first = 1; c && g < HG_SIGN_COUNT; g++)
+			if (c->signs & HG_BIT(g)) {
+				if (!first)
+					sb_puts(sb, ", ");
+				json_string(sb, model_sign_name((enum hg_sign)g));
+				first = 0;
+			}
+		sb_putc(sb, ']');
+		KEY(sb, "flags");
+		sb_putc(sb, '[');
+		for (size_t i = 0, first = 1; i < it->nflags; i++)
+			if (it->flags[i].day == d) {
+				if (!first)
+					sb_puts(sb, ", ");
+				json_string(sb, it->flags[i].rule);
+				first = 0;
+			}
+		sb_putc(sb, ']');
+		KEY(sb, "note");
+		json_string(sb, c ? c->note : "");
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+}
+
+static void clear_days(struct strbuf *sb, const struct report_summary *s)
+{
+	KEY(sb, "clear_day");
+	sb_putc(sb, '{');
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
+		json_int_or_null(sb, s->s[k].clear_day, s->s[k].clear_day < 0);
+	}
+	sb_putc(sb, '}');
+	KEY(sb, "status");
+	sb_putc(sb, '{');
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
+		json_string(sb, report_clear_name(s->s[k].clear));
+	}
+	sb_putc(sb, '}');
+}
+
+static void comparison(struct strbuf *sb, const struct report_item *it)
+{
+	const struct report_earlier *e = &it->earlier;
+
+	KEY(sb, "comparison");
+	sb_putc(sb, '{');
+	KEY1(sb, "earlier_count");
+	sb_printf(sb, "%zu", e->total);
+	KEY(sb, "earlier");
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < e->shown; i++) {
+		sb_puts(sb, i ? ", {" : "{");
+		KEY1(sb, "treatment");
+		sb_printf(sb, "%lld", (long long)e->past[i]->id);
+		KEY(sb, "date");
+		json_date(sb, e->past[i]->date);
+		KEY(sb, "area");
+		json_string(sb, e->past[i]->area);
+		clear_days(sb, &e->past[i]->sum);
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+	KEY(sb, "average_clear_day");
+	sb_putc(sb, '{');
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
+		if (e->avg_n[k])
+			sb_printf(sb, "%.2f", e->avg[k]);
+		else
+			sb_puts(sb, "null");
+	}
+	sb_putc(sb, '}');
+	KEY(sb, "average_of");
+	sb_putc(sb, '{');
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		json_key(sb, model_symptom_name((enum hg_symptom)k), k == 0);
+		sb_printf(sb, "%d", e->avg_n[k]);
+	}
+	sb_puts(sb, "}}");
+}
+
+static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
+			   const struct report_item *it)
+{
+	(void)doc;
+	sb_puts(sb, it->index ? ",\n{" : "\n{");
+	treatment_fields(sb, &it->r->t);
+	KEY(sb, "expected_downtime_days");
+	sb_printf(sb, "%d", it->sum->downtime);
+	KEY(sb, "today_day");
+	sb_printf(sb, "%d", it->today_day);
+	KEY(sb, "checked_in_days");
+	sb_printf(sb, "%d", it->sum->checkins);
+	flags(sb, it);
+	symptoms(sb, it->sum);
+	days(sb, it);
+	comparison(sb, it);
+	sb_putc(sb, '}');
+}
+
+static void json_end(struct strbuf *sb, const struct report_doc *doc)
+{
+	(void)doc;
+	sb_puts(sb, "]}\n");
+}
+
+const struct report_writer report_json_writer = {
+	json_begin, json_treatment, json_end
+};

@@ -1,0 +1,576 @@
+/* report_text.c — the report as plain text for `lpr`: every line at most
+ * 80 columns (display width, so wide characters count twice), no escape
+ * codes (user text goes through hg_sanitize), notes word-wrapped.  Also
+ * the wrapping helpers, which know nothing about reports.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/date.h"
+#include "report_int.h"
+
+enum { WIDTH = 80 };
+
+/* ---- columns and wrapping --------------------------------------------- */
+
+static size_t char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+	/* Sanitised text is valid UTF-8, but never run past the end. */
+	for (size_t i = 1; i < n; i++)
+		if (!p[i])
+			return i;
+	return n;
+}
+
+static int char_width(const char *p, size_t n)
+{
+	char buf[8];
+
+	if (n == 1)
+		return 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return hg_utf8_width(buf);
+}
+
+/* Printable ASCII only: one column a byte, nothing to sanitise. */
+static int plain_ascii(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
+static int span_width(const char *p, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t k;
+
+		if ((unsigned char)p[i] < 0x80) {       /* ASCII: one column */
+			w++;
+			i++;
+			continue;
+		}
+		k = char_len(p + i);
+		if (k > n - i)
+			k = n - i;
+		w += char_width(p + i, k);
+		i += k;
+	}
+	return w;
+}
+
+static void spaces(struct strbuf *sb, int n)
+{
+	static const char blank[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof blank - 1)
+		sb_add(sb, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
+}
+
+/* Append s cut to at most w columns, then pad to w columns. */
+static void cell(struct strbuf *sb, const char *s, int w)
+{
+	int used = 0;
+	char *clean = hg_sanitize(s);
+
+	for (const char *p = clean; *p;) {
+		size_t k = char_len(p);
+		int cw = char_width(p, k);
+
+		if (used + cw > w)
+			break;
+		sb_add(sb, p, k);
+		used += cw;
+		p += k;
+	}
+	spaces(sb, w - used);
+	free(clean);
+}
+
+/* Right-align s in w columns (s is ASCII made here). */
+static void rcell(struct strbuf *sb, const char *s, int w)
+{
+	spaces(sb, w - (int)strlen(s));
+	sb_puts(sb, s);
+}
+
+/* Display columns of the last line in sb. */
+static int line_col(const struct strbuf *sb)
+{
+	size_t start = sb->len;
+
+	while (start > 0 && sb->s[start - 1] != '\n')
+		start--;
+	return span_width(sb->s + start, sb->len - start);
+}
+
+/* Pad the last line of sb with spaces up to column col. */
+static void to_col(struct strbuf *sb, int col)
+{
+	spaces(sb, col - line_col(sb));
+}
+
+/* Drop spaces at the end of the last line. */
+static void trim(struct strbuf *sb)
+{
+	while (sb->len && sb->s[sb->len - 1] == ' ')
+		sb->s[--sb->len] = '\0';
+}
+
+struct wrap {
+	struct strbuf *sb;
+	int col;        /* current column */
+	int indent;     /* continuation lines start here */
+	int words;      /* words on the current line */
+};
+
+static void wrap_newline(struct wrap *w)
+{
+	sb_putc(w->sb, '\n');
+	spaces(w->sb, w->indent);
+	w->col = w->indent;
+	w->words = 0;
+}
+
+static void wrap_word(struct wrap *w, const char *p, size_t n)
+{
+	int ww = span_width(p, n);
+
+	if (w->words > 0) {
+		if (w->col + 1 + ww <= WIDTH) {
+			sb_putc(w->sb, ' ');
+			w->col++;
+		} else {
+			wrap_newline(w);
+		}
+	}
+	/* A word wider than what is left is cut between characters. */
+	while (w->col + ww > WIDTH) {
+		size_t i = 0;
+		int used = 0;
+
+		while (i < n) {
+			size_t k = char_len(p + i);
+			int cw;
+
+			if (k > n - i)
+				k = n - i;
+			cw = char_width(p + i, k);
+			if (w->col + used + cw > WIDTH && (used > 0 || w->col > w->indent))
+				break;
+			used += cw;
+			i += k;
+		}
+		sb_add(w->sb, p, i);
+		p += i;
+		n -= i;
+		ww -= used;
+		wrap_newline(w);
+		if (n == 0)
+			return;
+	}
+	sb_add(w->sb, p, n);
+	w->col += ww;
+	w->words++;
+}
+
+/* Append prefix then text, word-wrapped to WIDTH; continuation lines are
+ * indented by `indent`.  Line breaks in text are kept, other control
+ * characters become spaces, runs of spaces collapse.  Ends with '\n'. */
+static void wrap(struct strbuf *sb, const char *prefix, const char *text, int indent)
+{
+	struct wrap w = { sb, 0, indent, 0 };
+	char *clean;
+	const char *p;
+
+	sb_puts(sb, prefix);
+	w.col = line_col(sb);
+	w.words = 0;
+	for (p = text; ; ) {
+		size_t n = strcspn(p, "\n");
+		const char *q, *end;
+
+		/* Most notes are plain ASCII: only copy and clean the rest. */
+		clean = NULL;
+		if (plain_ascii(p, n)) {
+			q = p;
+			end = p + n;
+		} else {
+			char *line = xmalloc(n + 1);
+
+			memcpy(line, p, n);
+			line[n] = '\0';
+			clean = hg_sanitize(line);
+			free(line);
+			q = clean;
+			end = clean + strlen(clean);
+		}
+		while (q < end) {
+			size_t k = 0;
+
+			while (q + k < end && q[k] != ' ')
+				k++;
+			if (k)
+				wrap_word(&w, q, k);
+			q += k;
+			while (q < end && *q == ' ')
+				q++;
+		}
+		free(clean);
+		p += n;
+		if (!*p)
+			break;
+		p++;
+		if (*p)
+			wrap_newline(&w);
+	}
+	sb_putc(sb, '\n');
+}
+
+/* ---- the report ------------------------------------------------------- */
+
+static void rule(struct strbuf *sb, char c)
+{
+	for (int i = 0; i < WIDTH; i++)
+		sb_putc(sb, c);
+	sb_putc(sb, '\n');
+}
+
+static void heading(struct strbuf *sb, const char *title)
+{
+	sb_printf(sb, "\n%s\n", title);
+}
+
+static const char *const level_word[HG_LEVEL_COUNT] = {
+	"URGENT", "DOCTOR", "WATCH"
+};
+
+static void text_begin(struct strbuf *sb, const struct report_doc *doc)
+{
+	char today[HG_DATE_LEN];
+
+	date_format(doc->today, today);
+	sb_puts(sb, "HEALGRID RECOVERY REPORT\n");
+	wrap(sb, "", "The recovery after microneedling as recorded day by day in"
+	     " healgrid, with the warning flags its rules raised.", 0);
+	sb_printf(sb, "Made on %s%s\n", today, doc->all ? " for all treatments." : ".");
+	sb_printf(sb, "%s\n", report_notice);
+}
+
+static void details(struct strbuf *sb, const struct report_item *it)
+{
+	const struct hg_treatment *t = &it->r->t;
+	char date[HG_DATE_LEN], end[HG_DATE_LEN], depth[32];
+	struct strbuf line = STRBUF_INIT;
+
+	date_format(t->date, date);
+	date_format(t->date + t->window - 1, end);
+	sb_putc(sb, '\n');
+	rule(sb, '=');
+	sb_printf(&line, "TREATMENT %lld: %s, treated %s", (long long)t->id, t->area, date);
+	wrap(sb, "", sb_str(&line), 2);
+	rule(sb, '=');
+	line.len = 0;
+	model_format_depth(t->depth, depth, sizeof depth);
+	sb_printf(&line, "%s device, needle depth %s%s", model_device_name(t->device),
+		  depth, t->depth > 0 ? " mm" : "");
+	wrap(sb, "Device:     ", sb_str(&line), 12);
+	line.len = 0;
+	sb_printf(&line, "redness and swelling usually settle within about %d days",
+		  it->sum->downtime);
+	wrap(sb, "Expected:   ", sb_str(&line), 12);
+	if (t->products && *t->products)
+		wrap(sb, "Products:   ", t->products, 12);
+	line.len = 0;
+	for (int i = 0; i < HG_RISK_COUNT; i++)
+		if (t->risks & HG_BIT(i))
+			sb_printf(&line, "%s%s", line.len ? ", " : "",
+				  model_risk_name((enum hg_risk)i));
+	wrap(sb, "Risks:      ", line.len ? sb_str(&line) : "none recorded", 12);
+	line.len = 0;
+	sb_printf(&line, "%d days, %s to %s", t->window, date, end);
+	if (it->today_day < 0)
+		sb_printf(&line, "; starts in %d day%s", -it->today_day,
+			  it->today_day == -1 ? "" : "s");
+	else if (it->today_day < t->window)
+		sb_printf(&line, "; today is day %d", it->today_day);
+	else
+		sb_puts(&line, "; ended");
+	wrap(sb, "Tracked:    ", sb_str(&line), 12);
+	line.len = 0;
+	sb_printf(&line, "%d of the %d day%s shown below", it->sum->checkins, it->rows,
+		  it->rows == 1 ? "" : "s");
+	wrap(sb, "Check-ins:  ", sb_str(&line), 12);
+	if (t->note && *t->note)
+		wrap(sb, "Note:       ", t->note, 12);
+	sb_free(&line);
+}
+
+static void flags(struct strbuf *sb, const struct report_item *it)
+{
+	int counts[HG_LEVEL_COUNT] = { 0 };
+
+	for (size_t i = 0; i < it->nflags; i++)
+		counts[it->flags[i].level]++;
+	if (it->nflags == 0) {
+		heading(sb, "FLAGS: none raised by healgrid's rules.");
+		return;
+	}
+	sb_printf(sb, "\nFLAGS: %d urgent, %d see your dermatologist, %d watch\n",
+		  counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH]);
+	for (size_t i = 0; i < it->nflags; i++) {
+		const struct hg_flag *f = &it->flags[i];
+		char date[HG_DATE_LEN];
+
+		date_format(f->date, date);
+		sb_printf(sb, "  %-2s %-6s  day %d, %s: %s (%s)\n",
+			  rules_level_symbol_ascii(f->level), level_word[f->level], f->day,
+			  date, f->rule, rules_category_name(f->category));
+		wrap(sb, "      ", f->message, 6);
+	}
+	sb_puts(sb, "  URGENT: get medical care today.  DOCTOR: contact your dermatologist\n"
+		"  within a day or two.  WATCH: mention it at your next visit.\n");
+}
+
+static void symptoms(struct strbuf *sb, const struct report_item *it)
+{
+	heading(sb, "SYMPTOMS: PEAK AND DAYS TO CLEAR");
+	sb_puts(sb, "  Symptom   Peak                  Rated none from\n");
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		char peak[64], clear[64];
+
+		report_peak_text(&it->sum->s[s], peak, sizeof peak);
+		report_clear_text(&it->sum->s[s], clear, sizeof clear);
+		sb_printf(sb, "  %-9s %-21s %s\n", model_symptom_name((enum hg_symptom)s),
+			  peak, clear);
+	}
+}
+
+/* Columns of the day table: each rating sits under the middle of its
+ * heading. */
+enum { COL_DATE = 7, COL_RATING0 = 19, COL_FLAG = 54, COL_SIGNS = 59 };
+static const int rating_col[HG_SYMPTOM_COUNT] = { 22, 30, 39, 48 };
+
+static void day_table(struct strbuf *sb, const struct report_item *it)
+{
+	const struct hg_recovery *r = it->r;
+	size_t k = 0;
+
+	heading(sb, "DAY BY DAY: 0 none, 1 mild, 2 moderate, 3 severe, - not rated");
+	if (it->rows == 0) {
+		sb_puts(sb, "  No days to show yet.\n");
+		return;
+	}
+	sb_puts(sb, "  Day  Date");
+	to_col(sb, COL_RATING0);
+	sb_puts(sb, "Redness Swelling Bruising Bleeding");
+	to_col(sb, COL_FLAG);
+	sb_puts(sb, "Flag Warning signs\n");
+	for (int d = 0; d < it->rows; d++) {
+		const struct hg_checkin *c = NULL;
+		char line[COL_SIGNS + 16];
+		size_t len = COL_FLAG;
+
+		while (k < r->ndays && r->days[k].day < d)
+			k++;
+		if (k < r->ndays && r->days[k].day == d)
+			c = &r->days[k];
+		/* One row is plain ASCII at fixed columns: fill it in place. */
+		memset(line, ' ', sizeof line);
+		line[2] = d >= 100 ? (char)('0' + d / 100) : ' ';
+		line[3] = d >= 10 ? (char)('0' + d / 10 % 10) : ' ';
+		line[4] = (char)('0' + d % 10);
+		date_format(r->t.date + d, line + COL_DATE);
+		line[COL_DATE + 10] = ' ';
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
+			line[rating_col[s]] = c && c->rating[s] != HG_UNRATED
+				? (char)('0' + c->rating[s]) : '-';
+		len = (size_t)rating_col[HG_SYMPTOM_COUNT - 1] + 1;
+		if (it->level_on[d] >= 0) {
+			const char *sym = rules_level_symbol_ascii((enum hg_level)it->level_on[d]);
+			memcpy(line + COL_FLAG, sym, strlen(sym));
+			len = COL_FLAG + strlen(sym);
+		}
+		if (!c) {
+			int run = report_gap_run(it, d, k);
+
+			if (run >= REPORT_GAP_MIN) {
+				char end[HG_DATE_LEN];
+
+				date_format(r->t.date + d + run - 1, end);
+				sb_add(sb, line, COL_DATE + 10);
+				sb_printf(sb, "  to day %d, %s: no check-ins\n", d + run - 1, end);
+				d += run - 1;
+				continue;
+			}
+			memcpy(line + COL_SIGNS, "(no check-in)\n", 14);
+			sb_add(sb, line, COL_SIGNS + 14);
+			continue;
+		}
+		if (!c->signs) {
+			line[len++] = '\n';
+			sb_add(sb, line, len);
+			continue;
+		}
+		sb_add(sb, line, COL_SIGNS);
+		struct strbuf list = STRBUF_INIT;
+		for (int g = 0; g < HG_SIGN_COUNT; g++)
+			if (c->signs & HG_BIT(g)) {
+				if (list.len)
+					sb_puts(&list, ", ");
+				sb_puts(&list, model_sign_name((enum hg_sign)g));
+			}
+		wrap(sb, "", sb_str(&list), COL_SIGNS);
+		sb_free(&list);
+	}
+	sb_puts(sb, "  Flag: most serious flag first raised that day:"
+		" !! urgent, ! doctor, . watch\n");
+}
+
+static void signs(struct strbuf *sb, const struct report_item *it)
+{
+	unsigned seen = 0;
+
+	for (size_t i = 0; i < it->r->ndays; i++)
+		seen |= it->r->days[i].signs;
+	heading(sb, "WARNING SIGNS BY DAY");
+	if (!seen) {
+		sb_puts(sb, "  None ticked.\n");
+		return;
+	}
+	for (int g = 0; g < HG_SIGN_COUNT; g++) {
+		struct strbuf line = STRBUF_INIT, days = STRBUF_INIT;
+
+		if (!(seen & HG_BIT(g)))
+			continue;
+		report_sign_days(&days, it->r, (enum hg_sign)g);
+		sb_printf(&line, "  %s (%s): day%s ", model_sign_name((enum hg_sign)g),
+			  model_sign_label((enum hg_sign)g), strchr(sb_str(&days), ',') ? "s" : "");
+		wrap(sb, sb_str(&line), sb_str(&days), 6);
+		sb_free(&line);
+		sb_free(&days);
+	}
+}
+
+static void notes(struct strbuf *sb, const struct report_item *it)
+{
+	int any = 0;
+
+	heading(sb, "NOTES");
+	for (size_t i = 0; i < it->r->ndays; i++) {
+		const struct hg_checkin *c = &it->r->days[i];
+		char date[HG_DATE_LEN], prefix[48];
+
+		if (!c->note || !*c->note)
+			continue;
+		date_format(it->r->t.date + c->day, date);
+		snprintf(prefix, sizeof prefix, "  Day %d, %s: ", c->day, date);
+		wrap(sb, prefix, c->note, 4);
+		any = 1;
+	}
+	if (!any)
+		sb_puts(sb, "  No notes on any day.\n");
+}
+
+enum { CMP_LABEL = 34 };
+
+static void compare_row(struct strbuf *sb, const char *label, const char *const v[HG_SYMPTOM_COUNT])
+{
+	sb_puts(sb, "  ");
+	cell(sb, label, CMP_LABEL);
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+		rcell(sb, v[k], k == 0 ? 7 : 9);
+	trim(sb);
+	sb_putc(sb, '\n');
+}
+
+static void compare_summary(struct strbuf *sb, const char *label, const struct report_summary *s)
+{
+	char v[HG_SYMPTOM_COUNT][16];
+	const char *p[HG_SYMPTOM_COUNT];
+
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		report_clear_short(&s->s[k], v[k], sizeof v[k]);
+		p[k] = v[k];
+	}
+	compare_row(sb, label, p);
+}
+
+static void comparison(struct strbuf *sb, const struct report_item *it)
+{
+	static const char *const names[HG_SYMPTOM_COUNT] = {
+		"Redness", "Swelling", "Bruising", "Bleeding"
+	};
+	const struct report_earlier *e = &it->earlier;
+	struct strbuf label = STRBUF_INIT;
+	char date[HG_DATE_LEN], v[HG_SYMPTOM_COUNT][16];
+	const char *p[HG_SYMPTOM_COUNT];
+
+	heading(sb, "COMPARED WITH EARLIER TREATMENTS: day each symptom was rated none");
+	if (e->total == 0) {
+		sb_puts(sb, "  No earlier treatment to compare with.\n");
+		return;
+	}
+	compare_row(sb, "Treatment", names);
+	date_format(it->r->t.date, date);
+	sb_printf(&label, "this one: %s %s", date, it->r->t.area);
+	compare_summary(sb, sb_str(&label), it->sum);
+	for (size_t i = 0; i < e->shown; i++) {
+		label.len = 0;
+		date_format(e->past[i]->date, date);
+		sb_printf(&label, "#%lld: %s %s", (long long)e->past[i]->id, date, e->past[i]->area);
+		compare_summary(sb, sb_str(&label), &e->past[i]->sum);
+	}
+	label.len = 0;
+	sb_printf(&label, "average of %zu earlier", e->total);
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		if (e->avg_n[k])
+			snprintf(v[k], sizeof v[k], "%.1f", e->avg[k]);
+		else
+			snprintf(v[k], sizeof v[k], "n/a");
+		p[k] = v[k];
+	}
+	compare_row(sb, sb_str(&label), p);
+	wrap(sb, "  ", "- never above none, ? not rated, not yet: still above none at"
+	     " its last rating.  The average counts the earlier treatments where the"
+	     " symptom cleared.", 2);
+	sb_free(&label);
+}
+
+static void text_treatment(struct strbuf *sb, const struct report_doc *doc,
+			   const struct report_item *it)
+{
+	(void)doc;
+	details(sb, it);
+	flags(sb, it);
+	symptoms(sb, it);
+	day_table(sb, it);
+	signs(sb, it);
+	notes(sb, it);
+	comparison(sb, it);
+}
+
+static void text_end(struct strbuf *sb, const struct report_doc *doc)
+{
+	char today[HG_DATE_LEN];
+
+	date_format(doc->today, today);
+	if (doc->all && doc->count == 0)
+		sb_puts(sb, "\nNo treatments recorded yet.\n");
+	sb_putc(sb, '\n');
+	rule(sb, '-');
+	sb_printf(sb, "%s\nMade on %s by healgrid.\n", report_notice, today);
+}
+
+const struct report_writer report_text_writer = {
+	text_begin, text_treatment, text_end
+};

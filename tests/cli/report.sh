@@ -1,0 +1,153 @@
+#!/bin/bash
+# tests/cli/report.sh — `healgrid report`: golden files for the text and
+# Markdown reports of a fixed scenario (tests/cli/scenario.sh), the promises
+# of each format, and where the report goes (-o FILE: 0600, atomic).
+# HEALGRID_UPDATE_GOLDEN=1 rewrites the golden files from the current
+# binary (then read the diff before committing it).
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/scenario.sh"
+
+golden() { # golden NAME DESCRIPTION: compare $T/out with tests/golden/NAME
+	local want="$top_srcdir/tests/golden/$1"
+	if [ "${HEALGRID_UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$T/out" "$want"
+	fi
+	if cmp -s "$T/out" "$want"; then
+		ok "$2"
+	else
+		not_ok "$2" "$(diff -u "$want" "$T/out" | head -40)"
+	fi
+}
+# widest: the widest line of $T/out in display columns
+widest() { LC_ALL=C.UTF-8 wc -L < "$T/out" | tr -d ' '; }
+
+run report
+expect_error 2 "no treatment yet*" "report with no treatment"
+run report --all
+expect_status 0 "report --all on an empty database"
+like "$out" "*No treatments recorded yet.*" "says there is nothing yet"
+
+fill_scenario
+
+# ---- golden files --------------------------------------------------------
+run report --treatment 2
+expect_status 0 "text report of the 28-day treatment"
+golden report-t2.txt "text report matches tests/golden/report-t2.txt"
+is "$(widest)" 80 "text: no line wider than 80 columns"
+is "$(LC_ALL=C grep -c $'\x1b' "$T/out")" 0 "text: no escape codes"
+like "$out" "*Day 12, 2026-10-18: <script>alert(1)</script>*" "text: a note is shown as typed"
+
+run report --treatment 2 --format markdown
+expect_status 0 "markdown report"
+golden report-t2.md "markdown report matches tests/golden/report-t2.md"
+like "$out" "*| Day | Date | Redness | Swelling | Bruising | Bleeding | Flag | Warning signs |*" \
+	"markdown: the day table is a pipe table"
+like "$out" '*&lt;script&gt;alert\\(1\\)&lt;/script&gt;*' "markdown: the note cannot become markup"
+
+run report --all
+expect_status 0 "text report of all treatments"
+golden report-all.txt "report --all matches tests/golden/report-all.txt"
+is "$(widest)" 80 "report --all: no line wider than 80 columns"
+is "$(printf '%s\n' "$out" | grep -c '^TREATMENT [0-9]*:')" 3 "report --all has the three treatments"
+
+run report
+expect_status 0 "report defaults to the most recent treatment"
+like "$out" "*TREATMENT 3: neck, treated 2026-11-05*" "most recent is treatment 3"
+like "$out" "*this one: 2026-11-05 neck*#2: 2026-10-06 face*#1: 2026-06-01 face*" \
+	"compared with the two earlier treatments, most recent first"
+
+# ---- what every report holds -----------------------------------------------
+for f in text markdown html json; do
+	run report --treatment 2 --format "$f"
+	expect_status 0 "report --format $f"
+	like "$out" "*healgrid is not medical advice*" "$f: the not-medical-advice line"
+	like "$out" "*2026-11-10*" "$f: the date it was made"
+	like "$out" "*blisters*" "$f: the urgent flag"
+	like "$out" "*antivirals today*" "$f: the flag's advice"
+	like "$out" "*2026-10-08*" "$f: the flag's date"
+done
+
+run report --treatment 2 --format json
+check=$(printf '%s' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["made"] == "2026-11-10", d["made"]
+t = d["treatments"][0]
+assert t["id"] == 2 and t["window"] == 28 and t["risks"] == ["cold-sores", "dark-skin"]
+assert t["depth_mm"] == 1.5 and t["expected_downtime_days"] == 5
+assert [f["rule"] for f in t["flags"]][0] == "blisters"
+assert t["flags"][0]["level"] == "urgent" and t["flags"][0]["date"] == "2026-10-08"
+r = t["symptoms"]["redness"]
+assert (r["peak"], r["peak_day"], r["status"], r["clear_day"]) == (3, 0, "cleared", 11), r
+assert len(t["days"]) == 28
+d8 = t["days"][8]
+assert d8["checked_in"] is False and d8["redness"] is None, d8
+d10 = t["days"][10]
+assert d10["bruising"] is None and d10["redness"] == 1, d10
+assert t["days"][12]["note"] == "<script>alert(1)</script>"
+c = t["comparison"]
+assert c["earlier_count"] == 1 and c["earlier"][0]["treatment"] == 1
+assert c["earlier"][0]["clear_day"]["redness"] == 3
+assert c["average_clear_day"]["bruising"] is None
+print("ok")' 2>&1)
+is "$check" "ok" "json: fields and values"
+
+run report --treatment 2 --format csv
+expect_status 0 "report --format csv"
+is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
+	"treatment,treatment_date,area,day,date,checked_in,redness,swelling,bruising,bleeding,signs,flag_level,flags,note" \
+	"csv: header"
+like "$out" "*2,2026-10-06,face,2,2026-10-08,1,2,1,2,0,blisters,urgent,blisters,*" "csv: day 2 with its flag"
+like "$out" "*2,2026-10-06,face,8,2026-10-14,0,,,,,,,,*" "csv: a day without check-in is empty, not 0"
+
+# ---- -o FILE -----------------------------------------------------------------
+umask 022
+run report --treatment 2 --format html -o "$T/report.html"
+expect_status 0 "report -o FILE"
+is "$out" "" "nothing on stdout with -o"
+is "$(mode_of "$T/report.html")" 600 "report file is 0600 even with umask 022"
+umask 077
+like "$(head -c 15 "$T/report.html")" "<!DOCTYPE html>" "the file holds the HTML"
+printf 'old report\n' > "$T/keep.txt"
+run report --treatment 9 -o "$T/keep.txt"
+expect_error 2 "no treatment 9" "report of a missing treatment"
+is "$(cat "$T/keep.txt")" "old report" "a failed report leaves the old file alone"
+run report -o "$T/keep.txt"
+expect_status 0 "report -o replaces an existing file"
+like "$(cat "$T/keep.txt")" "HEALGRID RECOVERY REPORT*" "the file was replaced whole"
+mkdir -p "$T/folder/inside"
+run report -o "$T/folder"
+expect_error 1 "$T/folder: cannot write: *; nothing was written" "-o onto a folder"
+is "$(ls "$T/folder")" "inside" "no temporary file left beside it"
+run report -o "$T/missing/r.txt"
+expect_error 1 "$T/missing/r.txt: cannot create: No such file or directory" "-o into a missing folder"
+"$HEALGRID" --db "$DB" report > /dev/full 2>"$T/err"
+status=$?
+is "$status" 1 "report to a full disk fails (exit 1)"
+like "$(cat "$T/err")" "healgrid: cannot write*" "and says so"
+# A device or pipe is written to, never replaced by a regular file.
+run report -o /dev/full
+expect_error 1 "cannot write the report: No space left on device" "-o /dev/full fails"
+[ -c /dev/full ] && ok "/dev/full is still a device" || not_ok "/dev/full is still a device"
+run report -o /dev/stdout
+expect_status 0 "-o /dev/stdout"
+like "$out" "HEALGRID RECOVERY REPORT*" "-o /dev/stdout writes to stdout"
+# A symlink keeps pointing at the report it names.
+printf 'old\n' > "$T/real.txt"
+ln -s real.txt "$T/link.txt"
+run report -o "$T/link.txt"
+expect_status 0 "-o through a symlink"
+[ -L "$T/link.txt" ] && ok "the symlink stays a symlink" || not_ok "the symlink stays a symlink"
+like "$(cat "$T/real.txt")" "HEALGRID RECOVERY REPORT*" "its target holds the report"
+
+# ---- bad usage ---------------------------------------------------------------
+run report --format pdf
+expect_error 2 '--format: expected text|markdown|html|csv|json, got "pdf"' "unknown format"
+run report --all --treatment 1
+expect_error 2 "report: --treatment and --all do not go together" "--all with --treatment"
+run report --treatment x
+expect_error 2 "--treatment: expected a treatment id*" "bad treatment id"
+run report extra
+expect_error 2 'report: unexpected argument "extra"' "stray argument"
+
+done_testing

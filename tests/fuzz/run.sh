@@ -1,0 +1,99 @@
+#!/bin/sh
+# run.sh — build each libFuzzer harness in tests/fuzz with clang from the
+# sources it needs and run it for SECONDS on a scratch copy of its corpus
+# (tests/fuzz/corpus/NAME stays untouched).  Prints one line of libFuzzer
+# statistics per harness; exits non-zero when a build fails or a harness
+# finds a crash, leak or timeout (the input is saved in $FUZZ_ARTIFACTS,
+# default ./fuzz-artifacts — add it to the corpus once fixed).
+#
+#   tests/fuzz/run.sh SECONDS [NAME...]      NAME: csv, date (default: all)
+#
+# Environment: CC (default clang), FUZZ_CONFIG_DIR (a directory holding the
+# configure-made config.h; without it a minimal one is generated),
+# FUZZ_ARTIFACTS.
+set -u
+
+usage() {
+	echo "usage: $0 SECONDS [csv|date]..." >&2
+	exit 2
+}
+
+[ $# -ge 1 ] || usage
+secs=$1
+shift
+case $secs in
+'' | *[!0-9]*) usage ;;
+esac
+[ "$secs" -gt 0 ] || usage
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cc=${CC:-clang}
+case $cc in
+*clang*) ;;
+*) cc=clang ;; # libFuzzer needs clang whatever configure picked
+esac
+artifacts=${FUZZ_ARTIFACTS:-./fuzz-artifacts}
+work=$(mktemp -d "${TMPDIR:-/tmp}/healgrid-fuzz.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+if [ -n "${FUZZ_CONFIG_DIR:-}" ]; then
+	cfg=$FUZZ_CONFIG_DIR
+else
+	cfg=$work/cfg
+	mkdir "$cfg"
+	printf '#define _GNU_SOURCE 1\n#define PACKAGE_VERSION "fuzz"\n' \
+		>"$cfg/config.h"
+fi
+mkdir -p "$artifacts" || exit 1
+
+status=0
+
+# fuzz NAME SOURCE...: build tests/fuzz/fuzz_NAME.c with SOURCEs, run it.
+fuzz() {
+	name=$1
+	shift
+	bin=$work/fuzz_$name
+	srcs=
+	for s in "$@"; do
+		srcs="$srcs $top/$s"
+	done
+	# shellcheck disable=SC2086  # $srcs is a list of paths without spaces
+	if ! "$cc" -std=c11 -g -O1 \
+		-fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined \
+		-I"$cfg" -I"$top/include" \
+		-o "$bin" "$top/tests/fuzz/fuzz_$name.c" $srcs; then
+		echo "fuzz_$name: build failed" >&2
+		status=1
+		return
+	fi
+	mkdir "$work/corpus_$name"
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	"$bin" -max_total_time="$secs" -timeout=10 -print_final_stats=1 \
+		-artifact_prefix="$artifacts/$name-" \
+		"$work/corpus_$name" "$top/tests/fuzz/corpus/$name" \
+		>"$work/log_$name" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
+		"$work/log_$name" | tail -n 1)
+	last=$(grep -E '^#[0-9]+' "$work/log_$name" | tail -n 1)
+	echo "fuzz_$name: ${runs:-?} executions (${secs}s budget); $last"
+	if [ $rc -ne 0 ]; then
+		echo "fuzz_$name: FAILED (exit $rc); log follows" >&2
+		grep -v -E '^#[0-9]+' "$work/log_$name" | tail -n 60 >&2
+		status=1
+	fi
+}
+
+[ $# -gt 0 ] || set -- csv date
+for h in "$@"; do
+	case $h in
+	csv) fuzz csv src/csv.c src/util.c ;;
+	date) fuzz date src/date.c src/util.c ;;
+	*) usage ;;
+	esac
+done
+
+rmdir "$artifacts" 2>/dev/null
+exit $status

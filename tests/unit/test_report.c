@@ -1,0 +1,829 @@
+/* test_report.c — the report's shared summary (peak day, days to clear,
+ * comparison), each format's promises (80 columns, escaping, gaps never
+ * drawn as zeros), atomic output files, and the import/export modules on
+ * real temporary databases. */
+#include "config.h"
+
+#include <dirent.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tmpdb.h"
+#include "healgrid/csv.h"
+#include "healgrid/date.h"
+#include "healgrid/export.h"
+#include "healgrid/import.h"
+#include "healgrid/report.h"
+#include "healgrid/util.h"
+
+enum { N = HG_UNRATED };
+
+/* ---- building recoveries in memory ------------------------------------- */
+
+static int day_of(const char *s)
+{
+	int d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	return d;
+}
+
+static void rec_init(struct hg_recovery *r, int64_t id, const char *date, const char *area)
+{
+	memset(r, 0, sizeof *r);
+	model_treatment_init(&r->t);
+	r->t.id = id;
+	r->t.date = day_of(date);
+	r->t.area = xstrdup(area);
+	r->t.products = xstrdup("");
+	r->t.note = xstrdup("");
+}
+
+static void rec_day(struct hg_recovery *r, int day, int red, int swell, int bruise, int bleed,
+		    unsigned signs, const char *note)
+{
+	struct hg_checkin *c;
+
+	r->days = xrealloc(r->days, (r->ndays + 1) * sizeof *r->days);
+	c = &r->days[r->ndays++];
+	model_checkin_init(c);
+	c->treatment_id = r->t.id;
+	c->day = day;
+	c->rating[HG_REDNESS] = red;
+	c->rating[HG_SWELLING] = swell;
+	c->rating[HG_BRUISING] = bruise;
+	c->rating[HG_BLEEDING] = bleed;
+	c->signs = signs;
+	c->note = xstrdup(note ? note : "");
+}
+
+/* The report of tid (0: all) as a malloc'd string. */
+static char *render(const struct hg_recovery *r, size_t n, int64_t tid, enum report_format f)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	assert_int_equal(report_write(out, r, n, tid, f, day_of("2026-11-10")), HG_OK);
+	fclose(out);
+	if (getenv("TEST_REPORT_SHOW"))     /* to look at what a test sees */
+		fputs(buf, stderr);
+	return buf;
+}
+
+/* ---- the summary ------------------------------------------------------- */
+
+static void summary_peak_and_clear(void **state)
+{
+	struct hg_recovery r;
+	struct report_summary s;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 2, 0, N, 1, 0, NULL);
+	rec_day(&r, 1, 3, 0, N, 0, 0, NULL);
+	rec_day(&r, 2, 3, N, N, N, 0, NULL);
+	rec_day(&r, 3, 0, N, N, 0, 0, NULL);
+	rec_day(&r, 5, 1, N, N, N, 0, NULL);   /* redness comes back ... */
+	rec_day(&r, 6, N, N, N, N, 0, NULL);   /* ... an unrated day is skipped ... */
+	rec_day(&r, 8, 0, N, N, N, 0, NULL);   /* ... and clears again on day 8 */
+	report_summarize(&r, &s);
+
+	assert_int_equal(s.checkins, 7);
+	assert_int_equal(s.last_day, 8);
+	assert_int_equal(s.downtime, 5);      /* professional, depth unknown */
+	/* redness: peak 3 first on day 1, rated none from day 8 */
+	assert_int_equal(s.s[HG_REDNESS].peak, 3);
+	assert_int_equal(s.s[HG_REDNESS].peak_day, 1);
+	assert_int_equal(s.s[HG_REDNESS].clear, REPORT_CLEARED);
+	assert_int_equal(s.s[HG_REDNESS].clear_day, 8);
+	assert_int_equal(s.s[HG_REDNESS].rated, 6);
+	/* swelling: rated, never above none */
+	assert_int_equal(s.s[HG_SWELLING].peak, 0);
+	assert_int_equal(s.s[HG_SWELLING].peak_day, -1);
+	assert_int_equal(s.s[HG_SWELLING].clear, REPORT_NEVER);
+	assert_int_equal(s.s[HG_SWELLING].clear_day, -1);
+	/* bruising: never rated at all, which is not "none" */
+	assert_int_equal(s.s[HG_BRUISING].peak, HG_UNRATED);
+	assert_int_equal(s.s[HG_BRUISING].clear, REPORT_UNRATED);
+	/* bleeding: 1 on day 0, none from day 1 */
+	assert_int_equal(s.s[HG_BLEEDING].peak_day, 0);
+	assert_int_equal(s.s[HG_BLEEDING].clear, REPORT_CLEARED);
+	assert_int_equal(s.s[HG_BLEEDING].clear_day, 1);
+	model_recovery_free(&r);
+}
+
+static void summary_not_yet_cleared(void **state)
+{
+	struct hg_recovery r;
+	struct report_summary s;
+	char *text;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 2, N, N, N, 0, NULL);
+	rec_day(&r, 1, 0, N, N, N, 0, NULL);
+	rec_day(&r, 4, 1, N, N, N, 0, NULL);
+	report_summarize(&r, &s);
+	assert_int_equal(s.s[HG_REDNESS].clear, REPORT_NOT_YET);
+	assert_int_equal(s.s[HG_REDNESS].clear_day, -1);
+	assert_int_equal(s.s[HG_REDNESS].last_day, 4);
+	assert_int_equal(s.s[HG_REDNESS].last, 1);
+	text = render(&r, 1, 1, REPORT_TEXT);
+	assert_non_null(strstr(text, "  redness   2 moderate on day 0   not yet (1 mild on day 4)\n"));
+	assert_non_null(strstr(text, "  swelling  not rated             not rated\n"));
+	free(text);
+	model_recovery_free(&r);
+}
+
+/* ---- comparison with earlier treatments ------------------------------- */
+
+static void comparison_lists_five_and_averages_all(void **state)
+{
+	struct hg_recovery r[8];
+	char *json, *text, *p;
+
+	(void)state;
+	/* seven earlier treatments whose redness clears on day 1..7 */
+	for (int i = 0; i < 8; i++) {
+		char date[HG_DATE_LEN];
+
+		date_format(day_of("2026-01-01") + i * 30, date);
+		rec_init(&r[i], i + 1, date, "face");
+		rec_day(&r[i], 0, 2, N, N, N, 0, NULL);
+		rec_day(&r[i], i + 1, 0, N, N, N, 0, NULL);
+	}
+	json = render(r, 8, 8, REPORT_JSON);
+	assert_non_null(strstr(json, "\"earlier_count\": 7"));
+	/* (1+...+7)/7 = 4.00 over 7 that cleared */
+	assert_non_null(strstr(json, "\"average_clear_day\": {\"redness\": 4.00, \"swelling\": null"));
+	assert_non_null(strstr(json, "\"average_of\": {\"redness\": 7, \"swelling\": 0"));
+	/* five listed, most recent first: treatments 7, 6, 5, 4, 3 */
+	p = strstr(json, "\"earlier\": [{\"treatment\": 7");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "{\"treatment\": 3"));
+	assert_null(strstr(p, "{\"treatment\": 2,"));
+	text = render(r, 8, 8, REPORT_TEXT);
+	assert_non_null(strstr(text, "this one: 2026-07-30 face               8        ?"));
+	assert_non_null(strstr(text, "#3: 2026-03-02 face                     3"));
+	assert_non_null(strstr(text, "average of 7 earlier                  4.0      n/a"));
+	/* the first treatment has nothing to compare with */
+	free(text);
+	text = render(r, 8, 1, REPORT_TEXT);
+	assert_non_null(strstr(text, "No earlier treatment to compare with."));
+	free(text);
+	free(json);
+	for (int i = 0; i < 8; i++)
+		model_recovery_free(&r[i]);
+}
+
+static void unknown_treatment_is_input_error(void **state)
+{
+	struct hg_recovery r;
+	FILE *out = fopen("/dev/null", "w");
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	hg_error_clear();
+	assert_int_equal(report_write(out, &r, 1, 9, REPORT_TEXT, day_of("2026-11-10")),
+			 HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "no treatment 9");
+	hg_error_clear();
+	fclose(out);
+	model_recovery_free(&r);
+}
+
+/* ---- text: 80 columns, no escape codes -------------------------------- */
+
+static int max_width(const char *text)
+{
+	int max = 0;
+	const char *p = text;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *line = xmalloc(n + 1);
+
+		memcpy(line, p, n);
+		line[n] = '\0';
+		int w = hg_utf8_width(line);
+		if (w > max)
+			max = w;
+		free(line);
+		p += n;
+		if (*p)
+			p++;
+	}
+	return max;
+}
+
+static void text_fits_80_columns(void **state)
+{
+	struct hg_recovery r;
+	struct strbuf long_note = STRBUF_INIT;
+	char *text;
+
+	(void)state;
+	/* wide characters count two columns */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+	for (int i = 0; i < 60; i++)
+		sb_puts(&long_note, "word ");
+	sb_puts(&long_note, "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongwordwithoutanyspaceatallinit ");
+	sb_puts(&long_note, "皮膚が赤くて少し腫れています。皮膚が赤くて少し腫れています。皮膚が赤くて少し腫れています。");
+	rec_init(&r, 1, "2026-11-01", "");
+	free(r.t.area);
+	r.t.area = xstrdup("left cheek and the whole forehead up to the hairline, both temples, nose");
+	free(r.t.products);
+	r.t.products = xstrdup("serum with a very long name that goes on and on, numbing cream, another serum, a mask");
+	r.t.risks = (1u << HG_RISK_COUNT) - 1;
+	rec_day(&r, 0, 3, 3, 3, 3, (1u << HG_SIGN_COUNT) - 1, sb_str(&long_note));
+	rec_day(&r, 1, 2, N, 1, N, 0, "\x1b[31mred\x1b[0m and a bell \a and\ttab");
+	text = render(&r, 1, 0, REPORT_TEXT);
+	assert_true(max_width(text) <= 80);
+	assert_null(strchr(text, '\x1b'));
+	assert_null(strchr(text, '\a'));
+	assert_null(strchr(text, '\t'));
+	assert_non_null(strstr(text, "[31mred"));        /* the text stays, the escape goes */
+	assert_non_null(strstr(text, "皮膚が赤くて"));
+	/* every sign of day 0 is in the table, wrapped in the signs column */
+	assert_non_null(strstr(text, "!!   warmth, pus,\n"));
+	assert_non_null(strstr(text, "lines\n"));
+	free(text);
+	sb_free(&long_note);
+	model_recovery_free(&r);
+	setlocale(LC_CTYPE, "C");
+}
+
+static void text_marks_gaps_and_flags(void **state)
+{
+	struct hg_recovery r;
+	char *text;
+
+	(void)state;
+	rec_init(&r, 4, "2026-11-01", "face");
+	rec_day(&r, 0, 2, 1, N, N, 0, NULL);
+	rec_day(&r, 3, 1, N, N, N, HG_BIT(HG_SIGN_PUS), "oozing");
+	text = render(&r, 1, 4, REPORT_TEXT);
+	/* unrated is "-", a day without check-in says so, never 0 */
+	assert_non_null(strstr(text, "    0  2026-11-01     2       1        -        -\n"));
+	assert_non_null(strstr(text, "    1  2026-11-02     -       -        -        -"
+				     "          (no check-in)\n"));
+	assert_non_null(strstr(text, "    3  2026-11-04     1       -        -        -     !!   pus\n"));
+	/* today is day 9: the table runs to today, no further; a run of
+	 * three or more days without check-in is one line */
+	assert_non_null(strstr(text, "    4  2026-11-05  to day 9, 2026-11-10: no check-ins\n"));
+	assert_null(strstr(text, "2026-11-11"));
+	assert_non_null(strstr(text, "!! URGENT  day 3, 2026-11-04: pus (infection)"));
+	assert_non_null(strstr(text, "Day 3, 2026-11-04: oozing"));
+	assert_non_null(strstr(text, "healgrid is not medical advice"));
+	assert_non_null(strstr(text, "Made on 2026-11-10"));
+	free(text);
+	model_recovery_free(&r);
+}
+
+/* ---- HTML and Markdown: user text is text ----------------------------- */
+
+static const char evil[] = "<script>alert(1)</script> & \"quotes\" 'single' <img src=x onerror=alert(2)>";
+
+static void html_escapes_every_user_text(void **state)
+{
+	struct hg_recovery r;
+	char *html;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", evil);
+	free(r.t.products);
+	r.t.products = xstrdup(evil);
+	free(r.t.note);
+	r.t.note = xstrdup(evil);
+	rec_day(&r, 0, 2, N, N, N, 0, evil);
+	rec_day(&r, 2, 1, 1, N, N, 0, "line one\nline two");
+	html = render(&r, 1, 0, REPORT_HTML);
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<img"));
+	assert_null(strstr(html, "onerror=alert(2)>"));
+	assert_non_null(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"
+				     " &#39;single&#39;"));
+	assert_non_null(strstr(html, "line one<br>line two"));
+	/* self-contained: nothing to fetch, nothing to run */
+	assert_non_null(strstr(html, "Content-Security-Policy\" content=\"default-src 'none'"));
+	assert_null(strstr(html, "http://"));
+	assert_null(strstr(html, "https://"));
+	assert_null(strstr(html, " src=\""));
+	assert_non_null(strstr(html, "<svg class=\"chart\""));
+	assert_non_null(strstr(html, "@page"));
+	assert_non_null(strstr(html, "@media print"));
+	free(html);
+	model_recovery_free(&r);
+}
+
+/* The chart's redness path: a new subpath ("M") after every unrated day. */
+static void html_chart_leaves_gaps(void **state)
+{
+	struct hg_recovery r;
+	char *html, *p, *end;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 3, N, N, N, 0, NULL);
+	rec_day(&r, 1, 2, N, N, N, 0, NULL);
+	rec_day(&r, 2, N, 1, N, N, 0, NULL);    /* redness not rated */
+	rec_day(&r, 3, 1, N, N, N, 0, NULL);
+	html = render(&r, 1, 0, REPORT_HTML);
+	p = strstr(html, "stroke=\"#c62828\" stroke-width=\"2\" marker-start");
+	assert_non_null(p);
+	p = strstr(p, " d=\"");
+	end = strchr(p + 4, '"');
+	*end = '\0';
+	/* two moves, one line: 0-1 joined, day 3 alone (zero-length, so its
+	 * marker shows); never a point at 0 for day 2 */
+	assert_int_equal((int)(strchr(p, 'L') != NULL), 1);
+	assert_non_null(strstr(p, "h0"));
+	int moves = 0;
+	for (char *q = p; *q; q++)
+		moves += *q == 'M';
+	assert_int_equal(moves, 2);
+	free(html);
+	model_recovery_free(&r);
+}
+
+static void markdown_escapes_user_text(void **state)
+{
+	struct hg_recovery r;
+	char *md;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face | *bold*");
+	rec_day(&r, 0, 2, N, N, N, 0, evil);
+	md = render(&r, 1, 0, REPORT_MARKDOWN);
+	assert_null(strstr(md, "<script"));
+	assert_non_null(strstr(md, "&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp;"));
+	assert_non_null(strstr(md, "face \\| \\*bold\\*"));
+	assert_non_null(strstr(md, "| 0 | 2026-11-01 | 2 | - | - | - |"));
+	free(md);
+	model_recovery_free(&r);
+}
+
+static void csv_and_json_reports(void **state)
+{
+	struct hg_recovery r;
+	char *csv, *json;
+	struct csv_reader rd;
+	struct csv_record rec = CSV_RECORD_INIT;
+	int rows = 0;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 2, N, N, N, HG_BIT(HG_SIGN_PUS), "a, \"b\"\nc");
+	rec_day(&r, 2, 1, 0, N, N, 0, NULL);
+	csv = render(&r, 1, 0, REPORT_CSV);
+	csv_reader_init(&rd, csv, strlen(csv));
+	while (csv_read_record(&rd, &rec) == 1) {
+		assert_int_equal(rec.nfields, 14);
+		if (rows == 1) {
+			assert_string_equal(rec.fields[6], "2");
+			assert_string_equal(rec.fields[7], "");   /* unrated is empty, not 0 */
+			assert_string_equal(rec.fields[10], "pus");
+			assert_string_equal(rec.fields[11], "urgent");
+			assert_string_equal(rec.fields[12], "pus");
+			assert_string_equal(rec.fields[13], "a, \"b\"\nc");
+		}
+		if (rows == 2)
+			assert_string_equal(rec.fields[5], "0");  /* day 1: no check-in */
+		rows++;
+	}
+	assert_int_equal(rows, 1 + 10);   /* header + days 0..9 (today is day 9) */
+	csv_record_free(&rec);
+	json = render(&r, 1, 0, REPORT_JSON);
+	assert_non_null(strstr(json, "{\"day\": 1, \"date\": \"2026-11-02\", \"checked_in\": false,"
+				     " \"redness\": null"));
+	assert_non_null(strstr(json, "\"note\": \"a, \\\"b\\\"\\nc\""));
+	assert_non_null(strstr(json, "\"redness\": {\"rated_days\": 2, \"peak\": 2, \"peak_day\": 0,"
+				     " \"status\": \"not-yet\", \"clear_day\": null"));
+	assert_non_null(strstr(json, "\"bruising\": {\"rated_days\": 0, \"peak\": null"));
+	free(csv);
+	free(json);
+	model_recovery_free(&r);
+}
+
+/* ---- output files ----------------------------------------------------- */
+
+/* Temporary files left in dir. */
+static int count_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		n += strstr(e->d_name, ".tmp-") != NULL;
+	closedir(d);
+	return n;
+}
+
+static void files_are_atomic_and_private(void **state)
+{
+	struct tmpdb t;
+	struct report_file f;
+	struct stat st;
+	char path[400], sub[400];
+	FILE *in;
+	char buf[32] = "";
+
+	(void)state;
+	tmpdb_open(&t);
+	snprintf(path, sizeof path, "%s/out.txt", t.dir);
+	/* abort: the old file stays, no temporary is left */
+	in = fopen(path, "w");
+	fputs("old", in);
+	fclose(in);
+	assert_int_equal(report_file_open(&f, path), HG_OK);
+	fputs("half", f.fp);
+	report_file_abort(&f);
+	assert_int_equal(count_temps(t.dir), 0);
+	in = fopen(path, "r");
+	assert_non_null(fgets(buf, sizeof buf, in));
+	fclose(in);
+	assert_string_equal(buf, "old");
+	/* commit replaces it whole, mode 0600 */
+	assert_int_equal(report_file_open(&f, path), HG_OK);
+	fputs("new", f.fp);
+	assert_int_equal(report_file_commit(&f), HG_OK);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	in = fopen(path, "r");
+	assert_non_null(fgets(buf, sizeof buf, in));
+	fclose(in);
+	assert_string_equal(buf, "new");
+	/* a folder as the target is refused up front */
+	snprintf(sub, sizeof sub, "%s/dir", t.dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	hg_error_clear();
+	assert_int_equal(report_file_open(&f, sub), HG_ERR_RUNTIME);
+	hg_error_clear();
+	/* a commit that cannot rename (a folder appeared meanwhile) fails
+	 * cleanly and leaves no temporary file */
+	snprintf(path, sizeof path, "%s/dir/x", t.dir);
+	snprintf(sub, sizeof sub, "%s/dir/x/y", t.dir);
+	assert_int_equal(report_file_open(&f, path), HG_OK);
+	fputs("x", f.fp);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	hg_error_clear();
+	assert_int_equal(report_file_commit(&f), HG_ERR_RUNTIME);
+	assert_non_null(strstr(hg_error(), "nothing was written"));
+	hg_error_clear();
+	snprintf(sub, sizeof sub, "%s/dir", t.dir);
+	assert_int_equal(count_temps(sub), 0);
+	snprintf(sub, sizeof sub, "%s/dir/x/y", t.dir);
+	rmdir(sub);
+	rmdir(path);
+	snprintf(sub, sizeof sub, "%s/dir", t.dir);
+	rmdir(sub);
+	/* folder missing: error, nothing created */
+	snprintf(path, sizeof path, "%s/missing/x.txt", t.dir);
+	assert_int_equal(report_file_open(&f, path), HG_ERR_RUNTIME);
+	hg_error_clear();
+	assert_int_equal(count_temps(t.dir), 0);
+	snprintf(path, sizeof path, "%s/out.txt", t.dir);
+	unlink(path);
+	tmpdb_close(&t);
+}
+
+static void write_files_for_the_ui(void **state)
+{
+	struct tmpdb t;
+	struct hg_treatment tr;
+	struct hg_checkin c;
+	struct strbuf paths = STRBUF_INIT;
+	struct stat st;
+	char html[400], txt[400];
+
+	(void)state;
+	setenv("HEALGRID_TODAY", "2026-11-10", 1);
+	tmpdb_open(&t);
+	model_treatment_init(&tr);
+	tr.date = day_of("2026-11-03");
+	tr.area = (char *)"face";
+	assert_int_equal(db_treatment_add(t.db, &tr), HG_OK);
+	model_checkin_init(&c);
+	c.treatment_id = tr.id;
+	c.day = 1;
+	c.rating[HG_REDNESS] = 2;
+	c.note = (char *)"<b>warm</b>";
+	assert_int_equal(db_checkin_put(t.db, &c), HG_OK);
+
+	assert_int_equal(report_write_files(t.db, tr.id, NULL, &paths), HG_OK);
+	snprintf(html, sizeof html, "%s/healgrid-report-2026-11-03-%lld.html", t.dir, (long long)tr.id);
+	snprintf(txt, sizeof txt, "%s/healgrid-report-2026-11-03-%lld.txt", t.dir, (long long)tr.id);
+	assert_int_equal(stat(html, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(stat(txt, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	struct strbuf want = STRBUF_INIT;
+	sb_printf(&want, "%s\n%s\n", html, txt);
+	assert_string_equal(sb_str(&paths), sb_str(&want));
+	sb_free(&want);
+	unlink(html);
+	unlink(txt);
+	hg_error_clear();
+	assert_int_equal(report_write_files(t.db, 99, NULL, NULL), HG_ERR_INPUT);
+	hg_error_clear();
+	sb_free(&paths);
+	tmpdb_close(&t);
+}
+
+/* ---- export and import ------------------------------------------------ */
+
+static void depth_reads_back_exactly(void **state)
+{
+	static const double depths[] = { 0.1, 0.25, 0.5, 1.0, 1.234, 2.05, 3.0, 0.3333333 };
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof depths / sizeof depths[0]; i++) {
+		export_format_depth(depths[i], buf, sizeof buf);
+		assert_true(strtod(buf, NULL) == depths[i]);
+	}
+	export_format_depth(1.0, buf, sizeof buf);
+	assert_string_equal(buf, "1.0");
+	export_format_depth(0, buf, sizeof buf);
+	assert_string_equal(buf, "");
+}
+
+#define HEADER "treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,bruising,bleeding,signs,note\r\n"
+
+static int import_str(struct hg_db *db, const char *csv, struct import_stats *st)
+{
+	hg_error_clear();
+	return import_csv(db, "in.csv", csv, strlen(csv), day_of("2026-11-10"), st);
+}
+
+static char *export_str(struct hg_db *db, int json)
+{
+	struct hg_recovery *r;
+	size_t n;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_int_equal(db_recovery_load_all(db, &r, &n), HG_OK);
+	assert_int_equal(export_write(out, json ? EXPORT_JSON : EXPORT_CSV, r, n), HG_OK);
+	fclose(out);
+	db_recoveries_free(r, n);
+	return buf;
+}
+
+static void import_round_trip_and_replace(void **state)
+{
+	static const char csv[] = HEADER
+		"2026-11-01,professional,1.5,face,cold-sores;dark-skin,0,2026-11-01,3,2,,1,pus;warmth,\"a, \"\"b\"\"\r\nc\"\r\n"
+		"2026-11-01,professional,1.5,face,cold-sores;dark-skin,2,2026-11-03,,,,,,\r\n"
+		"2026-11-01,home,,neck,,40,2026-12-11,,,,,,\r\n";
+	struct tmpdb t;
+	struct import_stats st;
+	char *out, *again;
+
+	(void)state;
+	tmpdb_open(&t);
+	/* day 40 is after today: refused, and nothing at all was saved */
+	assert_int_equal(import_str(t.db, csv, &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "in.csv:5: date: 2026-12-11 is after today (2026-11-10);"
+			    " a day cannot be rated before it comes");
+	out = export_str(t.db, 0);
+	assert_string_equal(out, HEADER);
+	free(out);
+
+	static const char ok[] = HEADER
+		"2026-11-01,professional,1.5,face,cold-sores;dark-skin,0,2026-11-01,3,2,,1,pus;warmth,\"a, \"\"b\"\"\r\nc\"\r\n"
+		"2026-11-01,professional,1.5,face,cold-sores;dark-skin,2,2026-11-03,,,,,,\r\n"
+		"2026-09-01,home,,neck,,40,2026-10-11,0,,,,,\r\n";
+	assert_int_equal(import_str(t.db, ok, &st), HG_OK);
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.created, 2);
+	out = export_str(t.db, 0);
+	/* oldest treatment first, signs in their fixed order */
+	assert_string_equal(out, HEADER
+			    "2026-09-01,home,,neck,,40,2026-10-11,0,,,,,\r\n"
+			    "2026-11-01,professional,1.5,face,cold-sores;dark-skin,0,2026-11-01,3,2,,1,warmth;pus,\"a, \"\"b\"\"\r\nc\"\r\n"
+			    "2026-11-01,professional,1.5,face,cold-sores;dark-skin,2,2026-11-03,,,,,,\r\n");
+	/* the created treatment's window covers day 40 */
+	again = export_str(t.db, 1);
+	assert_non_null(strstr(again, "\"area\": \"neck\", \"products\": \"\", \"risks\": [],"
+				      " \"window\": 41"));
+	assert_non_null(strstr(again, "\"area\": \"face\", \"products\": \"\", \"risks\": [\"cold-sores\","
+				      " \"dark-skin\"], \"window\": 28"));
+	free(again);
+	/* the same file again: replaced, not duplicated */
+	assert_int_equal(import_str(t.db, ok, &st), HG_OK);
+	assert_int_equal(st.created, 0);
+	again = export_str(t.db, 0);
+	assert_string_equal(again, out);
+	free(again);
+	free(out);
+	tmpdb_close(&t);
+}
+
+static void import_widens_existing_window(void **state)
+{
+	struct tmpdb t;
+	struct hg_treatment tr, got;
+	struct import_stats st;
+
+	(void)state;
+	tmpdb_open(&t);
+	model_treatment_init(&tr);
+	tr.date = day_of("2026-09-01");
+	tr.area = (char *)"face";
+	tr.window = 14;
+	tr.products = (char *)"serum";
+	assert_int_equal(db_treatment_add(t.db, &tr), HG_OK);
+	assert_int_equal(import_str(t.db, HEADER
+		"2026-09-01,professional,,face,,20,2026-09-21,1,,,,,\r\n", &st), HG_OK);
+	assert_int_equal(st.created, 0);
+	assert_int_equal(st.widened, 1);
+	assert_int_equal(db_treatment_get(t.db, tr.id, &got), HG_OK);
+	assert_int_equal(got.window, 21);
+	assert_string_equal(got.products, "serum");      /* details kept */
+	model_treatment_free(&got);
+	tmpdb_close(&t);
+}
+
+static void import_rejects_bad_rows(void **state)
+{
+	static const struct { const char *row, *error; } cases[] = {
+		{ "2026-11-01,professional,,face,,0,2026-11-01,1,1,1\r\n",
+		  "in.csv:3: expected 13 fields, got 10" },
+		{ "2026-11-01,professional,,face,,0,2026-11-01,7,,,,,\r\n",
+		  "in.csv:3: redness: expected 0-3 or empty (not rated), got \"7\"" },
+		{ "2026-02-30,professional,,face,,0,2026-02-30,1,,,,,\r\n",
+		  "in.csv:3: treatment_date: expected a real date YYYY-MM-DD, got \"2026-02-30\"" },
+		{ "2026-11-01,professional,,face,,1,2026-11-01,1,,,,,\r\n",
+		  "in.csv:3: date: 2026-11-01 is not treatment_date + day (2026-11-01 + 1 = 2026-11-02)" },
+		{ "2026-11-01,professional,,face,,0,2026-11-01,1,,,,oozing,\r\n",
+		  "in.csv:3: signs: unknown sign \"oozing\" (see healgrid checkin --help)" },
+		{ "2026-11-01,professional,,face,flu,0,2026-11-01,1,,,,,\r\n",
+		  "in.csv:3: risks: unknown risk \"flu\" (see healgrid checkin --help)" },
+		{ "2026-11-01,pro,,face,,0,2026-11-01,1,,,,,\r\n",
+		  "in.csv:3: device: expected professional or home, got \"pro\"" },
+		{ "2026-11-01,professional,3.5,face,,0,2026-11-01,1,,,,,\r\n",
+		  "in.csv:3: depth_mm: expected millimetres from 0.1 to 3.0, or empty, got \"3.5\"" },
+		{ "2026-11-01,professional,,,,0,2026-11-01,1,,,,,\r\n",
+		  "in.csv:3: area: expected a name such as face, got \"\"" },
+		{ "2026-11-01,professional,,face,,90,2027-01-30,1,,,,,\r\n",
+		  "in.csv:3: day: expected a whole number 0-89, got \"90\"" },
+		{ "2026-11-01,professional,,face,,-1,2026-10-31,1,,,,,\r\n",
+		  "in.csv:3: day: expected a whole number 0-89, got \"-1\"" },
+		{ "2026-11-01,professional,,face,,0,2026-11-01,1,,,,,\"unterminated\r\n",
+		  "in.csv:3: unterminated quoted field" },
+		{ "2026-11-01,professional,,face,,0,2026-11-01,1,,,,,\"a\"b\r\n",
+		  "in.csv:3: characters after closing quote" },
+		{ "2026-11-01,professional,,face,,0,2026-11-01,1,,,,,\xff\xfe\r\n",
+		  "in.csv:3: note: not valid UTF-8 text" },
+		{ "2026-11-01,home,,face,,1,2026-11-02,1,,,,,\r\n",
+		  "in.csv:3: device differs from line 2 for the same treatment (2026-11-01, face)" },
+		{ "2026-11-01,professional,,face,,0,2026-11-01,2,,,,,\r\n",
+		  "in.csv:3: day 0 of the treatment (2026-11-01, face) is given twice in this file" },
+	};
+	struct tmpdb t;
+	struct import_stats st;
+	struct strbuf csv = STRBUF_INIT, longnote = STRBUF_INIT;
+	char *before, *after;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(import_str(t.db, HEADER "2026-10-01,home,0.5,neck,,3,2026-10-04,1,,,,,x\r\n",
+				    &st), HG_OK);
+	before = export_str(t.db, 1);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		csv.len = 0;
+		sb_puts(&csv, HEADER "2026-11-01,professional,,face,,0,2026-11-01,1,,,,,ok\r\n");
+		sb_puts(&csv, cases[i].row);
+		sb_puts(&csv, "2026-11-01,professional,,face,,5,2026-11-06,1,,,,,after\r\n");
+		assert_int_equal(import_str(t.db, sb_str(&csv), &st), HG_ERR_INPUT);
+		assert_string_equal(hg_error(), cases[i].error);
+		after = export_str(t.db, 1);
+		assert_string_equal(after, before);      /* nothing written */
+		free(after);
+	}
+	/* a note of 2001 bytes */
+	for (int i = 0; i <= HG_NOTE_MAX; i++)
+		sb_putc(&longnote, 'n');
+	csv.len = 0;
+	sb_printf(&csv, HEADER "2026-11-01,professional,,face,,0,2026-11-01,1,,,,,%s\r\n",
+		  sb_str(&longnote));
+	assert_int_equal(import_str(t.db, sb_str(&csv), &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "in.csv:2: note: longer than 2000 bytes (got 2001)");
+	/* headers */
+	assert_int_equal(import_str(t.db, "", &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "in.csv: empty file; expected the CSV header of"
+			    " 'healgrid export'");
+	assert_int_equal(import_str(t.db, "date,redness\r\n2026-11-01,1\r\n", &st), HG_ERR_INPUT);
+	assert_non_null(strstr(hg_error(), "in.csv:1: the header is not healgrid's; expected"
+			       " treatment_date,device,depth_mm,area,risks,day,date,redness,"));
+	/* line numbers are physical lines: a note over three lines moves them */
+	assert_int_equal(import_str(t.db, HEADER
+		"2026-11-01,professional,,face,,0,2026-11-01,1,,,,,\"one\r\ntwo\r\nthree\"\r\n"
+		"2026-11-01,professional,,face,,1,2026-11-02,9,,,,,\r\n", &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "in.csv:5: redness: expected 0-3 or empty (not rated), got \"9\"");
+	after = export_str(t.db, 1);
+	assert_string_equal(after, before);
+	free(after);
+	free(before);
+	hg_error_clear();
+	sb_free(&csv);
+	sb_free(&longnote);
+	tmpdb_close(&t);
+}
+
+/* Files bigger than one read: records (and notes holding line breaks)
+ * straddle the chunks, line numbers keep counting, streams work too. */
+static void import_big_file_in_chunks(void **state)
+{
+	struct tmpdb t;
+	struct import_stats st;
+	struct strbuf csv = STRBUF_INIT;
+	size_t lines = 1;
+	FILE *f;
+
+	(void)state;
+	tmpdb_open(&t);
+	sb_puts(&csv, HEADER);
+	for (int i = 0; i < 9000; i++) {
+		char date[HG_DATE_LEN], tdate[HG_DATE_LEN];
+		int td = day_of("1960-01-01") + (i / 20) * 30;
+
+		date_format(td, tdate);
+		date_format(td + i % 20, date);
+		sb_printf(&csv, "%s,home,,face,,%d,%s,1,,,,,\"note %d, \"\"quoted\"\"\nsecond line"
+			  " padding padding padding padding padding padding\"\r\n", tdate, i % 20,
+			  date, i);
+		lines += 2;
+	}
+	assert_true(csv.len > 3 * (1 << 18));
+	if (import_str(t.db, sb_str(&csv), &st) != HG_OK)
+		fail_msg("%s", hg_error());
+	assert_int_equal(st.rows, 9000);
+	assert_int_equal(st.created, 450);
+	char *first = export_str(t.db, 0);
+	assert_string_equal(first, sb_str(&csv));
+	free(first);
+	/* a bad row at the very end: its line number counts every line */
+	sb_puts(&csv, "1960-01-01,home,,face,,25,1960-01-26,4,,,,,\r\n");
+	assert_int_equal(import_str(t.db, sb_str(&csv), &st), HG_ERR_INPUT);
+	char want[128];
+	snprintf(want, sizeof want, "in.csv:%zu: redness: expected 0-3 or empty (not rated),"
+		 " got \"4\"", lines + 1);
+	assert_string_equal(hg_error(), want);
+	/* the same through a stream */
+	f = tmpfile();
+	assert_non_null(f);
+	fwrite(csv.s, 1, csv.len, f);
+	rewind(f);
+	hg_error_clear();
+	assert_int_equal(import_file(t.db, "in.csv", f, day_of("2026-11-10"), &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), want);
+	fclose(f);
+	hg_error_clear();
+	sb_free(&csv);
+	tmpdb_close(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(summary_peak_and_clear),
+		cmocka_unit_test(summary_not_yet_cleared),
+		cmocka_unit_test(comparison_lists_five_and_averages_all),
+		cmocka_unit_test(unknown_treatment_is_input_error),
+		cmocka_unit_test(text_fits_80_columns),
+		cmocka_unit_test(text_marks_gaps_and_flags),
+		cmocka_unit_test(html_escapes_every_user_text),
+		cmocka_unit_test(html_chart_leaves_gaps),
+		cmocka_unit_test(markdown_escapes_user_text),
+		cmocka_unit_test(csv_and_json_reports),
+		cmocka_unit_test(files_are_atomic_and_private),
+		cmocka_unit_test(write_files_for_the_ui),
+		cmocka_unit_test(depth_reads_back_exactly),
+		cmocka_unit_test(import_round_trip_and_replace),
+		cmocka_unit_test(import_widens_existing_window),
+		cmocka_unit_test(import_rejects_bad_rows),
+		cmocka_unit_test(import_big_file_in_chunks),
+	};
+
+	setenv("TZ", "UTC", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
