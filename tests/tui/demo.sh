@@ -54,6 +54,6 @@ is "$(sql 'SELECT count(*) FROM checkin')" 7 "seven days checked in"
 run show
 like "$out" "*| 3 1 0 0 | 2 1 0 0 | 1 1 0 0 | 1 1 0 0 | 1 1 0 0 | 1 1 0 0 | 1 1 0 0 |*" \
 	"the week as the command line shows it"
-like "$out" "*|!  crusti|*" "the flag on day 4"
+like "$out" "*flags: 0 urgent (!!), 1 see doctor (!), 0 watch (.)*" "the flag of day 4"
 
 done_testing

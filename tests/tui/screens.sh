@@ -26,25 +26,30 @@ tui_expect_screen "trends: heat map, sparklines with a gap, days to clear" <<'EO
    Bleeding  10 00   ····················
 
  Sparklines  0    5    10   15   20   25
-   Redness   █▅ ▃▃                         peak 3 on day 0 · clear day —
+   Redness   █▅ ▃▃                         peak 3 on day 0 · not clear yet
    Swelling  ▅▅ ▃▁                         peak 2 on day 0 · clear day 4
    Bruising  ▁▃ ▁▁                         peak 1 on day 1 · clear day 3
    Bleeding  ▃▁ ▁▁                         peak 1 on day 0 · clear day 1
 
  Days until clear       this        earlier treatments
                         2026-11-03  2026-09-01
-   redness              —           2
+   redness              not yet     2
    swelling             4           2
    bruising             3           1
    bleeding             1           1
-   — not clear yet, or not rated
+   — never above none   ? not rated
 
 ←→ scroll  f flags  T treatments  p report  Esc back  ? help  q quit
  healgrid is not medical advice: when in doubt, call your dermatologist.
 EOF
 
 tui_keys p
-tui_expect 'reports: run `healgrid report`' "p: the report action answers"
+tui_expect "Report beside the database: healgrid-report-2026-11-03-2.html and .txt" \
+	"p writes the report beside the database and says where"
+is "$(mode_of "$T/healgrid-report-2026-11-03-2.html") $(mode_of "$T/healgrid-report-2026-11-03-2.txt")" \
+	"600 600" "both report files are private"
+like "$(cat "$T/healgrid-report-2026-11-03-2.txt")" "*not medical advice*" "the text report is complete"
+like "$(cat "$T/healgrid-report-2026-11-03-2.html")" "*</html>*" "the HTML report is complete"
 
 # ---- help comes from the key table ----------------------------------------------
 tui_keys '?'
@@ -69,7 +74,7 @@ TUI_LOCALE=C tui_start
 tui_keys t
 tui_expect "   Redness   #+ --" "C locale: ASCII sparkline, gap blank"
 tui_expect "   Bruising  .- .." "C locale: 0 is '.', not a gap"
-tui_expect "   redness              -" "C locale: ASCII dash"
+tui_expect "   - never above none   ? not rated" "C locale: ASCII dash"
 tui_keys q
 tui_wait_exit
 
