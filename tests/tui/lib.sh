@@ -15,6 +15,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 77
 fi
 
+# The server's socket lives in the test's own folder, removed at the end.
+export TMUX_TMPDIR="$T"
+unset TMUX
 TUI_SOCKET="healgrid-test-$$-${RANDOM}"
 TUI_TIMEOUT=${TUI_TIMEOUT:-15}
 TUI_SESSION=
