@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -839,6 +840,18 @@ static int outside_changes(struct ui *ui)
 	return 1;
 }
 
+/* get_wch() also returns ERR, at once and forever, when the terminal has
+ * gone (window closed, ssh dropped, tmux killed) and no SIGHUP came: ask
+ * the descriptor, so healgrid ends instead of spinning. */
+static int terminal_gone(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&pfd, 1, 0) < 0)
+		return errno != EINTR;
+	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 static void loop(struct ui *ui)
 {
 	int redraw = 1;
@@ -859,8 +872,11 @@ static void loop(struct ui *ui)
 			ui->today = today;
 			redraw = 1;
 		}
-		if (r == ERR)
+		if (r == ERR) {
+			if (terminal_gone())
+				ui->quit = 1;
 			continue;
+		}
 		redraw = 1;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
 			check_size(ui);

@@ -133,4 +133,23 @@ tui_expect "day 7 of 28" "Ctrl-L redraws"
 tui_keys q
 tui_expect_exit 0 "quit"
 
+# ---- the terminal goes away ---------------------------------------------------
+# A closed window or a dropped ssh session: the pty vanishes (here: the
+# whole tmux server is killed).  healgrid must end, not spin on a dead
+# terminal holding the database open.
+tui_start
+hg_pid=$(pgrep -P "$(tui_pane '#{pane_pid}')" -f "$HEALGRID" | head -1)
+[ -n "$hg_pid" ] && ok "found the running UI (pid $hg_pid)" || not_ok "found the running UI"
+tmux_ kill-server >/dev/null 2>&1
+end=$(_tui_deadline)
+while [ -n "$hg_pid" ] && kill -0 "$hg_pid" 2>/dev/null && [ "$(_tui_now)" -lt "$end" ]; do
+	sleep 0.05
+done
+if [ -n "$hg_pid" ] && ! kill -0 "$hg_pid" 2>/dev/null; then
+	ok "healgrid ends when its terminal goes away"
+else
+	not_ok "healgrid ends when its terminal goes away" "$(ps -o pid,stat,pcpu,args -p "$hg_pid" 2>&1)"
+	kill -9 "$hg_pid" 2>/dev/null
+fi
+
 done_testing
