@@ -10,34 +10,14 @@
 #include "healgrid/report.h"
 #include "healgrid/util.h"
 
-enum { EXPORT_CSV, EXPORT_JSON };
-
-static int write_to(FILE *out, int format, const struct hg_recovery *r, size_t n)
-{
-	if (format == EXPORT_JSON)
-		return export_json(out, r, n);
-	return export_csv(out, r, n);
-}
-
 /* CSV rows are check-ins: name the treatments it could not carry. */
-static void note_skipped(const struct hg_recovery *r, size_t n)
+static void note_skipped(size_t count, const char *ids)
 {
-	struct strbuf ids = STRBUF_INIT;
-	size_t count = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (r[i].ndays == 0) {
-			if (count < 10)
-				sb_printf(&ids, "%s%lld", count ? ", " : "", (long long)r[i].t.id);
-			count++;
-		}
-	if (count > 10)
-		sb_printf(&ids, " and %zu more", count - 10);
 	if (count)
-		fprintf(stderr, "healgrid: note: treatment%s %s without check-ins %s not in the"
+		fprintf(stderr, "healgrid: note: treatment%s %s%s without check-ins %s not in the"
 			" CSV; 'healgrid export --format json' keeps everything\n",
-			count == 1 ? "" : "s", sb_str(&ids), count == 1 ? "is" : "are");
-	sb_free(&ids);
+			count == 1 ? "" : "s", ids, count > 10 ? " and more" : "",
+			count == 1 ? "is" : "are");
 }
 
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
@@ -49,10 +29,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "csv", "json", NULL };
-	struct hg_recovery *r = NULL;
+	struct strbuf ids = STRBUF_INIT;
 	struct hg_db *db;
 	const char *output = NULL;
-	size_t n = 0;
+	size_t without = 0;
 	int format = EXPORT_CSV, rc = HG_OK, c;
 
 	while (rc == HG_OK && (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -73,18 +53,16 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return hg_fail(HG_ERR_INPUT, "export: unexpected argument \"%s\"", argv[optind]);
 	rc = cli_db(ctx, &db);
-	if (rc == HG_OK)
-		rc = db_recovery_load_all(db, &r, &n);
 	if (rc != HG_OK)
 		return rc;
 	if (!output || strcmp(output, "-") == 0) {
-		rc = write_to(ctx->out, format, r, n);
+		rc = export_write_db(ctx->out, (enum export_format)format, db, &without, &ids);
 	} else {
 		struct report_file f;
 
 		rc = report_file_open(&f, output);
 		if (rc == HG_OK) {
-			rc = write_to(f.fp, format, r, n);
+			rc = export_write_db(f.fp, (enum export_format)format, db, &without, &ids);
 			if (rc == HG_OK)
 				rc = report_file_commit(&f);
 			else
@@ -92,7 +70,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (rc == HG_OK && format == EXPORT_CSV)
-		note_skipped(r, n);
-	db_recoveries_free(r, n);
+		note_skipped(without, sb_str(&ids));
+	sb_free(&ids);
 	return rc;
 }

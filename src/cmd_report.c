@@ -1,6 +1,6 @@
-/* cmd_report.c — `healgrid report`: options, reading every treatment once,
- * and where the report goes (stdout, or -o FILE written atomically).  The
- * report itself is made in src/report*.c. */
+/* cmd_report.c — `healgrid report`: its options, and where the report goes
+ * (stdout, or -o FILE written atomically).  The report itself, made in one
+ * pass over the database, lives in src/report*.c. */
 #include "config.h"
 
 #include <string.h>
@@ -57,10 +57,9 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_pick_treatment(ctx, tid, &tid);
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
-	/* Every treatment, once, one at a time: the earlier ones are the
-	 * comparison. */
 	if (rc != HG_OK)
 		return rc;
+	/* One pass over every treatment: the earlier ones are the comparison. */
 	if (!output || strcmp(output, "-") == 0) {
 		rc = report_write_db(ctx->out, db, all ? 0 : tid, (enum report_format)format,
 				     ctx->today);
@@ -69,8 +68,8 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 
 		rc = report_file_open(&f, output);
 		if (rc == HG_OK) {
-			rc = report_write_db(f.fp, db, all ? 0 : tid,
-					     (enum report_format)format, ctx->today);
+			rc = report_write_db(f.fp, db, all ? 0 : tid, (enum report_format)format,
+					     ctx->today);
 			if (rc == HG_OK)
 				rc = report_file_commit(&f);
 			else

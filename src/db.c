@@ -20,7 +20,7 @@
 enum stmt_id {
 	ST_T_INSERT, ST_T_UPDATE, ST_T_DELETE, ST_T_GET, ST_T_LATEST, ST_T_LIST,
 	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
-	ST_C_ALL, ST_COUNT
+	ST_C_ALL, ST_DATA_VERSION, ST_COUNT
 };
 
 #define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note"
@@ -48,6 +48,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_C_ALL]    = "SELECT c.treatment_id, c.day, c.redness, c.swelling, c.bruising,"
 			" c.bleeding, c.signs, c.note FROM treatment t"
 			" JOIN checkin c ON c.treatment_id = t.id ORDER BY t.date, t.id, c.day",
+	[ST_DATA_VERSION] = "PRAGMA data_version",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -888,6 +889,14 @@ void db_recoveries_free(struct hg_recovery *r, size_t n)
 	for (size_t i = 0; i < n; i++)
 		model_recovery_free(&r[i]);
 	free(r);
+}
+
+int db_data_version(struct hg_db *db, int64_t *out)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_DATA_VERSION);
+
+	*out = 0;
+	return st ? query_id(db, st, out) : HG_ERR_RUNTIME;
 }
 
 /* ---- backup ----------------------------------------------------------- */

@@ -1,5 +1,5 @@
 /* export.c — the CSV of SPEC 2.2 and the complete JSON export, written one
- * treatment at a time.  What the columns mean on the way back in is
+ * treatment at a time as the database hands them over.  What the columns mean on the way back in is
  * import.c's business; the RFC 4180 quoting is csv.c's. */
 #include "config.h"
 
@@ -51,57 +51,40 @@ static void flush(FILE *out, struct strbuf *sb)
 		sb->s[0] = '\0';
 }
 
-static int finish(FILE *out)
+static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 {
-	if (fflush(out) != 0 || ferror(out))
-		return hg_fail(HG_ERR_RUNTIME, "cannot write the export: %s", strerror(errno));
-	return HG_OK;
-}
+	const struct hg_treatment *t = &rec->t;
+	char tdate[HG_DATE_LEN], depth[32], risks[256];
 
-int export_csv(FILE *out, const struct hg_recovery *r, size_t n)
-{
-	struct strbuf sb = STRBUF_INIT;
+	date_format(t->date, tdate);
+	export_format_depth(t->depth, depth, sizeof depth);
+	model_format_risks(t->risks, ';', risks, sizeof risks);
+	for (size_t k = 0; k < rec->ndays; k++) {
+		const struct hg_checkin *c = &rec->days[k];
+		char day[12], date[HG_DATE_LEN], rating[HG_SYMPTOM_COUNT][12], signs[256];
+		const char *f[EXPORT_COLUMNS];
 
-	csv_write_record(&sb, export_csv_header, EXPORT_COLUMNS);
-	for (size_t i = 0; i < n; i++) {
-		const struct hg_treatment *t = &r[i].t;
-		char tdate[HG_DATE_LEN], depth[32], risks[256];
-
-		date_format(t->date, tdate);
-		export_format_depth(t->depth, depth, sizeof depth);
-		model_format_risks(t->risks, ';', risks, sizeof risks);
-		for (size_t k = 0; k < r[i].ndays; k++) {
-			const struct hg_checkin *c = &r[i].days[k];
-			char day[12], date[HG_DATE_LEN], rating[HG_SYMPTOM_COUNT][12], signs[256];
-			const char *f[EXPORT_COLUMNS];
-
-			snprintf(day, sizeof day, "%d", c->day);
-			date_format(t->date + c->day, date);
-			for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-				rating[s][0] = '\0';
-				if (c->rating[s] != HG_UNRATED)
-					snprintf(rating[s], sizeof rating[s], "%d", c->rating[s]);
-			}
-			model_format_signs(c->signs, ';', signs, sizeof signs);
-			f[EXPORT_TREATMENT_DATE] = tdate;
-			f[EXPORT_DEVICE] = model_device_name(t->device);
-			f[EXPORT_DEPTH] = depth;
-			f[EXPORT_AREA] = t->area;
-			f[EXPORT_RISKS] = risks;
-			f[EXPORT_DAY] = day;
-			f[EXPORT_DATE] = date;
-			for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-				f[EXPORT_REDNESS + s] = rating[s];
-			f[EXPORT_SIGNS] = signs;
-			f[EXPORT_NOTE] = c->note ? c->note : "";
-			csv_write_record(&sb, f, EXPORT_COLUMNS);
+		snprintf(day, sizeof day, "%d", c->day);
+		date_format(t->date + c->day, date);
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			rating[s][0] = '\0';
+			if (c->rating[s] != HG_UNRATED)
+				snprintf(rating[s], sizeof rating[s], "%d", c->rating[s]);
 		}
-		if (sb.len >= FLUSH_AT)
-			flush(out, &sb);
+		model_format_signs(c->signs, ';', signs, sizeof signs);
+		f[EXPORT_TREATMENT_DATE] = tdate;
+		f[EXPORT_DEVICE] = model_device_name(t->device);
+		f[EXPORT_DEPTH] = depth;
+		f[EXPORT_AREA] = t->area;
+		f[EXPORT_RISKS] = risks;
+		f[EXPORT_DAY] = day;
+		f[EXPORT_DATE] = date;
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
+			f[EXPORT_REDNESS + s] = rating[s];
+		f[EXPORT_SIGNS] = signs;
+		f[EXPORT_NOTE] = c->note ? c->note : "";
+		csv_write_record(sb, f, EXPORT_COLUMNS);
 	}
-	flush(out, &sb);
-	sb_free(&sb);
-	return finish(out);
 }
 
 static void names(struct strbuf *sb, unsigned bits, int count, const char *(*name)(int))
@@ -122,72 +105,156 @@ static void names(struct strbuf *sb, unsigned bits, int count, const char *(*nam
 static const char *risk_name(int i) { return model_risk_name((enum hg_risk)i); }
 static const char *sign_name(int i) { return model_sign_name((enum hg_sign)i); }
 
-int export_json(FILE *out, const struct hg_recovery *r, size_t n)
+static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int first)
 {
-	struct strbuf sb = STRBUF_INIT;
+	const struct hg_treatment *t = &rec->t;
+	char date[HG_DATE_LEN], depth[32];
 
-	sb_puts(&sb, "{");
-	KEY1(&sb, "format");
-	json_string(&sb, "healgrid-export");
-	KEY(&sb, "version");
-	sb_puts(&sb, "1");
-	KEY(&sb, "treatments");
-	sb_puts(&sb, "[");
-	for (size_t i = 0; i < n; i++) {
-		const struct hg_treatment *t = &r[i].t;
-		char date[HG_DATE_LEN], depth[32];
+	sb_puts(sb, first ? "\n{" : ",\n{");
+	KEY1(sb, "id");
+	sb_printf(sb, "%lld", (long long)t->id);
+	KEY(sb, "date");
+	date_format(t->date, date);
+	json_string(sb, date);
+	KEY(sb, "device");
+	json_string(sb, model_device_name(t->device));
+	KEY(sb, "depth_mm");
+	export_format_depth(t->depth, depth, sizeof depth);
+	sb_puts(sb, *depth ? depth : "null");
+	KEY(sb, "area");
+	json_string(sb, t->area);
+	KEY(sb, "products");
+	json_string(sb, t->products ? t->products : "");
+	KEY(sb, "risks");
+	names(sb, t->risks, HG_RISK_COUNT, risk_name);
+	KEY(sb, "window");
+	sb_printf(sb, "%d", t->window);
+	KEY(sb, "note");
+	json_string(sb, t->note ? t->note : "");
+	KEY(sb, "checkins");
+	sb_putc(sb, '[');
+	for (size_t k = 0; k < rec->ndays; k++) {
+		const struct hg_checkin *c = &rec->days[k];
 
-		sb_puts(&sb, i ? ",\n{" : "\n{");
-		KEY1(&sb, "id");
-		sb_printf(&sb, "%lld", (long long)t->id);
-		KEY(&sb, "date");
-		date_format(t->date, date);
-		json_string(&sb, date);
-		KEY(&sb, "device");
-		json_string(&sb, model_device_name(t->device));
-		KEY(&sb, "depth_mm");
-		export_format_depth(t->depth, depth, sizeof depth);
-		sb_puts(&sb, *depth ? depth : "null");
-		KEY(&sb, "area");
-		json_string(&sb, t->area);
-		KEY(&sb, "products");
-		json_string(&sb, t->products ? t->products : "");
-		KEY(&sb, "risks");
-		names(&sb, t->risks, HG_RISK_COUNT, risk_name);
-		KEY(&sb, "window");
-		sb_printf(&sb, "%d", t->window);
-		KEY(&sb, "note");
-		json_string(&sb, t->note ? t->note : "");
-		KEY(&sb, "checkins");
-		sb_putc(&sb, '[');
-		for (size_t k = 0; k < r[i].ndays; k++) {
-			const struct hg_checkin *c = &r[i].days[k];
-
-			sb_puts(&sb, k ? ",\n  {" : "\n  {");
-			KEY1(&sb, "day");
-			sb_printf(&sb, "%d", c->day);
-			KEY(&sb, "date");
-			date_format(t->date + c->day, date);
-			json_string(&sb, date);
-			for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-				json_key(&sb, model_symptom_name((enum hg_symptom)s), 0);
-				if (c->rating[s] == HG_UNRATED)
-					sb_puts(&sb, "null");
-				else
-					sb_printf(&sb, "%d", c->rating[s]);
-			}
-			KEY(&sb, "signs");
-			names(&sb, c->signs, HG_SIGN_COUNT, sign_name);
-			KEY(&sb, "note");
-			json_string(&sb, c->note ? c->note : "");
-			sb_putc(&sb, '}');
+		sb_puts(sb, k ? ",\n  {" : "\n  {");
+		KEY1(sb, "day");
+		sb_printf(sb, "%d", c->day);
+		KEY(sb, "date");
+		date_format(t->date + c->day, date);
+		json_string(sb, date);
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			json_key(sb, model_symptom_name((enum hg_symptom)s), 0);
+			if (c->rating[s] == HG_UNRATED)
+				sb_puts(sb, "null");
+			else
+				sb_printf(sb, "%d", c->rating[s]);
 		}
-		sb_puts(&sb, "]}");
-		if (sb.len >= FLUSH_AT)
-			flush(out, &sb);
+		KEY(sb, "signs");
+		names(sb, c->signs, HG_SIGN_COUNT, sign_name);
+		KEY(sb, "note");
+		json_string(sb, c->note ? c->note : "");
+		sb_putc(sb, '}');
 	}
-	sb_puts(&sb, "\n]}\n");
-	flush(out, &sb);
-	sb_free(&sb);
-	return finish(out);
+	sb_puts(sb, "]}");
+}
+
+struct export_run {
+	FILE *out;
+	enum export_format fmt;
+	struct strbuf sb;
+	size_t treatments;
+	size_t without;                 /* treatments without check-ins */
+	struct strbuf ids;              /* the first few of them */
+};
+
+struct export_run *export_start(FILE *out, enum export_format fmt)
+{
+	struct export_run *run = xcalloc(1, sizeof *run);
+
+	run->out = out;
+	run->fmt = fmt;
+	if (fmt == EXPORT_JSON) {
+		sb_puts(&run->sb, "{");
+		KEY1(&run->sb, "format");
+		json_string(&run->sb, "healgrid-export");
+		KEY(&run->sb, "version");
+		sb_puts(&run->sb, "1");
+		KEY(&run->sb, "treatments");
+		sb_puts(&run->sb, "[");
+	} else {
+		csv_write_record(&run->sb, export_csv_header, EXPORT_COLUMNS);
+	}
+	return run;
+}
+
+int export_add(struct export_run *run, const struct hg_recovery *r)
+{
+	if (r->ndays == 0) {
+		if (run->without < 10)
+			sb_printf(&run->ids, "%s%lld", run->without ? ", " : "", (long long)r->t.id);
+		run->without++;
+	}
+	if (run->fmt == EXPORT_JSON)
+		json_treatment(&run->sb, r, run->treatments == 0);
+	else
+		csv_rows(&run->sb, r);
+	run->treatments++;
+	if (run->sb.len >= FLUSH_AT)
+		flush(run->out, &run->sb);
+	return HG_OK;
+}
+
+size_t export_without_checkins(const struct export_run *run, const char **ids)
+{
+	if (ids)
+		*ids = sb_str(&run->ids);
+	return run->without;
+}
+
+int export_finish(struct export_run *run)
+{
+	int rc = HG_OK;
+
+	if (run->fmt == EXPORT_JSON)
+		sb_puts(&run->sb, "\n]}\n");
+	flush(run->out, &run->sb);
+	if (fflush(run->out) != 0 || ferror(run->out))
+		rc = hg_fail(HG_ERR_RUNTIME, "cannot write the export: %s", strerror(errno));
+	sb_free(&run->sb);
+	sb_free(&run->ids);
+	free(run);
+	return rc;
+}
+
+int export_write(FILE *out, enum export_format fmt, const struct hg_recovery *r, size_t n)
+{
+	struct export_run *run = export_start(out, fmt);
+
+	for (size_t i = 0; i < n; i++)
+		export_add(run, &r[i]);
+	return export_finish(run);
+}
+
+static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
+{
+	(void)i;
+	(void)n;
+	return export_add(arg, r);
+}
+
+int export_write_db(FILE *out, enum export_format fmt, struct hg_db *db, size_t *without,
+		    struct strbuf *ids)
+{
+	struct export_run *run = export_start(out, fmt);
+	int rc = db_recovery_each(db, add_one, run);
+	const char *list;
+
+	if (without)
+		*without = export_without_checkins(run, &list);
+	else
+		export_without_checkins(run, &list);
+	if (ids)
+		sb_puts(ids, list);
+	int rc2 = export_finish(run);
+	return rc != HG_OK ? rc : rc2;
 }

@@ -168,28 +168,6 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 		}
 }
 
-void report_date(int day, char buf[HG_DATE_LEN])
-{
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	if (y < 0 || y > 9999) {
-		date_format(day, buf);
-		return;
-	}
-	buf[0] = (char)('0' + y / 1000);
-	buf[1] = (char)('0' + y / 100 % 10);
-	buf[2] = (char)('0' + y / 10 % 10);
-	buf[3] = (char)('0' + y % 10);
-	buf[4] = '-';
-	buf[5] = (char)('0' + m / 10);
-	buf[6] = (char)('0' + m % 10);
-	buf[7] = '-';
-	buf[8] = (char)('0' + d / 10);
-	buf[9] = (char)('0' + d % 10);
-	buf[10] = '\0';
-}
-
 void report_put_int(struct strbuf *sb, long v)
 {
 	char buf[24];
@@ -230,40 +208,48 @@ void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, 
 
 /* ---- the loop --------------------------------------------------------- */
 
-/* Running record of the treatments before the current one. */
-struct history {
-	size_t ring[REPORT_COMPARE_MAX];   /* indices of the latest ones */
+struct report_run {
+	FILE *out;
+	const struct report_writer *w;
+	struct report_doc doc;
+	int64_t tid;                    /* 0: every treatment */
+	int begun;                      /* the beginning is written */
+	int done;                       /* tid has been written */
+	struct strbuf sb;
+	/* The treatments seen so far: the latest few, and sums for averages. */
+	struct report_past ring[REPORT_COMPARE_MAX];
 	size_t total;
 	double sum[HG_SYMPTOM_COUNT];
 	int n[HG_SYMPTOM_COUNT];
 };
 
-static void history_add(struct history *h, size_t i, const struct report_summary *s)
+static void history_add(struct report_run *run, const struct hg_recovery *r,
+			const struct report_summary *s)
 {
-	h->ring[h->total % REPORT_COMPARE_MAX] = i;
-	h->total++;
+	struct report_past *p = &run->ring[run->total % REPORT_COMPARE_MAX];
+
+	free(p->area);
+	p->id = r->t.id;
+	p->date = r->t.date;
+	p->area = xstrdup(r->t.area ? r->t.area : "");
+	p->sum = *s;
+	run->total++;
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
 		if (s->s[k].clear == REPORT_CLEARED) {
-			h->sum[k] += s->s[k].clear_day;
-			h->n[k]++;
+			run->sum[k] += s->s[k].clear_day;
+			run->n[k]++;
 		}
 }
 
-static void history_fill(const struct history *h, const struct hg_recovery *r,
-			 const struct report_summary *sums, struct report_earlier *e)
+static void history_fill(const struct report_run *run, struct report_earlier *e)
 {
 	memset(e, 0, sizeof *e);
-	e->total = h->total;
-	for (size_t k = 0; k < REPORT_COMPARE_MAX && k < h->total; k++) {
-		size_t i = h->ring[(h->total - 1 - k) % REPORT_COMPARE_MAX];
-
-		e->r[k] = &r[i];
-		e->sum[k] = &sums[i];
-		e->shown++;
-	}
+	e->total = run->total;
+	for (size_t k = 0; k < REPORT_COMPARE_MAX && k < run->total; k++)
+		e->past[e->shown++] = &run->ring[(run->total - 1 - k) % REPORT_COMPARE_MAX];
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		e->avg_n[s] = h->n[s];
-		e->avg[s] = h->n[s] ? h->sum[s] / h->n[s] : 0;
+		e->avg_n[s] = run->n[s];
+		e->avg[s] = run->n[s] ? run->sum[s] / run->n[s] : 0;
 	}
 }
 
@@ -302,150 +288,117 @@ static void flush(FILE *out, struct strbuf *sb)
 		sb->s[0] = '\0';
 }
 
-/* One report being written, whether the treatments come from an array or
- * one at a time from the database. */
-struct run {
-	FILE *out;
-	const struct report_writer *w;
-	struct report_doc doc;
-	int64_t tid;
-	int today, begun;
-	struct history hist;
-	struct strbuf sb;
-	size_t done;
-};
-
-static void run_init(struct run *x, FILE *out, int64_t tid, enum report_format fmt,
-		     int today)
+struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, int today)
 {
-	memset(x, 0, sizeof *x);
-	x->out = out;
-	x->w = writers[fmt];
-	x->doc.today = today;
-	x->doc.all = tid == 0;
-	x->tid = tid;
-	x->today = today;
+	struct report_run *run = xcalloc(1, sizeof *run);
+
+	run->out = out;
+	run->w = writers[fmt];
+	run->tid = tid;
+	run->doc.today = today;
+	run->doc.all = tid == 0;
+	/* The beginning waits for the first treatment, so a report of a
+	 * treatment that is not there writes nothing at all. */
+	return run;
 }
 
-/* Treatment i, r: written when it is in the report, then remembered as an
- * earlier one.  all[] and sums[] hold every treatment up to i (all[] needs
- * only the treatment fields of the ones before i). */
-static void run_one(struct run *x, const struct hg_recovery *r,
-		    const struct hg_recovery *all, const struct report_summary *sums,
-		    size_t i)
+int report_add(struct report_run *run, const struct hg_recovery *r)
 {
-	if (x->tid == 0 || r->t.id == x->tid) {
+	struct report_summary sum;
+
+	if (run->done)
+		return HG_OK;
+	report_summarize(r, &sum);
+	if (run->tid == 0 || r->t.id == run->tid) {
 		struct report_item it;
 		struct hg_flag *flags = NULL;
 		size_t nflags = 0;
 
-		if (!x->begun) {
-			x->w->begin(&x->sb, &x->doc);
-			x->begun = 1;
+		if (!run->begun) {
+			run->w->begin(&run->sb, &run->doc);
+			run->begun = 1;
 		}
 		memset(&it, 0, sizeof it);
 		rules_eval(r, &flags, &nflags);
-		it.index = x->done++;
+		it.index = run->doc.count;
 		it.flags = flags;
 		it.nflags = nflags;
-		item_fill(&it, r, &sums[i], x->today);
-		history_fill(&x->hist, all, sums, &it.earlier);
-		x->w->treatment(&x->sb, &x->doc, &it);
+		item_fill(&it, r, &sum, run->doc.today);
+		history_fill(run, &it.earlier);
+		run->w->treatment(&run->sb, &run->doc, &it);
+		run->doc.count++;
 		rules_flags_free(flags, nflags);
-		if (x->sb.len >= FLUSH_AT)
-			flush(x->out, &x->sb);
+		if (run->sb.len >= FLUSH_AT)
+			flush(run->out, &run->sb);
+		/* Later treatments are not "earlier" for anyone in this report. */
+		if (run->tid)
+			run->done = 1;
 	}
-	history_add(&x->hist, i, &sums[i]);
+	history_add(run, r, &sum);
+	return HG_OK;
 }
 
-static int run_end(struct run *x)
+int report_wants_more(const struct report_run *run)
 {
-	if (!x->begun)
-		x->w->begin(&x->sb, &x->doc);
-	x->w->end(&x->sb, &x->doc);
-	flush(x->out, &x->sb);
-	sb_free(&x->sb);
-	if (fflush(x->out) != 0 || ferror(x->out))
-		return hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s", strerror(errno));
-	return HG_OK;
+	return !run->done;
+}
+
+int report_finish(struct report_run *run)
+{
+	int rc = HG_OK;
+
+	if (run->tid && !run->done) {
+		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)run->tid);
+	} else {
+		if (!run->begun)
+			run->w->begin(&run->sb, &run->doc);
+		run->w->end(&run->sb, &run->doc);
+		flush(run->out, &run->sb);
+		if (fflush(run->out) != 0 || ferror(run->out))
+			rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s",
+				     strerror(errno));
+	}
+	for (size_t i = 0; i < REPORT_COMPARE_MAX; i++)
+		free(run->ring[i].area);
+	sb_free(&run->sb);
+	free(run);
+	return rc;
 }
 
 int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 		 enum report_format fmt, int today)
 {
-	struct report_summary *sums = xcalloc(n ? n : 1, sizeof *sums);
-	struct run x;
-	int rc;
+	struct report_run *run = report_start(out, fmt, tid, today);
 
-	run_init(&x, out, tid, fmt, today);
-	for (size_t i = 0; i < n; i++) {
-		report_summarize(&r[i], &sums[i]);
-		if (tid == 0 || r[i].t.id == tid)
-			x.doc.count++;
-	}
-	if (tid != 0 && x.doc.count == 0) {
-		free(sums);
-		return hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
-	}
-	for (size_t i = 0; i < n; i++)
-		run_one(&x, &r[i], r, sums, i);
-	rc = run_end(&x);
-	free(sums);
-	return rc;
+	for (size_t i = 0; i < n && report_wants_more(run); i++)
+		report_add(run, &r[i]);
+	return report_finish(run);
 }
 
-/* report_write_db: the treatments walked so far, kept without their
- * check-ins (the comparison names earlier treatments and uses their
- * summaries only), so memory does not grow with the check-ins. */
-struct walk {
-	struct run x;
-	struct hg_recovery *shells;
-	struct report_summary *sums;
-	size_t n;
-};
+/* For db_recovery_each: stop the walk once nothing more can change the
+ * report (the one treatment asked for is written). */
+enum { WALK_DONE = 100 };
 
-enum { WALK_DONE = 100 };   /* stops the walk once the one treatment is out */
-
-static int walk_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
+static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
-	struct walk *wk = arg;
-	struct hg_treatment *t;
+	struct report_run *run = arg;
+	int rc = report_add(run, r);
 
-	if (!wk->shells) {
-		wk->shells = xcalloc(n, sizeof *wk->shells);
-		wk->sums = xcalloc(n, sizeof *wk->sums);
-		wk->x.doc.count = wk->x.tid ? 1 : n;
-	}
-	t = &wk->shells[i].t;
-	*t = r->t;
-	t->area = xstrdup(r->t.area);
-	t->products = xstrdup(r->t.products);
-	t->note = xstrdup(r->t.note);
-	wk->n = i + 1;
-	report_summarize(r, &wk->sums[i]);
-	run_one(&wk->x, r, wk->shells, wk->sums, i);
-	return wk->x.tid && r->t.id == wk->x.tid ? WALK_DONE : HG_OK;
+	(void)i;
+	(void)n;
+	return rc == HG_OK && !report_wants_more(run) ? WALK_DONE : rc;
 }
 
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
 		    int today)
 {
-	struct walk wk = { .shells = NULL };
-	int rc;
+	struct report_run *run = report_start(out, fmt, tid, today);
+	int rc = db_recovery_each(db, add_one, run);
+	int rc2 = report_finish(run);
 
-	run_init(&wk.x, out, tid, fmt, today);
-	rc = db_recovery_each(db, walk_one, &wk);
 	if (rc == WALK_DONE)
 		rc = HG_OK;
-	else if (rc == HG_OK && tid != 0)
-		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)tid);
-	if (rc == HG_OK)
-		rc = run_end(&wk.x);
-	else
-		sb_free(&wk.x.sb);
-	db_recoveries_free(wk.shells, wk.n);
-	free(wk.sums);
-	return rc;
+	return rc != HG_OK ? rc : rc2;
 }
 
 /* ---- atomic private files --------------------------------------------- */
@@ -573,32 +526,29 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 		{ REPORT_HTML, "html" }, { REPORT_TEXT, "txt" }
 	};
 	struct strbuf base = STRBUF_INIT;
-	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
+	struct hg_treatment t;
 	int today, rc = HG_OK;
 
-	if (date_today(&today) != 0) {
-		free(folder);
+	if (date_today(&today) != 0)
 		return hg_fail(HG_ERR_INPUT, "HEALGRID_TODAY: expected a real date YYYY-MM-DD");
-	}
-	sb_printf(&base, "%s/healgrid-report-", folder);
-	if (tid == 0) {
-		sb_puts(&base, "all");
-	} else {
-		struct hg_treatment t;
+	if (tid) {
+		char date[HG_DATE_LEN];
 
 		rc = db_treatment_get(db, tid, &t);
-		if (rc == HG_OK) {
-			char date[HG_DATE_LEN];
-			date_format(t.date, date);
-			sb_printf(&base, "%s-%lld", date, (long long)tid);
-			model_treatment_free(&t);
-		}
+		if (rc != HG_OK)
+			return rc;
+		date_format(t.date, date);
+		model_treatment_free(&t);
+		sb_printf(&base, "healgrid-report-%s-%lld", date, (long long)tid);
+	} else {
+		sb_puts(&base, "healgrid-report-all");
 	}
+	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
 	for (size_t k = 0; rc == HG_OK && k < sizeof outs / sizeof outs[0]; k++) {
 		struct report_file f;
 		struct strbuf path = STRBUF_INIT;
 
-		sb_printf(&path, "%s.%s", sb_str(&base), outs[k].ext);
+		sb_printf(&path, "%s/%s.%s", folder, sb_str(&base), outs[k].ext);
 		rc = report_file_open(&f, sb_str(&path));
 		if (rc == HG_OK) {
 			rc = report_write_db(f.fp, db, tid, outs[k].fmt, today);

@@ -135,8 +135,6 @@ static void html_begin(struct strbuf *sb, const struct report_doc *doc)
 		  " as recorded day by day in healgrid, with the warning flags its rules"
 		  " raised. Made on <time>%s</time>%s</p>\n<p class=\"notice\">%s</p>\n</header>\n",
 		  today, doc->all ? " for all treatments." : ".", report_notice);
-	if (doc->all && doc->count == 0)
-		sb_puts(sb, "<p>No treatments recorded yet.</p>\n");
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -388,12 +386,12 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			k++;
 		if (k < r->ndays && r->days[k].day == d)
 			c = &r->days[k];
-		report_date(r->t.date + d, date);
+		date_format(r->t.date + d, date);
 		if (!c && report_gap_run(it, d, k) >= REPORT_GAP_MIN) {
 			int last = d + report_gap_run(it, d, k) - 1;
 			char end[HG_DATE_LEN];
 
-			report_date(r->t.date + last, end);
+			date_format(r->t.date + last, end);
 			sb_printf(sb, "<tr class=\"gap\"><td class=\"n nw\">%d&#8211;%d</td>"
 				  "<td class=\"nw\">%s&#8211;%s</td><td colspan=\"6\">no check-ins"
 				  " for %d days</td></tr>\n", d, last, date, end + 5, last - d + 1);
@@ -514,11 +512,11 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, "</td>");
 	compare_cells(sb, it->sum);
 	for (size_t i = 0; i < e->shown; i++) {
-		date_format(e->r[i]->t.date, date);
-		sb_printf(sb, "<tr><td>#%lld: %s ", (long long)e->r[i]->t.id, date);
-		esc(sb, e->r[i]->t.area);
+		date_format(e->past[i]->date, date);
+		sb_printf(sb, "<tr><td>#%lld: %s ", (long long)e->past[i]->id, date);
+		esc(sb, e->past[i]->area);
 		sb_puts(sb, "</td>");
-		compare_cells(sb, e->sum[i]);
+		compare_cells(sb, &e->past[i]->sum);
 	}
 	sb_printf(sb, "<tr><td>average of %zu earlier</td>", e->total);
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
@@ -552,6 +550,8 @@ static void html_end(struct strbuf *sb, const struct report_doc *doc)
 	char today[HG_DATE_LEN];
 
 	date_format(doc->today, today);
+	if (doc->all && doc->count == 0)
+		sb_puts(sb, "<p>No treatments recorded yet.</p>\n");
 	sb_printf(sb, "<footer><p><b>%s</b> Made on <time>%s</time> by healgrid.</p></footer>\n"
 		  "</body>\n</html>\n", report_notice, today);
 }

@@ -18,13 +18,20 @@ enum { REPORT_COMPARE_MAX = 5 };
 
 struct report_doc {
 	int today;              /* the date the report is made */
-	size_t count;           /* treatments in this report */
+	size_t count;           /* treatments written so far (all of them at end) */
 	int all;                /* --all: every treatment */
 };
 
+/* What the comparison keeps of an earlier treatment. */
+struct report_past {
+	int64_t id;
+	int date;
+	char *area;
+	struct report_summary sum;
+};
+
 struct report_earlier {
-	const struct hg_recovery *r[REPORT_COMPARE_MAX];      /* most recent first */
-	const struct report_summary *sum[REPORT_COMPARE_MAX];
+	const struct report_past *past[REPORT_COMPARE_MAX];  /* most recent first */
 	size_t shown;
 	size_t total;                       /* earlier treatments in all */
 	double avg[HG_SYMPTOM_COUNT];       /* mean days to clear ... */
@@ -70,9 +77,8 @@ void report_clear_short(const struct report_symptom *s, char *buf, size_t len);
 const char *report_clear_name(enum report_clear c);
 /* Days on which sign was ticked, "2, 3, 5" (empty when none). */
 void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_sign sign);
-/* Fast forms of date_format and "%d" for the loops over days, which run
- * once per check-in of every treatment in `report --all`. */
-void report_date(int day, char buf[HG_DATE_LEN]);
+/* "%d" without printf, for the loops over days, which run once per
+ * check-in of every treatment in `report --all`. */
 void report_put_int(struct strbuf *sb, long v);
 /* Days without a check-in from day d on (k: index of the first check-in
  * on or after d), up to the end of the table.  Tables for people collapse

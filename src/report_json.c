@@ -34,7 +34,7 @@ static void json_date(struct strbuf *sb, int day)
 	char d[HG_DATE_LEN + 2];
 
 	d[0] = '"';
-	report_date(day, d + 1);
+	date_format(day, d + 1);
 	d[HG_DATE_LEN] = '"';
 	sb_add(sb, d, HG_DATE_LEN + 1);
 }
@@ -225,12 +225,12 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 	for (size_t i = 0; i < e->shown; i++) {
 		sb_puts(sb, i ? ", {" : "{");
 		KEY1(sb, "treatment");
-		sb_printf(sb, "%lld", (long long)e->r[i]->t.id);
+		sb_printf(sb, "%lld", (long long)e->past[i]->id);
 		KEY(sb, "date");
-		json_date(sb, e->r[i]->t.date);
+		json_date(sb, e->past[i]->date);
 		KEY(sb, "area");
-		json_string(sb, e->r[i]->t.area);
-		clear_days(sb, e->sum[i]);
+		json_string(sb, e->past[i]->area);
+		clear_days(sb, &e->past[i]->sum);
 		sb_putc(sb, '}');
 	}
 	sb_putc(sb, ']');

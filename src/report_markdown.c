@@ -58,8 +58,6 @@ static void md_begin(struct strbuf *sb, const struct report_doc *doc)
 		  "The recovery after microneedling as recorded day by day in healgrid,"
 		  " with the warning flags its rules raised.  Made on %s%s\n\n"
 		  "> **%s**\n", today, doc->all ? " for all treatments." : ".", report_notice);
-	if (doc->all && doc->count == 0)
-		sb_puts(sb, "\nNo treatments recorded yet.\n");
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -273,11 +271,11 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, " |");
 	compare_row(sb, it->sum);
 	for (size_t i = 0; i < e->shown; i++) {
-		date_format(e->r[i]->t.date, date);
-		sb_printf(sb, "| #%lld: %s ", (long long)e->r[i]->t.id, date);
-		md(sb, e->r[i]->t.area);
+		date_format(e->past[i]->date, date);
+		sb_printf(sb, "| #%lld: %s ", (long long)e->past[i]->id, date);
+		md(sb, e->past[i]->area);
 		sb_puts(sb, " |");
-		compare_row(sb, e->sum[i]);
+		compare_row(sb, &e->past[i]->sum);
 	}
 	sb_printf(sb, "| average of %zu earlier |", e->total);
 	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
@@ -309,6 +307,8 @@ static void md_end(struct strbuf *sb, const struct report_doc *doc)
 	char today[HG_DATE_LEN];
 
 	date_format(doc->today, today);
+	if (doc->all && doc->count == 0)
+		sb_puts(sb, "\nNo treatments recorded yet.\n");
 	sb_printf(sb, "\n---\n\n*%s*  Made on %s by healgrid.\n", report_notice, today);
 }
 

@@ -38,6 +38,15 @@ static int char_width(const char *p, size_t n)
 	return hg_utf8_width(buf);
 }
 
+/* Printable ASCII only: one column a byte, nothing to sanitise. */
+static int plain_ascii(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
 static int span_width(const char *p, size_t n)
 {
 	int w = 0;
@@ -188,19 +197,32 @@ static void wrap(struct strbuf *sb, const char *prefix, const char *text, int in
 	w.words = 0;
 	for (p = text; ; ) {
 		size_t n = strcspn(p, "\n");
-		char *line = xmalloc(n + 1);
+		const char *q, *end;
 
-		memcpy(line, p, n);
-		line[n] = '\0';
-		clean = hg_sanitize(line);
-		free(line);
-		for (const char *q = clean; *q;) {
-			size_t k = strcspn(q, " ");
+		/* Most notes are plain ASCII: only copy and clean the rest. */
+		clean = NULL;
+		if (plain_ascii(p, n)) {
+			q = p;
+			end = p + n;
+		} else {
+			char *line = xmalloc(n + 1);
 
+			memcpy(line, p, n);
+			line[n] = '\0';
+			clean = hg_sanitize(line);
+			free(line);
+			q = clean;
+			end = clean + strlen(clean);
+		}
+		while (q < end) {
+			size_t k = 0;
+
+			while (q + k < end && q[k] != ' ')
+				k++;
 			if (k)
 				wrap_word(&w, q, k);
 			q += k;
-			while (*q == ' ')
+			while (q < end && *q == ' ')
 				q++;
 		}
 		free(clean);
@@ -242,8 +264,6 @@ static void text_begin(struct strbuf *sb, const struct report_doc *doc)
 	     " healgrid, with the warning flags its rules raised.", 0);
 	sb_printf(sb, "Made on %s%s\n", today, doc->all ? " for all treatments." : ".");
 	sb_printf(sb, "%s\n", report_notice);
-	if (doc->all && doc->count == 0)
-		sb_puts(sb, "\nNo treatments recorded yet.\n");
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -369,7 +389,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		line[2] = (char)(d >= 100 ? '0' + d / 100 : ' ');
 		line[3] = (char)(d >= 10 ? '0' + d / 10 % 10 : ' ');
 		line[4] = (char)('0' + d % 10);
-		report_date(r->t.date + d, line + COL_DATE);
+		date_format(r->t.date + d, line + COL_DATE);
 		line[COL_DATE + 10] = ' ';
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 			line[rating_col[s]] = (char)(c && c->rating[s] != HG_UNRATED
@@ -387,7 +407,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			if (run >= REPORT_GAP_MIN) {
 				char end[HG_DATE_LEN];
 
-				report_date(r->t.date + d + run - 1, end);
+				date_format(r->t.date + d + run - 1, end);
 				sb_add(sb, line, COL_DATE + 10);
 				sb_printf(sb, "  to day %d, %s: no check-ins\n", d + run - 1, end);
 				d += run - 1;
@@ -507,9 +527,9 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 	compare_summary(sb, sb_str(&label), it->sum);
 	for (size_t i = 0; i < e->shown; i++) {
 		label.len = 0;
-		date_format(e->r[i]->t.date, date);
-		sb_printf(&label, "#%lld: %s %s", (long long)e->r[i]->t.id, date, e->r[i]->t.area);
-		compare_summary(sb, sb_str(&label), e->sum[i]);
+		date_format(e->past[i]->date, date);
+		sb_printf(&label, "#%lld: %s %s", (long long)e->past[i]->id, date, e->past[i]->area);
+		compare_summary(sb, sb_str(&label), &e->past[i]->sum);
 	}
 	label.len = 0;
 	sb_printf(&label, "average of %zu earlier", e->total);
@@ -545,6 +565,8 @@ static void text_end(struct strbuf *sb, const struct report_doc *doc)
 	char today[HG_DATE_LEN];
 
 	date_format(doc->today, today);
+	if (doc->all && doc->count == 0)
+		sb_puts(sb, "\nNo treatments recorded yet.\n");
 	sb_putc(sb, '\n');
 	rule(sb, '-');
 	sb_printf(sb, "%s\nMade on %s by healgrid.\n", report_notice, today);

@@ -22,6 +22,7 @@
 #include <wchar.h>
 
 #include "healgrid/date.h"
+#include "healgrid/report.h"
 #include "healgrid/ui.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/util.h"
@@ -267,11 +268,32 @@ void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int yes), const char *f
 	ui->confirm.active = 1;
 }
 
-/* `p`: the report for the dermatologist.  The one place that action is
- * carried out; the report module wires in here. */
+/* `p`: the report for the dermatologist, HTML and text, written beside
+ * the database (report_write_files).  The one place that action is
+ * carried out. */
 void ui_report(struct ui *ui)
 {
-	ui_message(ui, "reports: run `healgrid report`");
+	struct strbuf paths = STRBUF_INIT;
+
+	if (!ui->have) {
+		ui_error(ui, "No treatment yet: nothing to report.");
+		return;
+	}
+	if (report_write_files(ui->db, ui->rec.t.id, NULL, &paths) != HG_OK) {
+		ui_db_error(ui);
+	} else {
+		/* The first path is the HTML one; the text one sits beside it. */
+		char *html = paths.s;
+		char *nl = strchr(html, '\n');
+		const char *slash;
+
+		if (nl)
+			*nl = '\0';
+		ui_message(ui, "Report written: %s (and .txt)", html);
+		if (hg_utf8_width(ui->message) > COLS - 2 && (slash = strrchr(html, '/')) != NULL)
+			ui_message(ui, "Report beside the database: %s and .txt", slash + 1);
+	}
+	sb_free(&paths);
 }
 
 /* ---- drawing helpers ---------------------------------------------------- */
@@ -501,7 +523,7 @@ size_t ui_wrap(const char *s, int width, char **lines, size_t max)
 		n++;
 	}
 	sb_free(&line);
-	return n;
+	return n < max ? n : max;
 }
 
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb)
@@ -556,17 +578,19 @@ static void draw_box(int y, int x, int h, int w)
 static void draw_question(struct ui *ui)
 {
 	char *lines[4];
-	int w = COLS - 16;
+	int x = 4, w = COLS - 2 * x;
 	size_t n = ui_wrap(ui->confirm.question, w - 4, lines, 4);
-	int h = (int)(n > 4 ? 4 : n) + 4;
+	int h = (int)n + 4;
 	int y = (ui_body_rows() - h) / 2;
 
-	draw_box(y, 8, h, w);
-	for (size_t i = 0; i < n && i < 4; i++) {
-		ui_put(ui, y + 1 + (int)i, 10, w - 4, A_BOLD, lines[i]);
+	draw_box(y, x, h, w);
+	for (size_t i = 0; i < n; i++) {
+		ui_put(ui, y + 1 + (int)i, x + 2, w - 4, A_BOLD, lines[i]);
 		free(lines[i]);
 	}
-	ui_put(ui, y + h - 2, 10, w - 4, A_NORMAL, "y yes    n no");
+	char *answers = ui_keys_status(UI_K_CONFIRM, ui->utf8, w - 4);
+	ui_put(ui, y + h - 2, x + 2, w - 4, A_NORMAL, answers);
+	free(answers);
 }
 
 static void draw_footer(struct ui *ui)
@@ -794,11 +818,41 @@ static int curses_start(struct ui *ui, SCREEN **scr)
 	return HG_OK;
 }
 
+/* Another program (the command line, a second healgrid) committed a
+ * change: read the current treatment again.  Returns 1 when it did. */
+static int outside_changes(struct ui *ui)
+{
+	int64_t v, id = ui->have ? ui->rec.t.id : 0;
+
+	if (db_data_version(ui->db, &v) != HG_OK) {
+		hg_error_clear();
+		return 0;
+	}
+	if (v == ui->data_version)
+		return 0;
+	ui->data_version = v;
+	ui->changes++;
+	if (ui_load(ui, id) == HG_OK)
+		return 1;
+	if (id) {
+		/* The treatment itself went away: back to the most recent one. */
+		ui_home(ui);
+		if (ui_load(ui, 0) == HG_OK)
+			ui_error(ui, "Treatment %lld was deleted by another program.", (long long)id);
+	}
+	return 1;
+}
+
+/* get_wch() also returns ERR, at once and forever, when the terminal has
+ * gone (window closed, ssh dropped, tmux killed) and no SIGHUP came: ask
+ * the descriptor, so healgrid ends instead of spinning. */
 static int terminal_gone(void)
 {
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 
-	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+	if (poll(&pfd, 1, 0) < 0)
+		return errno != EINTR;
+	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static void loop(struct ui *ui)
@@ -813,12 +867,17 @@ static void loop(struct ui *ui)
 			draw(ui);
 		redraw = 0;
 		r = get_wch(&wc);
+		if (outside_changes(ui))
+			redraw = 1;
+		/* Left open past midnight: tomorrow is today now. */
+		int today;
+		if (date_today(&today) == 0 && today != ui->today) {
+			ui->today = today;
+			redraw = 1;
+		}
 		if (r == ERR) {
-			/* A timeout or a signal, or a terminal that is gone (its
-			 * window closed under a shell that ignores SIGHUP): then
-			 * every read fails at once, and looping would spin. */
 			if (terminal_gone())
-				break;
+				ui->quit = 1;
 			continue;
 		}
 		redraw = 1;
@@ -853,6 +912,8 @@ int ui_run(struct cli_ctx *ctx)
 		return HG_ERR_RUNTIME;
 	}
 	ui.message[0] = '\0';
+	if (db_data_version(ui.db, &ui.data_version) != HG_OK)
+		hg_error_clear();
 	ui.stack[0] = UI_GRID;
 	ui.depth = 1;
 	if (ui_grid_screen.open)

@@ -210,11 +210,13 @@ static void draw_preview(struct ui *ui)
 				mine - shown);
 			return;
 		}
-		n = ui_wrap(f->message, COLS - 5, lines, PREVIEW_LINES);
-		ui_put(ui, y + used, 1, 2, ui_level_attr(ui, f->level), ui_level_symbol(ui, f->level));
+		int x = 2 + ui_put(ui, y + used, 1, 2, ui_level_attr(ui, f->level),
+				   ui_level_symbol(ui, f->level));
+		n = ui_wrap(f->message, COLS - x - 1, lines, PREVIEW_LINES);
 		for (size_t k = 0; k < n && k < PREVIEW_LINES; k++) {
 			if (used < PREVIEW_LINES)
-				ui_put(ui, y + used++, 4, COLS - 5, ui_level_attr(ui, f->level), lines[k]);
+				ui_put(ui, y + used++, x, COLS - x - 1, ui_level_attr(ui, f->level),
+				       lines[k]);
 			free(lines[k]);
 		}
 		shown++;

@@ -73,7 +73,7 @@ static void flags_draw(struct ui *ui)
 	snprintf(right, sizeof right, "%zu flag%s", ui->nflags, ui->nflags == 1 ? "" : "s");
 	ui_title(ui, sb_str(&title), right);
 	sb_free(&title);
-	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s get care today   %s call your dermatologist soon   "
+	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s care today   %s call your dermatologist soon   "
 		"%s mention at the next visit", ui_level_symbol(ui, HG_LEVEL_URGENT),
 		ui_level_symbol(ui, HG_LEVEL_DOCTOR), ui_level_symbol(ui, HG_LEVEL_WATCH));
 	if (ui->nflags == 0) {
@@ -95,8 +95,9 @@ static void flags_draw(struct ui *ui)
 
 		date_format(f->date, date);
 		mvhline(y, 1, ' ' | sel, COLS - 2);
-		ui_put(ui, y, 1, 2, sel | ui_level_attr(ui, f->level), ui_level_symbol(ui, f->level));
-		ui_putf(ui, y, 4, COLS - 5, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)",
+		int x = 2 + ui_put(ui, y, 1, 2, sel | ui_level_attr(ui, f->level),
+				   ui_level_symbol(ui, f->level));
+		ui_putf(ui, y, x, COLS - x - 1, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)",
 			rules_level_name(f->level), f->day, sep, date, sep, f->rule,
 			rules_category_name(f->category));
 		for (int k = 0; k < h - 1; k++) {

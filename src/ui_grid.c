@@ -63,6 +63,15 @@ static const struct hg_flag *day_flag(const struct ui *ui, int day)
 	return best;
 }
 
+static int flags_on(const struct ui *ui, int day)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < ui->nflags; i++)
+		n += ui->flags[i].day == day;
+	return n;
+}
+
 static void draw_header(struct ui *ui)
 {
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
@@ -134,20 +143,35 @@ static void draw_cell(struct ui *ui, int day, int y, int x)
 		else
 			ui_put(ui, y + 1, x + 1 + 2 * s, 1, base | ui_rating_attr(ui, r), digit);
 	}
-	int fx = x + 1;
-	if (f) {
-		fx += ui_put(ui, y + 2, fx, 2, base | ui_level_attr(ui, f->level),
-			     ui_level_symbol(ui, f->level));
-		fx++;
-	}
+	/* Third line: the flag marker and what it is (the rule, or how many
+	 * flags when several or a long rule name), then today, signs, note.
+	 * Packed to the left edge when it would not fit, like `show`. */
+	char what[32];
+	int nf = flags_on(ui, day);
 	if (today)
-		ui_put(ui, y + 2, fx, x + CELL_W - fx, base | A_BOLD, "today");
+		snprintf(what, sizeof what, "today");
+	else if (f && nf == 1 && (int)strlen(f->rule) <= CELL_W - 3)
+		snprintf(what, sizeof what, "%s", f->rule);
 	else if (f)
-		ui_put(ui, y + 2, fx, x + CELL_W - fx, base, f->rule);
+		snprintf(what, sizeof what, "%d flag%s", nf, nf > 1 ? "s" : "");
 	else if (c && c->signs)
-		ui_put(ui, y + 2, fx, x + CELL_W - fx, base, "signs");
+		snprintf(what, sizeof what, "signs");
 	else if (c && c->note && *c->note)
-		ui_put(ui, y + 2, fx, x + CELL_W - fx, base, "note");
+		snprintf(what, sizeof what, "note");
+	else
+		what[0] = '\0';
+	if (f) {
+		const char *sym = ui_level_symbol(ui, f->level);
+		int need = hg_utf8_width(sym) + 1 + (int)strlen(what);
+		int fx = need <= CELL_W - 1 ? x + 1 : x;
+
+		fx += ui_put(ui, y + 2, fx, 2, base | ui_level_attr(ui, f->level), sym);
+		if (fx - x + 1 + (int)strlen(what) <= CELL_W)
+			fx++;
+		ui_put(ui, y + 2, fx, x + CELL_W - fx, base | (today ? A_BOLD : A_NORMAL), what);
+	} else {
+		ui_put(ui, y + 2, x + 1, CELL_W - 1, base | (today ? A_BOLD : A_NORMAL), what);
+	}
 }
 
 static void draw_detail(struct ui *ui, int y)
@@ -173,7 +197,14 @@ static void draw_detail(struct ui *ui, int y)
 			char signs[256];
 
 			model_format_signs(c->signs, ',', signs, sizeof signs);
-			sb_printf(&sb, "%ssigns: %s", sep, signs);
+			sb_puts(&sb, sep);
+			sb_puts(&sb, "signs: ");
+			for (const char *p = signs; *p; p++) {
+				if (*p == ',')
+					sb_puts(&sb, ", ");
+				else
+					sb_putc(&sb, *p);
+			}
 		}
 		if (c && c->note && *c->note)
 			sb_printf(&sb, "%s%s", sep, c->note);

@@ -168,7 +168,7 @@ static void tform_draw(struct ui *ui)
 			ui_put(ui, y, x, COLS - x - 1, A_DIM, "a pen at a clinic, or a roller");
 			continue;
 		}
-		int w = f == F_DATE ? 10 : f == F_DEPTH ? 6 : f == F_WINDOW ? 4 : COLS - FX - 2;
+		int w = f == F_DATE ? 11 : f == F_DEPTH ? 7 : f == F_WINDOW ? 4 : COLS - FX - 2;
 		if (w < COLS - FX - 2)
 			ui_put(ui, y, FX + w + 2, COLS - FX - w - 3, A_DIM, field_hints[f]);
 		mvaddch(y, FX - 1, '[');

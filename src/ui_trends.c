@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/report.h"
 #include "healgrid/ui_core.h"
 
 enum {
@@ -32,33 +33,33 @@ static struct {
 	int offset;             /* first day shown */
 } tr;
 
-struct sym_stats {
-	int peak;               /* highest rating, HG_UNRATED when never rated */
-	int peak_day;
-	int clear_day;          /* first day rated 0 with no later day above 0; -1 */
-};
-
-/* Days-to-clear: the first day rated 0 after the last day rated above 0
- * (unrated days are skipped, never read as 0). */
-static void sym_stats(const struct hg_recovery *r, int s, struct sym_stats *st)
+/* Days to clear as the report counts them (report_summarize): the first
+ * day rated none after the last day rated above none; unrated days are
+ * skipped, never read as 0.  Short words for a table cell. */
+static void clear_cell(const struct ui *ui, const struct report_symptom *sy, char *buf,
+		       size_t len)
 {
-	st->peak = HG_UNRATED;
-	st->peak_day = -1;
-	st->clear_day = -1;
-	for (size_t i = 0; i < r->ndays; i++) {
-		int v = r->days[i].rating[s];
-
-		if (v == HG_UNRATED)
-			continue;
-		if (v > st->peak) {
-			st->peak = v;
-			st->peak_day = r->days[i].day;
-		}
-		if (v > 0)
-			st->clear_day = -1;
-		else if (st->clear_day < 0)
-			st->clear_day = r->days[i].day;
+	switch (sy->clear) {
+	case REPORT_CLEARED:
+		snprintf(buf, len, "%d", sy->clear_day);
+		break;
+	case REPORT_NOT_YET:
+		snprintf(buf, len, "not yet");
+		break;
+	case REPORT_NEVER:
+		snprintf(buf, len, "%s", ui_glyph(ui, UI_G_DASH));
+		break;
+	case REPORT_UNRATED:
+		snprintf(buf, len, "?");
+		break;
 	}
+}
+
+static int days_shown(const struct ui *ui)
+{
+	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - tr.offset;
+
+	return left < room ? left : room;
 }
 
 static int trends_open(struct ui *ui)
@@ -69,6 +70,13 @@ static int trends_open(struct ui *ui)
 	memset(&tr, 0, sizeof tr);
 	if (!ui->have)
 		return 0;
+	/* Open scrolled, by whole weeks, so that today is in view. */
+	int today = ui->today - ui->rec.t.date, room = days_shown(ui);
+	if (today >= room && today < ui->rec.t.window) {
+		tr.offset = ((today - room) / 7 + 1) * 7;
+		if (tr.offset > ui->rec.t.window - room)
+			tr.offset = ui->rec.t.window - room;
+	}
 	if (db_treatment_list(ui->db, &t, &n) != HG_OK) {
 		ui_db_error(ui);
 		return 0;
@@ -95,13 +103,6 @@ static void trends_close(struct ui *ui)
 	memset(&tr, 0, sizeof tr);
 }
 
-static int days_shown(const struct ui *ui)
-{
-	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - tr.offset;
-
-	return left < room ? left : room;
-}
-
 static void draw_scale(struct ui *ui, int y, const char *title, int n)
 {
 	ui_put(ui, y, 1, LX - 2, A_BOLD, title);
@@ -123,10 +124,10 @@ static const char *spark(const struct ui *ui, int v)
 
 static void draw_rows(struct ui *ui, int n)
 {
-	const char *dash = ui_glyph(ui, UI_G_DASH);
+	struct report_summary sum;
 
+	report_summarize(&ui->rec, &sum);
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		struct sym_stats st;
 		int yh = ROW_HEAT + 1 + s, ys = ROW_SPARK + 1 + s;
 
 		ui_put(ui, yh, 3, LX - 4, A_NORMAL, labels[s]);
@@ -147,24 +148,26 @@ static void draw_rows(struct ui *ui, int n)
 			       : v == HG_RATING_MAX ? A_BOLD : A_NORMAL, digit);
 			ui_put(ui, ys, x, 1, ui_rating_attr(ui, v), spark(ui, v));
 		}
-		sym_stats(&ui->rec, s, &st);
-		if (st.peak == HG_UNRATED) {
-			ui_put(ui, ys, LX + n + 2, SUMMARY_W - 2, A_DIM, "not rated yet");
-			continue;
-		}
-		char clear[16];
-		if (st.clear_day >= 0)
-			snprintf(clear, sizeof clear, "%d", st.clear_day);
+	}
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		const struct report_symptom *sy = &sum.s[s];
+		int ys = ROW_SPARK + 1 + s, x = LX + n + 2;
+
+		if (sy->clear == REPORT_UNRATED)
+			ui_put(ui, ys, x, SUMMARY_W - 2, A_DIM, "not rated yet");
+		else if (sy->clear == REPORT_NEVER)
+			ui_put(ui, ys, x, SUMMARY_W - 2, A_NORMAL, "never above none");
+		else if (sy->clear == REPORT_NOT_YET)
+			ui_putf(ui, ys, x, SUMMARY_W - 2, A_NORMAL, "peak %d on day %d%snot clear yet",
+				sy->peak, sy->peak_day, ui_glyph(ui, UI_G_SEP));
 		else
-			snprintf(clear, sizeof clear, "%s", dash);
-		ui_putf(ui, ys, LX + n + 2, SUMMARY_W - 2, A_NORMAL, "peak %d on day %d%sclear day %s",
-			st.peak, st.peak_day, ui_glyph(ui, UI_G_SEP), clear);
+			ui_putf(ui, ys, x, SUMMARY_W - 2, A_NORMAL, "peak %d on day %d%sclear day %d",
+				sy->peak, sy->peak_day, ui_glyph(ui, UI_G_SEP), sy->clear_day);
 	}
 }
 
 static void draw_table(struct ui *ui)
 {
-	const char *dash = ui_glyph(ui, UI_G_DASH);
 	int cols = (COLS - COL_THIS - COL_W) / COL_W;
 	char date[HG_DATE_LEN];
 
@@ -184,19 +187,21 @@ static void draw_table(struct ui *ui)
 
 		date_format(r->t.date, date);
 		ui_put(ui, ROW_TABLE + 1, x, COL_W - 1, A_DIM, date);
-		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-			struct sym_stats st;
+		struct report_summary sum;
 
-			sym_stats(r, s, &st);
-			if (st.clear_day >= 0)
-				ui_putf(ui, ROW_TABLE + 2 + s, x, COL_W - 1, A_NORMAL, "%d", st.clear_day);
-			else
-				ui_put(ui, ROW_TABLE + 2 + s, x, COL_W - 1, A_DIM, dash);
+		report_summarize(r, &sum);
+		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+			char cell[16];
+
+			clear_cell(ui, &sum.s[s], cell, sizeof cell);
+			ui_put(ui, ROW_TABLE + 2 + s, x, COL_W - 1,
+			       sum.s[s].clear == REPORT_CLEARED ? A_NORMAL : A_DIM, cell);
 		}
 	}
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 		ui_put(ui, ROW_TABLE + 2 + s, 3, COL_THIS - 4, A_NORMAL, model_symptom_name(s));
-	ui_putf(ui, ROW_TABLE + 6, 3, COLS - 4, A_DIM, "%s not clear yet, or not rated", dash);
+	ui_putf(ui, ROW_TABLE + 6, 3, COLS - 4, A_DIM, "%s never above none   ? not rated",
+		ui_glyph(ui, UI_G_DASH));
 }
 
 static void trends_draw(struct ui *ui)

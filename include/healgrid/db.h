@@ -70,6 +70,11 @@ void db_recoveries_free(struct hg_recovery *r, size_t n);
 typedef int db_recovery_fn(const struct hg_recovery *r, size_t i, size_t n, void *arg);
 int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg);
 
+/* A number that changes whenever another connection (another healgrid,
+ * the command line) commits a change to the database: the UI reloads
+ * when it moves. */
+int db_data_version(struct hg_db *db, int64_t *out);
+
 /* A consistent copy through SQLite's online backup API, written to a new
  * file with mode 0600.  Refuses an existing dest unless force. */
 int db_backup(struct hg_db *db, const char *dest, int force);

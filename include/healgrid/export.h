@@ -8,7 +8,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "healgrid/db.h"
 #include "healgrid/model.h"
+#include "healgrid/util.h"
 
 enum export_col {
 	EXPORT_TREATMENT_DATE, EXPORT_DEVICE, EXPORT_DEPTH, EXPORT_AREA,
@@ -24,12 +26,25 @@ extern const char *const export_csv_header[EXPORT_COLUMNS];
  * "" when unknown (0). */
 void export_format_depth(double depth, char *buf, size_t len);
 
-/* One CSV row per check-in, treatments oldest first, days in order (a
- * treatment without check-ins has no row).  HG_ERR_RUNTIME when writing
- * fails. */
-int export_csv(FILE *out, const struct hg_recovery *r, size_t n);
+/* One treatment at a time: export_start, export_add for every treatment
+ * oldest first, export_finish (writes the end and frees; HG_ERR_RUNTIME
+ * when writing failed).  CSV has one row per check-in, days in order, so a
+ * treatment without check-ins has no row; JSON (field names in the man
+ * page) has everything.  Output goes out as it is made. */
+enum export_format { EXPORT_CSV, EXPORT_JSON };
+struct export_run;
+struct export_run *export_start(FILE *out, enum export_format fmt);
+int export_add(struct export_run *run, const struct hg_recovery *r);
+/* Treatments seen so far that had no check-in (for CSV's note), and the
+ * ids of the first few, ", "-separated. */
+size_t export_without_checkins(const struct export_run *run, const char **ids);
+int export_finish(struct export_run *run);
 
-/* Everything as one JSON object (field names in the man page). */
-int export_json(FILE *out, const struct hg_recovery *r, size_t n);
+/* The same over an array r[0..n), or straight from the database in one
+ * query; *without (may be NULL) counts treatments without check-ins and
+ * ids (may be NULL) gets the first few of their ids. */
+int export_write(FILE *out, enum export_format fmt, const struct hg_recovery *r, size_t n);
+int export_write_db(FILE *out, enum export_format fmt, struct hg_db *db, size_t *without,
+		    struct strbuf *ids);
 
 #endif

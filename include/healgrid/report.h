@@ -57,13 +57,27 @@ struct report_summary {
 void report_summarize(const struct hg_recovery *r, struct report_summary *out);
 
 /* Write the report of treatment tid (0: every treatment) in format fmt to
- * out.  r holds every treatment oldest first (as db_recovery_load_all
- * gives them): the ones before a reported treatment are its "earlier
- * treatments".  today is the date the report is made.  Output is written
- * one treatment at a time.  HG_ERR_INPUT when tid is not in r;
- * HG_ERR_RUNTIME when writing fails. */
+ * out, made on date `today`.  Treatments are handed over one at a time,
+ * oldest first, every one of them (those before a reported treatment are
+ * its "earlier treatments"): report_start, report_add for each, then
+ * report_finish, which writes the end and frees the run.  Output goes out
+ * as it is made (nothing before the first treatment of the report, so a
+ * missing tid writes nothing); memory holds one treatment.  report_wants_more is 0 once
+ * nothing further can change the report (tid written).  report_finish
+ * returns HG_ERR_INPUT when tid never came, HG_ERR_RUNTIME when writing
+ * failed. */
+struct report_run;
+struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, int today);
+int report_add(struct report_run *run, const struct hg_recovery *r);
+int report_wants_more(const struct report_run *run);
+int report_finish(struct report_run *run);
+
+/* The same over an array r[0..n) (oldest first), or straight from the
+ * database with one query (db_recovery_each). */
 int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
 		 enum report_format fmt, int today);
+int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+		    int today);
 
 /* The same, reading the treatments from db one at a time (db_recovery_each):
  * memory stays small whatever the number of check-ins.  The earlier

@@ -99,6 +99,9 @@ struct ui {
 	enum ui_screen_id stack[UI_STACK_MAX];
 	int depth;               /* stack[depth - 1] is showing */
 
+	/* The database's data_version when last read: it moves when another
+	 * program commits, and the UI reads the treatment again. */
+	int64_t data_version;
 	/* Bumped whenever a treatment is added, edited or deleted, so lists
 	 * know to read again. */
 	unsigned changes;
@@ -173,8 +176,9 @@ int ui_putf(const struct ui *ui, int y, int x, int width, attr_t attr, const cha
 	HG_PRINTF(6, 7);
 /* Title line and a rule under it (rows 0 and 1). */
 void ui_title(const struct ui *ui, const char *left, const char *right);
-/* Word-wrap s into lines of at most width columns; returns the number of
- * lines and fills up to max of them (malloc'd, caller frees). */
+/* Word-wrap s into lines of at most width columns (a longer word gets a
+ * line of its own); fills at most max lines, drops the rest, and returns
+ * how many it filled (malloc'd, caller frees each). */
 size_t ui_wrap(const char *s, int width, char **lines, size_t max);
 /* "face · 2026-11-03 · professional 1.0 mm" appended to sb. */
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);

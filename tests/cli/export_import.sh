@@ -158,30 +158,15 @@ run import
 expect_error 2 "import: expected a CSV file*" "import without a file"
 
 # ---- 100,000 rows ------------------------------------------------------------------
-# Loose bounds that only catch per-row queries or quadratic work (measured:
-# ~0.25 s import, report --all ~2x the sqlite3 shell); CI machines vary.
+# Correctness at size only: timing belongs to bench/ (`make bench`), never
+# to make check.
 awk -v n=100000 -f "$top_srcdir/tests/cli/gen_csv.awk" > "$T/big.csv"
 BIG="$T/big.db"
-ms() { date +%s%3N; }
-t0=$(ms)
 run_raw "$HEALGRID" --db "$BIG" import "$T/big.csv"
-t1=$(ms)
 expect_status 0 "import 100,000 rows"
 is "$out" "imported 100000 check-ins of 3572 treatments (3572 new, 0 widened)" "all of them"
-elapsed=$((t1 - t0))
-# HEALGRID_NO_TIME_BOUNDS: set by .ci/run when healgrid runs under valgrind.
-if [ -n "${HEALGRID_NO_TIME_BOUNDS:-}" ]; then ok "100,000 rows imported in $elapsed ms # SKIP no time bounds"
-elif [ "$elapsed" -lt 5000 ]; then ok "100,000 rows imported in $elapsed ms"
-else not_ok "100,000 rows imported in $elapsed ms (limit 5000)"; fi
-t0=$(ms)
-sqlite3 "$BIG" 'select * from checkin' > /dev/null
-t1=$(ms)
-"$HEALGRID" --db "$BIG" report --all > /dev/null
-t2=$(ms)
-base=$((t1 - t0)); rep=$((t2 - t1))
-if [ -n "${HEALGRID_NO_TIME_BOUNDS:-}" ]; then ok "report --all on 100,000 check-ins: $rep ms # SKIP no time bounds"
-elif [ "$rep" -lt $((base * 8 + 1000)) ]; then ok "report --all on 100,000 check-ins: $rep ms (sqlite3: $base ms)"
-else not_ok "report --all on 100,000 check-ins: $rep ms (sqlite3: $base ms)"; fi
+run_raw "$HEALGRID" --db "$BIG" report --all
+expect_status 0 "report --all on 100,000 check-ins"
 run_raw "$HEALGRID" --db "$BIG" export -o "$T/big2.csv"
 is "$(file_sum "$T/big2.csv")" "$(file_sum "$T/big.csv")" "100,000 rows export back byte for byte"
 

@@ -581,10 +581,7 @@ static char *export_str(struct hg_db *db, int json)
 	FILE *out = open_memstream(&buf, &len);
 
 	assert_int_equal(db_recovery_load_all(db, &r, &n), HG_OK);
-	if (json)
-		assert_int_equal(export_json(out, r, n), HG_OK);
-	else
-		assert_int_equal(export_csv(out, r, n), HG_OK);
+	assert_int_equal(export_write(out, json ? EXPORT_JSON : EXPORT_CSV, r, n), HG_OK);
 	fclose(out);
 	db_recoveries_free(r, n);
 	return buf;
@@ -752,6 +749,59 @@ static void import_rejects_bad_rows(void **state)
 	tmpdb_close(&t);
 }
 
+/* Files bigger than one read: records (and notes holding line breaks)
+ * straddle the chunks, line numbers keep counting, streams work too. */
+static void import_big_file_in_chunks(void **state)
+{
+	struct tmpdb t;
+	struct import_stats st;
+	struct strbuf csv = STRBUF_INIT;
+	size_t lines = 1;
+	FILE *f;
+
+	(void)state;
+	tmpdb_open(&t);
+	sb_puts(&csv, HEADER);
+	for (int i = 0; i < 9000; i++) {
+		char date[HG_DATE_LEN], tdate[HG_DATE_LEN];
+		int td = day_of("1960-01-01") + (i / 20) * 30;
+
+		date_format(td, tdate);
+		date_format(td + i % 20, date);
+		sb_printf(&csv, "%s,home,,face,,%d,%s,1,,,,,\"note %d, \"\"quoted\"\"\nsecond line"
+			  " padding padding padding padding padding padding\"\r\n", tdate, i % 20,
+			  date, i);
+		lines += 2;
+	}
+	assert_true(csv.len > 3 * (1 << 18));
+	if (import_str(t.db, sb_str(&csv), &st) != HG_OK)
+		fail_msg("%s", hg_error());
+	assert_int_equal(st.rows, 9000);
+	assert_int_equal(st.created, 450);
+	char *first = export_str(t.db, 0);
+	assert_string_equal(first, sb_str(&csv));
+	free(first);
+	/* a bad row at the very end: its line number counts every line */
+	sb_puts(&csv, "1960-01-01,home,,face,,25,1960-01-26,4,,,,,\r\n");
+	assert_int_equal(import_str(t.db, sb_str(&csv), &st), HG_ERR_INPUT);
+	char want[128];
+	snprintf(want, sizeof want, "in.csv:%zu: redness: expected 0-3 or empty (not rated),"
+		 " got \"4\"", lines + 1);
+	assert_string_equal(hg_error(), want);
+	/* the same through a stream */
+	f = tmpfile();
+	assert_non_null(f);
+	fwrite(csv.s, 1, csv.len, f);
+	rewind(f);
+	hg_error_clear();
+	assert_int_equal(import_file(t.db, "in.csv", f, day_of("2026-11-10"), &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), want);
+	fclose(f);
+	hg_error_clear();
+	sb_free(&csv);
+	tmpdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +821,7 @@ int main(void)
 		cmocka_unit_test(import_round_trip_and_replace),
 		cmocka_unit_test(import_widens_existing_window),
 		cmocka_unit_test(import_rejects_bad_rows),
+		cmocka_unit_test(import_big_file_in_chunks),
 	};
 
 	setenv("TZ", "UTC", 1);
