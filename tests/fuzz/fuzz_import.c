@@ -5,7 +5,7 @@
  * checks, besides what the sanitizers catch:
  *  - import_csv (the whole file in memory) and import_file (read a piece at
  *    a time) agree: same status, same message, same statistics, and the
- *    same database afterwards (compared as export_json's complete dump);
+ *    same database afterwards (compared as the complete JSON export);
  *  - a failed import changes nothing: the database file keeps its bytes;
  *    bad data is HG_ERR_INPUT with a message;
  *  - a successful import is repeatable: the same file again succeeds,
@@ -72,7 +72,7 @@ static void restore(void)
 	unlink(side);
 }
 
-/* Everything in the database, as export_json writes it. */
+/* Everything in the database, as export --format json writes it. */
 static char *dump(struct hg_db *db)
 {
 	struct hg_recovery *r;
@@ -83,7 +83,7 @@ static char *dump(struct hg_db *db)
 	CHECK(db_recovery_load_all(db, &r, &n) == HG_OK);
 	f = open_memstream(&text, &len);
 	CHECK(f != NULL);
-	CHECK(export_json(f, r, n) == HG_OK);
+	CHECK(export_write(f, EXPORT_JSON, r, n) == HG_OK);
 	CHECK(fclose(f) == 0);
 	db_recoveries_free(r, n);
 	return text;

@@ -66,7 +66,7 @@ fuzz() {
 	# shellcheck disable=SC2086  # $srcs is a list of paths without spaces
 	if ! "$cc" -std=c11 -g -O1 \
 		-fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined \
+		-fno-sanitize-recover=undefined -Werror=implicit-function-declaration \
 		-I"$cfg" -I"$top/include" \
 		-o "$bin" "$top/tests/fuzz/fuzz_$name.c" $srcs; then
 		echo "fuzz_$name: build failed" >&2
