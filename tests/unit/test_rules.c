@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "healgrid/rules.h"
+#include "healgrid/util.h"
 
 #define U HG_UNRATED
 #define S(x) HG_BIT(HG_SIGN_##x)
@@ -52,8 +53,7 @@ static void rec_day(struct hg_recovery *r, int day, int red, int swe, int bru, i
 {
 	struct hg_checkin *c;
 
-	r->days = realloc(r->days, (r->ndays + 1) * sizeof *r->days);
-	assert_non_null(r->days);
+	r->days = xrealloc(r->days, (r->ndays + 1) * sizeof *r->days);
 	c = &r->days[r->ndays++];
 	memset(c, 0, sizeof *c);
 	c->treatment_id = r->t.id;
@@ -189,9 +189,7 @@ static char *message_of(const struct hg_recovery *r, const char *rule)
 
 	if (!f)
 		fail_msg("rule %s did not fire", rule);
-	m = malloc(strlen(f->message) + 1);
-	assert_non_null(m);
-	strcpy(m, f->message);
+	m = xstrdup(f->message);
 	rules_flags_free(res.f, res.n);
 	return m;
 }
@@ -1102,8 +1100,7 @@ static char *read_file(const char *path)
 	do {
 		if (cap - len < 4096) {
 			cap = cap ? cap * 2 : 65536;
-			buf = realloc(buf, cap + 1);
-			assert_non_null(buf);
+			buf = xrealloc(buf, cap + 1);
 		}
 		got = fread(buf + len, 1, cap - len, f);
 		len += got;
