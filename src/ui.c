@@ -344,37 +344,9 @@ attr_t ui_rating_attr(const struct ui *ui, int rating)
 		(rating == HG_RATING_MAX ? A_BOLD : A_NORMAL);
 }
 
-/* One UTF-8 sequence: its length and code point, 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, unsigned *cp)
-{
-	unsigned c = s[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xE0) == 0xC0) {
-		len = 2; *cp = c & 0x1F; min = 0x80;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3; *cp = c & 0x0F; min = 0x800;
-	} else if ((c & 0xF8) == 0xF0) {
-		len = 4; *cp = c & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;       /* also stops at the NUL */
-		*cp = (*cp << 6) | (s[i] & 0x3F);
-	}
-	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 size_t ui_char(const struct ui *ui, const char *s, unsigned *cp, int *width)
 {
-	size_t n = utf8_decode((const unsigned char *)s, cp);
+	size_t n = hg_utf8_decode(s, strnlen(s, 4), cp);
 	int w;
 
 	*width = 1;

@@ -160,10 +160,9 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-/* Length of the UTF-8 sequence at s (of at most n bytes) and its code
- * point, or 0 when the bytes are not valid UTF-8. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+size_t hg_utf8_decode(const char *str, size_t n, unsigned *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	unsigned c = s[0];
 	size_t len;
 	unsigned min;
@@ -218,7 +217,7 @@ char *hg_sanitize(const char *s)
 			n -= len;
 			continue;
 		}
-		len = utf8_decode(p, n, &cp);
+		len = hg_utf8_decode((const char *)p, n, &cp);
 
 		if (len == 0) {
 			sb_putc(&sb, '?');
@@ -240,7 +239,7 @@ int hg_utf8_valid(const char *s, size_t n)
 
 	while (n > 0) {
 		unsigned cp;
-		size_t len = utf8_decode(p, n, &cp);
+		size_t len = hg_utf8_decode((const char *)p, n, &cp);
 
 		if (len == 0 || cp == 0)
 			return 0;
@@ -258,7 +257,7 @@ int hg_utf8_width(const char *s)
 
 	while (n > 0) {
 		unsigned cp;
-		size_t len = utf8_decode(p, n, &cp);
+		size_t len = hg_utf8_decode((const char *)p, n, &cp);
 		int cw;
 
 		if (len == 0) {
@@ -284,7 +283,7 @@ size_t hg_utf8_fit(const char *s, int cols)
 
 	while (k < n) {
 		unsigned cp;
-		size_t len = utf8_decode(p + k, n - k, &cp);
+		size_t len = hg_utf8_decode((const char *)p + k, n - k, &cp);
 		int cw = 1;
 
 		if (len == 0)

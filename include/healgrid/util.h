@@ -55,6 +55,9 @@ char *hg_sanitize(const char *s);
 /* 1 when the n bytes at s are valid UTF-8 (control characters allowed:
  * they are data, stripped only when shown on a terminal). */
 int hg_utf8_valid(const char *s, size_t n);
+/* Length of the UTF-8 sequence at s (of at most n bytes) and its code
+ * point, or 0 when the bytes are not valid UTF-8. */
+size_t hg_utf8_decode(const char *s, size_t n, unsigned *cp);
 /* Display columns of a UTF-8 string (wcwidth; invalid bytes count 1). */
 int hg_utf8_width(const char *s);
 /* Bytes of the longest prefix of s that fits in cols display columns,
