@@ -218,20 +218,6 @@ static int make_dirs_0700(const char *dir)
 	return rc;
 }
 
-static char *parent_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	char *d = xmalloc((size_t)(slash - path) + 1);
-	memcpy(d, path, (size_t)(slash - path));
-	d[slash - path] = '\0';
-	return d;
-}
-
 int db_default_path(char **out, int *is_default)
 {
 	const char *env = getenv("HEALGRID_DB");
@@ -417,7 +403,7 @@ static int check_header(const char *path, off_t size)
 int db_open(const char *path, int make_dirs, struct hg_db **out)
 {
 	struct hg_db *db = xcalloc(1, sizeof *db);
-	char *dir = parent_dir(path);
+	char *dir = hg_dirname(path);
 	struct stat st;
 	int rc = HG_OK;
 

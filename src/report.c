@@ -505,20 +505,6 @@ void report_file_abort(struct report_file *f)
 
 /* ---- the UI's `p` key ------------------------------------------------- */
 
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	char *d = xmalloc((size_t)(slash - path) + 1);
-	memcpy(d, path, (size_t)(slash - path));
-	d[slash - path] = '\0';
-	return d;
-}
-
 int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 		       struct strbuf *paths_written)
 {
@@ -543,7 +529,7 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 	} else {
 		sb_puts(&base, "healgrid-report-all");
 	}
-	char *folder = dir ? xstrdup(dir) : folder_of(db_path(db));
+	char *folder = dir ? xstrdup(dir) : hg_dirname(db_path(db));
 	for (size_t k = 0; rc == HG_OK && k < sizeof outs / sizeof outs[0]; k++) {
 		struct report_file f;
 		struct strbuf path = STRBUF_INIT;

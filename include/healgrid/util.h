@@ -34,6 +34,8 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* The folder part of a path ("." when none, "/" for the root); caller frees. */
+char *hg_dirname(const char *path);
 
 struct strbuf {
 	char *s;        /* NUL-terminated, NULL until something is added */
