@@ -6,7 +6,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
-#include "healgrid/json.h"
+#include "healgrid/export.h"
 #include "healgrid/util.h"
 
 static int parse_depth(const char *s, double *out)
@@ -159,39 +159,8 @@ static void list_json(FILE *out, const struct hg_treatment *t, size_t n)
 
 	sb_puts(&sb, "{\"treatments\": [");
 	for (size_t i = 0; i < n; i++) {
-		char date[HG_DATE_LEN];
-
-		date_format(t[i].date, date);
 		sb_puts(&sb, i ? ", {" : "{");
-		json_key(&sb, "id", 1);
-		sb_printf(&sb, "%lld", (long long)t[i].id);
-		json_key(&sb, "date", 0);
-		json_string(&sb, date);
-		json_key(&sb, "device", 0);
-		json_string(&sb, model_device_name(t[i].device));
-		json_key(&sb, "depth_mm", 0);
-		if (t[i].depth > 0)
-			sb_printf(&sb, "%g", t[i].depth);
-		else
-			sb_puts(&sb, "null");
-		json_key(&sb, "area", 0);
-		json_string(&sb, t[i].area);
-		json_key(&sb, "products", 0);
-		json_string(&sb, t[i].products);
-		json_key(&sb, "risks", 0);
-		sb_putc(&sb, '[');
-		for (int r = 0, first = 1; r < HG_RISK_COUNT; r++)
-			if (t[i].risks & HG_BIT(r)) {
-				if (!first)
-					sb_puts(&sb, ", ");
-				json_string(&sb, model_risk_name((enum hg_risk)r));
-				first = 0;
-			}
-		sb_putc(&sb, ']');
-		json_key(&sb, "window", 0);
-		sb_printf(&sb, "%d", t[i].window);
-		json_key(&sb, "note", 0);
-		json_string(&sb, t[i].note);
+		export_treatment_fields(&sb, &t[i]);
 		sb_putc(&sb, '}');
 	}
 	sb_puts(&sb, "]}\n");

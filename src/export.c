@@ -105,12 +105,10 @@ static void names(struct strbuf *sb, unsigned bits, int count, const char *(*nam
 static const char *risk_name(int i) { return model_risk_name((enum hg_risk)i); }
 static const char *sign_name(int i) { return model_sign_name((enum hg_sign)i); }
 
-static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int first)
+void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
 {
-	const struct hg_treatment *t = &rec->t;
 	char date[HG_DATE_LEN], depth[32];
 
-	sb_puts(sb, first ? "\n{" : ",\n{");
 	KEY1(sb, "id");
 	sb_printf(sb, "%lld", (long long)t->id);
 	KEY(sb, "date");
@@ -131,6 +129,15 @@ static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int
 	sb_printf(sb, "%d", t->window);
 	KEY(sb, "note");
 	json_string(sb, t->note ? t->note : "");
+}
+
+static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int first)
+{
+	const struct hg_treatment *t = &rec->t;
+	char date[HG_DATE_LEN];
+
+	sb_puts(sb, first ? "\n{" : ",\n{");
+	export_treatment_fields(sb, t);
 	KEY(sb, "checkins");
 	sb_putc(sb, '[');
 	for (size_t k = 0; k < rec->ndays; k++) {

@@ -50,43 +50,6 @@ static void json_begin(struct strbuf *sb, const struct report_doc *doc)
 	sb_puts(sb, "[");
 }
 
-static void treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
-{
-	char depth[32];
-
-	KEY1(sb, "id");
-	sb_printf(sb, "%lld", (long long)t->id);
-	KEY(sb, "date");
-	json_date(sb, t->date);
-	KEY(sb, "device");
-	json_string(sb, model_device_name(t->device));
-	KEY(sb, "depth_mm");
-	if (t->depth > 0) {
-		export_format_depth(t->depth, depth, sizeof depth);
-		sb_puts(sb, depth);
-	} else {
-		sb_puts(sb, "null");
-	}
-	KEY(sb, "area");
-	json_string(sb, t->area);
-	KEY(sb, "products");
-	json_string(sb, t->products ? t->products : "");
-	KEY(sb, "risks");
-	sb_putc(sb, '[');
-	for (int r = 0, first = 1; r < HG_RISK_COUNT; r++)
-		if (t->risks & HG_BIT(r)) {
-			if (!first)
-				sb_puts(sb, ", ");
-			json_string(sb, model_risk_name((enum hg_risk)r));
-			first = 0;
-		}
-	sb_putc(sb, ']');
-	KEY(sb, "window");
-	sb_printf(sb, "%d", t->window);
-	KEY(sb, "note");
-	json_string(sb, t->note ? t->note : "");
-}
-
 static void flags(struct strbuf *sb, const struct report_item *it)
 {
 	KEY(sb, "flags");
@@ -258,7 +221,7 @@ static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
 {
 	(void)doc;
 	sb_puts(sb, it->index ? ",\n{" : "\n{");
-	treatment_fields(sb, &it->r->t);
+	export_treatment_fields(sb, &it->r->t);
 	KEY(sb, "expected_downtime_days");
 	sb_printf(sb, "%d", it->sum->downtime);
 	KEY(sb, "today_day");

@@ -25,6 +25,9 @@ extern const char *const export_csv_header[EXPORT_COLUMNS];
 /* A depth that reads back as the same number: "1.0", "0.25", "1.234";
  * "" when unknown (0). */
 void export_format_depth(double depth, char *buf, size_t len);
+/* A treatment's fields as JSON members ("id": ... "note": ...), without
+ * braces: the one shape that export, report and `treatment list` share. */
+void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t);
 
 /* One treatment at a time: export_start, export_add for every treatment
  * oldest first, export_finish (writes the end and frees; HG_ERR_RUNTIME
