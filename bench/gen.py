@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """gen.py — realistic healgrid data for the benchmarks, as CSV in the
-SPEC 2.2 export format (RFC 4180, CRLF), ready for `healgrid import`.
+healgrid's CSV export format (RFC 4180, CRLF), ready for `healgrid import`.
 
     bench/gen.py SIZE [--seed N] [--today YYYY-MM-DD] [-o FILE]
 
@@ -43,7 +43,7 @@ AREAS = ["face", "neck", "décolleté", "scalp", "hands",
 RISKS = ["active-infection", "active-acne", "bleeding-disorder",
          "blood-thinners", "cold-sores", "keloids", "isotretinoin",
          "dark-skin", "pregnancy"]
-NOTE_LIMIT = 2000  # bytes, SPEC 1
+NOTE_LIMIT = 2000  # bytes, the note limit
 
 # Pieces of notes people write.  Some carry the characters a CSV writer
 # and a terminal must get right: commas, double quotes, non-ASCII letters,
@@ -103,7 +103,7 @@ def note_text(rng):
 
 
 def downtime(device, depth):
-    """Expected days of redness and swelling (SPEC 3, D)."""
+    """Expected days of redness and swelling (the downtime D of the rules)."""
     if device == "home" or (depth is not None and depth <= 0.5):
         return 3
     if depth is None or depth <= 1.5:

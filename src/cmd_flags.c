@@ -1,6 +1,6 @@
 /* cmd_flags.c — `healgrid flags`: the warning flags of one treatment or of
  * all of them, as text for people (80 columns, highest level first, ending
- * with the not-medical-advice line) or as the JSON of SPEC 2.2.  The rules
+ * with the not-medical-advice line) or as JSON (fields in the man page).  The rules
  * themselves live in rules.c; this file only loads, evaluates and writes.
  */
 #include "config.h"

@@ -1,4 +1,4 @@
-/* export.c — the CSV of SPEC 2.2 and the complete JSON export, written one
+/* export.c — the CSV (header in the man page) and the complete JSON export, written one
  * treatment at a time as the database hands them over.  What the columns mean on the way back in is
  * import.c's business; the RFC 4180 quoting is csv.c's. */
 #include "config.h"

@@ -1,4 +1,4 @@
-/* import.c — the CSV of SPEC 2.2 back into the database.
+/* import.c — the CSV export back into the database.
  *
  * One pass inside one transaction: each record is parsed (csv.c), every
  * field validated, its treatment found by (treatment_date, area) — from a

@@ -1,4 +1,4 @@
-/* rules.c — the warning engine of SPEC section 3.
+/* rules.c — the warning engine (WARNING RULES in the man page).
  *
  * Two tables and one loop: `downtime_table` gives the expected downtime D
  * by device and needle depth, `rule_table` lists every rule with its
@@ -26,7 +26,7 @@ enum depth_match {
 
 enum { ANY_DEVICE = -1 };
 
-/* First matching row wins (SPEC 3: "3 for a home device or depth <= 0.5 mm;
+/* First matching row wins ("3 for a home device or depth <= 0.5 mm;
  * 5 for depth <= 1.5 mm or a professional treatment of unknown depth; 7 for
  * depth > 1.5 mm"). */
 static const struct downtime_row {

@@ -1,6 +1,6 @@
 /* cli.h — the command line: global options, the command table, and the
  * helpers every command shares (opening the database, parsing and
- * validating option values with SPEC 2.2's messages).
+ * validating option values with the messages the man page shows).
  *
  * Each command lives in its own src/cmd_*.c as `int cmd_NAME(struct
  * cli_ctx *, int argc, char **argv)` and returns an hg_status; main()
@@ -31,7 +31,7 @@ enum { CLI_DONE = -1, CLI_QUIET_FAIL = -2 };
 /* Entry point: argv as given to main.  Returns the exit status. */
 int cli_main(int argc, char **argv);
 
-/* Open the database once (path order of SPEC 2.2). */
+/* Open the database once (path order: see db_default_path). */
 int cli_db(struct cli_ctx *ctx, struct hg_db **out);
 
 /* Every command accepts --db PATH and --help among its own options:
@@ -47,7 +47,7 @@ int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status
 int cli_bad_option(const char *cmd, char **argv);
 void cli_usage(const char *cmd, FILE *to);
 
-/* Value parsers: each records SPEC 2.2's message on failure and returns
+/* Value parsers: each records a one-line message on failure and returns
  * HG_ERR_INPUT.  `opt` is the option as typed ("--redness"). */
 int cli_parse_int(const char *opt, const char *s, long lo, long hi, long *out);
 int cli_parse_date(const char *opt, const char *s, int *out);

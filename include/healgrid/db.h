@@ -21,7 +21,7 @@ struct hg_db;
 enum { HG_DB_APPLICATION_ID = 0x48674964 };  /* "HgId" */
 enum { HG_DB_BUSY_TIMEOUT_MS = 5000 };
 
-/* The database path of SPEC 2.2: $HEALGRID_DB, else
+/* The database path: $HEALGRID_DB, else
  * $XDG_DATA_HOME/healgrid/healgrid.db, else ~/.local/share/healgrid/healgrid.db.
  * Sets *is_default when the path is not from --db/$HEALGRID_DB (then the
  * folder may be created).  Caller frees. */

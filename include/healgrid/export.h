@@ -1,4 +1,4 @@
-/* export.h — every check-in out of the database: the CSV of SPEC 2.2 (the
+/* export.h — every check-in out of the database: the CSV (the
  * format `import` reads back) and complete JSON.  The CSV columns are
  * named here once, for the writer and for import.c's reader.
  */

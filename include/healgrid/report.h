@@ -1,4 +1,4 @@
-/* report.h — the summary for a dermatologist (SPEC 2.3) in five formats,
+/* report.h — the summary for a dermatologist in five formats,
  * the per-symptom summary they all share (peak day, days to clear,
  * comparison with earlier treatments), and private output files written
  * atomically.

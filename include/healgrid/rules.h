@@ -1,4 +1,4 @@
-/* rules.h — the warning engine of SPEC section 3.
+/* rules.h — the warning engine (WARNING RULES in the man page).
  *
  * One table of rules and one evaluator over a single recovery (a treatment
  * and its check-ins).  Pure: no SQL, no curses, no I/O, so the UI, `flags`
@@ -47,7 +47,7 @@ const char *rules_category_name(enum hg_category c);  /* "infection" ... */
 size_t rules_count(void);
 const struct hg_rule_info *rules_info(size_t i);
 
-/* Expected downtime D in days for a treatment (SPEC 3). */
+/* Expected downtime D in days for a treatment. */
 int rules_downtime(const struct hg_treatment *t);
 
 /* Evaluate every rule over r (check-ins sorted by day).  Appends the flags

@@ -1,4 +1,4 @@
-/* ui.h — the full-screen ncursesw interface (SPEC 2.1). */
+/* ui.h — the full-screen ncursesw interface. */
 #ifndef HEALGRID_UI_H
 #define HEALGRID_UI_H
 

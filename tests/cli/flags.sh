@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/cli/flags.sh — `healgrid flags` on the real binary: the JSON of
-# SPEC 2.2 read by python3's json module (field names, order, once per
+# the man page read by python3's json module (field names, order, once per
 # rule), the 80-column text with its not-medical-advice line, --all, and
 # the errors.
 . "$top_srcdir/tests/lib.sh"
@@ -74,7 +74,7 @@ elif check.startswith("message:"):
 EOF
 }
 
-# json_is CHECK WANT DESCRIPTION: the JSON in $out parses, has SPEC 2.2's
+# json_is CHECK WANT DESCRIPTION: the JSON in $out parses, has the documented
 # shape, order and once-per-rule, and its summary equals WANT.
 json_is() {
 	got=$(pycheck json)
@@ -113,7 +113,7 @@ py_ok "message:blisters=antiviral" "blisters names antivirals with the cold-sore
 py_ok "message:pus=Pus on day 4" "pus message says what and when"
 is "${out%%\"message\"*}" \
 	'{"flags": [{"treatment": 1, "rule": "blisters", "category": "infection", "level": "urgent", "day": 3, "date": "2026-10-04", ' \
-	"JSON written as in SPEC 2.2"
+	"JSON written as documented"
 
 run treatment add --date 2026-11-01 --device home --risk pregnancy
 is "$out" 2 "treatment 2 added"

@@ -28,7 +28,7 @@ import subprocess
 import sys
 import time
 
-MIN_KILLS = 200          # the bar set by issue 6
+MIN_KILLS = 200          # enough kills to reach every phase of a write
 ENOUGH_KILLS = 1000      # stop early once this many kills are in
 MIN_CREATE_KILLS = 30
 BUDGET_S = 30            # the check-in stream stops here once it has MIN_KILLS,

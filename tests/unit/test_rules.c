@@ -1,7 +1,7 @@
 /* test_rules.c — cmocka tests of the warning engine (src/rules.c).
  *
  * Recoveries are built as plain structs, no database.  For every rule of
- * SPEC 3 there is a case that fires it on exactly the right first day and
+ * the rule table (man page, WARNING RULES) there is a case that fires it on exactly the right first day and
  * a case one step below each threshold that must stay silent; then the
  * expected downtime D, whole recoveries, ordering and message wording,
  * and a check that man/healgrid.1 lists every rule of the table.
@@ -199,7 +199,7 @@ static int starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* ---- the table matches SPEC 3 ----------------------------------------- */
+/* ---- the table matches the man page ----------------------------------------- */
 
 static const struct {
 	const char *id, *category, *level;
