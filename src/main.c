@@ -14,7 +14,11 @@ int main(int argc, char **argv)
 {
 	int rc;
 
+	/* Text (UTF-8, widths) follows the user's locale; numbers never do:
+	 * option values, JSON, CSV and SQL text always use the decimal
+	 * point, so every printf/strtod in the program sees LC_NUMERIC "C". */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	/* Health records: every file healgrid creates is private. */
 	umask(077);
 	rc = cli_main(argc, argv);
