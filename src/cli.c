@@ -12,6 +12,7 @@
 #include "healgrid/demo.h"
 #include "healgrid/ui.h"
 #include "healgrid/util.h"
+#include "healgrid/validate.h"
 
 struct command {
 	const char *name;
@@ -192,65 +193,45 @@ int cli_bad_option(const char *cmd, char **argv)
 
 /* ---- value parsers ---------------------------------------------------- */
 
+/* Each is validate.h's check with the option's name in front. */
+static int bad(const char *opt, const char *msg)
+{
+	return hg_fail(HG_ERR_INPUT, "%s: %s", opt, msg);
+}
+
 int cli_parse_int(const char *opt, const char *s, long lo, long hi, long *out)
 {
-	char *end;
-	long v;
+	char msg[HG_VALID_MSG];
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi || s[0] == ' ' || s[0] == '+')
-		return hg_fail(HG_ERR_INPUT, "%s: expected a whole number %ld-%ld, got \"%s\"",
-			       opt, lo, hi, s);
-	*out = v;
-	return HG_OK;
+	return validate_int(s, lo, hi, out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_date(const char *opt, const char *s, int *out)
 {
-	if (date_parse(s, out) != 0)
-		return hg_fail(HG_ERR_INPUT, "%s: expected a real date YYYY-MM-DD, got \"%s\"",
-			       opt, s);
-	return HG_OK;
+	char msg[HG_VALID_MSG];
+
+	return validate_date(s, out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_rating(const char *opt, const char *s, int *out)
 {
-	if (strcmp(s, "-") == 0) {
-		*out = HG_UNRATED;
-		return HG_OK;
-	}
-	if (s[0] >= '0' && s[0] <= '3' && s[1] == '\0') {
-		*out = s[0] - '0';
-		return HG_OK;
-	}
-	return hg_fail(HG_ERR_INPUT, "%s: expected 0-3, got \"%s\"", opt, s);
+	char msg[HG_VALID_MSG];
+
+	return validate_rating(s, "-", out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_id(const char *opt, const char *s, int64_t *out)
 {
-	char *end;
-	long long v;
+	char msg[HG_VALID_MSG];
 
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!*s || *end || errno || v < 1 || s[0] == ' ' || s[0] == '+')
-		return hg_fail(HG_ERR_INPUT, "%s: expected a treatment id (a number from"
-			       " 'healgrid treatment list'), got \"%s\"", opt, s);
-	*out = v;
-	return HG_OK;
+	return validate_id(s, out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_note(const char *opt, const char *s)
 {
-	size_t n = strlen(s);
+	char msg[HG_VALID_MSG];
 
-	if (n > HG_NOTE_MAX)
-		return hg_fail(HG_ERR_INPUT, "%s: longer than %d bytes (got %zu)", opt,
-			       HG_NOTE_MAX, n);
-	if (!hg_utf8_valid(s, n))
-		return hg_fail(HG_ERR_INPUT, "%s: not valid UTF-8 text", opt);
-	return HG_OK;
+	return validate_note(s, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_format(const char *opt, const char *s, const char *const *allowed, int *out)

@@ -8,27 +8,23 @@
 #include "healgrid/date.h"
 #include "healgrid/export.h"
 #include "healgrid/util.h"
+#include "healgrid/validate.h"
 
 static int parse_depth(const char *s, double *out)
 {
-	char *end;
-	double v = strtod(s, &end);
+	char msg[HG_VALID_MSG];
 
-	if (!*s || *end || s[0] == ' ' || !(v >= HG_DEPTH_MIN - 1e-9 && v <= HG_DEPTH_MAX + 1e-9))
-		return hg_fail(HG_ERR_INPUT, "--depth: expected millimetres from 0.1 to 3.0,"
-			       " got \"%s\"", s);
-	*out = v;
+	if (validate_depth(s, 0, out, msg) != 0)
+		return hg_fail(HG_ERR_INPUT, "--depth: %s", msg);
 	return HG_OK;
 }
 
 static int parse_text(const char *opt, const char *s, size_t max)
 {
-	size_t n = strlen(s);
+	char msg[HG_VALID_MSG];
 
-	if (n > max)
-		return hg_fail(HG_ERR_INPUT, "%s: longer than %zu bytes (got %zu)", opt, max, n);
-	if (!hg_utf8_valid(s, n))
-		return hg_fail(HG_ERR_INPUT, "%s: not valid UTF-8 text", opt);
+	if (validate_text(s, max, msg) != 0)
+		return hg_fail(HG_ERR_INPUT, "%s: %s", opt, msg);
 	return HG_OK;
 }
 
@@ -74,13 +70,12 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'a':
 			area = optarg;
-			rc = parse_text("--area", optarg, 200);
-			if (rc == HG_OK && !*optarg)
-				rc = hg_fail(HG_ERR_INPUT, "--area: expected a name such as face, got \"\"");
+			rc = *optarg ? parse_text("--area", optarg, HG_AREA_MAX)
+				     : hg_fail(HG_ERR_INPUT, "--area: expected a name such as face, got \"\"");
 			break;
 		case 'p':
 			products = optarg;
-			rc = parse_text("--products", optarg, HG_NOTE_MAX);
+			rc = parse_text("--products", optarg, HG_PRODUCTS_MAX);
 			break;
 		case 'r': {
 			unsigned bits;
@@ -97,9 +92,9 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		}
 		case 'w': {
-			long w;
-			rc = cli_parse_int("--window", optarg, HG_WINDOW_MIN, HG_WINDOW_MAX, &w);
-			t.window = (int)w;
+			char msg[HG_VALID_MSG];
+			if (validate_window(optarg, &t.window, msg) != 0)
+				rc = hg_fail(HG_ERR_INPUT, "--window: %s", msg);
 			break;
 		}
 		case 'n':

@@ -21,8 +21,8 @@
 #include "healgrid/export.h"
 #include "healgrid/import.h"
 #include "healgrid/util.h"
+#include "healgrid/validate.h"
 
-enum { AREA_MAX = 200 };
 /* import_file reads this much of the file at a time (more only for a
  * record longer than that), so memory does not grow with the file. */
 enum { IMPORT_PIECE = 1 << 18 };
@@ -121,70 +121,45 @@ static int fail_field(const struct row_ctx *x, const char *col, const char *expe
 	return rc;
 }
 
+/* A field validate.h refused: its message, after file, line and column. */
+static int bad_field(const struct row_ctx *x, const char *col, const char *msg)
+{
+	return hg_fail(HG_ERR_INPUT, "%s:%zu: %s: %s", x->name, x->line, col, msg);
+}
+
 static int parse_date(const struct row_ctx *x, const char *col, const char *s, int *out)
 {
-	if (date_parse(s, out) != 0)
-		return fail_field(x, col, "a real date YYYY-MM-DD", s);
-	return HG_OK;
+	char msg[HG_VALID_MSG];
+
+	return validate_date(s, out, msg) == 0 ? HG_OK : bad_field(x, col, msg);
 }
 
 static int parse_day(const struct row_ctx *x, const char *s, int *out)
 {
-	int v = 0;
-	size_t n = strlen(s);
+	char msg[HG_VALID_MSG];
 
-	if (n == 0 || n > 2 || (n == 2 && s[0] == '0'))
-		return fail_field(x, "day", "a whole number 0-89", s);
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return fail_field(x, "day", "a whole number 0-89", s);
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v >= HG_WINDOW_MAX)
-		return fail_field(x, "day", "a whole number 0-89", s);
-	*out = v;
-	return HG_OK;
+	return validate_day(s, out, msg) == 0 ? HG_OK : bad_field(x, "day", msg);
 }
 
 static int parse_rating(const struct row_ctx *x, const char *col, const char *s, int *out)
 {
-	if (!*s) {
-		*out = HG_UNRATED;
-		return HG_OK;
-	}
-	if (s[0] >= '0' && s[0] <= '0' + HG_RATING_MAX && !s[1]) {
-		*out = s[0] - '0';
-		return HG_OK;
-	}
-	return fail_field(x, col, "0-3 or empty (not rated)", s);
+	char msg[HG_VALID_MSG];
+
+	return validate_rating(s, "", out, msg) == 0 ? HG_OK : bad_field(x, col, msg);
 }
 
 static int parse_depth(const struct row_ctx *x, const char *s, double *out)
 {
-	char *end;
-	double v;
+	char msg[HG_VALID_MSG];
 
-	if (!*s) {
-		*out = 0;
-		return HG_OK;
-	}
-	v = strtod(s, &end);
-	if (*end || s[0] == ' ' || s[0] == '+' || !(v >= HG_DEPTH_MIN - 1e-9 && v <= HG_DEPTH_MAX + 1e-9))
-		return fail_field(x, "depth_mm", "millimetres from 0.1 to 3.0, or empty", s);
-	*out = v;
-	return HG_OK;
+	return validate_depth(s, 1, out, msg) == 0 ? HG_OK : bad_field(x, "depth_mm", msg);
 }
 
 static int check_text(const struct row_ctx *x, const char *col, const char *s, size_t max)
 {
-	size_t n = strlen(s);
+	char msg[HG_VALID_MSG];
 
-	if (n > max)
-		return hg_fail(HG_ERR_INPUT, "%s:%zu: %s: longer than %zu bytes (got %zu)",
-			       x->name, x->line, col, max, n);
-	if (!hg_utf8_valid(s, n))
-		return hg_fail(HG_ERR_INPUT, "%s:%zu: %s: not valid UTF-8 text", x->name, x->line, col);
-	return HG_OK;
+	return validate_text(s, max, msg) == 0 ? HG_OK : bad_field(x, col, msg);
 }
 
 static int parse_names(const struct row_ctx *x, const char *col, const char *s,
@@ -228,10 +203,12 @@ static int parse_row(const struct row_ctx *x, const char *const *f, int today, s
 		return fail_field(x, "device", "professional or home", f[EXPORT_DEVICE]);
 	row->device = (enum hg_device)dev;
 	rc = parse_depth(x, f[EXPORT_DEPTH], &row->depth);
-	if (rc == HG_OK && !*f[EXPORT_AREA])
-		rc = fail_field(x, "area", "a name such as face", f[EXPORT_AREA]);
-	if (rc == HG_OK)
-		rc = check_text(x, "area", f[EXPORT_AREA], AREA_MAX);
+	if (rc == HG_OK) {
+		char msg[HG_VALID_MSG];
+
+		if (validate_area(f[EXPORT_AREA], msg) != 0)
+			rc = bad_field(x, "area", msg);
+	}
 	row->area = f[EXPORT_AREA];
 	if (rc == HG_OK)
 		rc = parse_names(x, "risks", f[EXPORT_RISKS], model_parse_risks, "risk", &row->risks);

@@ -11,6 +11,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/validate.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 
@@ -21,7 +22,7 @@ enum field {
 };
 
 enum { NTEXT = F_NOTE + 1, RISK_ROWS = (HG_RISK_COUNT + 1) / 2, ROW_FIELDS = 2,
-       ROW_RISKS = 11, FX = 14, RISK_COL_X = 40, AREA_MAX = 200 };
+       ROW_RISKS = 11, FX = 14, RISK_COL_X = 40, AREA_MAX = HG_AREA_MAX };
 
 static const char *const field_labels[NTEXT] = {
 	"Date", "Device", "Depth", "Area", "Products", "Window", "Note"
@@ -197,22 +198,6 @@ static int fail_at(struct ui *ui, int field, const char *msg)
 	return -1;
 }
 
-static int parse_depth(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	*out = 0;
-	if (!*s)
-		return 0;
-	errno = 0;
-	v = strtod(s, &end);
-	if (*end || errno || s[0] == ' ' || !(v >= HG_DEPTH_MIN - 1e-9 && v <= HG_DEPTH_MAX + 1e-9))
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* An edit must not move a checked-in day out of the window or past today. */
 static int check_existing(struct ui *ui, const struct hg_treatment *t)
 {
@@ -244,35 +229,31 @@ static int check_existing(struct ui *ui, const struct hg_treatment *t)
 static void save(struct ui *ui)
 {
 	struct hg_treatment t;
-	long window;
 	int rc;
-	char msg[160];
+	char msg[HG_VALID_MSG + 16], vmsg[HG_VALID_MSG];
 
 	model_treatment_init(&t);
 	t.id = fm.id;
-	if (date_parse(ui_edit_text(&fm.text[F_DATE]), &t.date) != 0) {
-		snprintf(msg, sizeof msg, "Date: expected a real date YYYY-MM-DD, got \"%s\".",
-			 ui_edit_text(&fm.text[F_DATE]));
+	if (validate_treatment_date(ui_edit_text(&fm.text[F_DATE]), &t.date, vmsg) != 0) {
+		snprintf(msg, sizeof msg, "Date: %s.", vmsg);
 		fail_at(ui, F_DATE, msg);
 		return;
 	}
-	if (parse_depth(ui_edit_text(&fm.text[F_DEPTH]), &t.depth) != 0) {
-		fail_at(ui, F_DEPTH, "Depth: expected millimetres from 0.1 to 3.0, or nothing.");
+	if (validate_depth(ui_edit_text(&fm.text[F_DEPTH]), 1, &t.depth, vmsg) != 0) {
+		snprintf(msg, sizeof msg, "Depth: %s.", vmsg);
+		fail_at(ui, F_DEPTH, msg);
 		return;
 	}
-	if (!*ui_edit_text(&fm.text[F_AREA])) {
-		fail_at(ui, F_AREA, "Area: give a name such as face.");
+	if (validate_area(ui_edit_text(&fm.text[F_AREA]), vmsg) != 0) {
+		snprintf(msg, sizeof msg, "Area: %s.", vmsg);
+		fail_at(ui, F_AREA, msg);
 		return;
 	}
-	if (cli_parse_int("Window", ui_edit_text(&fm.text[F_WINDOW]), HG_WINDOW_MIN,
-			  HG_WINDOW_MAX, &window) != HG_OK) {
-		hg_error_clear();
-		snprintf(msg, sizeof msg, "Window: expected days from %d to %d.", HG_WINDOW_MIN,
-			 HG_WINDOW_MAX);
+	if (validate_window(ui_edit_text(&fm.text[F_WINDOW]), &t.window, vmsg) != 0) {
+		snprintf(msg, sizeof msg, "Window: %s.", vmsg);
 		fail_at(ui, F_WINDOW, msg);
 		return;
 	}
-	t.window = (int)window;
 	t.device = fm.device;
 	t.risks = fm.risks;
 	t.area = (char *)ui_edit_text(&fm.text[F_AREA]);
