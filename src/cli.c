@@ -213,6 +213,13 @@ int cli_parse_date(const char *opt, const char *s, int *out)
 	return validate_date(s, out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
+int cli_parse_treatment_date(const char *opt, const char *s, int *out)
+{
+	char msg[HG_VALID_MSG];
+
+	return validate_treatment_date(s, out, msg) == 0 ? HG_OK : bad(opt, msg);
+}
+
 int cli_parse_rating(const char *opt, const char *s, int *out)
 {
 	char msg[HG_VALID_MSG];

@@ -53,7 +53,7 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 			continue;
 		switch (c) {
 		case 'd':
-			rc = cli_parse_date("--date", optarg, &t.date);
+			rc = cli_parse_treatment_date("--date", optarg, &t.date);
 			have_date = 1;
 			break;
 		case 'v': {

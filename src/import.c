@@ -192,23 +192,18 @@ struct row {
 static int parse_row(const struct row_ctx *x, const char *const *f, int today, struct row *row)
 {
 	int rc, date, dev;
-	char want[HG_DATE_LEN], got[HG_DATE_LEN];
+	char want[HG_DATE_LEN], got[HG_DATE_LEN], msg[HG_VALID_MSG];
 
 	model_checkin_init(&row->c);
-	rc = parse_date(x, "treatment_date", f[EXPORT_TREATMENT_DATE], &row->tdate);
-	if (rc != HG_OK)
-		return rc;
+	if (validate_treatment_date(f[EXPORT_TREATMENT_DATE], &row->tdate, msg) != 0)
+		return bad_field(x, "treatment_date", msg);
 	dev = model_device_lookup(f[EXPORT_DEVICE]);
 	if (dev < 0)
 		return fail_field(x, "device", "professional or home", f[EXPORT_DEVICE]);
 	row->device = (enum hg_device)dev;
 	rc = parse_depth(x, f[EXPORT_DEPTH], &row->depth);
-	if (rc == HG_OK) {
-		char msg[HG_VALID_MSG];
-
-		if (validate_area(f[EXPORT_AREA], msg) != 0)
-			rc = bad_field(x, "area", msg);
-	}
+	if (rc == HG_OK && validate_area(f[EXPORT_AREA], msg) != 0)
+		rc = bad_field(x, "area", msg);
 	row->area = f[EXPORT_AREA];
 	if (rc == HG_OK)
 		rc = parse_names(x, "risks", f[EXPORT_RISKS], model_parse_risks, "risk", &row->risks);

@@ -138,6 +138,12 @@ int validate_treatment_date(const char *s, int *out, char *msg)
 
 	if (validate_date(s, &d, msg) != 0)
 		return -1;
+	if (d > validate_treatment_date_max()) {
+		char last[HG_DATE_LEN];
+
+		date_format(validate_treatment_date_max(), last);
+		return expected(msg, s, "a date no later than %s", last);
+	}
 	*out = d;
 	return 0;
 }

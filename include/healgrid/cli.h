@@ -51,6 +51,7 @@ void cli_usage(const char *cmd, FILE *to);
  * HG_ERR_INPUT.  `opt` is the option as typed ("--redness"). */
 int cli_parse_int(const char *opt, const char *s, long lo, long hi, long *out);
 int cli_parse_date(const char *opt, const char *s, int *out);
+int cli_parse_treatment_date(const char *opt, const char *s, int *out);
 int cli_parse_rating(const char *opt, const char *s, int *out);
 int cli_parse_id(const char *opt, const char *s, int64_t *out);
 int cli_parse_note(const char *opt, const char *s);

@@ -40,7 +40,8 @@ int validate_day(const char *s, int *out, char *msg);
 /* A real date YYYY-MM-DD (see date_parse). */
 int validate_date(const char *s, int *out, char *msg);
 /* A treatment date: a real date no later than validate_treatment_date_max(),
- * so every day of the longest window still has a four-digit year. */
+ * 9999-12-31 less the last day of the longest window, so every day a
+ * treatment can hold is a four-digit year (9999-10-03 for 90 days). */
 int validate_treatment_date(const char *s, int *out, char *msg);
 int validate_treatment_date_max(void);
 /* A rating 0..HG_RATING_MAX, or `unrated` (such as "-" or "") for

@@ -50,4 +50,36 @@ for r in "+1" " 1" "1 " "4" "01" ""; do
 	expect_error 2 "--redness: expected 0-3, got \"$r\"" "--redness \"$r\" is refused"
 done
 
+# ---- treatment dates: every day of the longest window keeps four-digit years
+run treatment add --date 2026-11-05 --window 1
+wmax=$(printf '%s' "$err" | sed -n 's/.*whole number [0-9]*-\([0-9]*\),.*/\1/p')
+like "$wmax" "[0-9]*" "the longest window is named ($wmax days)"
+last=$(python3 -c "import datetime as d; print(d.date(9999,12,31) - d.timedelta(days=$wmax - 1))")
+after=$(python3 -c "import datetime as d; print(d.date(9999,12,31) - d.timedelta(days=$wmax - 2))")
+for bad in 9999-12-31 "$after"; do
+	sum=$(db_sum)
+	run treatment add --date "$bad"
+	expect_error 2 "--date: expected a date no later than $last, got \"$bad\"" \
+		"treatment add --date $bad is refused"
+	{ printf '%s\r\n' "$HEADER"; printf '%s,home,,face,,0,%s,1,,,,,\r\n' "$bad" "$bad"; } >"$T/in.csv"
+	run import "$T/in.csv"
+	expect_error 2 "$T/in.csv:2: treatment_date: expected a date no later than $last, got \"$bad\"" \
+		"import treatment_date $bad is refused"
+	is "$(db_sum)" "$sum" "treatment date $bad: nothing written"
+done
+run treatment add --date "$last" --window "$wmax" --area "last"
+expect_status 0 "treatment add --date $last (the last allowed) is accepted"
+id=$out
+HEALGRID_TODAY=9999-12-31 run checkin --treatment "$id" --day $((wmax - 1)) --redness 1
+expect_status 0 "its last day, 9999-12-31, can be checked in"
+for cmd in "show --treatment $id" "treatment list" "export" "report --treatment $id"; do
+	HEALGRID_TODAY=9999-12-31 run $cmd
+	expect_status 0 "$cmd at the end of year 9999"
+	case $out in
+	*0000-*) not_ok "$cmd: no date leaves the four-digit years" "$out" ;;
+	*) ok "$cmd: no date leaves the four-digit years" ;;
+	esac
+done
+like "$out" "*9999-12-31*" "the report names 9999-12-31"
+
 done_testing
