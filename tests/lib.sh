@@ -68,11 +68,41 @@ expect_error() {
 }
 
 # db_sum: a checksum of the database contents (not its pages), to prove
-# that a failed command changed nothing.
-db_sum() {
-	sqlite3 "$DB" ".dump" 2>/dev/null | sha256sum | cut -d' ' -f1
+# that a failed command changed nothing.  "no database" when the file does
+# not exist (sqlite3 -readonly never creates it).  When sqlite3 or
+# sha256sum fails, the error goes to stderr and the "sum" is a text no
+# other call gives, so a "nothing changed" check fails instead of
+# comparing two empty strings.
+_sum_failed() { # _sum_failed WHAT: print a text that never matches another
+	echo "$1 failed (pid $BASHPID, $(date +%s%N))"
 }
-file_sum() { sha256sum "$1" | cut -d' ' -f1; }
+db_sum() {
+	local dump sum
+	if [ ! -e "$DB" ]; then
+		echo "no database"
+		return 0
+	fi
+	# .dump exits 0 even when it cannot read the file: read the schema
+	# first, and refuse a dump that reports an error inside it.
+	if ! sqlite3 -readonly -bail "$DB" 'SELECT count(*) FROM sqlite_master' >/dev/null ||
+	   ! dump=$(sqlite3 -readonly -bail "$DB" .dump); then
+		_sum_failed "sqlite3 .dump of $DB"
+		return 1
+	fi
+	case $dump in
+	*'**** ERROR:'* | *'ROLLBACK; -- due to errors'*)
+		printf '%s\n' "$dump" | grep ERROR >&2
+		_sum_failed "sqlite3 .dump of $DB"
+		return 1 ;;
+	esac
+	sum=$(printf '%s\n' "$dump" | sha256sum) || { _sum_failed sha256sum; return 1; }
+	printf '%s\n' "${sum%% *}"
+}
+file_sum() {
+	local sum
+	sum=$(sha256sum <"$1") || { _sum_failed "sha256sum of $1"; return 1; }
+	printf '%s\n' "${sum%% *}"
+}
 mode_of() { stat -c '%a' "$1"; }
 
 done_testing() {

@@ -128,8 +128,14 @@ tui_type $'\e[<0;35;6M\e[<0;35;6m\e[<0;35;6M\e[<0;35;6m'
 tui_expect "Day 3 · Fri 2026-11-06 · face" "a double click opens it"
 tui_keys Escape
 tui_expect "⏎ check in" "back"
+# Another program writes over the screen (straight to the terminal,
+# behind healgrid's back): Ctrl-L must paint it all again.
+printf '\033[2J\033[Hnoise-on-the-screen' >"$(tui_pane '#{pane_tty}')"
+tui_expect "noise-on-the-screen" "the screen is overwritten"
+tui_expect_gone "day 7 of 28" "... and healgrid's text is gone"
 tui_keys C-l
 tui_expect "day 7 of 28" "Ctrl-L redraws"
+tui_expect_gone "noise-on-the-screen" "... over the noise"
 tui_keys q
 tui_expect_exit 0 "quit"
 
