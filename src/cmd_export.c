@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "healgrid/atomicfile.h"
 #include "healgrid/cli.h"
 #include "healgrid/export.h"
 #include "healgrid/report.h"
@@ -58,15 +59,15 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (!output || strcmp(output, "-") == 0) {
 		rc = export_write_db(ctx->out, (enum export_format)format, db, &without, &ids);
 	} else {
-		struct report_file f;
+		struct atomic_file f;
 
-		rc = report_file_open(&f, output);
+		rc = atomic_open(&f, output);
 		if (rc == HG_OK) {
 			rc = export_write_db(f.fp, (enum export_format)format, db, &without, &ids);
 			if (rc == HG_OK)
-				rc = report_file_commit(&f);
+				rc = atomic_commit(&f);
 			else
-				report_file_abort(&f);
+				atomic_abort(&f);
 		}
 	}
 	if (rc == HG_OK && format == EXPORT_CSV)

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "healgrid/atomicfile.h"
 #include "healgrid/cli.h"
 #include "healgrid/report.h"
 #include "healgrid/util.h"
@@ -64,16 +65,16 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = report_write_db(ctx->out, db, all ? 0 : tid, (enum report_format)format,
 				     ctx->today);
 	} else {
-		struct report_file f;
+		struct atomic_file f;
 
-		rc = report_file_open(&f, output);
+		rc = atomic_open(&f, output);
 		if (rc == HG_OK) {
 			rc = report_write_db(f.fp, db, all ? 0 : tid, (enum report_format)format,
 					     ctx->today);
 			if (rc == HG_OK)
-				rc = report_file_commit(&f);
+				rc = atomic_commit(&f);
 			else
-				report_file_abort(&f);
+				atomic_abort(&f);
 		}
 	}
 	return rc;

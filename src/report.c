@@ -2,7 +2,7 @@
  * recovery (peak day, days to clear), the comparison with earlier
  * treatments, the loop that hands one computed item per treatment to the
  * writer of the chosen format (src/report_<format>.c), the wording helpers
- * of report_int.h, and atomic private output files.
+ * of report_int.h, and the UI's report files.
  *
  * The layout of each format lives in its own file; nothing here writes
  * text a reader sees except the shared phrases.
@@ -13,9 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "healgrid/atomicfile.h"
 #include "healgrid/date.h"
 #include "healgrid/report.h"
 #include "healgrid/rules.h"
@@ -401,108 +400,6 @@ int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format
 	return rc != HG_OK ? rc : rc2;
 }
 
-/* ---- atomic private files --------------------------------------------- */
-
-static void file_free(struct report_file *f)
-{
-	free(f->path);
-	free(f->tmp);
-	f->path = f->tmp = NULL;
-	f->fp = NULL;
-}
-
-int report_file_open(struct report_file *f, const char *path)
-{
-	struct strbuf tmp = STRBUF_INIT;
-	struct stat st;
-	char *real = NULL;
-	int fd;
-
-	f->fp = NULL;
-	f->tmp = NULL;
-	f->path = NULL;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s; nothing was written", path,
-			       strerror(EISDIR));
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		/* A device or a pipe (/dev/stdout, a FIFO) is written to in place:
-		 * renaming over it would replace it with a plain file. */
-		f->path = xstrdup(path);
-		f->fp = fopen(path, "w");
-		if (!f->fp) {
-			int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s", path, strerror(errno));
-			file_free(f);
-			return rc;
-		}
-		return HG_OK;
-	}
-	/* Through a symlink, replace the file it names, not the link. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		real = realpath(path, NULL);
-	f->path = real ? real : xstrdup(path);
-	sb_printf(&tmp, "%s.tmp-XXXXXX", f->path);
-	f->tmp = sb_detach(&tmp);
-	/* mkstemp makes the file 0600 whatever the umask. */
-	fd = mkstemp(f->tmp);
-	if (fd < 0) {
-		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create: %s", path, strerror(errno));
-		file_free(f);
-		return rc;
-	}
-	fchmod(fd, 0600);
-	f->fp = fdopen(fd, "w");
-	if (!f->fp) {
-		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create: %s", path, strerror(errno));
-		close(fd);
-		unlink(f->tmp);
-		file_free(f);
-		return rc;
-	}
-	return HG_OK;
-}
-
-int report_file_commit(struct report_file *f)
-{
-	int bad = 0, err = 0;
-
-	if (fflush(f->fp) != 0 || ferror(f->fp)) {
-		bad = 1;
-		err = errno;
-	}
-	if (!bad && f->tmp && fsync(fileno(f->fp)) != 0) {
-		bad = 1;
-		err = errno;
-	}
-	if (fclose(f->fp) != 0 && !bad) {
-		bad = 1;
-		err = errno;
-	}
-	f->fp = NULL;
-	if (!bad && f->tmp && rename(f->tmp, f->path) != 0) {
-		bad = 1;
-		err = errno;
-	}
-	if (bad) {
-		int rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s%s", f->path,
-				 strerror(err ? err : EIO), f->tmp ? "; nothing was written" : "");
-		if (f->tmp)
-			unlink(f->tmp);
-		file_free(f);
-		return rc;
-	}
-	file_free(f);
-	return HG_OK;
-}
-
-void report_file_abort(struct report_file *f)
-{
-	if (f->fp)
-		(void)fclose(f->fp);    /* thrown away: its errors do not matter */
-	if (f->tmp)
-		unlink(f->tmp);
-	file_free(f);
-}
-
 /* ---- the UI's `p` key ------------------------------------------------- */
 
 int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
@@ -531,17 +428,17 @@ int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 	}
 	char *folder = dir ? xstrdup(dir) : hg_dirname(db_path(db));
 	for (size_t k = 0; rc == HG_OK && k < sizeof outs / sizeof outs[0]; k++) {
-		struct report_file f;
+		struct atomic_file f;
 		struct strbuf path = STRBUF_INIT;
 
 		sb_printf(&path, "%s/%s.%s", folder, sb_str(&base), outs[k].ext);
-		rc = report_file_open(&f, sb_str(&path));
+		rc = atomic_open(&f, sb_str(&path));
 		if (rc == HG_OK) {
 			rc = report_write_db(f.fp, db, tid, outs[k].fmt, today);
 			if (rc == HG_OK)
-				rc = report_file_commit(&f);
+				rc = atomic_commit(&f);
 			else
-				report_file_abort(&f);
+				atomic_abort(&f);
 		}
 		if (rc == HG_OK && paths_written)
 			sb_printf(paths_written, "%s\n", sb_str(&path));

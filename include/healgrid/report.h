@@ -1,7 +1,6 @@
 /* report.h — the summary for a dermatologist in five formats,
  * the per-symptom summary they all share (peak day, days to clear,
- * comparison with earlier treatments), and private output files written
- * atomically.
+ * comparison with earlier treatments), and the UI's report files.
  *
  * Reports read plain structs (model.h) and the rules engine's flags; they
  * never touch SQL except through db.h in report_write_files(), and never
@@ -92,19 +91,5 @@ int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format
  * written, one per line, to paths_written (may be NULL). */
 int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
 		       struct strbuf *paths_written);
-
-/* An output file that appears complete or not at all: written to a
- * temporary file (mode 0600) in the same folder, then renamed over path on
- * commit.  Replaces an existing file (through a symlink: the file it names).
- * A failure leaves nothing behind.  A device or pipe (/dev/stdout, a FIFO)
- * is simply written to. */
-struct report_file {
-	char *path;
-	char *tmp;
-	FILE *fp;               /* write here between open and commit */
-};
-int report_file_open(struct report_file *f, const char *path);
-int report_file_commit(struct report_file *f);   /* closes; frees */
-void report_file_abort(struct report_file *f);   /* removes the temp file; frees */
 
 #endif

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "tmpdb.h"
+#include "healgrid/atomicfile.h"
 #include "healgrid/csv.h"
 #include "healgrid/date.h"
 #include "healgrid/export.h"
@@ -437,7 +438,7 @@ static int count_temps(const char *dir)
 static void files_are_atomic_and_private(void **state)
 {
 	struct tmpdb t;
-	struct report_file f;
+	struct atomic_file f;
 	struct stat st;
 	char path[400], sub[400];
 	FILE *in;
@@ -450,18 +451,18 @@ static void files_are_atomic_and_private(void **state)
 	in = fopen(path, "w");
 	fputs("old", in);
 	fclose(in);
-	assert_int_equal(report_file_open(&f, path), HG_OK);
+	assert_int_equal(atomic_open(&f, path), HG_OK);
 	fputs("half", f.fp);
-	report_file_abort(&f);
+	atomic_abort(&f);
 	assert_int_equal(count_temps(t.dir), 0);
 	in = fopen(path, "r");
 	assert_non_null(fgets(buf, sizeof buf, in));
 	fclose(in);
 	assert_string_equal(buf, "old");
 	/* commit replaces it whole, mode 0600 */
-	assert_int_equal(report_file_open(&f, path), HG_OK);
+	assert_int_equal(atomic_open(&f, path), HG_OK);
 	fputs("new", f.fp);
-	assert_int_equal(report_file_commit(&f), HG_OK);
+	assert_int_equal(atomic_commit(&f), HG_OK);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	in = fopen(path, "r");
@@ -472,18 +473,18 @@ static void files_are_atomic_and_private(void **state)
 	snprintf(sub, sizeof sub, "%s/dir", t.dir);
 	assert_int_equal(mkdir(sub, 0700), 0);
 	hg_error_clear();
-	assert_int_equal(report_file_open(&f, sub), HG_ERR_RUNTIME);
+	assert_int_equal(atomic_open(&f, sub), HG_ERR_RUNTIME);
 	hg_error_clear();
 	/* a commit that cannot rename (a folder appeared meanwhile) fails
 	 * cleanly and leaves no temporary file */
 	snprintf(path, sizeof path, "%s/dir/x", t.dir);
 	snprintf(sub, sizeof sub, "%s/dir/x/y", t.dir);
-	assert_int_equal(report_file_open(&f, path), HG_OK);
+	assert_int_equal(atomic_open(&f, path), HG_OK);
 	fputs("x", f.fp);
 	assert_int_equal(mkdir(path, 0700), 0);
 	assert_int_equal(mkdir(sub, 0700), 0);
 	hg_error_clear();
-	assert_int_equal(report_file_commit(&f), HG_ERR_RUNTIME);
+	assert_int_equal(atomic_commit(&f), HG_ERR_RUNTIME);
 	assert_non_null(strstr(hg_error(), "nothing was written"));
 	hg_error_clear();
 	snprintf(sub, sizeof sub, "%s/dir", t.dir);
@@ -495,7 +496,7 @@ static void files_are_atomic_and_private(void **state)
 	rmdir(sub);
 	/* folder missing: error, nothing created */
 	snprintf(path, sizeof path, "%s/missing/x.txt", t.dir);
-	assert_int_equal(report_file_open(&f, path), HG_ERR_RUNTIME);
+	assert_int_equal(atomic_open(&f, path), HG_ERR_RUNTIME);
 	hg_error_clear();
 	assert_int_equal(count_temps(t.dir), 0);
 	snprintf(path, sizeof path, "%s/out.txt", t.dir);
