@@ -780,51 +780,6 @@ int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out)
 	return HG_OK;
 }
 
-int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n)
-{
-	struct hg_treatment *t;
-	size_t nt, i = 0, cap = 0;
-	sqlite3_stmt *st;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	rc = db_treatment_list(db, &t, &nt);
-	if (rc != HG_OK)
-		return rc;
-	struct hg_recovery *r = xcalloc(nt ? nt : 1, sizeof *r);
-	for (size_t k = 0; k < nt; k++)
-		r[k].t = t[k];
-	free(t);
-	st = stmt_get(db, ST_C_ALL);
-	if (!st) {
-		db_recoveries_free(r, nt);
-		return HG_ERR_RUNTIME;
-	}
-	/* Both lists come in (date, id) order, so one pass pairs them. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t tid = sqlite3_column_int64(st, 0);
-
-		while (i < nt && r[i].t.id != tid) {
-			i++;
-			cap = 0;
-		}
-		if (i == nt) {
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-		recovery_push(&r[i], &cap, st);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_recoveries_free(r, nt);
-		return sql_fail(db, rc);
-	}
-	*out = r;
-	*n = nt;
-	return HG_OK;
-}
-
 int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg)
 {
 	/* A read transaction, so the treatment list and the check-ins are
@@ -868,13 +823,6 @@ int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg)
 	if (own)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	return rc;
-}
-
-void db_recoveries_free(struct hg_recovery *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		model_recovery_free(&r[i]);
-	free(r);
 }
 
 int db_data_version(struct hg_db *db, int64_t *out)

@@ -233,15 +233,6 @@ int export_finish(struct export_run *run)
 	return rc;
 }
 
-int export_write(FILE *out, enum export_format fmt, const struct hg_recovery *r, size_t n)
-{
-	struct export_run *run = export_start(out, fmt);
-
-	for (size_t i = 0; i < n; i++)
-		export_add(run, &r[i]);
-	return export_finish(run);
-}
-
 static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
 	(void)i;

@@ -473,15 +473,6 @@ static int run_end(struct run *x, int rc)
 	return rc;
 }
 
-int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
-	       int today, struct import_stats *st)
-{
-	struct run x;
-
-	run_init(&x, db, name, today, st);
-	return run_end(&x, run_piece(&x, data, len, 1, 1, 1));
-}
-
 /* Bytes of data[0..len) up to and including the last line end outside a
  * quoted field (0 when there is none).  data starts at a record boundary.
  * Counting quotes is exact for valid CSV; a quote where none may stand

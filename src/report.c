@@ -364,16 +364,6 @@ int report_finish(struct report_run *run)
 	return rc;
 }
 
-int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
-		 enum report_format fmt, int today)
-{
-	struct report_run *run = report_start(out, fmt, tid, today);
-
-	for (size_t i = 0; i < n && report_wants_more(run); i++)
-		report_add(run, &r[i]);
-	return report_finish(run);
-}
-
 /* For db_recovery_each: stop the walk once nothing more can change the
  * report (the one treatment asked for is written). */
 enum { WALK_DONE = 100 };

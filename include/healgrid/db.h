@@ -59,9 +59,6 @@ int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
 
 /* One treatment with its check-ins sorted by day. */
 int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);
-/* Every treatment (oldest first) with its check-ins. */
-int db_recovery_load_all(struct hg_db *db, struct hg_recovery **out, size_t *n);
-void db_recoveries_free(struct hg_recovery *r, size_t n);
 /* Every treatment (oldest first) with its check-ins, one at a time: memory
  * stays at one recovery whatever the size of the database.  fn gets the
  * recovery's place i among the n treatments; it may not keep r; a return

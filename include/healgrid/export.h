@@ -43,10 +43,9 @@ int export_add(struct export_run *run, const struct hg_recovery *r);
 size_t export_without_checkins(const struct export_run *run, const char **ids);
 int export_finish(struct export_run *run);
 
-/* The same over an array r[0..n), or straight from the database in one
- * query; *without (may be NULL) counts treatments without check-ins and
- * ids (may be NULL) gets the first few of their ids. */
-int export_write(FILE *out, enum export_format fmt, const struct hg_recovery *r, size_t n);
+/* The same straight from the database in one query; *without (may be
+ * NULL) counts treatments without check-ins and ids (may be NULL) gets the
+ * first few of their ids. */
 int export_write_db(FILE *out, enum export_format fmt, struct hg_db *db, size_t *without,
 		    struct strbuf *ids);
 

@@ -17,14 +17,11 @@ struct import_stats {
 	size_t widened;         /* existing ones whose window grew */
 };
 
-/* Import the len bytes at data (name is used in messages).  today: a
- * check-in dated after it is refused.  On any error nothing is saved and
- * HG_ERR_INPUT (bad data) or HG_ERR_RUNTIME (storage) is returned with the
- * message recorded by hg_fail(). */
-int import_csv(struct hg_db *db, const char *name, const char *data, size_t len,
-	       int today, struct import_stats *st);
-/* The same, reading in from where it stands to its end a piece at a time:
- * memory stays small whatever the size of the file. */
+/* Import in from where it stands to its end, a piece at a time (memory
+ * stays small whatever the size of the file); name is used in messages.
+ * today: a check-in dated after it is refused.  On any error nothing is
+ * saved and HG_ERR_INPUT (bad data) or HG_ERR_RUNTIME (storage) is
+ * returned with the message recorded by hg_fail(). */
 int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		struct import_stats *st);
 

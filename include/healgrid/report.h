@@ -71,13 +71,6 @@ int report_add(struct report_run *run, const struct hg_recovery *r);
 int report_wants_more(const struct report_run *run);
 int report_finish(struct report_run *run);
 
-/* The same over an array r[0..n) (oldest first), or straight from the
- * database with one query (db_recovery_each). */
-int report_write(FILE *out, const struct hg_recovery *r, size_t n, int64_t tid,
-		 enum report_format fmt, int today);
-int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
-		    int today);
-
 /* The same, reading the treatments from db one at a time (db_recovery_each):
  * memory stays small whatever the number of check-ins.  The earlier
  * treatments are the ones before tid (all of them are read). */

@@ -3,9 +3,7 @@
  * The input is a CSV file.  Each run imports it into a copy of the same
  * small database (two treatments with check-ins, in a scratch folder), and
  * checks, besides what the sanitizers catch:
- *  - import_csv (the whole file in memory) and import_file (read a piece at
- *    a time) agree: same status, same message, same statistics, and the
- *    same database afterwards (compared as the complete JSON export);
+ *  - the status is one of the three, and the statistics add up;
  *  - a failed import changes nothing: the database file keeps its bytes;
  *    bad data is HG_ERR_INPUT with a message;
  *  - a successful import is repeatable: the same file again succeeds,
@@ -75,17 +73,14 @@ static void restore(void)
 /* Everything in the database, as export --format json writes it. */
 static char *dump(struct hg_db *db)
 {
-	struct hg_recovery *r;
-	size_t n, len;
+	size_t len;
 	char *text = NULL;
 	FILE *f;
 
-	CHECK(db_recovery_load_all(db, &r, &n) == HG_OK);
 	f = open_memstream(&text, &len);
 	CHECK(f != NULL);
-	CHECK(export_write(f, EXPORT_JSON, r, n) == HG_OK);
+	CHECK(export_write_db(f, EXPORT_JSON, db, NULL, NULL) == HG_OK);
 	CHECK(fclose(f) == 0);
-	db_recoveries_free(r, n);
 	return text;
 }
 
@@ -102,9 +97,22 @@ static void outcome_free(struct outcome *o)
 	free(o->dump);
 }
 
-/* One import into a fresh copy of the starting database: in_pieces picks
- * import_file over import_csv. */
-static struct outcome import_once(const char *data, size_t size, int in_pieces)
+/* Import data with import_file, as `healgrid import` does. */
+static int import_bytes(struct hg_db *db, const char *data, size_t size,
+			struct import_stats *st)
+{
+	/* (fmemopen of zero bytes is not portable) */
+	FILE *in = size ? fmemopen((void *)data, size, "r") : fopen("/dev/null", "r");
+	int rc;
+
+	CHECK(in != NULL);
+	rc = import_file(db, "fuzz.csv", in, today, st);
+	CHECK(fclose(in) == 0);
+	return rc;
+}
+
+/* One import into a fresh copy of the starting database. */
+static struct outcome import_once(const char *data, size_t size)
 {
 	struct outcome o;
 	struct hg_db *db;
@@ -113,16 +121,7 @@ static struct outcome import_once(const char *data, size_t size, int in_pieces)
 	restore();
 	hg_error_clear();
 	CHECK(db_open(db_file, 0, &db) == HG_OK);
-	if (in_pieces) {
-		/* (fmemopen of zero bytes is not portable) */
-		FILE *in = size ? fmemopen((void *)data, size, "r") : fopen("/dev/null", "r");
-
-		CHECK(in != NULL);
-		o.rc = import_file(db, "fuzz.csv", in, today, &o.st);
-		CHECK(fclose(in) == 0);
-	} else {
-		o.rc = import_csv(db, "fuzz.csv", data, size, today, &o.st);
-	}
+	o.rc = import_bytes(db, data, size, &o.st);
 	o.msg = xstrdup(hg_error());
 	hg_error_clear();
 	if (o.rc == HG_OK)
@@ -194,12 +193,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct outcome whole, pieces, again;
+	struct outcome whole, again;
 	const char *csv = (const char *)data;
 
 	if (size > MAX_BYTES)
 		return 0;
-	whole = import_once(csv, size, 0);
+	whole = import_once(csv, size);
 	CHECK(whole.rc == HG_OK || whole.rc == HG_ERR_INPUT || whole.rc == HG_ERR_RUNTIME);
 	if (whole.rc != HG_OK) {
 		size_t len;
@@ -210,17 +209,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(after);
 	}
 
-	pieces = import_once(csv, size, 1);
-	CHECK(pieces.rc == whole.rc);
-	CHECK(strcmp(pieces.msg, whole.msg) == 0);
 	if (whole.rc == HG_OK) {
-		CHECK(memcmp(&pieces.st, &whole.st, sizeof whole.st) == 0);
-		CHECK(strcmp(pieces.dump, whole.dump) == 0);
+		CHECK(*whole.msg == '\0');
 		CHECK(whole.st.created <= whole.st.treatments);
 		CHECK(whole.st.widened <= whole.st.treatments);
 		CHECK(whole.st.treatments <= whole.st.rows);
 	}
-	outcome_free(&pieces);
 
 	if (whole.rc == HG_OK) {
 		/* The same file once more, on top of what it saved. */
@@ -229,7 +223,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(db_open(db_file, 0, &db) == HG_OK);
 		hg_error_clear();
 		memset(&again, 0, sizeof again);
-		again.rc = import_csv(db, "fuzz.csv", csv, size, today, &again.st);
+		again.rc = import_bytes(db, csv, size, &again.st);
 		CHECK(again.rc == HG_OK);
 		CHECK(again.st.rows == whole.st.rows);
 		CHECK(again.st.treatments == whole.st.treatments);

@@ -164,7 +164,7 @@ static void latest_list_and_delete(void **state)
 		ci.note = (char *)"";
 		assert_int_equal(db_checkin_put(t.db, &ci), HG_OK);
 	}
-	assert_int_equal(db_recovery_load_all(t.db, &all, &n), HG_OK);
+	tmpdb_load_all(t.db, &all, &n);
 	assert_int_equal(n, 3);
 	assert_int_equal(all[0].t.id, c);
 	assert_int_equal(all[1].t.id, a);
@@ -173,7 +173,7 @@ static void latest_list_and_delete(void **state)
 		assert_int_equal(all[i].ndays, 1);
 		assert_int_equal(all[i].days[0].day, (int)all[i].t.id);
 	}
-	db_recoveries_free(all, n);
+	tmpdb_free_all(all, n);
 	assert_int_equal(db_treatment_find(t.db, date_from_ymd(2026, 10, 1), "face", &id), HG_OK);
 	assert_int_equal(id, a);
 	/* Deleting a treatment takes its check-ins along (foreign keys on). */
