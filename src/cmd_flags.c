@@ -62,103 +62,19 @@ static void write_json(FILE *out, const struct hg_flag *f, size_t n)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* Bytes in the UTF-8 sequence that starts with byte c (1 when invalid, so
- * a bad byte still moves the cursor). */
-static size_t utf8_seq_len(unsigned char c)
-{
-	if (c >= 0xF0 && c <= 0xF4)
-		return 4;
-	if (c >= 0xE0)
-		return c <= 0xEF ? 3 : 1;
-	if (c >= 0xC2)
-		return 2;
-	return 1;
-}
-
-static int span_width(const char *s, size_t len)
-{
-	char buf[64];
-	int w = 0;
-
-	while (len > 0) {
-		size_t k = len < sizeof buf - 1 ? len : sizeof buf - 1;
-
-		/* never split a character between two chunks */
-		while (k < len && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		if (k == 0)
-			k = len < sizeof buf - 1 ? len : sizeof buf - 1;
-		memcpy(buf, s, k);
-		buf[k] = '\0';
-		w += hg_utf8_width(buf);
-		s += k;
-		len -= k;
-	}
-	return w;
-}
-
-/* Bytes of the longest prefix of the len bytes at p that fits in `cols`
- * columns, at least one character; its width goes to *w. */
-static size_t fit_prefix(const char *p, size_t len, int cols, int *w)
-{
-	size_t k = 0;
-
-	*w = 0;
-	while (k < len) {
-		size_t step = utf8_seq_len((unsigned char)p[k]);
-		int sw;
-
-		if (step > len - k)
-			step = len - k;
-		sw = span_width(p + k, step);
-		if (k > 0 && *w + sw > cols)
-			break;
-		k += step;
-		*w += sw;
-	}
-	return k;
-}
-
 /* Write text word-wrapped to TEXT_WIDTH columns, every line starting with
- * `indent` spaces; a word wider than a whole line is cut between
- * characters. */
+ * `indent` spaces, and a line end. */
 static void put_wrapped(FILE *out, const char *text, int indent)
 {
-	int avail = TEXT_WIDTH - indent, col = 0;
-	const char *p = text;
+	struct strbuf sb = STRBUF_INIT;
+	struct hg_wrap w;
 
-	while (*p) {
-		size_t len = strcspn(p, " ");
-		int w = span_width(p, len);
-
-		if (len == 0) {         /* runs of spaces collapse */
-			p++;
-			continue;
-		}
-		if (col > 0 && col + 1 + w <= avail) {
-			fputc(' ', out);
-			col++;
-		} else {
-			if (col > 0)
-				fputc('\n', out);
-			fprintf(out, "%*s", indent, "");
-			col = 0;
-			while (w > avail) {
-				int kw;
-				size_t k = fit_prefix(p, len, avail, &kw);
-
-				fwrite(p, 1, k, out);
-				fprintf(out, "\n%*s", indent, "");
-				p += k;
-				len -= k;
-				w -= kw;
-			}
-		}
-		fwrite(p, 1, len, out);
-		col += w;
-		p += len;
-	}
-	fputc('\n', out);
+	hg_spaces(&sb, indent);
+	hg_wrap_start(&w, &sb, TEXT_WIDTH, indent);
+	hg_wrap_words(&w, text, strlen(text));
+	sb_putc(&sb, '\n');
+	fputs(sb_str(&sb), out);
+	sb_free(&sb);
 }
 
 static void write_header(FILE *out, const struct hg_recovery *r, size_t nr, int all,

@@ -5,20 +5,6 @@
 
 #include "healgrid/json.h"
 
-/* Bytes in the UTF-8 sequence led by c (0: not a lead byte). */
-static size_t utf8_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if ((c & 0xE0) == 0xC0)
-		return 2;
-	if ((c & 0xF0) == 0xE0)
-		return 3;
-	if ((c & 0xF8) == 0xF0)
-		return 4;
-	return 0;
-}
-
 /* Besides what JSON requires, C1 controls (U+0080-U+009F) and DEL are
  * escaped so JSON printed on a terminal cannot drive it, and bytes that
  * are not UTF-8 (a database edited by another tool) become U+FFFD so the
@@ -29,9 +15,10 @@ void json_string(struct strbuf *sb, const char *s)
 
 	sb_putc(sb, '"');
 	while (*p) {
-		size_t n = utf8_len(*p);
+		unsigned cp;
+		size_t n = hg_utf8_decode((const char *)p, strnlen((const char *)p, 4), &cp);
 
-		if (n == 0 || strnlen((const char *)p, n) < n || !hg_utf8_valid((const char *)p, n)) {
+		if (n == 0) {
 			sb_puts(sb, "\\ufffd");
 			p++;
 			continue;

@@ -1,7 +1,7 @@
 /* report_text.c — the report as plain text for `lpr`: every line at most
  * 80 columns (display width, so wide characters count twice), no escape
- * codes (user text goes through hg_sanitize), notes word-wrapped.  Also
- * the wrapping helpers, which know nothing about reports.
+ * codes (user text goes through hg_sanitize), notes word-wrapped (util's
+ * hg_wrap).
  */
 #include "config.h"
 
@@ -15,29 +15,6 @@ enum { WIDTH = 80 };
 
 /* ---- columns and wrapping --------------------------------------------- */
 
-static size_t char_len(const char *p)
-{
-	unsigned char c = (unsigned char)*p;
-	size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-
-	/* Sanitised text is valid UTF-8, but never run past the end. */
-	for (size_t i = 1; i < n; i++)
-		if (!p[i])
-			return i;
-	return n;
-}
-
-static int char_width(const char *p, size_t n)
-{
-	char buf[8];
-
-	if (n == 1)
-		return 1;
-	memcpy(buf, p, n);
-	buf[n] = '\0';
-	return hg_utf8_width(buf);
-}
-
 /* Printable ASCII only: one column a byte, nothing to sanitise. */
 static int plain_ascii(const char *p, size_t n)
 {
@@ -47,59 +24,21 @@ static int plain_ascii(const char *p, size_t n)
 	return 1;
 }
 
-static int span_width(const char *p, size_t n)
-{
-	int w = 0;
-
-	for (size_t i = 0; i < n;) {
-		size_t k;
-
-		if ((unsigned char)p[i] < 0x80) {       /* ASCII: one column */
-			w++;
-			i++;
-			continue;
-		}
-		k = char_len(p + i);
-		if (k > n - i)
-			k = n - i;
-		w += char_width(p + i, k);
-		i += k;
-	}
-	return w;
-}
-
-static void spaces(struct strbuf *sb, int n)
-{
-	static const char blank[] = "                                ";
-
-	for (; n > 0; n -= (int)sizeof blank - 1)
-		sb_add(sb, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
-}
-
 /* Append s cut to at most w columns, then pad to w columns. */
 static void cell(struct strbuf *sb, const char *s, int w)
 {
-	int used = 0;
+	int used;
 	char *clean = hg_sanitize(s);
 
-	for (const char *p = clean; *p;) {
-		size_t k = char_len(p);
-		int cw = char_width(p, k);
-
-		if (used + cw > w)
-			break;
-		sb_add(sb, p, k);
-		used += cw;
-		p += k;
-	}
-	spaces(sb, w - used);
+	sb_add(sb, clean, hg_utf8_fit_n(clean, strlen(clean), w, &used));
+	hg_spaces(sb, w - used);
 	free(clean);
 }
 
 /* Right-align s in w columns (s is ASCII made here). */
 static void rcell(struct strbuf *sb, const char *s, int w)
 {
-	spaces(sb, w - (int)strlen(s));
+	hg_spaces(sb, w - (int)strlen(s));
 	sb_puts(sb, s);
 }
 
@@ -110,13 +49,13 @@ static int line_col(const struct strbuf *sb)
 
 	while (start > 0 && sb->s[start - 1] != '\n')
 		start--;
-	return span_width(sb->s + start, sb->len - start);
+	return hg_utf8_width_n(sb->s + start, sb->len - start);
 }
 
 /* Pad the last line of sb with spaces up to column col. */
 static void to_col(struct strbuf *sb, int col)
 {
-	spaces(sb, col - line_col(sb));
+	hg_spaces(sb, col - line_col(sb));
 }
 
 /* Drop spaces at the end of the last line. */
@@ -126,75 +65,17 @@ static void trim(struct strbuf *sb)
 		sb->s[--sb->len] = '\0';
 }
 
-struct wrap {
-	struct strbuf *sb;
-	int col;        /* current column */
-	int indent;     /* continuation lines start here */
-	int words;      /* words on the current line */
-};
-
-static void wrap_newline(struct wrap *w)
-{
-	sb_putc(w->sb, '\n');
-	spaces(w->sb, w->indent);
-	w->col = w->indent;
-	w->words = 0;
-}
-
-static void wrap_word(struct wrap *w, const char *p, size_t n)
-{
-	int ww = span_width(p, n);
-
-	if (w->words > 0) {
-		if (w->col + 1 + ww <= WIDTH) {
-			sb_putc(w->sb, ' ');
-			w->col++;
-		} else {
-			wrap_newline(w);
-		}
-	}
-	/* A word wider than what is left is cut between characters. */
-	while (w->col + ww > WIDTH) {
-		size_t i = 0;
-		int used = 0;
-
-		while (i < n) {
-			size_t k = char_len(p + i);
-			int cw;
-
-			if (k > n - i)
-				k = n - i;
-			cw = char_width(p + i, k);
-			if (w->col + used + cw > WIDTH && (used > 0 || w->col > w->indent))
-				break;
-			used += cw;
-			i += k;
-		}
-		sb_add(w->sb, p, i);
-		p += i;
-		n -= i;
-		ww -= used;
-		wrap_newline(w);
-		if (n == 0)
-			return;
-	}
-	sb_add(w->sb, p, n);
-	w->col += ww;
-	w->words++;
-}
-
 /* Append prefix then text, word-wrapped to WIDTH; continuation lines are
  * indented by `indent`.  Line breaks in text are kept, other control
  * characters become spaces, runs of spaces collapse.  Ends with '\n'. */
 static void wrap(struct strbuf *sb, const char *prefix, const char *text, int indent)
 {
-	struct wrap w = { sb, 0, indent, 0 };
+	struct hg_wrap w;
 	char *clean;
 	const char *p;
 
 	sb_puts(sb, prefix);
-	w.col = line_col(sb);
-	w.words = 0;
+	hg_wrap_start(&w, sb, WIDTH, indent);
 	for (p = text; ; ) {
 		size_t n = strcspn(p, "\n");
 		const char *q, *end;
@@ -214,24 +95,14 @@ static void wrap(struct strbuf *sb, const char *prefix, const char *text, int in
 			q = clean;
 			end = clean + strlen(clean);
 		}
-		while (q < end) {
-			size_t k = 0;
-
-			while (q + k < end && q[k] != ' ')
-				k++;
-			if (k)
-				wrap_word(&w, q, k);
-			q += k;
-			while (q < end && *q == ' ')
-				q++;
-		}
+		hg_wrap_words(&w, q, (size_t)(end - q));
 		free(clean);
 		p += n;
 		if (!*p)
 			break;
 		p++;
 		if (*p)
-			wrap_newline(&w);
+			hg_wrap_newline(&w);
 	}
 	sb_putc(sb, '\n');
 }

@@ -249,53 +249,138 @@ int hg_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
-int hg_utf8_width(const char *s)
+/* The one walk over display columns: bytes of the longest prefix of the n
+ * bytes at s that fits in cols columns (all of them when cols < 0), and
+ * its width. */
+size_t hg_utf8_fit_n(const char *s, size_t n, int cols, int *width)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	int w = 0;
-
-	while (n > 0) {
-		unsigned cp;
-		size_t len = hg_utf8_decode((const char *)p, n, &cp);
-		int cw;
-
-		if (len == 0) {
-			len = 1;
-			cw = 1;
-		} else {
-			cw = wcwidth((wchar_t)cp);
-			if (cw < 0)
-				cw = 1;
-		}
-		w += cw;
-		p += len;
-		n -= len;
-	}
-	return w;
-}
-
-size_t hg_utf8_fit(const char *s, int cols)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), k = 0;
+	size_t k = 0;
 	int w = 0;
 
 	while (k < n) {
 		unsigned cp;
-		size_t len = hg_utf8_decode((const char *)p + k, n - k, &cp);
+		size_t len;
 		int cw = 1;
 
-		if (len == 0)
+		if ((unsigned char)s[k] < 0x80) {
+			len = 1;        /* ASCII: one column (controls are sanitised away) */
+		} else if ((len = hg_utf8_decode(s + k, n - k, &cp)) == 0) {
 			len = 1;
-		else if ((cw = wcwidth((wchar_t)cp)) < 0)
+		} else if ((cw = wcwidth((wchar_t)cp)) < 0) {
 			cw = 1;
-		if (w + cw > cols)
+		}
+		if (cols >= 0 && w + cw > cols)
 			break;
 		w += cw;
 		k += len;
 	}
+	if (width)
+		*width = w;
 	return k;
+}
+
+int hg_utf8_width_n(const char *s, size_t n)
+{
+	int w;
+
+	hg_utf8_fit_n(s, n, -1, &w);
+	return w;
+}
+
+int hg_utf8_width(const char *s)
+{
+	return hg_utf8_width_n(s, strlen(s));
+}
+
+size_t hg_utf8_fit(const char *s, int cols)
+{
+	return hg_utf8_fit_n(s, strlen(s), cols, NULL);
+}
+
+/* ---- word wrapping ------------------------------------------------------ */
+
+void hg_spaces(struct strbuf *sb, int n)
+{
+	static const char blank[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof blank - 1)
+		sb_add(sb, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
+}
+
+void hg_wrap_start(struct hg_wrap *w, struct strbuf *sb, int width, int indent)
+{
+	size_t start = sb->len;
+
+	while (start > 0 && sb->s[start - 1] != '\n')
+		start--;
+	w->sb = sb;
+	w->width = width;
+	w->indent = indent;
+	w->col = hg_utf8_width_n(sb->s ? sb->s + start : "", sb->len - start);
+	w->words = 0;
+}
+
+void hg_wrap_newline(struct hg_wrap *w)
+{
+	sb_putc(w->sb, '\n');
+	hg_spaces(w->sb, w->indent);
+	w->col = w->indent;
+	w->words = 0;
+}
+
+static void wrap_word(struct hg_wrap *w, const char *p, size_t n)
+{
+	int ww = hg_utf8_width_n(p, n);
+
+	if (w->words > 0) {
+		if (w->col + 1 + ww <= w->width) {
+			sb_putc(w->sb, ' ');
+			w->col++;
+		} else {
+			hg_wrap_newline(w);
+		}
+	}
+	/* A word wider than what is left is cut between characters (at
+	 * least one character on a line that holds nothing else). */
+	while (w->col + ww > w->width) {
+		int used;
+		size_t i = hg_utf8_fit_n(p, n, w->width - w->col, &used);
+
+		if (i == 0 && w->col <= w->indent) {
+			unsigned cp;
+
+			if ((i = hg_utf8_decode(p, n, &cp)) == 0)
+				i = 1;
+			used = hg_utf8_width_n(p, i);
+		}
+		sb_add(w->sb, p, i);
+		p += i;
+		n -= i;
+		ww -= used;
+		hg_wrap_newline(w);
+		if (n == 0)
+			return;
+	}
+	sb_add(w->sb, p, n);
+	w->col += ww;
+	w->words++;
+}
+
+void hg_wrap_words(struct hg_wrap *w, const char *s, size_t n)
+{
+	const char *end = s + n;
+
+	while (s < end) {
+		size_t k = 0;
+
+		while (s + k < end && s[k] != ' ')
+			k++;
+		if (k)
+			wrap_word(w, s, k);
+		s += k;
+		while (s < end && *s == ' ')
+			s++;
+	}
 }
 
 char *hg_dirname(const char *path)

@@ -60,10 +60,34 @@ int hg_utf8_valid(const char *s, size_t n);
 /* Length of the UTF-8 sequence at s (of at most n bytes) and its code
  * point, or 0 when the bytes are not valid UTF-8. */
 size_t hg_utf8_decode(const char *s, size_t n, unsigned *cp);
-/* Display columns of a UTF-8 string (wcwidth; invalid bytes count 1). */
+/* Display columns of a UTF-8 string, or of its first n bytes (wcwidth;
+ * invalid bytes count 1). */
 int hg_utf8_width(const char *s);
-/* Bytes of the longest prefix of s that fits in cols display columns,
- * ending between two characters (for "%.*s": never half a character). */
+int hg_utf8_width_n(const char *s, size_t n);
+/* Bytes of the longest prefix of s (or of its first n bytes) that fits in
+ * cols display columns, ending between two characters (for "%.*s": never
+ * half a character); hg_utf8_fit_n puts that prefix's width in *width
+ * (may be NULL). */
 size_t hg_utf8_fit(const char *s, int cols);
+size_t hg_utf8_fit_n(const char *s, size_t n, int cols, int *width);
+
+/* n spaces onto sb (nothing when n <= 0). */
+void hg_spaces(struct strbuf *sb, int n);
+/* The one word wrapper.  hg_wrap_start continues the last line of sb;
+ * hg_wrap_words adds the words of the n bytes at s (split at spaces, runs
+ * of spaces collapse) and starts a new line, indented by `indent`
+ * spaces, when the next word would pass column `width`; a word wider than
+ * a line is cut between characters.  Text must be sanitised (no line
+ * breaks or control characters): hg_wrap_newline is the line break. */
+struct hg_wrap {
+	struct strbuf *sb;
+	int width;              /* columns of a line */
+	int indent;             /* continuation lines start here */
+	int col;                /* current column */
+	int words;              /* words on the current line */
+};
+void hg_wrap_start(struct hg_wrap *w, struct strbuf *sb, int width, int indent);
+void hg_wrap_words(struct hg_wrap *w, const char *s, size_t n);
+void hg_wrap_newline(struct hg_wrap *w);
 
 #endif
