@@ -58,8 +58,9 @@ static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, si
 		c.rating[HG_BRUISING] = d[i].b;
 		c.rating[HG_BLEEDING] = d[i].l;
 		c.signs = d[i].signs;
-		c.note = (char *)d[i].note;
+		c.note = xstrdup(d[i].note);
 		rc = db_checkin_put(db, &c);
+		model_checkin_free(&c);
 	}
 	return rc;
 }
@@ -73,11 +74,12 @@ static int add_treatment(struct hg_db *db, int date, double depth, const char *p
 	model_treatment_init(&t);
 	t.date = date;
 	t.depth = depth;
-	t.area = (char *)"face";
-	t.products = (char *)products;
-	t.note = (char *)note;
+	t.area = xstrdup("face");
+	t.products = xstrdup(products);
+	t.note = xstrdup(note);
 	rc = db_treatment_add(db, &t);
 	*id = t.id;
+	model_treatment_free(&t);
 	return rc;
 }
 

@@ -233,8 +233,8 @@ static int parse_row(const struct row_ctx *x, const char *const *f, int today, s
 				 &row->c.signs);
 	if (rc == HG_OK)
 		rc = check_text(x, "note", f[EXPORT_NOTE], HG_NOTE_MAX);
-	/* Points into the record, which outlives the save. */
-	row->c.note = (char *)f[EXPORT_NOTE];
+	if (rc == HG_OK)
+		row->c.note = xstrdup(f[EXPORT_NOTE]);
 	return rc;
 }
 
@@ -430,14 +430,17 @@ static int run_piece(struct run *x, const char *data, size_t len, size_t line,
 			rc = entry_get(x->db, &x->cache, &rx, &row, &e);
 		if (rc == HG_OK)
 			rc = entry_check(&rx, e, &row);
+		if (rc == HG_OK) {
+			row.c.treatment_id = e->t.id;
+			rc = db_checkin_put(x->db, &row.c);
+			e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
+			if (row.c.day > e->max_day)
+				e->max_day = row.c.day;
+			x->st->rows++;
+		}
+		model_checkin_free(&row.c);
 		if (rc != HG_OK)
 			break;
-		row.c.treatment_id = e->t.id;
-		rc = db_checkin_put(x->db, &row.c);
-		e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
-		if (row.c.day > e->max_day)
-			e->max_day = row.c.day;
-		x->st->rows++;
 	}
 	if (rc == HG_OK && got < 0)
 		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", x->name, x->rec.err_line, x->rec.error);

@@ -66,7 +66,7 @@ static void edited_checkin(const struct ui *ui, struct hg_checkin *c)
 	c->day = ed.day;
 	memcpy(c->rating, ed.rating, sizeof c->rating);
 	c->signs = ed.signs;
-	c->note = (char *)ui_edit_text(&ed.note);
+	c->note = xstrdup(ui_edit_text(&ed.note));    /* owned: free with model_checkin_free */
 }
 
 static int edited_empty(void)
@@ -101,6 +101,7 @@ static void preview_update(const struct ui *ui)
 	ed.npreview = 0;
 	rules_eval(&r, &ed.preview, &ed.npreview);
 	free(days);
+	model_checkin_free(&mine);
 }
 
 static int day_open(struct ui *ui)
@@ -312,6 +313,7 @@ static void save(struct ui *ui)
 		rc = db_checkin_put(ui->db, &c);
 	else if (ed.existed)
 		rc = db_checkin_delete(ui->db, c.treatment_id, c.day);
+	model_checkin_free(&c);
 	if (rc != HG_OK) {
 		/* Stay in the editor with the edits: nothing is lost. */
 		ui_db_error(ui);

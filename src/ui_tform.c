@@ -256,12 +256,15 @@ static void save(struct ui *ui)
 	}
 	t.device = fm.device;
 	t.risks = fm.risks;
-	t.area = (char *)ui_edit_text(&fm.text[F_AREA]);
-	t.products = (char *)ui_edit_text(&fm.text[F_PRODUCTS]);
-	t.note = (char *)ui_edit_text(&fm.text[F_NOTE]);
-	if (t.id && check_existing(ui, &t) != 0)
+	t.area = xstrdup(ui_edit_text(&fm.text[F_AREA]));
+	t.products = xstrdup(ui_edit_text(&fm.text[F_PRODUCTS]));
+	t.note = xstrdup(ui_edit_text(&fm.text[F_NOTE]));
+	if (t.id && check_existing(ui, &t) != 0) {
+		model_treatment_free(&t);
 		return;
+	}
 	rc = t.id ? db_treatment_update(ui->db, &t) : db_treatment_add(ui->db, &t);
+	model_treatment_free(&t);
 	if (rc != HG_OK) {
 		ui_db_error(ui);
 		return;

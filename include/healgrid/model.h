@@ -41,14 +41,18 @@ enum hg_device { HG_DEVICE_PROFESSIONAL, HG_DEVICE_HOME, HG_DEVICE_COUNT };
 
 #define HG_BIT(x) (1u << (unsigned)(x))
 
+/* Strings in these structs are owned by the struct: malloc'd (xstrdup),
+ * freed by model_*_free, never pointing into memory that belongs to
+ * something else (so never a cast away from const).  To store text you
+ * only borrow, copy it in, and free the struct when done. */
 struct hg_treatment {
 	int64_t id;
 	int date;               /* day number, see date.h */
 	enum hg_device device;
 	double depth;           /* mm; 0 = unknown */
-	char *area;             /* never NULL once loaded */
-	char *products;         /* "" when none */
-	char *note;             /* "" when none */
+	char *area;             /* owned; never NULL once loaded */
+	char *products;         /* owned; "" when none */
+	char *note;             /* owned; "" when none */
 	unsigned risks;         /* HG_BIT(enum hg_risk) */
 	int window;             /* days tracked, day 0 .. window-1 */
 };
