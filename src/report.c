@@ -149,6 +149,51 @@ void report_clear_short(const struct report_symptom *s, char *buf, size_t len)
 	}
 }
 
+const char *const report_symptom_titles[HG_SYMPTOM_COUNT] = {
+	"Redness", "Swelling", "Bruising", "Bleeding"
+};
+
+const char report_compare_legend[] =
+	"- never above none, ? not rated, not yet: still above none at its last"
+	" rating.  The average counts the earlier treatments where the symptom"
+	" cleared.";
+
+static void compare_values(struct report_cmp_row *row, const struct report_summary *s)
+{
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+		report_clear_short(&s->s[k], row->v[k], sizeof row->v[k]);
+}
+
+size_t report_compare_rows(const struct report_item *it, struct report_cmp_row *rows)
+{
+	const struct report_earlier *e = &it->earlier;
+	char date[HG_DATE_LEN];
+	size_t n = 0;
+
+	if (e->total == 0)
+		return 0;
+	memset(rows, 0, REPORT_CMP_ROWS * sizeof *rows);
+	rows[n].this_one = 1;
+	date_format(it->r->t.date, rows[n].what);
+	rows[n].area = it->r->t.area;
+	compare_values(&rows[n++], it->sum);
+	for (size_t i = 0; i < e->shown; i++) {
+		date_format(e->past[i]->date, date);
+		snprintf(rows[n].what, sizeof rows[n].what, "#%lld: %s",
+			 (long long)e->past[i]->id, date);
+		rows[n].area = e->past[i]->area;
+		compare_values(&rows[n++], &e->past[i]->sum);
+	}
+	snprintf(rows[n].what, sizeof rows[n].what, "average of %zu earlier", e->total);
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
+		if (e->avg_n[k])
+			snprintf(rows[n].v[k], sizeof rows[n].v[k], "%.1f", e->avg[k]);
+		else
+			snprintf(rows[n].v[k], sizeof rows[n].v[k], "n/a");
+	}
+	return n + 1;
+}
+
 const char *report_clear_name(enum report_clear c)
 {
 	static const char *const names[] = { "unrated", "never", "cleared", "not-yet" };

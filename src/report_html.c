@@ -482,52 +482,34 @@ static void notes(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, any ? "</ul>\n" : "<p>No notes on any day.</p>\n");
 }
 
-static void compare_cells(struct strbuf *sb, const struct report_summary *s)
-{
-	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
-		char v[16];
-
-		report_clear_short(&s->s[k], v, sizeof v);
-		sb_printf(sb, "<td class=\"n\">%s</td>", v);
-	}
-	sb_puts(sb, "</tr>\n");
-}
-
 static void comparison(struct strbuf *sb, const struct report_item *it)
 {
-	const struct report_earlier *e = &it->earlier;
-	char date[HG_DATE_LEN];
+	struct report_cmp_row rows[REPORT_CMP_ROWS];
+	size_t n = report_compare_rows(it, rows);
 
 	sb_puts(sb, "<h3>Compared with earlier treatments</h3>\n");
-	if (e->total == 0) {
+	if (n == 0) {
 		sb_puts(sb, "<p>No earlier treatment to compare with.</p>\n");
 		return;
 	}
 	sb_puts(sb, "<table class=\"compare\">\n<thead><tr><th>Treatment: day each symptom was"
-		" rated none</th><th class=\"n\">Redness</th><th class=\"n\">Swelling</th>"
-		"<th class=\"n\">Bruising</th><th class=\"n\">Bleeding</th></tr></thead>\n<tbody>\n");
-	date_format(it->r->t.date, date);
-	sb_printf(sb, "<tr><td><b>this one:</b> %s ", date);
-	esc(sb, it->r->t.area);
-	sb_puts(sb, "</td>");
-	compare_cells(sb, it->sum);
-	for (size_t i = 0; i < e->shown; i++) {
-		date_format(e->past[i]->date, date);
-		sb_printf(sb, "<tr><td>#%lld: %s ", (long long)e->past[i]->id, date);
-		esc(sb, e->past[i]->area);
+		" rated none</th>");
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+		sb_printf(sb, "<th class=\"n\">%s</th>", report_symptom_titles[k]);
+	sb_puts(sb, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(sb, "<tr><td>%s%s", rows[i].this_one ? "<b>this one:</b> " : "",
+			  rows[i].what);
+		if (rows[i].area) {
+			sb_putc(sb, ' ');
+			esc(sb, rows[i].area);
+		}
 		sb_puts(sb, "</td>");
-		compare_cells(sb, &e->past[i]->sum);
+		for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+			sb_printf(sb, "<td class=\"n\">%s</td>", rows[i].v[k]);
+		sb_puts(sb, "</tr>\n");
 	}
-	sb_printf(sb, "<tr><td>average of %zu earlier</td>", e->total);
-	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
-		if (e->avg_n[k])
-			sb_printf(sb, "<td class=\"n\">%.1f</td>", e->avg[k]);
-		else
-			sb_puts(sb, "<td class=\"n\">n/a</td>");
-	}
-	sb_puts(sb, "</tr>\n</tbody>\n</table>\n<p class=\"small\">- never above none, ? not"
-		" rated, not yet: still above none at its last rating. The average counts the"
-		" earlier treatments where the symptom cleared.</p>\n");
+	sb_printf(sb, "</tbody>\n</table>\n<p class=\"small\">%s</p>\n", report_compare_legend);
 }
 
 static void html_treatment(struct strbuf *sb, const struct report_doc *doc,

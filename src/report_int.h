@@ -73,6 +73,23 @@ void report_peak_text(const struct report_symptom *s, char *buf, size_t len);
 void report_clear_text(const struct report_symptom *s, char *buf, size_t len);
 /* Short form for comparison tables: "6", "not yet", "-", "?". */
 void report_clear_short(const struct report_symptom *s, char *buf, size_t len);
+/* The comparison with earlier treatments as rows, the same in every
+ * format: this treatment, the earlier ones shown (most recent first),
+ * then the average.  A writer only lays them out. */
+struct report_cmp_row {
+	int this_one;                       /* the treatment of the report */
+	char what[48];                      /* "2026-11-01", "#3: 2026-10-01",
+					     * "average of 4 earlier" */
+	const char *area;                   /* user text to escape; NULL: none */
+	char v[HG_SYMPTOM_COUNT][16];       /* report_clear_short, or the average */
+};
+enum { REPORT_CMP_ROWS = REPORT_COMPARE_MAX + 2 };
+/* Fills rows[0..REPORT_CMP_ROWS) and returns how many; 0 when there is no
+ * earlier treatment. */
+size_t report_compare_rows(const struct report_item *it, struct report_cmp_row *rows);
+/* The comparison table's column titles and the legend under it. */
+extern const char *const report_symptom_titles[HG_SYMPTOM_COUNT];
+extern const char report_compare_legend[];
 /* "status" names for JSON: "unrated", "never", "cleared", "not-yet". */
 const char *report_clear_name(enum report_clear c);
 /* Days on which sign was ticked, "2, 3, 5" (empty when none). */

@@ -241,52 +241,32 @@ static void notes(struct strbuf *sb, const struct report_item *it)
 		sb_puts(sb, "No notes on any day.\n");
 }
 
-static void compare_row(struct strbuf *sb, const struct report_summary *s)
-{
-	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
-		char v[16];
-
-		report_clear_short(&s->s[k], v, sizeof v);
-		sb_printf(sb, " %s |", v);
-	}
-	sb_putc(sb, '\n');
-}
-
 static void comparison(struct strbuf *sb, const struct report_item *it)
 {
-	const struct report_earlier *e = &it->earlier;
-	char date[HG_DATE_LEN];
+	struct report_cmp_row rows[REPORT_CMP_ROWS];
+	size_t n = report_compare_rows(it, rows);
 
 	sb_puts(sb, "\n### Compared with earlier treatments\n\n");
-	if (e->total == 0) {
+	if (n == 0) {
 		sb_puts(sb, "No earlier treatment to compare with.\n");
 		return;
 	}
-	sb_puts(sb, "Day each symptom was rated none.\n\n"
-		"| Treatment | Redness | Swelling | Bruising | Bleeding |\n"
-		"|---|--:|--:|--:|--:|\n");
-	date_format(it->r->t.date, date);
-	sb_printf(sb, "| **this one:** %s ", date);
-	md(sb, it->r->t.area);
-	sb_puts(sb, " |");
-	compare_row(sb, it->sum);
-	for (size_t i = 0; i < e->shown; i++) {
-		date_format(e->past[i]->date, date);
-		sb_printf(sb, "| #%lld: %s ", (long long)e->past[i]->id, date);
-		md(sb, e->past[i]->area);
+	sb_puts(sb, "Day each symptom was rated none.\n\n| Treatment |");
+	for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+		sb_printf(sb, " %s |", report_symptom_titles[k]);
+	sb_puts(sb, "\n|---|--:|--:|--:|--:|\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(sb, "| %s%s", rows[i].this_one ? "**this one:** " : "", rows[i].what);
+		if (rows[i].area) {
+			sb_putc(sb, ' ');
+			md(sb, rows[i].area);
+		}
 		sb_puts(sb, " |");
-		compare_row(sb, &e->past[i]->sum);
+		for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+			sb_printf(sb, " %s |", rows[i].v[k]);
+		sb_putc(sb, '\n');
 	}
-	sb_printf(sb, "| average of %zu earlier |", e->total);
-	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
-		if (e->avg_n[k])
-			sb_printf(sb, " %.1f |", e->avg[k]);
-		else
-			sb_puts(sb, " n/a |");
-	}
-	sb_puts(sb, "\n\n\\- never above none, ? not rated, not yet: still above none at its"
-		" last rating.  The average counts the earlier treatments where the symptom"
-		" cleared.\n");
+	sb_printf(sb, "\n\\%s\n", report_compare_legend);
 }
 
 static void md_treatment(struct strbuf *sb, const struct report_doc *doc,

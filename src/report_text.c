@@ -365,56 +365,29 @@ static void compare_row(struct strbuf *sb, const char *label, const char *const 
 	sb_putc(sb, '\n');
 }
 
-static void compare_summary(struct strbuf *sb, const char *label, const struct report_summary *s)
-{
-	char v[HG_SYMPTOM_COUNT][16];
-	const char *p[HG_SYMPTOM_COUNT];
-
-	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
-		report_clear_short(&s->s[k], v[k], sizeof v[k]);
-		p[k] = v[k];
-	}
-	compare_row(sb, label, p);
-}
-
 static void comparison(struct strbuf *sb, const struct report_item *it)
 {
-	static const char *const names[HG_SYMPTOM_COUNT] = {
-		"Redness", "Swelling", "Bruising", "Bleeding"
-	};
-	const struct report_earlier *e = &it->earlier;
+	struct report_cmp_row rows[REPORT_CMP_ROWS];
+	size_t n = report_compare_rows(it, rows);
 	struct strbuf label = STRBUF_INIT;
-	char date[HG_DATE_LEN], v[HG_SYMPTOM_COUNT][16];
-	const char *p[HG_SYMPTOM_COUNT];
 
 	heading(sb, "COMPARED WITH EARLIER TREATMENTS: day each symptom was rated none");
-	if (e->total == 0) {
+	if (n == 0) {
 		sb_puts(sb, "  No earlier treatment to compare with.\n");
 		return;
 	}
-	compare_row(sb, "Treatment", names);
-	date_format(it->r->t.date, date);
-	sb_printf(&label, "this one: %s %s", date, it->r->t.area);
-	compare_summary(sb, sb_str(&label), it->sum);
-	for (size_t i = 0; i < e->shown; i++) {
+	compare_row(sb, "Treatment", report_symptom_titles);
+	for (size_t i = 0; i < n; i++) {
+		const char *v[HG_SYMPTOM_COUNT];
+
 		label.len = 0;
-		date_format(e->past[i]->date, date);
-		sb_printf(&label, "#%lld: %s %s", (long long)e->past[i]->id, date, e->past[i]->area);
-		compare_summary(sb, sb_str(&label), &e->past[i]->sum);
+		sb_printf(&label, "%s%s%s%s", rows[i].this_one ? "this one: " : "", rows[i].what,
+			  rows[i].area ? " " : "", rows[i].area ? rows[i].area : "");
+		for (int k = 0; k < HG_SYMPTOM_COUNT; k++)
+			v[k] = rows[i].v[k];
+		compare_row(sb, sb_str(&label), v);
 	}
-	label.len = 0;
-	sb_printf(&label, "average of %zu earlier", e->total);
-	for (int k = 0; k < HG_SYMPTOM_COUNT; k++) {
-		if (e->avg_n[k])
-			snprintf(v[k], sizeof v[k], "%.1f", e->avg[k]);
-		else
-			snprintf(v[k], sizeof v[k], "n/a");
-		p[k] = v[k];
-	}
-	compare_row(sb, sb_str(&label), p);
-	wrap(sb, "  ", "- never above none, ? not rated, not yet: still above none at"
-	     " its last rating.  The average counts the earlier treatments where the"
-	     " symptom cleared.", 2);
+	wrap(sb, "  ", report_compare_legend, 2);
 	sb_free(&label);
 }
 
