@@ -258,16 +258,19 @@ size_t hg_utf8_fit_n(const char *s, size_t n, int cols, int *width)
 	int w = 0;
 
 	while (k < n) {
-		unsigned cp;
-		size_t len;
+		size_t len = 1;         /* ASCII, or a byte that is not UTF-8 */
 		int cw = 1;
 
-		if ((unsigned char)s[k] < 0x80) {
-			len = 1;        /* ASCII: one column (controls are sanitised away) */
-		} else if ((len = hg_utf8_decode(s + k, n - k, &cp)) == 0) {
-			len = 1;
-		} else if ((cw = wcwidth((wchar_t)cp)) < 0) {
-			cw = 1;
+		if ((unsigned char)s[k] >= 0x80) {
+			unsigned cp;
+			size_t dl = hg_utf8_decode(s + k, n - k, &cp);
+
+			if (dl > 0) {
+				len = dl;
+				cw = wcwidth((wchar_t)cp);
+				if (cw < 0)
+					cw = 1;
+			}
 		}
 		if (cols >= 0 && w + cw > cols)
 			break;

@@ -53,7 +53,7 @@ static int whole(const char *s, long long *out)
 
 int validate_int(const char *s, long lo, long hi, long *out, char *msg)
 {
-	long long v;
+	long long v = 0;
 
 	if (whole(s, &v) != 0 || v < lo || v > hi)
 		return expected(msg, s, "a whole number %ld-%ld", lo, hi);
@@ -102,7 +102,7 @@ int validate_depth(const char *s, int empty_ok, double *out, char *msg)
 
 int validate_window(const char *s, int *out, char *msg)
 {
-	long v;
+	long v = 0;
 
 	if (validate_int(s, HG_WINDOW_MIN, HG_WINDOW_MAX, &v, msg) != 0)
 		return -1;
@@ -112,7 +112,7 @@ int validate_window(const char *s, int *out, char *msg)
 
 int validate_day(const char *s, int *out, char *msg)
 {
-	long v;
+	long v = 0;
 
 	if (validate_int(s, 0, HG_DAY_MAX, &v, msg) != 0)
 		return -1;
@@ -134,7 +134,7 @@ int validate_treatment_date_max(void)
 
 int validate_treatment_date(const char *s, int *out, char *msg)
 {
-	int d;
+	int d = 0;
 
 	if (validate_date(s, &d, msg) != 0)
 		return -1;
@@ -165,7 +165,7 @@ int validate_rating(const char *s, const char *unrated, int *out, char *msg)
 
 int validate_id(const char *s, int64_t *out, char *msg)
 {
-	long long v;
+	long long v = 0;
 
 	if (whole(s, &v) != 0 || v < 1)
 		return expected(msg, s, "a treatment id (a number from 'healgrid treatment list')");
