@@ -227,13 +227,28 @@ void report_put_int(struct strbuf *sb, long v)
 	sb_add(sb, buf + i, sizeof buf - i);
 }
 
-int report_gap_run(const struct report_item *it, int d, size_t k)
+/* Days without a check-in from day d on (k: index of the first check-in
+ * on or after d), up to the end of the table. */
+static int gap_run(const struct report_item *it, int d, size_t k)
 {
 	int next = k < it->r->ndays ? it->r->days[k].day : it->rows;
 
 	if (next > it->rows)
 		next = it->rows;
 	return next > d ? next - d : 0;
+}
+
+int report_day_row(const struct report_item *it, int d, size_t *k, struct report_day *row)
+{
+	const struct hg_recovery *r = it->r;
+
+	while (*k < r->ndays && r->days[*k].day < d)
+		(*k)++;
+	row->c = *k < r->ndays && r->days[*k].day == d ? &r->days[*k] : NULL;
+	row->last = d;
+	if (!row->c && gap_run(it, d, *k) >= REPORT_GAP_MIN)
+		row->last = d + gap_run(it, d, *k) - 1;
+	return row->last + 1;
 }
 
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep)

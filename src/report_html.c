@@ -374,28 +374,26 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		"<th class=\"n\">Redness</th><th class=\"n\">Swelling</th><th class=\"n\">Bruising</th>"
 		"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs</th></tr>"
 		"</thead>\n<tbody>\n");
-	for (int d = 0; d < it->rows; d++) {
+	for (int d = 0, next; d < it->rows; d = next) {
+		struct report_day row;
 		static const char *const cell[HG_RATING_MAX + 1] = {
 			"<td class=\"n r0\">0</td>", "<td class=\"n r1\">1</td>",
 			"<td class=\"n r2\">2</td>", "<td class=\"n r3\">3</td>"
 		};
-		const struct hg_checkin *c = NULL;
+		const struct hg_checkin *c;
 		char date[HG_DATE_LEN];
 
-		while (k < r->ndays && r->days[k].day < d)
-			k++;
-		if (k < r->ndays && r->days[k].day == d)
-			c = &r->days[k];
+		next = report_day_row(it, d, &k, &row);
+		c = row.c;
 		date_format(r->t.date + d, date);
-		if (!c && report_gap_run(it, d, k) >= REPORT_GAP_MIN) {
-			int last = d + report_gap_run(it, d, k) - 1;
+		if (row.last > d) {
+			int last = row.last;
 			char end[HG_DATE_LEN];
 
 			date_format(r->t.date + last, end);
 			sb_printf(sb, "<tr class=\"gap\"><td class=\"n nw\">%d&#8211;%d</td>"
 				  "<td class=\"nw\">%s&#8211;%s</td><td colspan=\"6\">no check-ins"
 				  " for %d days</td></tr>\n", d, last, date, end + 5, last - d + 1);
-			d = last;
 			continue;
 		}
 		sb_puts(sb, c ? "<tr><td class=\"n\">" : "<tr class=\"gap\"><td class=\"n\">");

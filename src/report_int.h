@@ -97,11 +97,20 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 /* "%d" without printf, for the loops over days, which run once per
  * check-in of every treatment in `report --all`. */
 void report_put_int(struct strbuf *sb, long v);
-/* Days without a check-in from day d on (k: index of the first check-in
- * on or after d), up to the end of the table.  Tables for people collapse
- * a run of REPORT_GAP_MIN or more into one line. */
+/* Tables for people collapse a run of REPORT_GAP_MIN or more days without
+ * a check-in into one line. */
 enum { REPORT_GAP_MIN = 3 };
-int report_gap_run(const struct report_item *it, int d, size_t k);
+/* One row of the day table, the same in every format: day d with its
+ * check-in (NULL when none), or, from a day without one, a run of
+ * REPORT_GAP_MIN or more such days (d .. last).  k is the caller's place
+ * in it->r->days, 0 at the start.  Returns the day of the next row:
+ *     for (int d = 0, next; d < it->rows; d = next)
+ *             next = report_day_row(it, d, &k, &row); ...  */
+struct report_day {
+	int last;                           /* last day the row covers */
+	const struct hg_checkin *c;
+};
+int report_day_row(const struct report_item *it, int d, size_t *k, struct report_day *row);
 /* Rule ids of the flags first raised on day, joined by sep. */
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
 

@@ -154,23 +154,21 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 	}
 	sb_puts(sb, "| Day | Date | Redness | Swelling | Bruising | Bleeding | Flag | Warning signs |\n"
 		"|--:|---|:-:|:-:|:-:|:-:|---|---|\n");
-	for (int d = 0; d < it->rows; d++) {
-		const struct hg_checkin *c = NULL;
+	for (int d = 0, next; d < it->rows; d = next) {
+		struct report_day row;
+		const struct hg_checkin *c;
 		char date[HG_DATE_LEN];
 
-		while (k < r->ndays && r->days[k].day < d)
-			k++;
-		if (k < r->ndays && r->days[k].day == d)
-			c = &r->days[k];
+		next = report_day_row(it, d, &k, &row);
+		c = row.c;
 		date_format(r->t.date + d, date);
-		if (!c && report_gap_run(it, d, k) >= REPORT_GAP_MIN) {
-			int last = d + report_gap_run(it, d, k) - 1;
+		if (row.last > d) {
+			int last = row.last;
 			char end[HG_DATE_LEN];
 
 			date_format(r->t.date + last, end);
 			sb_printf(sb, "| %d-%d | %s to %s | | | | | | *no check-ins* |\n", d, last,
 				  date, end);
-			d = last;
 			continue;
 		}
 		sb_printf(sb, "| %d | %s |", d, date);

@@ -246,15 +246,14 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, "Redness Swelling Bruising Bleeding");
 	to_col(sb, COL_FLAG);
 	sb_puts(sb, "Flag Warning signs\n");
-	for (int d = 0; d < it->rows; d++) {
-		const struct hg_checkin *c = NULL;
+	for (int d = 0, next; d < it->rows; d = next) {
+		struct report_day row;
+		const struct hg_checkin *c;
 		char line[COL_SIGNS + 16];
 		size_t len = COL_FLAG;
 
-		while (k < r->ndays && r->days[k].day < d)
-			k++;
-		if (k < r->ndays && r->days[k].day == d)
-			c = &r->days[k];
+		next = report_day_row(it, d, &k, &row);
+		c = row.c;
 		/* One row is plain ASCII at fixed columns: fill it in place. */
 		memset(line, ' ', sizeof line);
 		line[2] = (char)(d >= 100 ? '0' + d / 100 : ' ');
@@ -273,15 +272,14 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			len = COL_FLAG + strlen(sym);
 		}
 		if (!c) {
-			int run = report_gap_run(it, d, k);
+			int run = row.last - d + 1;
 
-			if (run >= REPORT_GAP_MIN) {
+			if (row.last > d) {
 				char end[HG_DATE_LEN];
 
 				date_format(r->t.date + d + run - 1, end);
 				sb_add(sb, line, COL_DATE + 10);
 				sb_printf(sb, "  to day %d, %s: no check-ins\n", d + run - 1, end);
-				d += run - 1;
 				continue;
 			}
 			memcpy(line + COL_SIGNS, "(no check-in)\n", 14); /* NOLINT(bugprone-not-null-terminated-result) */
