@@ -181,13 +181,234 @@ int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status
 	return 0;
 }
 
-int cli_bad_option(const char *cmd, char **argv)
+/* ---- option scanning --------------------------------------------------- */
+
+/* Options that collect a list and so may be given again; every other
+ * option that takes a value may be given once. */
+static const char *const repeatable[] = {
+	"sign", "care", "risk", "resolves", "photo", NULL
+};
+
+enum { MAX_OPTIONS = 64 };
+
+static struct {
+	const struct option *opts;      /* the table being scanned */
+	unsigned char seen[MAX_OPTIONS];
+	int failed;                     /* the last call recorded an error */
+} scan;
+
+/* Optimal string alignment distance (Levenshtein plus transpositions):
+ * "chekin" is one away from "checkin", "redenss" one from "redness". */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *d, r;
+
+	if (n > 64 || m > 64)
+		return (size_t)-1;
+	d = xcalloc((n + 1) * (m + 1), sizeof *d);
+#define D(i, j) d[(i) * (m + 1) + (j)]
+	for (size_t i = 0; i <= n; i++)
+		D(i, 0) = i;
+	for (size_t j = 0; j <= m; j++)
+		D(0, j) = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = D(i - 1, j) + 1;
+
+			if (D(i, j - 1) + 1 < v)
+				v = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < v)
+				v = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < v)
+				v = D(i - 2, j - 2) + 1;
+			D(i, j) = v;
+		}
+	r = D(n, m);
+#undef D
+	free(d);
+	return r;
+}
+
+/* Close enough to suggest: at most two edits, and fewer than half the
+ * typed word (so "x" suggests nothing). */
+static int near_enough(const char *typed, size_t dist)
+{
+	return dist <= 2 && 2 * dist <= strlen(typed);
+}
+
+const char *cli_nearest(const char *typed, const char *const *names)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; names[i]; i++) {
+		size_t dist = edit_distance(typed, names[i]);
+		if (dist < best_d) {
+			best_d = dist;
+			best = names[i];
+		}
+	}
+	return best && near_enough(typed, best_d) ? best : NULL;
+}
+
+static const char *nearest_option(const char *typed, const struct option *opts)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; opts[i].name; i++) {
+		size_t dist = edit_distance(typed, opts[i].name);
+		if (dist < best_d) {
+			best_d = dist;
+			best = opts[i].name;
+		}
+	}
+	return best && near_enough(typed, best_d) ? best : NULL;
+}
+
+static int is_repeatable(const char *name)
+{
+	for (size_t i = 0; repeatable[i]; i++)
+		if (strcmp(name, repeatable[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* "(see healgrid show --help)" */
+static void see_help(struct strbuf *sb, const char *cmd)
+{
+	sb_printf(sb, " (see healgrid %s%s--help)", cmd ? cmd : "", cmd ? " " : "");
+}
+
+static int option_fail(const struct strbuf *sb)
+{
+	scan.failed = 1;
+	return hg_fail(HG_ERR_INPUT, "%s", sb_str(sb));
+}
+
+/* "--yes=1": a long option that takes no value, given one.  (Not any '?'
+ * with optopt set: an unknown letter of "-xy" leaves optind on the word
+ * before.) */
+static int takes_no_value(const char *arg, size_t n, const struct option *opts)
+{
+	if (strncmp(arg, "--", 2) != 0 || arg[n] != '=')
+		return 0;
+	for (size_t i = 0; opts[i].name; i++)
+		if (!opts[i].flag && opts[i].val == optopt && opts[i].has_arg == no_argument &&
+		    strncmp(opts[i].name, arg + 2, n - 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* getopt_long said '?' or ':': say which option, and what about it. */
+static void bad_option(const char *cmd, int c, char **argv, const struct option *opts)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	int is_long = strncmp(arg, "--", 2) == 0;
 	size_t n = strcspn(arg, "=");
+	struct strbuf sb = STRBUF_INIT;
 
-	return hg_fail(HG_ERR_INPUT, "%s: unknown option or missing value: %.*s"
-		       " (see healgrid %s --help)", cmd, (int)n, arg, cmd);
+	if (c == ':') {
+		if (is_long) {
+			for (size_t i = 0; opts[i].name; i++)
+				if (!opts[i].flag && opts[i].val == optopt &&
+				    opts[i].has_arg == required_argument) {
+					sb_printf(&sb, "--%s: missing value", opts[i].name);
+					break;
+				}
+			if (!sb.len)
+				sb_printf(&sb, "%.*s: missing value", (int)n, arg);
+		} else {
+			sb_printf(&sb, "-%c: missing value", optopt);
+		}
+	} else if (takes_no_value(arg, n, opts)) {
+		sb_printf(&sb, "%.*s takes no value, got \"%s\"", (int)n, arg, arg + n + 1);
+	} else if (optopt != 0) {
+		sb_printf(&sb, "%s%sunknown option -%c", cmd ? cmd : "", cmd ? ": " : "", optopt);
+		see_help(&sb, cmd);
+	} else {
+		char *name = xmalloc(n - 1);
+		const char *near;
+		struct strbuf all = STRBUF_INIT;
+		size_t matches = 0;
+
+		memcpy(name, arg + 2, n - 2);
+		name[n - 2] = '\0';
+		for (size_t i = 0; opts[i].name; i++)
+			if (*name && strncmp(opts[i].name, name, n - 2) == 0)
+				sb_printf(&all, "%s--%s", matches++ ? ", " : "", opts[i].name);
+		near = nearest_option(name, opts);
+		if (cmd)
+			sb_printf(&sb, "%s: ", cmd);
+		if (matches > 1)
+			sb_printf(&sb, "ambiguous option --%s: %s?", name, sb_str(&all));
+		else if (near)
+			sb_printf(&sb, "unknown option --%s; did you mean --%s?", name, near);
+		else {
+			sb_printf(&sb, "unknown option --%s", name);
+			see_help(&sb, cmd);
+		}
+		sb_free(&all);
+		free(name);
+	}
+	option_fail(&sb);
+	sb_free(&sb);
+}
+
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *opts)
+{
+	char spec[64];
+	int idx = -1, c;
+
+	if (optind == 0 || opts != scan.opts) {
+		memset(&scan, 0, sizeof scan);
+		scan.opts = opts;
+	}
+	scan.failed = 0;
+	/* A leading ':' makes getopt_long tell a missing value (':') from an
+	 * unknown option ('?'); a leading '+' (stop at the first word) stays
+	 * first. */
+	if (shortopts[0] == '+')
+		snprintf(spec, sizeof spec, "+:%s", shortopts + 1);
+	else
+		snprintf(spec, sizeof spec, ":%s", shortopts);
+	c = getopt_long(argc, argv, spec, opts, &idx);
+	if (c == -1)
+		return -1;
+	if (c == '?' || c == ':') {
+		bad_option(cmd, c, argv, opts);
+		return '?';
+	}
+	if (idx < 0)                    /* a short option: its long twin */
+		for (int i = 0; opts[i].name; i++)
+			if (!opts[i].flag && opts[i].val == c) {
+				idx = i;
+				break;
+			}
+	if (idx >= 0 && idx < MAX_OPTIONS && opts[idx].has_arg != no_argument &&
+	    !is_repeatable(opts[idx].name)) {
+		if (scan.seen[idx]) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_printf(&sb, "--%s given twice", opts[idx].name);
+			option_fail(&sb);
+			sb_free(&sb);
+			return '?';
+		}
+		scan.seen[idx] = 1;
+	}
+	return c;
+}
+
+int cli_bad_option(const char *cmd, char **argv)
+{
+	(void)argv;
+	if (scan.failed)
+		return HG_ERR_INPUT;
+	return hg_fail(HG_ERR_INPUT, "%s: option not handled (see healgrid %s --help)", cmd, cmd);
 }
 
 /* ---- value parsers ---------------------------------------------------- */
@@ -302,6 +523,21 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+static int unknown_command(const char *name)
+{
+	const char *names[NCOMMANDS + 2];
+	const char *near;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	names[NCOMMANDS] = "help";
+	names[NCOMMANDS + 1] = NULL;
+	near = cli_nearest(name, names);
+	if (near)
+		return hg_fail(HG_ERR_INPUT, "unknown command \"%s\"; did you mean %s?", name, near);
+	return hg_fail(HG_ERR_INPUT, "unknown command \"%s\" (see healgrid --help)", name);
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -317,7 +553,7 @@ int cli_main(int argc, char **argv)
 	/* 0, not 1: glibc then forgets the previous scan (its ordering mode
 	 * and a half-read "-abc" cluster), so cli_main can run twice. */
 	optind = 0;
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt(NULL, argc, argv, "+h", opts)) != -1) {
 		if (c == 'h')
 			c = CLI_OPT_HELP;
 		if (cli_common_option(&ctx, "", c, &rc))
@@ -345,8 +581,7 @@ int cli_main(int argc, char **argv)
 			const struct command *cmd = find_command(argv[optind]);
 
 			if (!cmd)
-				rc = hg_fail(HG_ERR_INPUT, "unknown command \"%s\" (see healgrid --help)",
-					     argv[optind]);
+				rc = unknown_command(argv[optind]);
 			else {
 				argv += optind;
 				argc -= optind;
@@ -355,7 +590,9 @@ int cli_main(int argc, char **argv)
 			}
 		}
 	}
-	if (rc == HG_OK && (fflush(stdout) != 0 || ferror(stdout)))
+	/* --help and --version too: output that did not reach its file is
+	 * a failure like any other. */
+	if ((rc == HG_OK || rc == CLI_DONE) && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot write output: %s", strerror(errno));
 	db_close(ctx.db);
 	free(ctx.db_path);

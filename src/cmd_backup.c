@@ -21,7 +21,7 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	struct stat st;
 	int force = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("backup", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "backup", c, &rc))
 			continue;
 		if (c == 'f')

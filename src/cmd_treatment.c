@@ -52,7 +52,7 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 	const char *area = "face", *products = "", *note = "";
 
 	model_treatment_init(&t);
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("treatment add", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "treatment", c, &rc))
 			continue;
 		switch (c) {
@@ -181,7 +181,7 @@ static int treatment_list(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n = 0;
 	int format = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("treatment list", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "treatment", c, &rc))
 			continue;
 		if (c == 'f')
@@ -217,7 +217,7 @@ static int treatment_delete(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id = 0;
 	int yes = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("treatment delete", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "treatment", c, &rc))
 			continue;
 		if (c == 'y')
@@ -271,6 +271,11 @@ int cmd_treatment(struct cli_ctx *ctx, int argc, char **argv)
 		return treatment_list(ctx, argc - 1, argv + 1);
 	if (strcmp(sub, "delete") == 0)
 		return treatment_delete(ctx, argc - 1, argv + 1);
+	static const char *const actions[] = { "add", "list", "delete", NULL };
+	const char *near = cli_nearest(sub, actions);
+	if (near)
+		return hg_fail(HG_ERR_INPUT, "treatment: unknown action \"%s\"; did you mean %s?",
+			       sub, near);
 	return hg_fail(HG_ERR_INPUT, "treatment: unknown action \"%s\" (expected add, list"
 		       " or delete)", sub);
 }

@@ -43,8 +43,19 @@ enum { CLI_OPT_DB = 0x1000, CLI_OPT_HELP };
 	{ "db", required_argument, NULL, CLI_OPT_DB }, \
 	{ "help", no_argument, NULL, CLI_OPT_HELP }
 int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status);
-/* Message for getopt's '?' (unknown option or missing value). */
+/* getopt_long for every command: the same arguments and returns, but an
+ * unknown option (with the nearest one suggested), a missing value, or a
+ * one-value option given twice records its message and returns '?'.
+ * Options that collect a list (--sign, --care, --risk, --resolves,
+ * --photo) may be repeated.  cmd names the command in messages ("show",
+ * "treatment add"; NULL for the global options). */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *opts);
+/* Status for cli_getopt's '?' (the message is recorded already). */
 int cli_bad_option(const char *cmd, char **argv);
+/* The name in the NULL-terminated list nearest to typed (at most two
+ * edits away, fewer than half its length), else NULL. */
+const char *cli_nearest(const char *typed, const char *const *names);
 void cli_usage(const char *cmd, FILE *to);
 
 /* Value parsers: each records a one-line message on failure and returns

@@ -39,6 +39,6 @@ expect_status 1 "due after the window ended"
 run show --treatment 5
 expect_error 2 "no treatment 5" "show unknown treatment"
 run show --treatment
-expect_error 2 "show: unknown option or missing value: --treatment*" "show --treatment without a value"
+expect_error 2 "--treatment: missing value" "show --treatment without a value"
 
 done_testing
