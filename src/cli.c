@@ -429,6 +429,13 @@ int cli_parse_int(const char *opt, const char *s, long lo, long hi, long *out)
 
 int cli_parse_date(const char *opt, const char *s, int *out)
 {
+	int today;
+
+	/* cli_main has checked $HEALGRID_TODAY before any command runs. */
+	if ((strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0) && date_today(&today) == 0) {
+		*out = s[0] == 't' ? today : today - 1;
+		return HG_OK;
+	}
 	if (date_parse(s, out) != 0)
 		return hg_fail(HG_ERR_INPUT, "%s: expected a real date YYYY-MM-DD, got \"%s\"",
 			       opt, s);
