@@ -18,6 +18,7 @@ struct command {
 	int (*run)(struct cli_ctx *, int, char **);
 	const char *summary;
 	const char *usage;      /* printed by NAME --help */
+	enum cli_db_mode db_mode; /* CLI_DB_CREATE unless it only reads */
 };
 
 static const struct command commands[] = {
@@ -34,7 +35,8 @@ static const struct command commands[] = {
 	  "active-infection, active-acne, bleeding-disorder, blood-thinners,\n"
 	  "cold-sores, keloids, isotretinoin, dark-skin, pregnancy, and may be\n"
 	  "repeated or given a comma-separated list.\n"
-	  "delete removes the treatment and all its check-ins; it needs --yes.\n" },
+	  "delete removes the treatment and all its check-ins; it needs --yes.\n",
+	  CLI_DB_CREATE },
 	{ "checkin", cmd_checkin, "record or correct one day",
 	  "usage: healgrid checkin [--treatment ID] (--day N | --date D) [--redness R]\n"
 	  "                        [--swelling R] [--bruising R] [--bleeding R]\n"
@@ -45,13 +47,15 @@ static const struct command commands[] = {
 	  "dark-patches, light-patches, bumps, lines (repeat --sign or give a\n"
 	  "comma-separated list; --sign '' clears them).  The day merges into what\n"
 	  "is stored: options not given keep their stored value.  Days after today\n"
-	  "cannot be rated.\n" },
+	  "cannot be rated.\n",
+	  CLI_DB_CREATE },
 	{ "show", cmd_show, "the grid of days as plain text",
 	  "usage: healgrid show [--treatment ID]\n"
 	  "\n"
 	  "Prints the treatment's days as a grid, a row per week, 80 columns wide:\n"
 	  "R S B L are redness, swelling, bruising, bleeding (0-3), - is not rated,\n"
-	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n" },
+	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n",
+	  CLI_DB_EXISTING },
 	{ "flags", cmd_flags, "the warning signs to show a doctor",
 	  "usage: healgrid flags [--treatment ID | --all] [--format text|json]\n"
 	  "\n"
@@ -60,13 +64,15 @@ static const struct command commands[] = {
 	  "dermatologist within a day or two), watch (mention it at your next visit);\n"
 	  "each rule once per treatment, at the first day it applies.  --all covers\n"
 	  "every treatment.  JSON: {\"flags\": [{\"treatment\", \"rule\", \"category\",\n"
-	  "\"level\", \"day\", \"date\", \"message\"}]}.\n" },
+	  "\"level\", \"day\", \"date\", \"message\"}]}.\n",
+	  CLI_DB_EXISTING },
 	{ "due", cmd_due, "say whether today's check-in is missing",
 	  "usage: healgrid due\n"
 	  "\n"
 	  "Prints one line and exits 0 when today's check-in of a treatment being\n"
 	  "tracked is missing; prints nothing and exits 1 when it is done or no\n"
-	  "treatment is being tracked.  For a shell profile or a cron reminder.\n" },
+	  "treatment is being tracked.  For a shell profile or a cron reminder.\n",
+	  CLI_DB_EXISTING_QUIET },
 	{ "report", cmd_report, "the summary for a dermatologist",
 	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
 	  "\n"
@@ -76,7 +82,8 @@ static const struct command commands[] = {
 	  "--all: details and risks, every flag with its advice, peak day and days\n"
 	  "to clear per symptom, the day-by-day table, warning signs, notes, and a\n"
 	  "comparison with earlier treatments.  -o FILE writes FILE (mode 0600)\n"
-	  "completely or not at all, replacing an existing file.\n" },
+	  "completely or not at all, replacing an existing file.\n",
+	  CLI_DB_EXISTING },
 	{ "export", cmd_export, "all check-ins as CSV or JSON",
 	  "usage: healgrid export [--format csv|json] [-o FILE]\n"
 	  "\n"
@@ -84,7 +91,8 @@ static const struct command commands[] = {
 	  "  treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,\n"
 	  "  bruising,bleeding,signs,note\n"
 	  "json: everything, every field of every treatment and check-in.\n"
-	  "-o FILE writes FILE (mode 0600) completely or not at all.\n" },
+	  "-o FILE writes FILE (mode 0600) completely or not at all.\n",
+	  CLI_DB_EXISTING },
 	{ "import", cmd_import, "add check-ins from a CSV export",
 	  "usage: healgrid import FILE\n"
 	  "\n"
@@ -92,13 +100,15 @@ static const struct command commands[] = {
 	  "All rows or none: the first bad row stops the import with FILE:LINE and\n"
 	  "what is wrong, and nothing is saved.  A treatment is matched by its date\n"
 	  "and area and created when missing; a day already stored is replaced, so\n"
-	  "importing the same file twice changes nothing.\n" },
+	  "importing the same file twice changes nothing.\n",
+	  CLI_DB_CREATE },
 	{ "backup", cmd_backup, "a consistent copy of the database",
 	  "usage: healgrid backup FILE [--force]\n"
 	  "\n"
 	  "Copies the database to FILE (mode 0600) with SQLite's online backup, safe\n"
 	  "while healgrid is open elsewhere.  An existing FILE is kept unless --force;\n"
-	  "the copy appears complete or not at all.\n" },
+	  "the copy appears complete or not at all.\n",
+	  CLI_DB_EXISTING },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -147,7 +157,19 @@ int cli_db(struct cli_ctx *ctx, struct hg_db **out)
 			if (rc != HG_OK)
 				return rc;
 		}
-		int rc = db_open(ctx->db_path, ctx->db_path_default, &ctx->db);
+		int rc, missing = 0;
+
+		if (ctx->db_mode == CLI_DB_CREATE)
+			rc = db_open(ctx->db_path, ctx->db_path_default, &ctx->db);
+		else
+			rc = db_open_existing(ctx->db_path, &ctx->db, &missing);
+		if (missing && ctx->db_mode == CLI_DB_EXISTING_QUIET) {
+			hg_error_clear();
+			return CLI_QUIET_FAIL;
+		}
+		if (missing)
+			return hg_fail(HG_ERR_RUNTIME, "no database at %s; start with"
+				       " `healgrid treatment add --date D`", ctx->db_path);
 		if (rc != HG_OK)
 			return rc;
 	}
@@ -593,6 +615,7 @@ int cli_main(int argc, char **argv)
 				argv += optind;
 				argc -= optind;
 				optind = 0;
+				ctx.db_mode = cmd->db_mode;
 				rc = cmd->run(&ctx, argc, argv);
 			}
 		}

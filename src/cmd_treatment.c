@@ -191,6 +191,7 @@ static int treatment_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc == HG_OK && optind < argc)
 		rc = hg_fail(HG_ERR_INPUT, "treatment list: unexpected argument \"%s\"", argv[optind]);
+	ctx->db_mode = CLI_DB_EXISTING;
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)

@@ -466,6 +466,17 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 	return HG_OK;
 }
 
+int db_open_existing(const char *path, struct hg_db **out, int *missing)
+{
+	struct stat st;
+
+	*out = NULL;
+	*missing = stat(path, &st) != 0 && errno == ENOENT;
+	if (*missing)
+		return HG_ERR_RUNTIME;
+	return db_open(path, 0, out);
+}
+
 void db_close(struct hg_db *db)
 {
 	if (!db)

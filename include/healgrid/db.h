@@ -30,6 +30,10 @@ int db_default_path(char **out, int *is_default);
 /* Open (creating when missing).  make_dirs: create missing parent folders
  * (0700); otherwise a missing folder is an error. */
 int db_open(const char *path, int make_dirs, struct hg_db **out);
+/* Open a database that exists, never creating one: *missing = 1 (and
+ * HG_ERR_RUNTIME, no message) when there is no file at path.  For the
+ * commands that only read. */
+int db_open_existing(const char *path, struct hg_db **out, int *missing);
 void db_close(struct hg_db *db);
 const char *db_path(const struct hg_db *db);
 int db_schema_version(void);

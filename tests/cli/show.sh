@@ -2,6 +2,7 @@
 # tests/cli/show.sh — the plain-text grid and `due`.
 . "$top_srcdir/tests/lib.sh"
 
+empty_db
 run show
 expect_error 2 "no treatment yet*" "show with no treatment"
 run due
