@@ -529,10 +529,32 @@ int cli_pick_treatment(struct cli_ctx *ctx, int64_t id, int64_t *out)
 	if (rc != HG_OK)
 		return rc;
 	if (id == 0) {
-		rc = db_treatment_latest(db, out);
-		if (rc == HG_OK && *out == 0)
+		struct hg_treatment *all = NULL;
+		size_t n = 0;
+
+		rc = db_treatment_current(db, ctx->today, out);
+		if (rc != HG_OK || *out != 0)
+			return rc;
+		/* None dated today or earlier: name the next planned one. */
+		rc = db_treatment_list(db, &all, &n);
+		if (rc == HG_OK && n > 0) {
+			char date[HG_DATE_LEN];
+
+			date_format(all[0].date, date);
+			if (n == 1)
+				rc = hg_fail(HG_ERR_INPUT, "no current treatment: treatment %lld is"
+					     " planned for %s, after today; give --treatment %lld"
+					     " to use it", (long long)all[0].id, date,
+					     (long long)all[0].id);
+			else
+				rc = hg_fail(HG_ERR_INPUT, "no current treatment: all %zu are planned"
+					     " after today, the next is treatment %lld on %s; give"
+					     " --treatment ID to use one", n, (long long)all[0].id, date);
+		} else if (rc == HG_OK) {
 			rc = hg_fail(HG_ERR_INPUT, "no treatment yet: add one with"
 				     " 'healgrid treatment add --date YYYY-MM-DD'");
+		}
+		db_treatments_free(all, n);
 		return rc;
 	}
 	rc = db_treatment_get(db, id, &t);

@@ -20,7 +20,9 @@
 enum stmt_id {
 	ST_T_INSERT, ST_T_UPDATE, ST_T_DELETE, ST_T_GET, ST_T_LATEST, ST_T_LIST,
 	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
-	ST_C_ALL, ST_DATA_VERSION, ST_COUNT
+	ST_C_ALL, ST_DATA_VERSION,
+	ST_T_CURRENT,
+	ST_COUNT
 };
 
 #define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note"
@@ -49,6 +51,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" c.bleeding, c.signs, c.note FROM treatment t"
 			" JOIN checkin c ON c.treatment_id = t.id ORDER BY t.date, t.id, c.day",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
+	[ST_T_CURRENT] = "SELECT id FROM treatment WHERE date <= ?1 ORDER BY date DESC, id DESC"
+			" LIMIT 1",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -624,6 +628,19 @@ int db_treatment_latest(struct hg_db *db, int64_t *id)
 
 	*id = 0;
 	return st ? query_id(db, st, id) : HG_ERR_RUNTIME;
+}
+
+int db_treatment_current(struct hg_db *db, int today, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_T_CURRENT);
+	char d[HG_DATE_LEN];
+
+	*id = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	date_format(today, d);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	return query_id(db, st, id);
 }
 
 int db_treatment_find(struct hg_db *db, int date, const char *area, int64_t *id)

@@ -49,6 +49,10 @@ int db_treatment_delete(struct hg_db *db, int64_t id);
 int db_treatment_get(struct hg_db *db, int64_t id, struct hg_treatment *out);
 /* Most recent treatment (latest date, then highest id); *id = 0 when none. */
 int db_treatment_latest(struct hg_db *db, int64_t *id);
+/* The current treatment: the most recent dated today or earlier (then the
+ * highest id); one dated after today is planned, never current.  *id = 0
+ * when none. */
+int db_treatment_current(struct hg_db *db, int today, int64_t *id);
 /* All treatments, oldest first. */
 int db_treatment_list(struct hg_db *db, struct hg_treatment **out, size_t *n);
 /* The treatment with this date and area, *id = 0 when none. */
