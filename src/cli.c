@@ -22,19 +22,24 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "treatment", cmd_treatment, "add, list or delete treatments",
+	{ "treatment", cmd_treatment, "add, edit, list or delete treatments",
 	  "usage: healgrid treatment add --date D [--device professional|home] [--depth MM]\n"
 	  "                              [--area TEXT] [--products TEXT] [--risk NAME]...\n"
 	  "                              [--window DAYS] [--note TEXT]\n"
+	  "       healgrid treatment edit ID [the options of add]\n"
 	  "       healgrid treatment list [--format text|json]\n"
 	  "       healgrid treatment delete ID --yes\n"
 	  "\n"
-	  "add prints the new treatment's id.  --date is the treatment day (day 0).\n"
+	  "add prints the new treatment's id.  --date is the treatment day (day 0):\n"
+	  "YYYY-MM-DD, today or yesterday.  No two treatments share date and area.\n"
 	  "--depth is the needle depth in mm (0.1-3.0); --window the days tracked\n"
 	  "(7-90, default 28); --area defaults to face.  --risk takes one of\n"
 	  "active-infection, active-acne, bleeding-disorder, blood-thinners,\n"
 	  "cold-sores, keloids, isotretinoin, dark-skin, pregnancy, and may be\n"
 	  "repeated or given a comma-separated list.\n"
+	  "edit changes the options given; - or '' clears --depth, --products,\n"
+	  "--risk or --note.  Check-ins keep their calendar dates when --date\n"
+	  "moves (their day numbers follow).\n"
 	  "delete removes the treatment and all its check-ins; it needs --yes.\n",
 	  CLI_DB_CREATE },
 	{ "checkin", cmd_checkin, "record or correct one day",

@@ -64,6 +64,10 @@ int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *ou
 /* Insert or replace the check-in of (c->treatment_id, c->day). */
 int db_checkin_put(struct hg_db *db, const struct hg_checkin *c);
 int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
+/* The treatment's date moved by delta days: every check-in keeps its
+ * calendar date, so its day number becomes day - delta.  The caller has
+ * checked that each new day is in range. */
+int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta);
 
 /* One treatment with its check-ins sorted by day. */
 int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);
