@@ -172,9 +172,11 @@ int cli_db(struct cli_ctx *ctx, struct hg_db **out)
 			hg_error_clear();
 			return CLI_QUIET_FAIL;
 		}
-		if (missing)
-			return hg_fail(HG_ERR_RUNTIME, "no database at %s; start with"
-				       " `healgrid treatment add --date D`", ctx->db_path);
+		if (missing) {
+			(void)hg_fail(HG_ERR_RUNTIME, "no database at %s; start with"
+				      " `healgrid treatment add --date D`", ctx->db_path);
+			return HG_ERR_RUNTIME;
+		}
 		if (rc != HG_OK)
 			return rc;
 	}
