@@ -59,9 +59,23 @@ mkdir "$T/files" && : > "$T/files/export.csv"
 is "$(complete_words import "$T/files/ex")" "$T/files/export.csv" "import completes file names"
 is "$(complete_words --db "$T/files/e")" "$T/files/export.csv" "--db completes file names"
 
-# zsh and fish: the scripts parse.
+# zsh and fish: the scripts parse, and complete in a real shell.
 if command -v zsh >/dev/null 2>&1; then
 	zsh -n "$top_srcdir/completion/_healgrid" && ok "zsh completion parses" || not_ok "zsh completion parses"
+	# zsh_complete 'LINE' WAIT_FOR: what zsh shows after LINE and Tab Tab,
+	# run with the healgrid under test first on PATH.
+	mkdir -p "$T/zbin"
+	ln -s "$HEALGRID" "$T/zbin/healgrid"
+	zsh_complete() {
+		HOME="$T" zsh -f "$top_srcdir/tests/cli/complete.zsh" "$top_srcdir/completion" "$T/zbin" "$1" "$2" 2>&1
+	}
+	like "$(zsh_complete 'healgrid che' 'checkin')" "*check *--*checkin *-- record or correct one day*" "zsh completes commands"
+	like "$(zsh_complete 'healgrid checkin --sign li' 'lips')" "*light-patches*lines*lips*" "zsh completes sign names"
+	like "$(zsh_complete 'healgrid treatment add --risk we' 'immunity')" "*--risk weak-immunity*" "zsh completes risk names"
+	like "$(zsh_complete 'healgrid treatment list --f' 'format')" "*--format=*" "zsh completes a subcommand's options"
+	like "$(zsh_complete "healgrid --db $DB treatment edit " '1  2  3')" "*1  2  3*" "zsh completes treatment ids"
+	like "$(zsh_complete "healgrid show --db $DB --treatment " '1  2  3')" "*1  2  3*" "zsh: --db after the command"
+	like "$(zsh_complete "healgrid --db $DB flags resolve --treatment 2 " 'pus@2')" "*pus@2*" "zsh completes flag ids"
 else
 	not_ok "zsh is installed (CI installs it)"
 fi
