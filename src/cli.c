@@ -634,7 +634,10 @@ int cli_main(int argc, char **argv)
 		} else if (demo) {
 			rc = hg_fail(HG_ERR_INPUT, "--demo takes no command");
 		} else if (strcmp(argv[optind], "help") == 0) {
-			cli_usage(optind + 1 < argc ? argv[optind + 1] : "", stdout);
+			if (optind + 1 < argc && !find_command(argv[optind + 1]))
+				rc = unknown_command(argv[optind + 1]);
+			else
+				cli_usage(optind + 1 < argc ? argv[optind + 1] : "", stdout);
 		} else {
 			const struct command *cmd = find_command(argv[optind]);
 

@@ -53,6 +53,8 @@ run chekin --day 1
 expect_error 2 'unknown command "chekin"; did you mean checkin?' "command typo"
 run shw
 expect_error 2 'unknown command "shw"; did you mean show?' "short command typo"
+run help chekin
+expect_error 2 'unknown command "chekin"; did you mean checkin?' "help with a command typo"
 run fly
 expect_error 2 'unknown command "fly" (see healgrid --help)' "nothing near: no suggestion"
 run checkin --day 1 --redenss 1
