@@ -19,23 +19,30 @@ struct command {
 	int (*run)(struct cli_ctx *, int, char **);
 	const char *summary;
 	const char *usage;      /* printed by NAME --help */
+	enum cli_db_mode db_mode; /* CLI_DB_CREATE unless it only reads */
 };
 
 static const struct command commands[] = {
-	{ "treatment", cmd_treatment, "add, list or delete treatments",
+	{ "treatment", cmd_treatment, "add, edit, list or delete treatments",
 	  "usage: healgrid treatment add --date D [--device professional|home] [--depth MM]\n"
 	  "                              [--area TEXT] [--products TEXT] [--risk NAME]...\n"
 	  "                              [--window DAYS] [--note TEXT]\n"
+	  "       healgrid treatment edit ID [the options of add]\n"
 	  "       healgrid treatment list [--format text|json]\n"
 	  "       healgrid treatment delete ID --yes\n"
 	  "\n"
-	  "add prints the new treatment's id.  --date is the treatment day (day 0).\n"
+	  "add prints the new treatment's id.  --date is the treatment day (day 0):\n"
+	  "YYYY-MM-DD, today or yesterday.  No two treatments share date and area.\n"
 	  "--depth is the needle depth in mm (0.1-3.0); --window the days tracked\n"
 	  "(7-90, default 28); --area defaults to face.  --risk takes one of\n"
 	  "active-infection, active-acne, bleeding-disorder, blood-thinners,\n"
 	  "cold-sores, keloids, isotretinoin, dark-skin, pregnancy, and may be\n"
 	  "repeated or given a comma-separated list.\n"
-	  "delete removes the treatment and all its check-ins; it needs --yes.\n" },
+	  "edit changes the options given; - or '' clears --depth, --products,\n"
+	  "--risk or --note.  Check-ins keep their calendar dates when --date\n"
+	  "moves (their day numbers follow).\n"
+	  "delete removes the treatment and all its check-ins; it needs --yes.\n",
+	  CLI_DB_CREATE },
 	{ "checkin", cmd_checkin, "record or correct one day",
 	  "usage: healgrid checkin [--treatment ID] (--day N | --date D) [--redness R]\n"
 	  "                        [--swelling R] [--bruising R] [--bleeding R]\n"
@@ -46,13 +53,15 @@ static const struct command commands[] = {
 	  "dark-patches, light-patches, bumps, lines (repeat --sign or give a\n"
 	  "comma-separated list; --sign '' clears them).  The day merges into what\n"
 	  "is stored: options not given keep their stored value.  Days after today\n"
-	  "cannot be rated.\n" },
+	  "cannot be rated.\n",
+	  CLI_DB_CREATE },
 	{ "show", cmd_show, "the grid of days as plain text",
 	  "usage: healgrid show [--treatment ID]\n"
 	  "\n"
 	  "Prints the treatment's days as a grid, a row per week, 80 columns wide:\n"
 	  "R S B L are redness, swelling, bruising, bleeding (0-3), - is not rated,\n"
-	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n" },
+	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n",
+	  CLI_DB_EXISTING },
 	{ "flags", cmd_flags, "the warning signs to show a doctor",
 	  "usage: healgrid flags [--treatment ID | --all] [--format text|json]\n"
 	  "\n"
@@ -61,13 +70,15 @@ static const struct command commands[] = {
 	  "dermatologist within a day or two), watch (mention it at your next visit);\n"
 	  "each rule once per treatment, at the first day it applies.  --all covers\n"
 	  "every treatment.  JSON: {\"flags\": [{\"treatment\", \"rule\", \"category\",\n"
-	  "\"level\", \"day\", \"date\", \"message\"}]}.\n" },
+	  "\"level\", \"day\", \"date\", \"message\"}]}.\n",
+	  CLI_DB_EXISTING },
 	{ "due", cmd_due, "say whether today's check-in is missing",
 	  "usage: healgrid due\n"
 	  "\n"
 	  "Prints one line and exits 0 when today's check-in of a treatment being\n"
 	  "tracked is missing; prints nothing and exits 1 when it is done or no\n"
-	  "treatment is being tracked.  For a shell profile or a cron reminder.\n" },
+	  "treatment is being tracked.  For a shell profile or a cron reminder.\n",
+	  CLI_DB_EXISTING_QUIET },
 	{ "report", cmd_report, "the summary for a dermatologist",
 	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
 	  "\n"
@@ -77,7 +88,8 @@ static const struct command commands[] = {
 	  "--all: details and risks, every flag with its advice, peak day and days\n"
 	  "to clear per symptom, the day-by-day table, warning signs, notes, and a\n"
 	  "comparison with earlier treatments.  -o FILE writes FILE (mode 0600)\n"
-	  "completely or not at all, replacing an existing file.\n" },
+	  "completely or not at all, replacing an existing file.\n",
+	  CLI_DB_EXISTING },
 	{ "export", cmd_export, "all check-ins as CSV or JSON",
 	  "usage: healgrid export [--format csv|json] [-o FILE]\n"
 	  "\n"
@@ -85,7 +97,8 @@ static const struct command commands[] = {
 	  "  treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,\n"
 	  "  bruising,bleeding,signs,note\n"
 	  "json: everything, every field of every treatment and check-in.\n"
-	  "-o FILE writes FILE (mode 0600) completely or not at all.\n" },
+	  "-o FILE writes FILE (mode 0600) completely or not at all.\n",
+	  CLI_DB_EXISTING },
 	{ "import", cmd_import, "add check-ins from a CSV export",
 	  "usage: healgrid import FILE\n"
 	  "\n"
@@ -93,13 +106,15 @@ static const struct command commands[] = {
 	  "All rows or none: the first bad row stops the import with FILE:LINE and\n"
 	  "what is wrong, and nothing is saved.  A treatment is matched by its date\n"
 	  "and area and created when missing; a day already stored is replaced, so\n"
-	  "importing the same file twice changes nothing.\n" },
+	  "importing the same file twice changes nothing.\n",
+	  CLI_DB_CREATE },
 	{ "backup", cmd_backup, "a consistent copy of the database",
 	  "usage: healgrid backup FILE [--force]\n"
 	  "\n"
 	  "Copies the database to FILE (mode 0600) with SQLite's online backup, safe\n"
 	  "while healgrid is open elsewhere.  An existing FILE is kept unless --force;\n"
-	  "the copy appears complete or not at all.\n" },
+	  "the copy appears complete or not at all.\n",
+	  CLI_DB_EXISTING },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -148,7 +163,21 @@ int cli_db(struct cli_ctx *ctx, struct hg_db **out)
 			if (rc != HG_OK)
 				return rc;
 		}
-		int rc = db_open(ctx->db_path, ctx->db_path_default, &ctx->db);
+		int rc, missing = 0;
+
+		if (ctx->db_mode == CLI_DB_CREATE)
+			rc = db_open(ctx->db_path, ctx->db_path_default, &ctx->db);
+		else
+			rc = db_open_existing(ctx->db_path, &ctx->db, &missing);
+		if (missing && ctx->db_mode == CLI_DB_EXISTING_QUIET) {
+			hg_error_clear();
+			return CLI_QUIET_FAIL;
+		}
+		if (missing) {
+			(void)hg_fail(HG_ERR_RUNTIME, "no database at %s; start with"
+				      " `healgrid treatment add --date D`", ctx->db_path);
+			return HG_ERR_RUNTIME;
+		}
 		if (rc != HG_OK)
 			return rc;
 	}
@@ -182,13 +211,234 @@ int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status
 	return 0;
 }
 
-int cli_bad_option(const char *cmd, char **argv)
+/* ---- option scanning --------------------------------------------------- */
+
+/* Options that collect a list and so may be given again; every other
+ * option that takes a value may be given once. */
+static const char *const repeatable[] = {
+	"sign", "care", "risk", "resolves", "photo", NULL
+};
+
+enum { MAX_OPTIONS = 64 };
+
+static struct {
+	const struct option *opts;      /* the table being scanned */
+	unsigned char seen[MAX_OPTIONS];
+	int failed;                     /* the last call recorded an error */
+} scan;
+
+/* Optimal string alignment distance (Levenshtein plus transpositions):
+ * "chekin" is one away from "checkin", "redenss" one from "redness". */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *d, r;
+
+	if (n > 64 || m > 64)
+		return (size_t)-1;
+	d = xcalloc((n + 1) * (m + 1), sizeof *d);
+#define D(i, j) d[(i) * (m + 1) + (j)]
+	for (size_t i = 0; i <= n; i++)
+		D(i, 0) = i;
+	for (size_t j = 0; j <= m; j++)
+		D(0, j) = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = D(i - 1, j) + 1;
+
+			if (D(i, j - 1) + 1 < v)
+				v = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < v)
+				v = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < v)
+				v = D(i - 2, j - 2) + 1;
+			D(i, j) = v;
+		}
+	r = D(n, m);
+#undef D
+	free(d);
+	return r;
+}
+
+/* Close enough to suggest: at most two edits, and fewer than half the
+ * typed word (so "x" suggests nothing). */
+static int near_enough(const char *typed, size_t dist)
+{
+	return dist <= 2 && 2 * dist <= strlen(typed);
+}
+
+const char *cli_nearest(const char *typed, const char *const *names)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; names[i]; i++) {
+		size_t dist = edit_distance(typed, names[i]);
+		if (dist < best_d) {
+			best_d = dist;
+			best = names[i];
+		}
+	}
+	return best && near_enough(typed, best_d) ? best : NULL;
+}
+
+static const char *nearest_option(const char *typed, const struct option *opts)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; opts[i].name; i++) {
+		size_t dist = edit_distance(typed, opts[i].name);
+		if (dist < best_d) {
+			best_d = dist;
+			best = opts[i].name;
+		}
+	}
+	return best && near_enough(typed, best_d) ? best : NULL;
+}
+
+static int is_repeatable(const char *name)
+{
+	for (size_t i = 0; repeatable[i]; i++)
+		if (strcmp(name, repeatable[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* "(see healgrid show --help)" */
+static void see_help(struct strbuf *sb, const char *cmd)
+{
+	sb_printf(sb, " (see healgrid %s%s--help)", cmd ? cmd : "", cmd ? " " : "");
+}
+
+static int option_fail(const struct strbuf *sb)
+{
+	scan.failed = 1;
+	return hg_fail(HG_ERR_INPUT, "%s", sb_str(sb));
+}
+
+/* "--yes=1": a long option that takes no value, given one.  (Not any '?'
+ * with optopt set: an unknown letter of "-xy" leaves optind on the word
+ * before.) */
+static int takes_no_value(const char *arg, size_t n, const struct option *opts)
+{
+	if (strncmp(arg, "--", 2) != 0 || arg[n] != '=')
+		return 0;
+	for (size_t i = 0; opts[i].name; i++)
+		if (!opts[i].flag && opts[i].val == optopt && opts[i].has_arg == no_argument &&
+		    strncmp(opts[i].name, arg + 2, n - 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* getopt_long said '?' or ':': say which option, and what about it. */
+static void bad_option(const char *cmd, int c, char **argv, const struct option *opts)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	int is_long = strncmp(arg, "--", 2) == 0;
 	size_t n = strcspn(arg, "=");
+	struct strbuf sb = STRBUF_INIT;
 
-	return hg_fail(HG_ERR_INPUT, "%s: unknown option or missing value: %.*s"
-		       " (see healgrid %s --help)", cmd, (int)n, arg, cmd);
+	if (c == ':') {
+		if (is_long) {
+			for (size_t i = 0; opts[i].name; i++)
+				if (!opts[i].flag && opts[i].val == optopt &&
+				    opts[i].has_arg == required_argument) {
+					sb_printf(&sb, "--%s: missing value", opts[i].name);
+					break;
+				}
+			if (!sb.len)
+				sb_printf(&sb, "%.*s: missing value", (int)n, arg);
+		} else {
+			sb_printf(&sb, "-%c: missing value", optopt);
+		}
+	} else if (takes_no_value(arg, n, opts)) {
+		sb_printf(&sb, "%.*s takes no value, got \"%s\"", (int)n, arg, arg + n + 1);
+	} else if (optopt != 0) {
+		sb_printf(&sb, "%s%sunknown option -%c", cmd ? cmd : "", cmd ? ": " : "", optopt);
+		see_help(&sb, cmd);
+	} else {
+		char *name = xmalloc(n - 1);
+		const char *near;
+		struct strbuf all = STRBUF_INIT;
+		size_t matches = 0;
+
+		memcpy(name, arg + 2, n - 2);
+		name[n - 2] = '\0';
+		for (size_t i = 0; opts[i].name; i++)
+			if (*name && strncmp(opts[i].name, name, n - 2) == 0)
+				sb_printf(&all, "%s--%s", matches++ ? ", " : "", opts[i].name);
+		near = nearest_option(name, opts);
+		if (cmd)
+			sb_printf(&sb, "%s: ", cmd);
+		if (matches > 1)
+			sb_printf(&sb, "ambiguous option --%s: %s?", name, sb_str(&all));
+		else if (near)
+			sb_printf(&sb, "unknown option --%s; did you mean --%s?", name, near);
+		else {
+			sb_printf(&sb, "unknown option --%s", name);
+			see_help(&sb, cmd);
+		}
+		sb_free(&all);
+		free(name);
+	}
+	option_fail(&sb);
+	sb_free(&sb);
+}
+
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *opts)
+{
+	char spec[64];
+	int idx = -1, c;
+
+	if (optind == 0 || opts != scan.opts) {
+		memset(&scan, 0, sizeof scan);
+		scan.opts = opts;
+	}
+	scan.failed = 0;
+	/* A leading ':' makes getopt_long tell a missing value (':') from an
+	 * unknown option ('?'); a leading '+' (stop at the first word) stays
+	 * first. */
+	if (shortopts[0] == '+')
+		snprintf(spec, sizeof spec, "+:%s", shortopts + 1);
+	else
+		snprintf(spec, sizeof spec, ":%s", shortopts);
+	c = getopt_long(argc, argv, spec, opts, &idx);
+	if (c == -1)
+		return -1;
+	if (c == '?' || c == ':') {
+		bad_option(cmd, c, argv, opts);
+		return '?';
+	}
+	if (idx < 0)                    /* a short option: its long twin */
+		for (int i = 0; opts[i].name; i++)
+			if (!opts[i].flag && opts[i].val == c) {
+				idx = i;
+				break;
+			}
+	if (idx >= 0 && idx < MAX_OPTIONS && opts[idx].has_arg != no_argument &&
+	    !is_repeatable(opts[idx].name)) {
+		if (scan.seen[idx]) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_printf(&sb, "--%s given twice", opts[idx].name);
+			option_fail(&sb);
+			sb_free(&sb);
+			return '?';
+		}
+		scan.seen[idx] = 1;
+	}
+	return c;
+}
+
+int cli_bad_option(const char *cmd, char **argv)
+{
+	(void)argv;
+	if (scan.failed)
+		return HG_ERR_INPUT;
+	return hg_fail(HG_ERR_INPUT, "%s: option not handled (see healgrid %s --help)", cmd, cmd);
 }
 
 /* ---- value parsers ---------------------------------------------------- */
@@ -206,18 +456,31 @@ int cli_parse_int(const char *opt, const char *s, long lo, long hi, long *out)
 	return validate_int(s, lo, hi, out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
+/* `today` and `yesterday` as YYYY-MM-DD in buf; any other text as it is.
+ * cli_main has checked $HEALGRID_TODAY before any command runs. */
+static const char *date_keyword(const char *s, char buf[HG_DATE_LEN])
+{
+	int today;
+
+	if ((strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0) && date_today(&today) == 0) {
+		date_format(s[0] == 't' ? today : today - 1, buf);
+		return buf;
+	}
+	return s;
+}
+
 int cli_parse_date(const char *opt, const char *s, int *out)
 {
-	char msg[HG_VALID_MSG];
+	char msg[HG_VALID_MSG], buf[HG_DATE_LEN];
 
-	return validate_date(s, out, msg) == 0 ? HG_OK : bad(opt, msg);
+	return validate_date(date_keyword(s, buf), out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_treatment_date(const char *opt, const char *s, int *out)
 {
-	char msg[HG_VALID_MSG];
+	char msg[HG_VALID_MSG], buf[HG_DATE_LEN];
 
-	return validate_treatment_date(s, out, msg) == 0 ? HG_OK : bad(opt, msg);
+	return validate_treatment_date(date_keyword(s, buf), out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
 int cli_parse_rating(const char *opt, const char *s, int *out)
@@ -267,10 +530,32 @@ int cli_pick_treatment(struct cli_ctx *ctx, int64_t id, int64_t *out)
 	if (rc != HG_OK)
 		return rc;
 	if (id == 0) {
-		rc = db_treatment_latest(db, out);
-		if (rc == HG_OK && *out == 0)
+		struct hg_treatment *all = NULL;
+		size_t n = 0;
+
+		rc = db_treatment_current(db, ctx->today, out);
+		if (rc != HG_OK || *out != 0)
+			return rc;
+		/* None dated today or earlier: name the next planned one. */
+		rc = db_treatment_list(db, &all, &n);
+		if (rc == HG_OK && n > 0) {
+			char date[HG_DATE_LEN];
+
+			date_format(all[0].date, date);
+			if (n == 1)
+				rc = hg_fail(HG_ERR_INPUT, "no current treatment: treatment %lld is"
+					     " planned for %s, after today; give --treatment %lld"
+					     " to use it", (long long)all[0].id, date,
+					     (long long)all[0].id);
+			else
+				rc = hg_fail(HG_ERR_INPUT, "no current treatment: all %zu are planned"
+					     " after today, the next is treatment %lld on %s; give"
+					     " --treatment ID to use one", n, (long long)all[0].id, date);
+		} else if (rc == HG_OK) {
 			rc = hg_fail(HG_ERR_INPUT, "no treatment yet: add one with"
 				     " 'healgrid treatment add --date YYYY-MM-DD'");
+		}
+		db_treatments_free(all, n);
 		return rc;
 	}
 	rc = db_treatment_get(db, id, &t);
@@ -290,6 +575,21 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+static int unknown_command(const char *name)
+{
+	const char *names[NCOMMANDS + 2];
+	const char *near;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	names[NCOMMANDS] = "help";
+	names[NCOMMANDS + 1] = NULL;
+	near = cli_nearest(name, names);
+	if (near)
+		return hg_fail(HG_ERR_INPUT, "unknown command \"%s\"; did you mean %s?", name, near);
+	return hg_fail(HG_ERR_INPUT, "unknown command \"%s\" (see healgrid --help)", name);
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -305,7 +605,7 @@ int cli_main(int argc, char **argv)
 	/* 0, not 1: glibc then forgets the previous scan (its ordering mode
 	 * and a half-read "-abc" cluster), so cli_main can run twice. */
 	optind = 0;
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt(NULL, argc, argv, "+h", opts)) != -1) {
 		if (c == 'h')
 			c = CLI_OPT_HELP;
 		if (cli_common_option(&ctx, "", c, &rc))
@@ -328,22 +628,27 @@ int cli_main(int argc, char **argv)
 		} else if (demo) {
 			rc = hg_fail(HG_ERR_INPUT, "--demo takes no command");
 		} else if (strcmp(argv[optind], "help") == 0) {
-			cli_usage(optind + 1 < argc ? argv[optind + 1] : "", stdout);
+			if (optind + 1 < argc && !find_command(argv[optind + 1]))
+				rc = unknown_command(argv[optind + 1]);
+			else
+				cli_usage(optind + 1 < argc ? argv[optind + 1] : "", stdout);
 		} else {
 			const struct command *cmd = find_command(argv[optind]);
 
 			if (!cmd)
-				rc = hg_fail(HG_ERR_INPUT, "unknown command \"%s\" (see healgrid --help)",
-					     argv[optind]);
+				rc = unknown_command(argv[optind]);
 			else {
 				argv += optind;
 				argc -= optind;
 				optind = 0;
+				ctx.db_mode = cmd->db_mode;
 				rc = cmd->run(&ctx, argc, argv);
 			}
 		}
 	}
-	if (rc == HG_OK && (fflush(stdout) != 0 || ferror(stdout)))
+	/* --help and --version too: output that did not reach its file is
+	 * a failure like any other. */
+	if ((rc == HG_OK || rc == CLI_DONE) && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot write output: %s", strerror(errno));
 	db_close(ctx.db);
 	free(ctx.db_path);

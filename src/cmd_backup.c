@@ -18,10 +18,10 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct hg_db *db;
-	struct stat st;
+	struct stat st, dest;
 	int force = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("backup", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "backup", c, &rc))
 			continue;
 		if (c == 'f')
@@ -46,6 +46,10 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	if (stat(ctx->db_path, &st) != 0)
 		return hg_fail(errno == ENOENT ? HG_ERR_INPUT : HG_ERR_RUNTIME,
 			       "%s: no database to back up (%s)", ctx->db_path, strerror(errno));
+	/* Before "file exists": --force would not help here. */
+	if (stat(argv[optind], &dest) == 0 && dest.st_dev == st.st_dev && dest.st_ino == st.st_ino)
+		return hg_fail(HG_ERR_INPUT, "%s: that is the database itself; a backup goes to"
+			       " another file", argv[optind]);
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
 		rc = db_backup(db, argv[optind], force);

@@ -34,7 +34,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 	const char *note = NULL;
 	char opt[16];
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("checkin", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "checkin", c, &rc))
 			continue;
 		switch (c) {

@@ -36,7 +36,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	size_t without = 0;
 	int format = EXPORT_CSV, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("export", argc, argv, "o:", opts)) != -1) {
 		if (cli_common_option(ctx, "export", c, &rc))
 			continue;
 		if (c == 'f') {

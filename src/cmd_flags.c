@@ -178,7 +178,7 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t tid = 0;
 	int format = FLAGS_TEXT, all = 0, have_tid = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("flags", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "flags", c, &rc))
 			continue;
 		if (c == 't') {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "healgrid/cli.h"
 #include "healgrid/import.h"
@@ -18,12 +19,13 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_stats st;
+	struct stat fst;
 	struct hg_db *db;
 	const char *path, *name;
 	FILE *in;
 	int rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while (rc == HG_OK && (c = cli_getopt("import", argc, argv, "", opts)) != -1)
 		if (!cli_common_option(ctx, "import", c, &rc))
 			rc = cli_bad_option("import", argv);
 	if (rc != HG_OK)
@@ -38,6 +40,13 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	if (!in)
 		return hg_fail(errno == ENOENT || errno == EISDIR || errno == EACCES
 			       ? HG_ERR_INPUT : HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
+	/* fopen() opens a folder for reading too; reading it fails later,
+	 * which would look like a runtime failure rather than a wrong name. */
+	if (fstat(fileno(in), &fst) == 0 && S_ISDIR(fst.st_mode)) {
+		if (in != stdin)
+			(void)fclose(in);
+		return hg_fail(HG_ERR_INPUT, "%s: is a folder, not a file", path);
+	}
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
 		rc = import_file(db, name, in, ctx->today, &st);

@@ -25,7 +25,7 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t tid = 0;
 	int format = REPORT_TEXT, all = 0, have_tid = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("report", argc, argv, "o:", opts)) != -1) {
 		if (cli_common_option(ctx, "report", c, &rc))
 			continue;
 		switch (c) {

@@ -124,7 +124,7 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t tid = 0;
 	int rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("show", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "show", c, &rc))
 			continue;
 		if (c == 't')
@@ -161,7 +161,7 @@ int cmd_due(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n;
 	int rc = HG_OK, c, due = 0;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while (rc == HG_OK && (c = cli_getopt("due", argc, argv, "", opts)) != -1)
 		if (!cli_common_option(ctx, "due", c, &rc))
 			rc = cli_bad_option("due", argv);
 	if (rc != HG_OK)

@@ -1,4 +1,4 @@
-/* cmd_treatment.c — `healgrid treatment add|list|delete`. */
+/* cmd_treatment.c — `healgrid treatment add|edit|list|delete`. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -28,98 +28,303 @@ static int parse_text(const char *opt, const char *s, size_t max)
 	return HG_OK;
 }
 
-static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "date", required_argument, NULL, 'd' },
-		{ "device", required_argument, NULL, 'v' },
-		{ "depth", required_argument, NULL, 'm' },
-		{ "area", required_argument, NULL, 'a' },
-		{ "products", required_argument, NULL, 'p' },
-		{ "risk", required_argument, NULL, 'r' },
-		{ "window", required_argument, NULL, 'w' },
-		{ "note", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct hg_treatment t;
-	struct hg_db *db;
-	int have_date = 0, rc = HG_OK, c;
-	const char *area = "face", *products = "", *note = "";
+/* ---- the options of add and edit: one table, one parser --------------- */
 
-	model_treatment_init(&t);
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+enum {
+	G_DATE = 1 << 0, G_DEVICE = 1 << 1, G_DEPTH = 1 << 2, G_AREA = 1 << 3,
+	G_PRODUCTS = 1 << 4, G_RISKS = 1 << 5, G_WINDOW = 1 << 6, G_NOTE = 1 << 7
+};
+
+enum { NOT_OURS = 100 };       /* parse_one: c is not one of the table's */
+
+/* What the options said; `given` has a G_ bit for each field named.  The
+ * strings point into argv. */
+struct tchange {
+	unsigned given;
+	int date;
+	enum hg_device device;
+	double depth;           /* 0 = cleared */
+	unsigned risks;
+	int window;
+	const char *area, *products, *note;
+};
+
+static const struct option treatment_opts[] = {
+	CLI_COMMON_OPTIONS,
+	{ "date", required_argument, NULL, 'd' },
+	{ "device", required_argument, NULL, 'v' },
+	{ "depth", required_argument, NULL, 'm' },
+	{ "area", required_argument, NULL, 'a' },
+	{ "products", required_argument, NULL, 'p' },
+	{ "risk", required_argument, NULL, 'r' },
+	{ "window", required_argument, NULL, 'w' },
+	{ "note", required_argument, NULL, 'n' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* `-` or '' clears an optional field (depth, products, risks, note). */
+static int clears(const char *s)
+{
+	return !*s || strcmp(s, "-") == 0;
+}
+
+static int parse_one(int c, const char *arg, struct tchange *ch)
+{
+	switch (c) {
+	case 'd':
+		ch->given |= G_DATE;
+		return cli_parse_treatment_date("--date", arg, &ch->date);
+	case 'v': {
+		int d = model_device_lookup(arg);
+		ch->given |= G_DEVICE;
+		if (d < 0)
+			return hg_fail(HG_ERR_INPUT, "--device: expected professional or home,"
+				       " got \"%s\"", arg);
+		ch->device = (enum hg_device)d;
+		return HG_OK;
+	}
+	case 'm':
+		ch->given |= G_DEPTH;
+		ch->depth = 0;
+		return clears(arg) ? HG_OK : parse_depth(arg, &ch->depth);
+	case 'a':
+		ch->given |= G_AREA;
+		ch->area = arg;
+		if (!*arg || strcmp(arg, "-") == 0)
+			return hg_fail(HG_ERR_INPUT, "--area: expected a name such as face, got \"%s\"",
+				       arg);
+		return parse_text("--area", arg, HG_AREA_MAX);
+	case 'p':
+		ch->given |= G_PRODUCTS;
+		ch->products = clears(arg) ? "" : arg;
+		return parse_text("--products", arg, HG_PRODUCTS_MAX);
+	case 'r': {
+		unsigned bits;
+		char *bad;
+		ch->given |= G_RISKS;
+		if (clears(arg)) {
+			ch->risks = 0;
+			return HG_OK;
+		}
+		if (model_parse_risks(arg, &bits, &bad) != 0) {
+			int rc = hg_fail(HG_ERR_INPUT, "--risk: unknown risk \"%s\" (known:"
+					 " active-infection, active-acne, bleeding-disorder,"
+					 " blood-thinners, cold-sores, keloids, isotretinoin,"
+					 " dark-skin, pregnancy)", bad);
+			free(bad);
+			return rc;
+		}
+		ch->risks |= bits;
+		return HG_OK;
+	}
+	case 'w': {
+		char msg[HG_VALID_MSG];
+		ch->given |= G_WINDOW;
+		if (validate_window(arg, &ch->window, msg) != 0)
+			return hg_fail(HG_ERR_INPUT, "--window: %s", msg);
+		return HG_OK;
+	}
+	case 'n':
+		ch->given |= G_NOTE;
+		ch->note = clears(arg) ? "" : arg;
+		return cli_parse_note("--note", arg);
+	default:
+		return NOT_OURS;
+	}
+}
+
+/* Scan add's or edit's options into ch; argv[optind] is then the first
+ * word that is not an option. */
+static int parse_treatment_options(struct cli_ctx *ctx, const char *cmd, int argc, char **argv,
+				   struct tchange *ch)
+{
+	int rc = HG_OK, c;
+
+	memset(ch, 0, sizeof *ch);
+	while (rc == HG_OK && (c = cli_getopt(cmd, argc, argv, "", treatment_opts)) != -1) {
 		if (cli_common_option(ctx, "treatment", c, &rc))
 			continue;
-		switch (c) {
-		case 'd':
-			rc = cli_parse_treatment_date("--date", optarg, &t.date);
-			have_date = 1;
-			break;
-		case 'v': {
-			int d = model_device_lookup(optarg);
-			if (d < 0)
-				rc = hg_fail(HG_ERR_INPUT, "--device: expected professional or home,"
-					     " got \"%s\"", optarg);
-			else
-				t.device = (enum hg_device)d;
-			break;
-		}
-		case 'm':
-			rc = parse_depth(optarg, &t.depth);
-			break;
-		case 'a':
-			area = optarg;
-			rc = *optarg ? parse_text("--area", optarg, HG_AREA_MAX)
-				     : hg_fail(HG_ERR_INPUT, "--area: expected a name such as face, got \"\"");
-			break;
-		case 'p':
-			products = optarg;
-			rc = parse_text("--products", optarg, HG_PRODUCTS_MAX);
-			break;
-		case 'r': {
-			unsigned bits;
-			char *bad;
-			if (model_parse_risks(optarg, &bits, &bad) != 0) {
-				rc = hg_fail(HG_ERR_INPUT, "--risk: unknown risk \"%s\" (known:"
-					     " active-infection, active-acne, bleeding-disorder,"
-					     " blood-thinners, cold-sores, keloids, isotretinoin,"
-					     " dark-skin, pregnancy)", bad);
-				free(bad);
-			} else {
-				t.risks |= bits;
-			}
-			break;
-		}
-		case 'w': {
-			char msg[HG_VALID_MSG];
-			if (validate_window(optarg, &t.window, msg) != 0)
-				rc = hg_fail(HG_ERR_INPUT, "--window: %s", msg);
-			break;
-		}
-		case 'n':
-			note = optarg;
-			rc = cli_parse_note("--note", optarg);
-			break;
-		default:
-			rc = cli_bad_option("treatment add", argv);
-		}
+		rc = parse_one(c, optarg, ch);
+		if (rc == NOT_OURS)
+			rc = cli_bad_option(cmd, argv);
 	}
-	if (rc == HG_OK && optind < argc)
-		rc = hg_fail(HG_ERR_INPUT, "treatment add: unexpected argument \"%s\"", argv[optind]);
-	if (rc == HG_OK && !have_date)
-		rc = hg_fail(HG_ERR_INPUT, "treatment add: --date YYYY-MM-DD is required");
+	return rc;
+}
+
+static void set_text(char **field, const char *s)
+{
+	free(*field);
+	*field = xstrdup(s);
+}
+
+/* Apply what was given to t (the stored treatment, or add's defaults). */
+static void apply_change(const struct tchange *ch, struct hg_treatment *t)
+{
+	if (ch->given & G_DATE)
+		t->date = ch->date;
+	if (ch->given & G_DEVICE)
+		t->device = ch->device;
+	if (ch->given & G_DEPTH)
+		t->depth = ch->depth;
+	if (ch->given & G_AREA)
+		set_text(&t->area, ch->area);
+	if (ch->given & G_PRODUCTS)
+		set_text(&t->products, ch->products);
+	if (ch->given & G_RISKS)
+		t->risks = ch->risks;
+	if (ch->given & G_WINDOW)
+		t->window = ch->window;
+	if (ch->given & G_NOTE)
+		set_text(&t->note, ch->note);
+}
+
+/* No two treatments share date and area: other than `self`. */
+static int check_unique(struct hg_db *db, const struct hg_treatment *t, int64_t self,
+			const char *cmd)
+{
+	int64_t other;
+	char date[HG_DATE_LEN];
+	int rc = db_treatment_find(db, t->date, t->area, &other);
+
+	if (rc != HG_OK || other == 0 || other == self)
+		return rc;
+	date_format(t->date, date);
+	char *area = hg_sanitize(t->area);
+	rc = hg_fail(HG_ERR_INPUT, "%s: treatment %lld is already %s on %s (no two treatments"
+		     " share date and area: give another --area, such as \"%s (2)\")",
+		     cmd, (long long)other, area, date, area);
+	free(area);
+	return rc;
+}
+
+static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct tchange ch;
+	struct hg_treatment t;
+	struct hg_db *db;
+	int rc = parse_treatment_options(ctx, "treatment add", argc, argv, &ch);
+
+	if (rc != HG_OK)
+		return rc;
+	if (optind < argc)
+		return hg_fail(HG_ERR_INPUT, "treatment add: unexpected argument \"%s\"", argv[optind]);
+	if (!(ch.given & G_DATE))
+		return hg_fail(HG_ERR_INPUT, "treatment add: --date YYYY-MM-DD is required");
+	model_treatment_init(&t);
+	t.area = xstrdup("face");
+	t.products = xstrdup("");
+	t.note = xstrdup("");
+	apply_change(&ch, &t);
+	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = cli_db(ctx, &db);
+		rc = db_begin(db);
 	if (rc == HG_OK) {
-		t.area = xstrdup(area);
-		t.products = xstrdup(products);
-		t.note = xstrdup(note);
-		rc = db_treatment_add(db, &t);
+		rc = check_unique(db, &t, 0, "treatment add");
+		if (rc == HG_OK)
+			rc = db_treatment_add(db, &t);
+		if (rc == HG_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
 	}
 	if (rc == HG_OK)
 		fprintf(ctx->out, "%lld\n", (long long)t.id);
 	model_treatment_free(&t);
+	return rc;
+}
+
+/* The checks an edit must pass against the stored days, on r->t as edited
+ * (old_date: the date before).  Widens a window that was not given to fit
+ * the renumbered days; *widened says so. */
+static int check_days(struct hg_recovery *r, int old_date, unsigned given, int *widened)
+{
+	int delta = r->t.date - old_date;
+	char date[HG_DATE_LEN], limit[HG_DATE_LEN];
+
+	*widened = 0;
+	if (r->ndays == 0)
+		return HG_OK;
+	int first = r->days[0].day - delta, last = r->days[r->ndays - 1].day - delta;
+	if (first < 0) {
+		date_format(old_date + r->days[0].day, date);
+		return hg_fail(HG_ERR_INPUT, "--date: %s is checked in and would fall before the"
+			       " treatment day; the date can be %s at the latest", date, date);
+	}
+	if (last > HG_WINDOW_MAX - 1) {
+		date_format(old_date + r->days[r->ndays - 1].day, date);
+		date_format(old_date + r->days[r->ndays - 1].day - (HG_WINDOW_MAX - 1), limit);
+		return hg_fail(HG_ERR_INPUT, "--date: %s is checked in and would be day %d, past"
+			       " day %d; the date can be %s at the earliest", date, last,
+			       HG_WINDOW_MAX - 1, limit);
+	}
+	if (r->t.window <= last) {
+		if (given & G_WINDOW)
+			return hg_fail(HG_ERR_INPUT, "--window: day %d is checked in; at least %d",
+				       last, last + 1);
+		r->t.window = last + 1 < HG_WINDOW_MIN ? HG_WINDOW_MIN : last + 1;
+		*widened = 1;
+	}
+	return HG_OK;
+}
+
+static int treatment_edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct tchange ch;
+	struct hg_recovery r;
+	struct hg_db *db;
+	int64_t id;
+	int widened = 0, old_date;
+	int rc = parse_treatment_options(ctx, "treatment edit", argc, argv, &ch);
+
+	if (rc != HG_OK)
+		return rc;
+	if (optind >= argc)
+		return hg_fail(HG_ERR_INPUT, "treatment edit: which treatment? give its id"
+			       " (see 'healgrid treatment list')");
+	if (optind + 1 < argc)
+		return hg_fail(HG_ERR_INPUT, "treatment edit: unexpected argument \"%s\"",
+			       argv[optind + 1]);
+	rc = cli_parse_id("treatment edit", argv[optind], &id);
+	if (rc != HG_OK)
+		return rc;
+	if (!ch.given)
+		return hg_fail(HG_ERR_INPUT, "treatment edit: nothing to change: give --date,"
+			       " --device, --depth, --area, --products, --risk, --window or --note");
+	rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = db_begin(db);
+	if (rc != HG_OK)
+		return rc;
+	rc = db_recovery_load(db, id, &r);
+	if (rc != HG_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	old_date = r.t.date;
+	apply_change(&ch, &r.t);
+	rc = check_days(&r, old_date, ch.given, &widened);
+	if (rc == HG_OK)
+		rc = check_unique(db, &r.t, id, "treatment edit");
+	if (rc == HG_OK && r.t.date != old_date)
+		rc = db_checkin_renumber(db, id, r.t.date - old_date);
+	if (rc == HG_OK)
+		rc = db_treatment_update(db, &r.t);
+	if (rc == HG_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	if (rc == HG_OK) {
+		char date[HG_DATE_LEN];
+		date_format(r.t.date, date);
+		fprintf(ctx->out, "updated treatment %lld (%s)\n", (long long)id, date);
+		if (r.t.date != old_date && r.ndays > 0)
+			fprintf(ctx->out, "its %zu check-in%s keep their dates; day numbers moved"
+				" by %+d\n", r.ndays, r.ndays == 1 ? "" : "s", old_date - r.t.date);
+		if (widened)
+			fprintf(ctx->out, "window widened to %d days to keep day %d\n", r.t.window,
+				r.t.window - 1);
+	}
+	model_recovery_free(&r);
 	return rc;
 }
 
@@ -176,7 +381,7 @@ static int treatment_list(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n = 0;
 	int format = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("treatment list", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "treatment", c, &rc))
 			continue;
 		if (c == 'f')
@@ -186,6 +391,7 @@ static int treatment_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc == HG_OK && optind < argc)
 		rc = hg_fail(HG_ERR_INPUT, "treatment list: unexpected argument \"%s\"", argv[optind]);
+	ctx->db_mode = CLI_DB_EXISTING;
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
@@ -212,7 +418,7 @@ static int treatment_delete(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id = 0;
 	int yes = 0, rc = HG_OK, c;
 
-	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (rc == HG_OK && (c = cli_getopt("treatment delete", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "treatment", c, &rc))
 			continue;
 		if (c == 'y')
@@ -253,7 +459,7 @@ static int treatment_delete(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_treatment(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
-		return hg_fail(HG_ERR_INPUT, "treatment: expected add, list or delete"
+		return hg_fail(HG_ERR_INPUT, "treatment: expected add, edit, list or delete"
 			       " (see healgrid treatment --help)");
 	const char *sub = argv[1];
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
@@ -264,8 +470,15 @@ int cmd_treatment(struct cli_ctx *ctx, int argc, char **argv)
 		return treatment_add(ctx, argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0)
 		return treatment_list(ctx, argc - 1, argv + 1);
+	if (strcmp(sub, "edit") == 0)
+		return treatment_edit(ctx, argc - 1, argv + 1);
 	if (strcmp(sub, "delete") == 0)
 		return treatment_delete(ctx, argc - 1, argv + 1);
-	return hg_fail(HG_ERR_INPUT, "treatment: unknown action \"%s\" (expected add, list"
-		       " or delete)", sub);
+	static const char *const actions[] = { "add", "edit", "list", "delete", NULL };
+	const char *near = cli_nearest(sub, actions);
+	if (near)
+		return hg_fail(HG_ERR_INPUT, "treatment: unknown action \"%s\"; did you mean %s?",
+			       sub, near);
+	return hg_fail(HG_ERR_INPUT, "treatment: unknown action \"%s\" (expected add, edit,"
+		       " list or delete)", sub);
 }

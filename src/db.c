@@ -20,7 +20,9 @@
 enum stmt_id {
 	ST_T_INSERT, ST_T_UPDATE, ST_T_DELETE, ST_T_GET, ST_T_LATEST, ST_T_LIST,
 	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
-	ST_C_ALL, ST_DATA_VERSION, ST_COUNT
+	ST_C_ALL, ST_DATA_VERSION,
+	ST_T_CURRENT, ST_C_DAYS, ST_C_RENUMBER,
+	ST_COUNT
 };
 
 #define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note"
@@ -49,6 +51,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" c.bleeding, c.signs, c.note FROM treatment t"
 			" JOIN checkin c ON c.treatment_id = t.id ORDER BY t.date, t.id, c.day",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
+	[ST_C_DAYS]   = "SELECT day FROM checkin WHERE treatment_id = ?1 ORDER BY day",
+	[ST_C_RENUMBER] = "UPDATE checkin SET day = ?3 WHERE treatment_id = ?1 AND day = ?2",
+	[ST_T_CURRENT] = "SELECT id FROM treatment WHERE date <= ?1 ORDER BY date DESC, id DESC"
+			" LIMIT 1",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -80,6 +86,21 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;",
 	/* 1 -> 2: remember when each day was last saved (UTC) */
 	"ALTER TABLE checkin ADD COLUMN updated TEXT;",
+	/* 2 -> 3: no two treatments share date and area.  Older files may
+	 * hold such twins: the second becomes "face (2)", the third
+	 * "face (3)" (or "face (treatment ID)" should that name be taken);
+	 * temp.hg_renamed lists them for announce_renames(). */
+	"CREATE TEMP TABLE hg_renamed AS"
+	"  SELECT t.id, t.area AS old_area, t.area || ' (' || ((SELECT count(*) FROM treatment u"
+	"    WHERE u.date = t.date AND u.area = t.area AND u.id < t.id) + 1) || ')' AS new_area"
+	"  FROM treatment t WHERE EXISTS (SELECT 1 FROM treatment u"
+	"    WHERE u.date = t.date AND u.area = t.area AND u.id < t.id);"
+	"UPDATE hg_renamed SET new_area = old_area || ' (treatment ' || id || ')'"
+	"  WHERE EXISTS (SELECT 1 FROM treatment u WHERE u.area = hg_renamed.new_area"
+	"    AND u.date = (SELECT date FROM treatment WHERE id = hg_renamed.id));"
+	"UPDATE treatment SET area = (SELECT new_area FROM hg_renamed r WHERE r.id = treatment.id)"
+	"  WHERE id IN (SELECT id FROM hg_renamed);"
+	"CREATE UNIQUE INDEX treatment_by_date_area ON treatment (date, area);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -258,6 +279,33 @@ static int read_pragma_int(struct hg_db *db, const char *sql, int *out)
 	return rc;
 }
 
+/* Treatments the upgrade to unique (date, area) renamed, said once on
+ * stderr (the upgrade runs once); then the list is dropped. */
+static void announce_renames(struct hg_db *db)
+{
+	sqlite3_stmt *st;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT id, old_area, new_area FROM temp.hg_renamed"
+			       " ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return;         /* no such table: this upgrade did not run */
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_printf(&sb, "%s treatment %lld \"%s\" is now \"%s\"", n++ ? ";" : "",
+			  (long long)sqlite3_column_int64(st, 0),
+			  (const char *)sqlite3_column_text(st, 1),
+			  (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	if (n > 0) {
+		char *line = hg_sanitize(sb_str(&sb));
+		fprintf(stderr, "healgrid: %s: treatments that shared a date and area were"
+			" told apart:%s\n", db->path, line);
+		free(line);
+	}
+	sb_free(&sb);
+	(void)exec(db, "DROP TABLE temp.hg_renamed");
+}
+
 /* Take the schema from `from` to SCHEMA_VERSION in one transaction: all
  * steps or none.  The version is read again under the write lock, because
  * another healgrid may have migrated the file since we looked. */
@@ -291,7 +339,10 @@ static int migrate(struct hg_db *db, int from)
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db);
+	rc = db_commit(db);
+	if (rc == HG_OK)
+		announce_renames(db);
+	return rc;
 }
 
 static int connect(struct hg_db *db, const char *file, int flags)
@@ -466,6 +517,17 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 	return HG_OK;
 }
 
+int db_open_existing(const char *path, struct hg_db **out, int *missing)
+{
+	struct stat st;
+
+	*out = NULL;
+	*missing = stat(path, &st) != 0 && errno == ENOENT;
+	if (*missing)
+		return HG_ERR_RUNTIME;
+	return db_open(path, 0, out);
+}
+
 void db_close(struct hg_db *db)
 {
 	if (!db)
@@ -615,6 +677,19 @@ int db_treatment_latest(struct hg_db *db, int64_t *id)
 	return st ? query_id(db, st, id) : HG_ERR_RUNTIME;
 }
 
+int db_treatment_current(struct hg_db *db, int today, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_T_CURRENT);
+	char d[HG_DATE_LEN];
+
+	*id = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	date_format(today, d);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	return query_id(db, st, id);
+}
+
 int db_treatment_find(struct hg_db *db, int date, const char *area, int64_t *id)
 {
 	sqlite3_stmt *st = stmt_get(db, ST_T_FIND);
@@ -727,6 +802,45 @@ int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
 		sqlite3_bind_text(st, 8, c->note ? c->note : "", -1, SQLITE_STATIC);
 		rc = step_done(db, st);
 	}
+	return write_end(db, own, rc);
+}
+
+int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta)
+{
+	sqlite3_stmt *st;
+	int *days = NULL, own, rc = write_begin(db, &own);
+	size_t n = 0, cap = 0;
+
+	st = rc == HG_OK ? stmt_get(db, ST_C_DAYS) : NULL;
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		int src;
+		sqlite3_bind_int64(st, 1, tid);
+		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 32;
+				days = xrealloc(days, cap * sizeof *days);
+			}
+			days[n++] = sqlite3_column_int(st, 0);
+		}
+		if (src != SQLITE_DONE)
+			rc = sql_fail(db, src);
+		sqlite3_reset(st);
+	}
+	st = rc == HG_OK ? stmt_get(db, ST_C_RENUMBER) : NULL;
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	/* Every day moves by the same amount: taken in the direction of the
+	 * move, no day lands on one not yet moved. */
+	for (size_t k = 0; rc == HG_OK && k < n; k++) {
+		size_t i = delta > 0 ? k : n - 1 - k;
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_int(st, 2, days[i]);
+		sqlite3_bind_int(st, 3, days[i] - delta);
+		rc = step_done(db, st);
+	}
+	free(days);
 	return write_end(db, own, rc);
 }
 

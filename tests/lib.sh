@@ -67,6 +67,14 @@ expect_error() {
 	is "$out" "" "$3: nothing on stdout"
 }
 
+# empty_db: create $DB holding no treatment (commands that only read never
+# create a database; a treatment added and deleted leaves one behind).
+empty_db() {
+	"$HEALGRID" --db "$DB" treatment add --date 2026-01-01 --area empty-db >/dev/null &&
+		"$HEALGRID" --db "$DB" treatment delete --yes \
+			"$(sqlite3 "$DB" "SELECT id FROM treatment WHERE area = 'empty-db'")" >/dev/null
+}
+
 # db_sum: a checksum of the database contents (not its pages), to prove
 # that a failed command changed nothing.  "no database" when the file does
 # not exist (sqlite3 -readonly never creates it).  When sqlite3 or

@@ -16,9 +16,17 @@
 #include "healgrid/db.h"
 #include "healgrid/model.h"
 
+/* How cli_db() treats a database that does not exist yet: create it,
+ * refuse ("no database at PATH; start with ..."), or end quietly with
+ * exit 1 (`due`).  Commands that only read never create one. */
+enum cli_db_mode { CLI_DB_CREATE, CLI_DB_EXISTING, CLI_DB_EXISTING_QUIET };
+
 struct cli_ctx {
 	char *db_path;          /* from --db, else NULL until resolved */
 	int db_path_default;    /* folder may be created */
+	enum cli_db_mode db_mode; /* set from the command table; a subcommand
+	                           * that only reads (treatment list) sets
+	                           * CLI_DB_EXISTING before opening */
 	struct hg_db *db;       /* opened on demand by cli_db() */
 	int today;              /* date.h day number */
 	FILE *out;              /* stdout */
@@ -31,7 +39,8 @@ enum { CLI_DONE = -1, CLI_QUIET_FAIL = -2 };
 /* Entry point: argv as given to main.  Returns the exit status. */
 int cli_main(int argc, char **argv);
 
-/* Open the database once (path order: see db_default_path). */
+/* Open the database once (path order: see db_default_path), as
+ * ctx->db_mode says. */
 int cli_db(struct cli_ctx *ctx, struct hg_db **out);
 
 /* Every command accepts --db PATH and --help among its own options:
@@ -43,8 +52,19 @@ enum { CLI_OPT_DB = 0x1000, CLI_OPT_HELP };
 	{ "db", required_argument, NULL, CLI_OPT_DB }, \
 	{ "help", no_argument, NULL, CLI_OPT_HELP }
 int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status);
-/* Message for getopt's '?' (unknown option or missing value). */
+/* getopt_long for every command: the same arguments and returns, but an
+ * unknown option (with the nearest one suggested), a missing value, or a
+ * one-value option given twice records its message and returns '?'.
+ * Options that collect a list (--sign, --care, --risk, --resolves,
+ * --photo) may be repeated.  cmd names the command in messages ("show",
+ * "treatment add"; NULL for the global options). */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *opts);
+/* Status for cli_getopt's '?' (the message is recorded already). */
 int cli_bad_option(const char *cmd, char **argv);
+/* The name in the NULL-terminated list nearest to typed (at most two
+ * edits away, fewer than half its length), else NULL. */
+const char *cli_nearest(const char *typed, const char *const *names);
 void cli_usage(const char *cmd, FILE *to);
 
 /* Value parsers: each records a one-line message on failure and returns

@@ -30,6 +30,10 @@ int db_default_path(char **out, int *is_default);
 /* Open (creating when missing).  make_dirs: create missing parent folders
  * (0700); otherwise a missing folder is an error. */
 int db_open(const char *path, int make_dirs, struct hg_db **out);
+/* Open a database that exists, never creating one: *missing = 1 (and
+ * HG_ERR_RUNTIME, no message) when there is no file at path.  For the
+ * commands that only read. */
+int db_open_existing(const char *path, struct hg_db **out, int *missing);
 void db_close(struct hg_db *db);
 const char *db_path(const struct hg_db *db);
 int db_schema_version(void);
@@ -45,6 +49,10 @@ int db_treatment_delete(struct hg_db *db, int64_t id);
 int db_treatment_get(struct hg_db *db, int64_t id, struct hg_treatment *out);
 /* Most recent treatment (latest date, then highest id); *id = 0 when none. */
 int db_treatment_latest(struct hg_db *db, int64_t *id);
+/* The current treatment: the most recent dated today or earlier (then the
+ * highest id); one dated after today is planned, never current.  *id = 0
+ * when none. */
+int db_treatment_current(struct hg_db *db, int today, int64_t *id);
 /* All treatments, oldest first. */
 int db_treatment_list(struct hg_db *db, struct hg_treatment **out, size_t *n);
 /* The treatment with this date and area, *id = 0 when none. */
@@ -56,6 +64,10 @@ int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *ou
 /* Insert or replace the check-in of (c->treatment_id, c->day). */
 int db_checkin_put(struct hg_db *db, const struct hg_checkin *c);
 int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
+/* The treatment's date moved by delta days: every check-in keeps its
+ * calendar date, so its day number becomes day - delta.  The caller has
+ * checked that each new day is in range. */
+int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta);
 
 /* One treatment with its check-ins sorted by day. */
 int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);

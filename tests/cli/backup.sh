@@ -35,7 +35,17 @@ run backup "$T/copy.db" --force
 expect_status 0 "--force replaces it"
 is "$(sqlite3 "$T/copy.db" 'select count(*) from checkin')" 5 "the new copy has the new day"
 run backup "$DB" --force
-expect_error 2 "$DB: that is the database itself" "--force onto the database itself"
+expect_error 2 "$DB: that is the database itself; a backup goes to another file" "--force onto the database itself"
+sum=$(file_sum "$DB")
+run backup "$DB"
+expect_error 2 "$DB: that is the database itself; a backup goes to another file" \
+	"the database itself, without --force: not told to use --force"
+ln -s "$DB" "$T/link.db"
+run backup "$T/link.db"
+expect_error 2 "$T/link.db: that is the database itself*" "a symlink to the database is the database"
+(cd "$T" && "$HEALGRID" --db "$DB" backup ./healgrid.db >/dev/null 2>"$T/err"); status=$?
+like "$status:$(cat "$T/err")" "2:healgrid: ./healgrid.db: that is the database itself*" "another name for the same file"
+is "$(file_sum "$DB")" "$sum" "the database is untouched"
 run backup "$T/missing/copy.db"
 expect_error 1 "$T/missing/copy.db: cannot create: No such file or directory" "a missing folder"
 run backup

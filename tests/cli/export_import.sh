@@ -7,6 +7,7 @@
 
 HEADER='treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,bruising,bleeding,signs,note'
 
+empty_db
 run export
 expect_status 0 "export of an empty database"
 is "$(printf '%s' "$out" | tr -d '\r')" "$HEADER" "just the header"

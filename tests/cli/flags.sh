@@ -182,6 +182,7 @@ expect_error 2 '*bogus*' "unknown option"
 
 # a fresh database: nothing to flag with --all, a clear error without
 DB="$T/fresh.db"
+empty_db
 run flags --all --format json
 expect_status 0 "flags --all on an empty database"
 is "$out" '{"flags": []}' "no treatments, no flags"

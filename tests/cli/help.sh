@@ -23,7 +23,7 @@ like "$out" "healgrid [0-9]*.[0-9]*" "--version prints the version"
 run_raw "$HEALGRID" fly
 expect_error 2 'unknown command "fly" (see healgrid --help)' "unknown command"
 run_raw "$HEALGRID" --frobnicate
-expect_error 2 'healgrid: unknown option or missing value: --frobnicate*' "unknown global option"
+expect_error 2 'unknown option --frobnicate (see healgrid --help)' "unknown global option"
 run_raw "$HEALGRID" --demo show
 expect_error 2 '--demo takes no command' "--demo with a command"
 

@@ -21,6 +21,7 @@ golden() { # golden NAME DESCRIPTION: compare $T/out with tests/golden/NAME
 # widest: the widest line of $T/out in display columns
 widest() { LC_ALL=C.UTF-8 wc -L < "$T/out" | tr -d ' '; }
 
+empty_db
 run report
 expect_error 2 "no treatment yet*" "report with no treatment"
 run report --all

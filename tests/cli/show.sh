@@ -2,6 +2,7 @@
 # tests/cli/show.sh — the plain-text grid and `due`.
 . "$top_srcdir/tests/lib.sh"
 
+empty_db
 run show
 expect_error 2 "no treatment yet*" "show with no treatment"
 run due
@@ -39,6 +40,6 @@ expect_status 1 "due after the window ended"
 run show --treatment 5
 expect_error 2 "no treatment 5" "show unknown treatment"
 run show --treatment
-expect_error 2 "show: unknown option or missing value: --treatment*" "show --treatment without a value"
+expect_error 2 "--treatment: missing value" "show --treatment without a value"
 
 done_testing

@@ -51,9 +51,9 @@ expect_error 2 '--window: expected a whole number 7-90, got "91"' "window too lo
 run treatment add --depth 1.0
 expect_error 2 'treatment add: --date YYYY-MM-DD is required' "date missing"
 run treatment add --date 2026-11-03 --colour red
-expect_error 2 'treatment add: unknown option or missing value: --colour*' "unknown option"
+expect_error 2 'treatment add: unknown option --colour (see healgrid treatment add --help)' "unknown option"
 run treatment add --date
-expect_error 2 'treatment add: unknown option or missing value: --date*' "option without value"
+expect_error 2 '--date: missing value' "option without value"
 run treatment frobnicate
 expect_error 2 'treatment: unknown action "frobnicate"*' "unknown action"
 run treatment add --date 2026-11-03 --note "$(head -c 2001 /dev/zero | tr '\0' x)"

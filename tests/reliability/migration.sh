@@ -9,7 +9,7 @@
 v1=$top_srcdir/tests/data/v1.db
 
 # What the current schema looks like: a database made fresh.
-run treatment list
+empty_db
 want_version=$(sqlite3 "$DB" 'PRAGMA user_version')
 want_schema=$(sqlite3 "$DB" "SELECT type, name, sql FROM sqlite_schema ORDER BY name")
 [ "$want_version" -gt 1 ] && ok "current schema is newer than 1 ($want_version)" ||

@@ -69,6 +69,7 @@ static void cli_main_runs_twice(void **state)
 	assert_int_equal(run(c), HG_OK);
 	assert_int_equal(run(h), HG_OK);
 	assert_int_equal(run(c), HG_OK);
+	a[6] = (char *)"2026-11-02";    /* a second treatment: not the same date and area */
 	assert_int_equal(run(a), HG_OK);
 	tmpdb_close(&t);
 }
