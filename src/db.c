@@ -100,10 +100,19 @@ const char *db_path(const struct hg_db *db)
 	return db->path;
 }
 
+/* SQLite ran out of memory: the same one line as healgrid's own
+ * allocations, returned so the caller's rollback and clean-up still run. */
+static int nomem_fail(void)
+{
+	return hg_fail(HG_ERR_RUNTIME, "out of memory");
+}
+
 /* Turn an SQLite result code into one readable line. */
 static int sql_fail(struct hg_db *db, int rc)
 {
 	switch (rc & 0xFF) {
+	case SQLITE_NOMEM:
+		return nomem_fail();
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return hg_fail(HG_ERR_RUNTIME, "%s: database is locked by another program"
@@ -301,9 +310,10 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	int rc = sqlite3_open_v2(file, &db->sql, flags | SQLITE_OPEN_NOMUTEX, NULL);
 
 	if (rc != SQLITE_OK) {
-		rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot open database: %s", db->path,
-			     db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
-		return rc;
+		if (!db->sql || (rc & 0xFF) == SQLITE_NOMEM)
+			return nomem_fail();
+		return hg_fail(HG_ERR_RUNTIME, "%s: cannot open database: %s", db->path,
+			       sqlite3_errmsg(db->sql));
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	/* Until the file is known to be ours, closing must not checkpoint: that
@@ -483,6 +493,10 @@ static char *col_text(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 
+	/* NULL for a value that is not NULL: SQLite could not allocate its
+	 * text form.  Never read that as "" (an export would lose the note). */
+	if (!s && sqlite3_column_type(st, col) != SQLITE_NULL)
+		hg_out_of_memory();
 	return xstrdup(s ? (const char *)s : "");
 }
 
@@ -943,7 +957,9 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 			rc = crc;
 	}
 	if (rc != SQLITE_DONE) {
-		if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
+		if ((rc & 0xFF) == SQLITE_NOMEM)
+			rc = nomem_fail();
+		else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: the database stayed"
 				     " locked by another program; try again", dest);
 		else
