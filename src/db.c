@@ -3,8 +3,10 @@
  * Every statement is prepared once per connection and reused. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,15 +325,105 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	return exec(db, "PRAGMA foreign_keys = ON");
 }
 
-/* A new database is built under a temporary name and linked into place,
- * so a crash never leaves a half-made file that later looks foreign. */
+/* Move the finished file tmp to dest, never replacing a file at dest:
+ * link() where the file system has hard links; else rename() with
+ * RENAME_NOREPLACE; else (a file system that knows neither) rename() once
+ * lstat() has found dest free.  0 when placed (tmp may still need
+ * unlinking), else -1 with errno (EEXIST: something is at dest). */
+static int place_new_file(const char *tmp, const char *dest)
+{
+	struct stat st;
+
+	if (link(tmp, dest) == 0)
+		return 0;
+	if (errno == EEXIST)
+		return -1;
+	/* No hard links here (EPERM, EOPNOTSUPP, ENOSYS, ...): any real
+	 * problem (EACCES, ENOSPC, EROFS) comes back from rename too. */
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dest, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+		return -1;
+#endif
+	if (lstat(dest, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(tmp, dest);
+}
+
+/* The temporary name a database is built under: "PATH.new-PID". */
+static void new_name(struct strbuf *sb, const char *path, long pid)
+{
+	sb_printf(sb, "%s.new-%ld", path, pid);
+}
+
+/* Remove tmp and the log and index SQLite may have left beside it. */
+static void unlink_with_logs(struct strbuf *tmp)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	size_t len = tmp->len;
+
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		tmp->len = len;
+		tmp->s[len] = '\0';
+		sb_puts(tmp, suffix[i]);
+		unlink(sb_str(tmp));
+	}
+	tmp->len = len;
+	tmp->s[len] = '\0';
+}
+
+/* A creation killed part-way leaves PATH.new-PID (and its -wal, -shm)
+ * behind.  Remove those whose process is gone; a live process's are left
+ * alone (kill(pid, 0) succeeds, or fails with EPERM: it exists but
+ * belongs to someone else). */
+static void remove_stale_new(const char *path)
+{
+	char *dir = hg_dirname(path);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d)) != NULL) {
+		const char *p = e->d_name;
+		char *end;
+		long pid;
+
+		if (strncmp(p, base, blen) != 0 || strncmp(p + blen, ".new-", 5) != 0)
+			continue;
+		p += blen + 5;
+		if (*p < '1' || *p > '9')
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || pid <= 0 || (pid_t)pid != pid || (*end && *end != '-'))
+			continue;
+		if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		struct strbuf tmp = STRBUF_INIT;
+		new_name(&tmp, path, pid);
+		unlink_with_logs(&tmp);
+		sb_free(&tmp);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+/* A new database is built under a temporary name and moved into place
+ * only when complete (never over a file that appeared meanwhile), so a
+ * crash never leaves a half-made file that later looks foreign. */
 static int create_new(struct hg_db *db)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	int rc;
 
-	sb_printf(&tmp, "%s.new-%ld", db->path, (long)getpid());
-	unlink(sb_str(&tmp));
+	new_name(&tmp, db->path, (long)getpid());
+	unlink_with_logs(&tmp);
 	rc = connect(db, sb_str(&tmp), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	if (rc == HG_OK) {
 		/* Ours from the start: closing must copy the log into the file. */
@@ -340,20 +432,25 @@ static int create_new(struct hg_db *db)
 	}
 	if (rc == HG_OK)
 		rc = migrate(db, 0);
+	if (rc == HG_OK) {
+		/* Everything into the file itself before it moves into place
+		 * without its log: closing checkpoints too, but says nothing
+		 * when that fails (a full disk). */
+		int crc = sqlite3_wal_checkpoint_v2(db->sql, "main", SQLITE_CHECKPOINT_TRUNCATE,
+						    NULL, NULL);
+		if (crc != SQLITE_OK)
+			rc = sql_fail(db, crc);
+	}
 	sqlite3_close(db->sql);
 	db->sql = NULL;
 	if (rc == HG_OK) {
 		chmod(sb_str(&tmp), 0600);
-		if (link(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
+		/* EEXIST: another healgrid made it meanwhile; open that one. */
+		if (place_new_file(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create database: %s",
 				     db->path, strerror(errno));
 	}
-	unlink(sb_str(&tmp));
-	sb_puts(&tmp, "-wal");
-	unlink(sb_str(&tmp));
-	tmp.len -= 4;
-	sb_puts(&tmp, "-shm");
-	unlink(sb_str(&tmp));
+	unlink_with_logs(&tmp);
 	sb_free(&tmp);
 	return rc;
 }
@@ -423,13 +520,22 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot create folder %s: %s", dir, strerror(errno));
 	if (rc == HG_OK && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: folder %s does not exist", path, dir);
+	if (rc == HG_OK)
+		remove_stale_new(path);
 	if (rc == HG_OK && stat(path, &st) != 0) {
-		if (errno == ENOENT)
+		if (errno == ENOENT && lstat(path, &st) == 0)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: a symbolic link to a file that does"
+				     " not exist; give --db the real path, or remove the link",
+				     path);
+		else if (errno == ENOENT)
 			rc = create_new(db);
 		else
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
+		/* What is there now: ours, or another healgrid's made meanwhile. */
+		if (rc == HG_OK && stat(path, &st) != 0)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
 	}
-	if (rc == HG_OK && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+	if (rc == HG_OK && !S_ISREG(st.st_mode))
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a regular file", path);
 	if (rc == HG_OK && st.st_size == 0)
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (empty file)", path);
@@ -972,20 +1078,15 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 		sb_free(&tmp);
 		return rc;
 	}
-	if (force) {
+	if (force)
 		rc = rename(sb_str(&tmp), dest) == 0 ? HG_OK
 			: hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
-	} else if (link(sb_str(&tmp), dest) == 0) {
-		rc = HG_OK;     /* link() never replaces: a file made meanwhile is kept */
-	} else if (errno == EEXIST) {
+	else if (place_new_file(sb_str(&tmp), dest) == 0)
+		rc = HG_OK;     /* never over a file made meanwhile */
+	else if (errno == EEXIST)
 		rc = hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest);
-	} else {
-		/* file systems without hard links */
-		rc = lstat(dest, &st) == 0
-			? hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest)
-			: rename(sb_str(&tmp), dest) == 0 ? HG_OK
-			: hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
-	}
+	else
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
 	unlink(sb_str(&tmp));
 	sb_free(&tmp);
 	return rc;
