@@ -99,6 +99,13 @@ static const struct command commands[] = {
 	  "Copies the database to FILE (mode 0600) with SQLite's online backup, safe\n"
 	  "while healgrid is open elsewhere.  An existing FILE is kept unless --force;\n"
 	  "the copy appears complete or not at all.\n" },
+	{ "check", cmd_check, "integrity and consistency of the database",
+	  "usage: healgrid check\n"
+	  "\n"
+	  "Runs SQLite's integrity and foreign key checks and healgrid's own rules\n"
+	  "(dates, windows, ratings, notes ...) over the whole database.  Prints ok\n"
+	  "and exits 0, or prints one line per problem and exits 1.  Changes nothing\n"
+	  "(a database of an older healgrid is upgraded first, as by every command).\n" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
