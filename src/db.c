@@ -129,6 +129,11 @@ static int sql_fail(struct hg_db *db, int rc)
 		return hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (%s)",
 			       db->path, sqlite3_errmsg(db->sql));
 	case SQLITE_IOERR:
+		/* A write or fsync that failed for want of room: disk full. */
+		if (sqlite3_system_errno(db->sql) == ENOSPC)
+			return hg_fail(HG_ERR_RUNTIME, "%s: disk full; nothing was saved",
+				       db->path);
+		/* fall through */
 	case SQLITE_CANTOPEN:
 		return hg_fail(HG_ERR_RUNTIME, "%s: cannot read or write the database (%s)",
 			       db->path, sqlite3_errmsg(db->sql));
@@ -627,12 +632,22 @@ static int row_treatment(struct hg_db *db, sqlite3_stmt *st, struct hg_treatment
 	return HG_OK;
 }
 
-static void bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
+/* Bind a copy of text that does not outlive the call: the one kind of
+ * bind that allocates, so the one that can fail (out of memory).  A
+ * failed bind leaves the parameter NULL, and a lookup would find nothing. */
+static int bind_copy(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) == SQLITE_OK
+		? HG_OK : nomem_fail();
+}
+
+static int bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 {
 	char date[HG_DATE_LEN];
 
 	date_format(t->date, date);
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
+	if (bind_copy(st, 1, date) != HG_OK)
+		return HG_ERR_RUNTIME;
 	sqlite3_bind_text(st, 2, model_device_name(t->device), -1, SQLITE_STATIC);
 	if (t->depth > 0)
 		sqlite3_bind_double(st, 3, t->depth);
@@ -643,6 +658,7 @@ static void bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 	sqlite3_bind_int64(st, 6, t->risks);
 	sqlite3_bind_int(st, 7, t->window);
 	sqlite3_bind_text(st, 8, t->note ? t->note : "", -1, SQLITE_STATIC);
+	return HG_OK;
 }
 
 int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
@@ -652,8 +668,9 @@ int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
 
 	if (rc == HG_OK && !st)
 		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK)
+		rc = bind_treatment(st, t);
 	if (rc == HG_OK) {
-		bind_treatment(st, t);
 		rc = step_done(db, st);
 		if (rc == HG_OK)
 			t->id = sqlite3_last_insert_rowid(db->sql);
@@ -668,8 +685,9 @@ int db_treatment_update(struct hg_db *db, const struct hg_treatment *t)
 
 	if (rc == HG_OK && !st)
 		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK)
+		rc = bind_treatment(st, t);
 	if (rc == HG_OK) {
-		bind_treatment(st, t);
 		sqlite3_bind_int64(st, 9, t->id);
 		rc = step_done(db, st);
 		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
@@ -744,7 +762,8 @@ int db_treatment_find(struct hg_db *db, int date, const char *area, int64_t *id)
 	if (!st)
 		return HG_ERR_RUNTIME;
 	date_format(date, d);
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	if (bind_copy(st, 1, d) != HG_OK)
+		return HG_ERR_RUNTIME;
 	sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
 	return query_id(db, st, id);
 }
@@ -1203,6 +1222,9 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 		else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: the database stayed"
 				     " locked by another program; try again", dest);
+		else if ((rc & 0xFF) == SQLITE_FULL ||
+			 (out && sqlite3_system_errno(out) == ENOSPC))
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: disk full", dest);
 		else
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: %s", dest,
 				     out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
