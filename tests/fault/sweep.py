@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """sweep.py — the fault-injection sweep, driven by run.sh.
 
-For each command below, healgrid runs once per fault point N, with
+For each command in SWEEPS, healgrid runs once per fault point N, with
 shim.so preloaded: in the "alloc" sweeps the N-th allocation fails, in the
 "write" sweeps every write and fsync to a file from the N-th on fails with
 ENOSPC.  The points are all of them, 1 up to the first N the run never
-reaches (the shim counts them in a run without faults first).
+reaches (the shim counts them in a run without faults first).  Adding a
+command is adding a line to SWEEPS.
 
 Each run starts from the same saved database and must end in one of:
   - exit 0 and exactly what a run without faults does (the same output;
@@ -22,8 +23,11 @@ Prints, per sweep, the points tried and the count of each outcome, then
 one TAP line per sweep and one per extra check (creation and backup on a
 file system without hard links).
 usage: sweep.py HEALGRID SHIM TMPDIR
+environment: FAULT_WORKERS (runs at once, default the number of CPUs);
+FAULT_ONLY="NAME KIND" runs that one sweep (FAULT_ONLY="checkin alloc").
 """
 import concurrent.futures
+import datetime
 import hashlib
 import os
 import shutil
@@ -96,7 +100,6 @@ with open(seed, "w", newline="") as f:
     for t, (td, area) in enumerate([("2026-10-01", "face"), ("2026-10-20", "neck"),
                                     ("2026-11-01", "face")]):
         y, m, d = map(int, td.split("-"))
-        import datetime
         start = datetime.date(y, m, d)
         for day in range(0, 10 if t < 2 else 8, 1):
             date = start + datetime.timedelta(days=day)
@@ -121,12 +124,13 @@ with open(imp, "w", newline="") as f:
             "2026-09-01,home,0.5,hands,,1,2026-09-02,1,1,0,0,,\r\n")
 
 # name, fault kind, arguments ({out}: a file the command writes)
-SWEEPS_ALL = [
+SWEEPS = [
     ("checkin", "alloc", ["checkin", "--treatment", "2", "--day", "12", "--redness", "2",
                           "--sign", "pus", "--note", "worse again"]),
     ("import", "alloc", ["import", imp]),
     ("export", "alloc", ["export"]),
     ("report --all", "alloc", ["report", "--all"]),
+    ("check", "alloc", ["check"]),
     ("backup", "write", ["backup", "{out}"]),
     ("checkin", "write", ["checkin", "--treatment", "2", "--day", "12", "--redness", "2",
                           "--sign", "pus", "--note", "worse again"]),
@@ -134,14 +138,11 @@ SWEEPS_ALL = [
     # a new database made while the disk fills up
     ("treatment add", "write", ["treatment", "add", "--date", "2026-11-01"]),
 ]
-SWEEPS = [s for s in SWEEPS_ALL if not os.environ.get("FAULT_ONLY") or s[0] + " " + s[1] == os.environ["FAULT_ONLY"]]
+if os.environ.get("FAULT_ONLY"):
+    SWEEPS = [s for s in SWEEPS if "%s %s" % (s[0], s[1]) == os.environ["FAULT_ONLY"]]
 # Sweeps that start where no database exists yet.
 NEW_DATABASE = {"treatment add"}
 ABSENT = "no database"
-
-
-def state_of(db):
-    return rows_sum(db) if os.path.exists(db) else ABSENT
 
 
 def args_for(args, out):
@@ -201,7 +202,7 @@ def one_run(sweep, n, ref):
             else:
                 outcome = "loss"
                 problems.append("rows changed: neither as before nor as after the command")
-    if rc == 0 and kind == "alloc" and name in ("export", "report --all") and so != ref["stdout"]:
+    if rc == 0 and kind == "alloc" and name in ("export", "report --all", "check") and so != ref["stdout"]:
         outcome = outcome or "silent"
         problems.append("exit 0 with different output")
     if name == "backup":
