@@ -1026,46 +1026,75 @@ int db_data_version(struct hg_db *db, int64_t *out)
 
 /* ---- check ------------------------------------------------------------ */
 
-/* healgrid's own rules about what the database holds, beyond what SQLite
- * checks.  Each query returns one row per problem: the line to print.
- * Limits come in as named parameters (see bind_limits).  Adding a rule is
- * adding a line. */
-static const char *const invariants[] = {
+/* A rule SQL alone cannot judge, or output to tidy: the query selects the
+ * values, judge() says whether the row is a problem (1) and writes its
+ * line. */
+typedef int check_judge_fn(sqlite3_stmt *st, struct strbuf *line);
+
+/* integrity_check: "ok", or problems, the first prefixed with the
+ * schema's name and a line break. */
+static int judge_integrity(sqlite3_stmt *st, struct strbuf *line)
+{
+	static const char banner[] = "*** in database main ***";
+	const char *s = (const char *)sqlite3_column_text(st, 0);
+
+	if (!s)
+		return 0;
+	if (strcmp(s, "ok") == 0)
+		return 0;
+	if (strncmp(s, banner, sizeof banner - 1) == 0)
+		s += sizeof banner - 1;
+	sb_puts(line, s + strspn(s, " \n"));
+	return 1;
+}
+
+/* What `check` runs, in order: SQLite's own checks, then healgrid's rules
+ * about what the database holds.  Without judge, a query returns one row
+ * per problem: its line.  Limits come in as named parameters (see
+ * bind_limits).  Adding a rule is adding a line. */
+static const struct invariant {
+	const char *sql;
+	check_judge_fn *judge;
+} invariants[] = {
+	{ "PRAGMA integrity_check", judge_integrity },
+	{ "SELECT printf('%s row %s: refers to a missing %s', \"table\", coalesce(rowid, '?'),"
+	  " parent) FROM pragma_foreign_key_check", NULL },
 	/* treatments */
-	"SELECT printf('treatment %d: date \"%s\" is not a real date', id, date)"
-	" FROM treatment WHERE date(julianday(date)) IS NOT date ORDER BY id",
-	"SELECT printf('treatment %d: device \"%s\" is not professional or home', id, device)"
-	" FROM treatment WHERE device NOT IN ('professional', 'home') ORDER BY id",
-	"SELECT printf('treatment %d: depth %s mm outside %s-%s', id, depth_mm, :depth_min,"
-	" :depth_max) FROM treatment WHERE depth_mm IS NOT NULL"
-	" AND (typeof(depth_mm) NOT IN ('real', 'integer')"
-	" OR depth_mm NOT BETWEEN :depth_min AND :depth_max) ORDER BY id",
-	"SELECT printf('treatment %d: window of %s days outside %d-%d', id, window_days,"
-	" :window_min, :window_max) FROM treatment WHERE typeof(window_days) != 'integer'"
-	" OR window_days NOT BETWEEN :window_min AND :window_max ORDER BY id",
-	"SELECT printf('treatment %d: unknown risks (bits %d)', id, risks & ~:risks)"
-	" FROM treatment WHERE typeof(risks) != 'integer' OR risks & ~:risks != 0 ORDER BY id",
-	"SELECT printf('treatment %d: note of %d bytes (at most %d)', id,"
-	" length(CAST(note AS BLOB)), :note_max) FROM treatment"
-	" WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY id",
+	{ "SELECT printf('treatment %d: date \"%s\" is not a real date', id, date)"
+	  " FROM treatment WHERE date(julianday(date)) IS NOT date ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: device \"%s\" is not professional or home', id, device)"
+	  " FROM treatment WHERE device NOT IN ('professional', 'home') ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: depth %s mm outside %s-%s', id, depth_mm, :depth_min,"
+	  " :depth_max) FROM treatment WHERE depth_mm IS NOT NULL"
+	  " AND (typeof(depth_mm) NOT IN ('real', 'integer')"
+	  " OR depth_mm NOT BETWEEN :depth_min AND :depth_max) ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: window of %s days outside %d-%d', id, window_days,"
+	  " :window_min, :window_max) FROM treatment WHERE typeof(window_days) != 'integer'"
+	  " OR window_days NOT BETWEEN :window_min AND :window_max ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: unknown risks (bits %d)', id, risks & ~:risks)"
+	  " FROM treatment WHERE typeof(risks) != 'integer' OR risks & ~:risks != 0"
+	  " ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: note of %d bytes (at most %d)', id,"
+	  " length(CAST(note AS BLOB)), :note_max) FROM treatment"
+	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY id", NULL },
 	/* check-ins */
-	"SELECT printf('treatment %d: day %s outside its window (days 0-%d)', c.treatment_id,"
-	" c.day, t.window_days - 1) FROM checkin c JOIN treatment t ON t.id = c.treatment_id"
-	" WHERE typeof(c.day) != 'integer' OR c.day < 0 OR c.day >= t.window_days"
-	" ORDER BY c.treatment_id, c.day",
-	"SELECT printf('treatment %d day %s: %s rated %s (0-%d or none)', treatment_id, day,"
-	" name, quote(v), :rating_max) FROM (SELECT treatment_id, day, 'redness' AS name,"
-	" redness AS v FROM checkin UNION ALL SELECT treatment_id, day, 'swelling', swelling"
-	" FROM checkin UNION ALL SELECT treatment_id, day, 'bruising', bruising FROM checkin"
-	" UNION ALL SELECT treatment_id, day, 'bleeding', bleeding FROM checkin)"
-	" WHERE v IS NOT NULL AND (typeof(v) != 'integer' OR v NOT BETWEEN 0 AND :rating_max)"
-	" ORDER BY treatment_id, day, name",
-	"SELECT printf('treatment %d day %s: unknown signs (bits %d)', treatment_id, day,"
-	" signs & ~:signs) FROM checkin WHERE typeof(signs) != 'integer'"
-	" OR signs & ~:signs != 0 ORDER BY treatment_id, day",
-	"SELECT printf('treatment %d day %s: note of %d bytes (at most %d)', treatment_id,"
-	" day, length(CAST(note AS BLOB)), :note_max) FROM checkin"
-	" WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY treatment_id, day",
+	{ "SELECT printf('treatment %d: day %s outside its window (days 0-%d)', c.treatment_id,"
+	  " c.day, t.window_days - 1) FROM checkin c JOIN treatment t ON t.id = c.treatment_id"
+	  " WHERE typeof(c.day) != 'integer' OR c.day < 0 OR c.day >= t.window_days"
+	  " ORDER BY c.treatment_id, c.day", NULL },
+	{ "SELECT printf('treatment %d day %s: %s rated %s (0-%d or none)', treatment_id, day,"
+	  " name, quote(v), :rating_max) FROM (SELECT treatment_id, day, 'redness' AS name,"
+	  " redness AS v FROM checkin UNION ALL SELECT treatment_id, day, 'swelling', swelling"
+	  " FROM checkin UNION ALL SELECT treatment_id, day, 'bruising', bruising FROM checkin"
+	  " UNION ALL SELECT treatment_id, day, 'bleeding', bleeding FROM checkin)"
+	  " WHERE v IS NOT NULL AND (typeof(v) != 'integer' OR v NOT BETWEEN 0 AND :rating_max)"
+	  " ORDER BY treatment_id, day, name", NULL },
+	{ "SELECT printf('treatment %d day %s: unknown signs (bits %d)', treatment_id, day,"
+	  " signs & ~:signs) FROM checkin WHERE typeof(signs) != 'integer'"
+	  " OR signs & ~:signs != 0 ORDER BY treatment_id, day", NULL },
+	{ "SELECT printf('treatment %d day %s: note of %d bytes (at most %d)', treatment_id,"
+	  " day, length(CAST(note AS BLOB)), :note_max) FROM checkin"
+	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY treatment_id, day", NULL },
 };
 
 /* The limits an invariant may name, bound where it does. */
@@ -1090,53 +1119,50 @@ static void bind_limits(sqlite3_stmt *st)
 			sqlite3_bind_double(st, i, reals[k].v);
 }
 
-/* Run one checking query; each row's first column is a problem.  A query
- * that cannot run (the pages it reads are damaged) is itself a problem;
- * only running out of memory stops the check. */
-static int check_query(struct hg_db *db, const char *sql, db_problem_fn *fn, void *arg,
-		       size_t *problems, int skip_ok, int *damaged)
+/* Run one checking query, each problem to fn as one line.  A query that
+ * cannot run (the pages it reads are damaged) is itself a problem, said
+ * once; only running out of memory stops the check. */
+static int check_query(struct hg_db *db, const struct invariant *inv, db_problem_fn *fn,
+		       void *arg, size_t *problems, int *damaged)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+	struct strbuf line = STRBUF_INIT;
+	int rc = sqlite3_prepare_v2(db->sql, inv->sql, -1, &st, NULL);
 
 	if (rc == SQLITE_OK) {
 		bind_limits(st);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const unsigned char *line = sqlite3_column_text(st, 0);
+			const unsigned char *text = sqlite3_column_text(st, 0);
 
-			if (!line && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			/* text that SQLite could not allocate */
+			if (!text && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 				rc = SQLITE_NOMEM;
-			if (!line)
 				break;
-			if (skip_ok && strcmp((const char *)line, "ok") == 0)
+			}
+			sb_free(&line);
+			if (inv->judge ? !inv->judge(st, &line) : !text)
 				continue;
-			/* integrity_check starts its first line with the
-			 * schema's name and a line break: one line, no banner. */
-			static const char banner[] = "*** in database main ***";
-			if (strncmp((const char *)line, banner, sizeof banner - 1) == 0)
-				line += sizeof banner - 1;
-			line += strspn((const char *)line, " \n");
-			char *one = xstrdup((const char *)line);
-			for (char *p = one; *p; p++)
-				if (*p == '\n' || *p == '\r')
-					*p = ' ';
-			fn(one, arg);
-			free(one);
+			if (!inv->judge)
+				sb_puts(&line, (const char *)text);
+			for (size_t i = 0; i < line.len; i++)
+				if (line.s[i] == '\n' || line.s[i] == '\r')
+					line.s[i] = ' ';
+			fn(sb_str(&line), arg);
 			++*problems;
 		}
 	}
+	sb_free(&line);
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+	if (rc == SQLITE_DONE)
 		return HG_OK;
 	if ((rc & 0xFF) == SQLITE_NOMEM)
 		return nomem_fail();
 	if (*damaged)
-		return HG_OK;   /* said once is enough */
+		return HG_OK;
 	*damaged = 1;
-	struct strbuf sb = STRBUF_INIT;
-	sb_printf(&sb, "database file is damaged: %s", sqlite3_errmsg(db->sql));
-	fn(sb_str(&sb), arg);
-	sb_free(&sb);
+	sb_printf(&line, "database file is damaged: %s", sqlite3_errmsg(db->sql));
+	fn(sb_str(&line), arg);
+	sb_free(&line);
 	++*problems;
 	return HG_OK;
 }
@@ -1147,14 +1173,8 @@ int db_check(struct hg_db *db, db_problem_fn *fn, void *arg, size_t *problems)
 	int damaged = 0;
 
 	*problems = 0;
-	if (rc == HG_OK)
-		rc = check_query(db, "PRAGMA integrity_check", fn, arg, problems, 1, &damaged);
-	if (rc == HG_OK)
-		rc = check_query(db, "SELECT printf('%s row %s: refers to a missing %s', \"table\","
-				 " coalesce(rowid, '?'), parent) FROM pragma_foreign_key_check",
-				 fn, arg, problems, 0, &damaged);
 	for (size_t i = 0; rc == HG_OK && i < sizeof invariants / sizeof invariants[0]; i++)
-		rc = check_query(db, invariants[i], fn, arg, problems, 0, &damaged);
+		rc = check_query(db, &invariants[i], fn, arg, problems, &damaged);
 	db_rollback(db);
 	return rc;
 }
