@@ -55,7 +55,7 @@ like "$v1_rows" "*treatment|2|'2026-10-27'|'professional'|1.5|'face and neck'|'h
 # Every command that opens the database migrates it; reading commands show
 # the old data, and no row is lost or altered.
 commands=("show --treatment 2" "treatment list" "due" "checkin --treatment 2 --day 6 --redness 1")
-for extra in flags report export; do
+for extra in flags report export check; do
 	"$HEALGRID" --help | grep -q "^  $extra " && commands+=("$extra")
 done
 n=0
