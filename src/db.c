@@ -1120,8 +1120,8 @@ static void bind_limits(sqlite3_stmt *st)
 }
 
 /* Run one checking query, each problem to fn as one line.  A query that
- * cannot run (the pages it reads are damaged) is itself a problem, said
- * once; only running out of memory stops the check. */
+ * cannot run because the pages it reads are damaged is itself a problem,
+ * said once; any other failure (out of memory) stops the check. */
 static int check_query(struct hg_db *db, const struct invariant *inv, db_problem_fn *fn,
 		       void *arg, size_t *problems, int *damaged)
 {
@@ -1155,8 +1155,9 @@ static int check_query(struct hg_db *db, const struct invariant *inv, db_problem
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return HG_OK;
-	if ((rc & 0xFF) == SQLITE_NOMEM)
-		return nomem_fail();
+	if ((rc & 0xFF) != SQLITE_CORRUPT && (rc & 0xFF) != SQLITE_NOTADB &&
+	    (rc & 0xFF) != SQLITE_IOERR)
+		return sql_fail(db, rc);        /* out of memory, or a rule that is wrong */
 	if (*damaged)
 		return HG_OK;
 	*damaged = 1;
