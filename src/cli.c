@@ -115,6 +115,14 @@ static const struct command commands[] = {
 	  "while healgrid is open elsewhere.  An existing FILE is kept unless --force;\n"
 	  "the copy appears complete or not at all.\n",
 	  CLI_DB_EXISTING },
+	{ "check", cmd_check, "integrity and consistency of the database",
+	  "usage: healgrid check\n"
+	  "\n"
+	  "Runs SQLite's integrity and foreign key checks and healgrid's own rules\n"
+	  "(dates, windows, ratings, notes ...) over the whole database.  Prints ok\n"
+	  "and exits 0, or prints one line per problem and exits 1.  Changes nothing\n"
+	  "(a database of an older healgrid is upgraded first, as by every command).\n",
+	  CLI_DB_EXISTING },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

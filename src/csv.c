@@ -47,7 +47,7 @@ static void buf_reserve(struct csv_record *rec, size_t n)
 	size_t need, cap;
 
 	if (n > SIZE_MAX - rec->buf_len)
-		abort();
+		hg_out_of_memory();
 	need = rec->buf_len + n;
 	if (need <= rec->buf_cap)
 		return;
@@ -80,7 +80,7 @@ static void field_begin(struct csv_record *rec)
 
 		if (cap > SIZE_MAX / sizeof(*rec->offs) ||
 		    cap > SIZE_MAX / sizeof(*rec->fields))
-			abort();
+			hg_out_of_memory();
 		rec->offs = xrealloc(rec->offs, cap * sizeof(*rec->offs));
 		rec->fields = xrealloc(rec->fields, cap * sizeof(*rec->fields));
 		rec->offs_cap = cap;

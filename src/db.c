@@ -3,8 +3,10 @@
  * Every statement is prepared once per connection and reused. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,10 +123,19 @@ const char *db_path(const struct hg_db *db)
 	return db->path;
 }
 
+/* SQLite ran out of memory: the same one line as healgrid's own
+ * allocations, returned so the caller's rollback and clean-up still run. */
+static int nomem_fail(void)
+{
+	return hg_fail(HG_ERR_RUNTIME, "out of memory");
+}
+
 /* Turn an SQLite result code into one readable line. */
 static int sql_fail(struct hg_db *db, int rc)
 {
 	switch (rc & 0xFF) {
+	case SQLITE_NOMEM:
+		return nomem_fail();
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return hg_fail(HG_ERR_RUNTIME, "%s: database is locked by another program"
@@ -139,6 +150,11 @@ static int sql_fail(struct hg_db *db, int rc)
 		return hg_fail(HG_ERR_RUNTIME, "%s: database file is damaged (%s)",
 			       db->path, sqlite3_errmsg(db->sql));
 	case SQLITE_IOERR:
+		/* A write or fsync that failed for want of room: disk full. */
+		if (sqlite3_system_errno(db->sql) == ENOSPC)
+			return hg_fail(HG_ERR_RUNTIME, "%s: disk full; nothing was saved",
+				       db->path);
+		/* fall through */
 	case SQLITE_CANTOPEN:
 		return hg_fail(HG_ERR_RUNTIME, "%s: cannot read or write the database (%s)",
 			       db->path, sqlite3_errmsg(db->sql));
@@ -352,9 +368,10 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	int rc = sqlite3_open_v2(file, &db->sql, flags | SQLITE_OPEN_NOMUTEX, NULL);
 
 	if (rc != SQLITE_OK) {
-		rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot open database: %s", db->path,
-			     db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
-		return rc;
+		if (!db->sql || (rc & 0xFF) == SQLITE_NOMEM)
+			return nomem_fail();
+		return hg_fail(HG_ERR_RUNTIME, "%s: cannot open database: %s", db->path,
+			       sqlite3_errmsg(db->sql));
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	/* Until the file is known to be ours, closing must not checkpoint: that
@@ -364,15 +381,105 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	return exec(db, "PRAGMA foreign_keys = ON");
 }
 
-/* A new database is built under a temporary name and linked into place,
- * so a crash never leaves a half-made file that later looks foreign. */
+/* Move the finished file tmp to dest, never replacing a file at dest:
+ * link() where the file system has hard links; else rename() with
+ * RENAME_NOREPLACE; else (a file system that knows neither) rename() once
+ * lstat() has found dest free.  0 when placed (tmp may still need
+ * unlinking), else -1 with errno (EEXIST: something is at dest). */
+static int place_new_file(const char *tmp, const char *dest)
+{
+	struct stat st;
+
+	if (link(tmp, dest) == 0)
+		return 0;
+	if (errno == EEXIST)
+		return -1;
+	/* No hard links here (EPERM, EOPNOTSUPP, ENOSYS, ...): any real
+	 * problem (EACCES, ENOSPC, EROFS) comes back from rename too. */
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dest, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+		return -1;
+#endif
+	if (lstat(dest, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(tmp, dest);
+}
+
+/* The temporary name a database is built under: "PATH.new-PID". */
+static void new_name(struct strbuf *sb, const char *path, long pid)
+{
+	sb_printf(sb, "%s.new-%ld", path, pid);
+}
+
+/* Remove tmp and the log and index SQLite may have left beside it. */
+static void unlink_with_logs(struct strbuf *tmp)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	size_t len = tmp->len;
+
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		tmp->len = len;
+		tmp->s[len] = '\0';
+		sb_puts(tmp, suffix[i]);
+		unlink(sb_str(tmp));
+	}
+	tmp->len = len;
+	tmp->s[len] = '\0';
+}
+
+/* A creation killed part-way leaves PATH.new-PID (and its -wal, -shm)
+ * behind.  Remove those whose process is gone; a live process's are left
+ * alone (kill(pid, 0) succeeds, or fails with EPERM: it exists but
+ * belongs to someone else). */
+static void remove_stale_new(const char *path)
+{
+	char *dir = hg_dirname(path);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d)) != NULL) {
+		const char *p = e->d_name;
+		char *end;
+		long pid;
+
+		if (strncmp(p, base, blen) != 0 || strncmp(p + blen, ".new-", 5) != 0)
+			continue;
+		p += blen + 5;
+		if (*p < '1' || *p > '9')
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || pid <= 0 || (pid_t)pid != pid || (*end && *end != '-'))
+			continue;
+		if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		struct strbuf tmp = STRBUF_INIT;
+		new_name(&tmp, path, pid);
+		unlink_with_logs(&tmp);
+		sb_free(&tmp);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+/* A new database is built under a temporary name and moved into place
+ * only when complete (never over a file that appeared meanwhile), so a
+ * crash never leaves a half-made file that later looks foreign. */
 static int create_new(struct hg_db *db)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	int rc;
 
-	sb_printf(&tmp, "%s.new-%ld", db->path, (long)getpid());
-	unlink(sb_str(&tmp));
+	new_name(&tmp, db->path, (long)getpid());
+	unlink_with_logs(&tmp);
 	rc = connect(db, sb_str(&tmp), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	if (rc == HG_OK) {
 		/* Ours from the start: closing must copy the log into the file. */
@@ -381,20 +488,25 @@ static int create_new(struct hg_db *db)
 	}
 	if (rc == HG_OK)
 		rc = migrate(db, 0);
+	if (rc == HG_OK) {
+		/* Everything into the file itself before it moves into place
+		 * without its log: closing checkpoints too, but says nothing
+		 * when that fails (a full disk). */
+		int crc = sqlite3_wal_checkpoint_v2(db->sql, "main", SQLITE_CHECKPOINT_TRUNCATE,
+						    NULL, NULL);
+		if (crc != SQLITE_OK)
+			rc = sql_fail(db, crc);
+	}
 	sqlite3_close(db->sql);
 	db->sql = NULL;
 	if (rc == HG_OK) {
 		chmod(sb_str(&tmp), 0600);
-		if (link(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
+		/* EEXIST: another healgrid made it meanwhile; open that one. */
+		if (place_new_file(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create database: %s",
 				     db->path, strerror(errno));
 	}
-	unlink(sb_str(&tmp));
-	sb_puts(&tmp, "-wal");
-	unlink(sb_str(&tmp));
-	tmp.len -= 4;
-	sb_puts(&tmp, "-shm");
-	unlink(sb_str(&tmp));
+	unlink_with_logs(&tmp);
 	sb_free(&tmp);
 	return rc;
 }
@@ -464,13 +576,22 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot create folder %s: %s", dir, strerror(errno));
 	if (rc == HG_OK && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: folder %s does not exist", path, dir);
+	if (rc == HG_OK)
+		remove_stale_new(path);
 	if (rc == HG_OK && stat(path, &st) != 0) {
-		if (errno == ENOENT)
+		if (errno == ENOENT && lstat(path, &st) == 0)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: a symbolic link to a file that does"
+				     " not exist; give --db the real path, or remove the link",
+				     path);
+		else if (errno == ENOENT)
 			rc = create_new(db);
 		else
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
+		/* What is there now: ours, or another healgrid's made meanwhile. */
+		if (rc == HG_OK && stat(path, &st) != 0)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", path, strerror(errno));
 	}
-	if (rc == HG_OK && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+	if (rc == HG_OK && !S_ISREG(st.st_mode))
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a regular file", path);
 	if (rc == HG_OK && st.st_size == 0)
 		rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (empty file)", path);
@@ -545,6 +666,10 @@ static char *col_text(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 
+	/* NULL for a value that is not NULL: SQLite could not allocate its
+	 * text form.  Never read that as "" (an export would lose the note). */
+	if (!s && sqlite3_column_type(st, col) != SQLITE_NULL)
+		hg_out_of_memory();
 	return xstrdup(s ? (const char *)s : "");
 }
 
@@ -569,12 +694,22 @@ static int row_treatment(struct hg_db *db, sqlite3_stmt *st, struct hg_treatment
 	return HG_OK;
 }
 
-static void bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
+/* Bind a copy of text that does not outlive the call: the one kind of
+ * bind that allocates, so the one that can fail (out of memory).  A
+ * failed bind leaves the parameter NULL, and a lookup would find nothing. */
+static int bind_copy(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) == SQLITE_OK
+		? HG_OK : nomem_fail();
+}
+
+static int bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 {
 	char date[HG_DATE_LEN];
 
 	date_format(t->date, date);
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
+	if (bind_copy(st, 1, date) != HG_OK)
+		return HG_ERR_RUNTIME;
 	sqlite3_bind_text(st, 2, model_device_name(t->device), -1, SQLITE_STATIC);
 	if (t->depth > 0)
 		sqlite3_bind_double(st, 3, t->depth);
@@ -585,6 +720,7 @@ static void bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 	sqlite3_bind_int64(st, 6, t->risks);
 	sqlite3_bind_int(st, 7, t->window);
 	sqlite3_bind_text(st, 8, t->note ? t->note : "", -1, SQLITE_STATIC);
+	return HG_OK;
 }
 
 int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
@@ -594,8 +730,9 @@ int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
 
 	if (rc == HG_OK && !st)
 		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK)
+		rc = bind_treatment(st, t);
 	if (rc == HG_OK) {
-		bind_treatment(st, t);
 		rc = step_done(db, st);
 		if (rc == HG_OK)
 			t->id = sqlite3_last_insert_rowid(db->sql);
@@ -610,8 +747,9 @@ int db_treatment_update(struct hg_db *db, const struct hg_treatment *t)
 
 	if (rc == HG_OK && !st)
 		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK)
+		rc = bind_treatment(st, t);
 	if (rc == HG_OK) {
-		bind_treatment(st, t);
 		sqlite3_bind_int64(st, 9, t->id);
 		rc = step_done(db, st);
 		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
@@ -699,7 +837,8 @@ int db_treatment_find(struct hg_db *db, int date, const char *area, int64_t *id)
 	if (!st)
 		return HG_ERR_RUNTIME;
 	date_format(date, d);
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	if (bind_copy(st, 1, d) != HG_OK)
+		return HG_ERR_RUNTIME;
 	sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
 	return query_id(db, st, id);
 }
@@ -947,6 +1086,162 @@ int db_data_version(struct hg_db *db, int64_t *out)
 	return st ? query_id(db, st, out) : HG_ERR_RUNTIME;
 }
 
+/* ---- check ------------------------------------------------------------ */
+
+/* A rule SQL alone cannot judge, or output to tidy: the query selects the
+ * values, judge() says whether the row is a problem (1) and writes its
+ * line. */
+typedef int check_judge_fn(sqlite3_stmt *st, struct strbuf *line);
+
+/* integrity_check: "ok", or problems, the first prefixed with the
+ * schema's name and a line break. */
+static int judge_integrity(sqlite3_stmt *st, struct strbuf *line)
+{
+	static const char banner[] = "*** in database main ***";
+	const char *s = (const char *)sqlite3_column_text(st, 0);
+
+	if (!s)
+		return 0;
+	if (strcmp(s, "ok") == 0)
+		return 0;
+	if (strncmp(s, banner, sizeof banner - 1) == 0)
+		s += sizeof banner - 1;
+	sb_puts(line, s + strspn(s, " \n"));
+	return 1;
+}
+
+/* What `check` runs, in order: SQLite's own checks, then healgrid's rules
+ * about what the database holds.  Without judge, a query returns one row
+ * per problem: its line.  Limits come in as named parameters (see
+ * bind_limits).  Adding a rule is adding a line. */
+static const struct invariant {
+	const char *sql;
+	check_judge_fn *judge;
+} invariants[] = {
+	{ "PRAGMA integrity_check", judge_integrity },
+	{ "SELECT printf('%s row %s: refers to a missing %s', \"table\", coalesce(rowid, '?'),"
+	  " parent) FROM pragma_foreign_key_check", NULL },
+	/* treatments */
+	{ "SELECT printf('treatment %d: date \"%s\" is not a real date', id, date)"
+	  " FROM treatment WHERE date(julianday(date)) IS NOT date ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: device \"%s\" is not professional or home', id, device)"
+	  " FROM treatment WHERE device NOT IN ('professional', 'home') ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: depth %s mm outside %s-%s', id, depth_mm, :depth_min,"
+	  " :depth_max) FROM treatment WHERE depth_mm IS NOT NULL"
+	  " AND (typeof(depth_mm) NOT IN ('real', 'integer')"
+	  " OR depth_mm NOT BETWEEN :depth_min AND :depth_max) ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: window of %s days outside %d-%d', id, window_days,"
+	  " :window_min, :window_max) FROM treatment WHERE typeof(window_days) != 'integer'"
+	  " OR window_days NOT BETWEEN :window_min AND :window_max ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: unknown risks (bits %d)', id, risks & ~:risks)"
+	  " FROM treatment WHERE typeof(risks) != 'integer' OR risks & ~:risks != 0"
+	  " ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: note of %d bytes (at most %d)', id,"
+	  " length(CAST(note AS BLOB)), :note_max) FROM treatment"
+	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY id", NULL },
+	/* check-ins */
+	{ "SELECT printf('treatment %d: day %s outside its window (days 0-%d)', c.treatment_id,"
+	  " c.day, t.window_days - 1) FROM checkin c JOIN treatment t ON t.id = c.treatment_id"
+	  " WHERE typeof(c.day) != 'integer' OR c.day < 0 OR c.day >= t.window_days"
+	  " ORDER BY c.treatment_id, c.day", NULL },
+	{ "SELECT printf('treatment %d day %s: %s rated %s (0-%d or none)', treatment_id, day,"
+	  " name, quote(v), :rating_max) FROM (SELECT treatment_id, day, 'redness' AS name,"
+	  " redness AS v FROM checkin UNION ALL SELECT treatment_id, day, 'swelling', swelling"
+	  " FROM checkin UNION ALL SELECT treatment_id, day, 'bruising', bruising FROM checkin"
+	  " UNION ALL SELECT treatment_id, day, 'bleeding', bleeding FROM checkin)"
+	  " WHERE v IS NOT NULL AND (typeof(v) != 'integer' OR v NOT BETWEEN 0 AND :rating_max)"
+	  " ORDER BY treatment_id, day, name", NULL },
+	{ "SELECT printf('treatment %d day %s: unknown signs (bits %d)', treatment_id, day,"
+	  " signs & ~:signs) FROM checkin WHERE typeof(signs) != 'integer'"
+	  " OR signs & ~:signs != 0 ORDER BY treatment_id, day", NULL },
+	{ "SELECT printf('treatment %d day %s: note of %d bytes (at most %d)', treatment_id,"
+	  " day, length(CAST(note AS BLOB)), :note_max) FROM checkin"
+	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY treatment_id, day", NULL },
+};
+
+/* The limits an invariant may name, bound where it does. */
+static void bind_limits(sqlite3_stmt *st)
+{
+	static const struct { const char *name; long long v; } ints[] = {
+		{ ":window_min", HG_WINDOW_MIN }, { ":window_max", HG_WINDOW_MAX },
+		{ ":rating_max", HG_RATING_MAX }, { ":note_max", HG_NOTE_MAX },
+		{ ":signs", (long long)HG_BIT(HG_SIGN_COUNT) - 1 },
+		{ ":risks", (long long)HG_BIT(HG_RISK_COUNT) - 1 },
+	};
+	static const struct { const char *name; double v; } reals[] = {
+		{ ":depth_min", HG_DEPTH_MIN }, { ":depth_max", HG_DEPTH_MAX },
+	};
+	int i;
+
+	for (size_t k = 0; k < sizeof ints / sizeof ints[0]; k++)
+		if ((i = sqlite3_bind_parameter_index(st, ints[k].name)) > 0)
+			sqlite3_bind_int64(st, i, ints[k].v);
+	for (size_t k = 0; k < sizeof reals / sizeof reals[0]; k++)
+		if ((i = sqlite3_bind_parameter_index(st, reals[k].name)) > 0)
+			sqlite3_bind_double(st, i, reals[k].v);
+}
+
+/* Run one checking query, each problem to fn as one line.  A query that
+ * cannot run because the pages it reads are damaged is itself a problem,
+ * said once; any other failure (out of memory) stops the check. */
+static int check_query(struct hg_db *db, const struct invariant *inv, db_problem_fn *fn,
+		       void *arg, size_t *problems, int *damaged)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf line = STRBUF_INIT;
+	int rc = sqlite3_prepare_v2(db->sql, inv->sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		bind_limits(st);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const unsigned char *text = sqlite3_column_text(st, 0);
+
+			/* text that SQLite could not allocate */
+			if (!text && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			sb_free(&line);
+			if (inv->judge ? !inv->judge(st, &line) : !text)
+				continue;
+			if (!inv->judge)
+				sb_puts(&line, (const char *)text);
+			for (size_t i = 0; i < line.len; i++)
+				if (line.s[i] == '\n' || line.s[i] == '\r')
+					line.s[i] = ' ';
+			fn(sb_str(&line), arg);
+			++*problems;
+		}
+	}
+	sb_free(&line);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return HG_OK;
+	if ((rc & 0xFF) != SQLITE_CORRUPT && (rc & 0xFF) != SQLITE_NOTADB &&
+	    (rc & 0xFF) != SQLITE_IOERR)
+		return sql_fail(db, rc);        /* out of memory, or a rule that is wrong */
+	if (*damaged)
+		return HG_OK;
+	*damaged = 1;
+	sb_printf(&line, "database file is damaged: %s", sqlite3_errmsg(db->sql));
+	fn(sb_str(&line), arg);
+	sb_free(&line);
+	++*problems;
+	return HG_OK;
+}
+
+int db_check(struct hg_db *db, db_problem_fn *fn, void *arg, size_t *problems)
+{
+	int rc = exec(db, "BEGIN");     /* one snapshot; nothing is written */
+	int damaged = 0;
+
+	*problems = 0;
+	for (size_t i = 0; rc == HG_OK && i < sizeof invariants / sizeof invariants[0]; i++)
+		rc = check_query(db, &invariants[i], fn, arg, problems, &damaged);
+	db_rollback(db);
+	return rc;
+}
+
 /* ---- backup ----------------------------------------------------------- */
 
 /* The copy is made in a temporary file beside dest and moved into place
@@ -1005,9 +1300,14 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 			rc = crc;
 	}
 	if (rc != SQLITE_DONE) {
-		if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
+		if ((rc & 0xFF) == SQLITE_NOMEM)
+			rc = nomem_fail();
+		else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: the database stayed"
 				     " locked by another program; try again", dest);
+		else if ((rc & 0xFF) == SQLITE_FULL ||
+			 (out && sqlite3_system_errno(out) == ENOSPC))
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: disk full", dest);
 		else
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: %s", dest,
 				     out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
@@ -1018,20 +1318,15 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 		sb_free(&tmp);
 		return rc;
 	}
-	if (force) {
+	if (force)
 		rc = rename(sb_str(&tmp), dest) == 0 ? HG_OK
 			: hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
-	} else if (link(sb_str(&tmp), dest) == 0) {
-		rc = HG_OK;     /* link() never replaces: a file made meanwhile is kept */
-	} else if (errno == EEXIST) {
+	else if (place_new_file(sb_str(&tmp), dest) == 0)
+		rc = HG_OK;     /* never over a file made meanwhile */
+	else if (errno == EEXIST)
 		rc = hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest);
-	} else {
-		/* file systems without hard links */
-		rc = lstat(dest, &st) == 0
-			? hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest)
-			: rename(sb_str(&tmp), dest) == 0 ? HG_OK
-			: hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
-	}
+	else
+		rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
 	unlink(sb_str(&tmp));
 	sb_free(&tmp);
 	return rc;

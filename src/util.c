@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "healgrid/util.h"
@@ -37,10 +38,19 @@ void hg_error_clear(void)
 	last_error[0] = '\0';
 }
 
-static void out_of_memory(void)
+/* The one way out when memory runs out: one line on stderr (written
+ * without allocating), then exit(1), which runs the atexit handlers (the
+ * UI's terminal restore) and flushes stdio.  Nothing saved is at risk:
+ * SQLite rolls back a transaction left open by an exiting process when
+ * the database is next opened. */
+void hg_out_of_memory(void)
 {
-	fputs("healgrid: out of memory\n", stderr);
-	abort();
+	static const char msg[] = "healgrid: out of memory\n";
+
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+		/* nowhere left to say it: the exit status still does */
+	}
+	exit(HG_ERR_RUNTIME);
 }
 
 void *xmalloc(size_t n)
@@ -48,7 +58,7 @@ void *xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (!p)
-		out_of_memory();
+		hg_out_of_memory();
 	return p;
 }
 
@@ -57,7 +67,7 @@ void *xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		out_of_memory();
+		hg_out_of_memory();
 	return p;
 }
 
@@ -66,7 +76,7 @@ void *xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (!q)
-		out_of_memory();
+		hg_out_of_memory();
 	return q;
 }
 
@@ -81,7 +91,7 @@ static void sb_grow(struct strbuf *sb, size_t extra)
 {
 	/* Sizes that would wrap around cannot be allocated anyway. */
 	if (extra > SIZE_MAX / 2 - sb->len)
-		out_of_memory();
+		hg_out_of_memory();
 	size_t need = sb->len + extra + 1;
 
 	if (need <= sb->cap)

@@ -84,6 +84,13 @@ int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg);
  * when it moves. */
 int db_data_version(struct hg_db *db, int64_t *out);
 
+/* Check the database: SQLite's integrity_check and foreign_key_check,
+ * then healgrid's own rules (days within windows, ratings, dates, note
+ * lengths ...).  fn gets each problem as one line; *problems counts them.
+ * Reads only.  HG_OK when the check ran (problems or not). */
+typedef void db_problem_fn(const char *line, void *arg);
+int db_check(struct hg_db *db, db_problem_fn *fn, void *arg, size_t *problems);
+
 /* A consistent copy through SQLite's online backup API, written to a new
  * file with mode 0600.  Refuses an existing dest unless force. */
 int db_backup(struct hg_db *db, const char *dest, int force);

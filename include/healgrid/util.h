@@ -30,6 +30,11 @@ int hg_fail(int status, const char *fmt, ...) HG_PRINTF(2, 3);
 const char *hg_error(void);          /* "" when none */
 void hg_error_clear(void);
 
+/* Allocation never returns NULL: when memory runs out, healgrid prints
+ * "healgrid: out of memory" and exits 1 through hg_out_of_memory() (never
+ * abort(): no core dump of a health record).  Also for SQLite's
+ * SQLITE_NOMEM and any size that cannot be allocated. */
+_Noreturn void hg_out_of_memory(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

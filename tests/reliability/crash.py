@@ -14,7 +14,8 @@ and the checkpoint on close alike) unless it has already exited.  Then:
 
 A second stream kills `healgrid treatment add` while it creates a new
 database: afterwards the path holds either nothing or a healgrid database
-that opens, never a half-made file.
+that opens, never a half-made file, and the half-made PATH.new-PID a kill
+leaves behind is gone after the next command.
 
 Output is TAP; counts of kills and rows verified are TAP diagnostics.
 usage: crash.py HEALGRID TMPDIR
@@ -280,8 +281,9 @@ ok(not bad, "every day holds what its acknowledged check-ins wrote, and a killed
 ok(not stray, "no row that no check-in wrote", *stray[:5])
 
 # ---- kills while a new database is being created --------------------------
-create_kills = create_ok = 0
+create_kills = create_ok = stale_seen = 0
 half_made = []
+stale_kept = []
 recent = []
 for i in range(400):
     if create_kills >= MIN_CREATE_KILLS and create_ok >= MIN_CREATE_KILLS:
@@ -306,18 +308,30 @@ for i in range(400):
         create_ok += 1
         if i % 4 == 0:
             recent = (recent + [time.monotonic() - start])[-9:]
+    left = [f for f in os.listdir(d) if f.startswith("h.db.new-")]
+    if left:
+        stale_seen += 1
     if os.path.exists(path):
         r = hg("treatment", "list", dbpath=path)
         if r.returncode != 0:
             half_made.append("%s: %s" % (path, r.stderr.strip()))
         elif rc == 0 and "2026-11-01" not in r.stdout:
             half_made.append("%s: the treatment added is missing" % path)
-    elif rc == 0:
-        half_made.append("%s: exited 0 but no file" % path)
+    else:
+        if rc == 0:
+            half_made.append("%s: exited 0 but no file" % path)
+        # The next command: it creates the database, and clears the debris.
+        hg("treatment", "add", "--date", "2026-11-02", dbpath=path)
+    left = [f for f in os.listdir(d) if f.startswith("h.db.new-")]
+    if left:
+        stale_kept.append("%s: %s" % (d, " ".join(left)))
 diag("database creation: %d killed, %d completed" % (create_kills, create_ok))
 ok(create_kills >= MIN_CREATE_KILLS,
    "at least %d kills during creation (%d)" % (MIN_CREATE_KILLS, create_kills))
 ok(not half_made, "a killed creation leaves nothing or a whole database", *half_made[:5])
+diag("killed creations that left PATH.new-PID behind: %d" % stale_seen)
+ok(stale_seen > 0, "some kills left a half-made PATH.new-PID (%d)" % stale_seen)
+ok(not stale_kept, "the next command removes a dead process's PATH.new-PID", *stale_kept[:5])
 
 # ---- kills during an import: all rows or none ------------------------------
 MIN_IMPORT_KILLS = 20

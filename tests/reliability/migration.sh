@@ -15,14 +15,6 @@ want_schema=$(sqlite3 "$DB" "SELECT type, name, sql FROM sqlite_schema ORDER BY 
 [ "$want_version" -gt 1 ] && ok "current schema is newer than 1 ($want_version)" ||
 	not_ok "current schema is newer than 1" "got $want_version"
 
-# The rows a user would miss, in a form both schemas share.
-rows() {
-	sqlite3 "$1" "SELECT 'T', id, date, device, depth_mm, area, products, risks,
-			window_days, note FROM treatment ORDER BY id;
-		SELECT 'C', treatment_id, day, quote(redness), quote(swelling), quote(bruising),
-			quote(bleeding), signs, note FROM checkin ORDER BY treatment_id, day"
-}
-
 # fresh_copy NAME: a writable copy of v1.db in $T (the source tree may be
 # read-only, and SQLite needs to write beside a WAL database even to read).
 fresh_copy() {
@@ -31,18 +23,39 @@ fresh_copy() {
 	echo "$T/$1"
 }
 
+# rows FILE: every row of every table the stored file has, every column it
+# has, read from FILE (the same file, or one upgraded from it); values
+# quoted, so NULL, '' and 0 stay apart, and 1.5 and '1.5' too.  Columns
+# and tables a migration adds are left out; a migration that changes what
+# a stored value means must say so here.
+ref=$(fresh_copy reference.db)
+rows() {
+	local t cols order
+	for t in $(sqlite3 "$ref" "SELECT name FROM sqlite_schema WHERE type = 'table'
+			AND name NOT LIKE 'sqlite_%' ORDER BY name"); do
+		cols=$(sqlite3 "$ref" "SELECT group_concat('quote(\"' || name || '\")', ', ')
+			FROM pragma_table_info('$t')")
+		order=$(sqlite3 "$ref" "SELECT group_concat('\"' || name || '\"', ', ')
+			FROM pragma_table_info('$t')")
+		sqlite3 "$1" "SELECT '$t', $cols FROM \"$t\" ORDER BY $order" || echo "rows: $t: failed"
+	done
+}
+
 f=$(fresh_copy probe.db)
 is "$(sqlite3 "$f" 'PRAGMA user_version')" "1" "stored file is schema version 1"
 is "$(sqlite3 "$f" 'PRAGMA application_id')" "1214728548" "stored file carries healgrid's application_id"
 is "$(sqlite3 "$f" "SELECT count(*) FROM pragma_table_info('checkin') WHERE name = 'updated'")" "0" \
 	"stored file has the old check-in table"
 v1_rows=$(rows "$f")
-is "$(printf '%s\n' "$v1_rows" | grep -c '^C')" "8" "stored file holds 8 check-ins"
+is "$(printf '%s\n' "$v1_rows" | grep -c '^checkin|')" "8" "stored file holds 8 check-ins"
+is "$(printf '%s\n' "$v1_rows" | grep -c '^treatment|')" "2" "stored file holds 2 treatments"
+like "$v1_rows" "*treatment|2|'2026-10-27'|'professional'|1.5|'face and neck'|'hyaluronic serum; numbing cream'|144|42|'clinic on Rue Haute'*" \
+	"the comparison sees every column (a treatment in full)"
 
 # Every command that opens the database migrates it; reading commands show
 # the old data, and no row is lost or altered.
 commands=("show --treatment 2" "treatment list" "due" "checkin --treatment 2 --day 6 --redness 1")
-for extra in flags report export; do
+for extra in flags report export check; do
 	"$HEALGRID" --help | grep -q "^  $extra " && commands+=("$extra")
 done
 n=0
@@ -61,8 +74,9 @@ for c in "${commands[@]}"; do
 	got=$(rows "$f")
 	case $c in
 	checkin*)
-		is "$got" "$v1_rows
-C|2|6|1|NULL|NULL|NULL|0|" "$c: old rows intact, the new day added"
+		new_day="checkin|2|6|1|NULL|NULL|NULL|0|''"
+		is "$(printf '%s\n' "$got" | grep -vxF "$new_day")" "$v1_rows" "$c: old rows intact"
+		is "$(printf '%s\n' "$got" | grep -cxF "$new_day")" "1" "$c: the new day added"
 		is "$(sqlite3 "$f" 'SELECT updated IS NOT NULL FROM checkin WHERE day = 6')" "1" \
 			"$c: the new column is filled for the new day"
 		;;

@@ -1,0 +1,21 @@
+#!/bin/bash
+# tests/fault/run.sh — the fault-injection sweep (`make faults`): every
+# allocation failing in turn during checkin, import, export and report
+# --all, and the disk filling up at every write during backup, checkin
+# and import; each run ends in success or a clean exit 1, and nothing saved
+# is ever lost.  The work is in sweep.py (see there); the faults come from
+# shim.c, preloaded.  Plain builds only: a sanitizer build replaces malloc
+# itself.  Output is TAP with the counts as diagnostics.
+# usage: run.sh HEALGRID SHIM.so
+set -u
+healgrid=$1 shim=$2
+here=$(cd "$(dirname "$0")" && pwd)
+if ldd "$healgrid" 2>/dev/null | grep -q 'libasan\|libubsan\|libtsan'; then
+	echo "not ok 1 - the fault sweep needs a plain build ($healgrid uses a sanitizer);" \
+		"reconfigure without --enable-sanitizers"
+	echo "1..1"
+	exit 1
+fi
+T=$(mktemp -d "${TMPDIR:-/tmp}/healgrid-faults.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+python3 "$here/sweep.py" "$healgrid" "$shim" "$T"
