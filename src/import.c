@@ -34,7 +34,7 @@ struct entry {
 	struct hg_treatment t;          /* as stored (or as created) */
 	int created;
 	int max_day;
-	uint64_t seen[2];               /* days 0..89 given so far */
+	uint64_t seen[(HG_WINDOW_MAX + 63) / 64]; /* days given so far */
 	size_t line;                    /* where the file first named it */
 	enum hg_device device;          /* the details on that line */
 	double depth;
@@ -133,15 +133,15 @@ static int parse_day(const struct row_ctx *x, const char *s, int *out)
 	int v = 0;
 	size_t n = strlen(s);
 
-	if (n == 0 || n > 2 || (n == 2 && s[0] == '0'))
-		return fail_field(x, "day", "a whole number 0-89", s);
+	if (n == 0 || n > 3 || (n > 1 && s[0] == '0'))
+		return fail_field(x, "day", "a whole number 0-179", s);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
-			return fail_field(x, "day", "a whole number 0-89", s);
+			return fail_field(x, "day", "a whole number 0-179", s);
 		v = v * 10 + (s[i] - '0');
 	}
 	if (v >= HG_WINDOW_MAX)
-		return fail_field(x, "day", "a whole number 0-89", s);
+		return fail_field(x, "day", "a whole number 0-179", s);
 	*out = v;
 	return HG_OK;
 }

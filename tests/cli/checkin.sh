@@ -24,8 +24,13 @@ is "$(sqlite3 "$DB" 'SELECT day, redness, swelling IS NULL, bruising IS NULL FRO
 	"2|2|1|1" "--date maps to day 2; unrated stays NULL"
 run checkin --day 2 --sign ''
 is "$(sqlite3 "$DB" 'SELECT signs FROM checkin WHERE day = 2')" "0" "--sign '' clears signs"
+run checkin --day 2 --swelling 1
 run checkin --day 2 --redness -
-is "$(sqlite3 "$DB" 'SELECT redness IS NULL FROM checkin WHERE day = 2')" "1" "- unrates a rating"
+is "$(sqlite3 "$DB" 'SELECT redness IS NULL, swelling FROM checkin WHERE day = 2')" "1|1" "- unrates a rating"
+run checkin --day 2 --swelling -
+expect_status 0 "un-rating the last thing recorded"
+is "$(sqlite3 "$DB" 'SELECT count(*) FROM checkin WHERE day = 2')" "0" \
+	"a day left with nothing recorded is removed, not stored empty"
 
 run checkin --day 7 --redness 1
 expect_status 0 "today can be rated"
@@ -52,7 +57,7 @@ expect_error 2 "--date: 2026-11-02 is outside treatment 1's window (2026-11-03 t
 run checkin --day 28 --redness 1
 expect_error 2 '--day: expected a day from 0 to 27 for treatment 1, got "28"' "day past the window"
 run checkin --day x --redness 1
-expect_error 2 '--day: expected a whole number 0-89, got "x"' "day not a number"
+expect_error 2 '--day: expected a whole number 0-179, got "x"' "day not a number"
 run checkin --redness 1
 expect_error 2 'checkin: give either --day N or --date YYYY-MM-DD' "no day"
 run checkin --day 1 --date 2026-11-04 --redness 1
