@@ -42,6 +42,7 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "area", required_argument, NULL, 'a' },
 		{ "products", required_argument, NULL, 'p' },
 		{ "risk", required_argument, NULL, 'r' },
+		{ "skin-type", required_argument, NULL, 'k' },
 		{ "window", required_argument, NULL, 'w' },
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
@@ -89,13 +90,19 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 				rc = hg_fail(HG_ERR_INPUT, "--risk: unknown risk \"%s\" (known:"
 					     " active-infection, active-acne, bleeding-disorder,"
 					     " blood-thinners, cold-sores, keloids, isotretinoin,"
-					     " dark-skin, pregnancy)", bad);
+					     " dark-skin, pregnancy, weak-immunity)", bad);
 				free(bad);
 			} else {
 				t.risks |= bits;
 			}
 			break;
 		}
+		case 'k':
+			t.skin_type = model_parse_skin_type(optarg);
+			if (t.skin_type < 0)
+				rc = hg_fail(HG_ERR_INPUT, "--skin-type: expected a Fitzpatrick"
+					     " skin type 1-6 or I-VI, got \"%s\"", optarg);
+			break;
 		case 'w': {
 			long w;
 			rc = cli_parse_int("--window", optarg, HG_WINDOW_MIN, HG_WINDOW_MAX, &w);

@@ -224,8 +224,8 @@ int model_parse_temp(const char *s, int *out, const char **why)
 	if (v < HG_TEMP_MIN || v > HG_TEMP_MAX) {
 		*why = unit ? "expected a body temperature from 34.0 to 43.0 C"
 		            " (93.2 to 109.4 F)"
-		            : "expected a body temperature from 34.0 to 43.0 C;"
-		            " add F for Fahrenheit (100.8F)";
+		            : "expected a body temperature from 34.0 to 43.0 C"
+		            " (add F for Fahrenheit, as in 100.8F)";
 		return -1;
 	}
 	*out = (int)v;

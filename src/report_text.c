@@ -251,7 +251,7 @@ static void heading(struct strbuf *sb, const char *title)
 }
 
 static const char *const level_word[HG_LEVEL_COUNT] = {
-	"URGENT", "DOCTOR", "WATCH"
+	"EMERGENCY", "URGENT", "DOCTOR", "WATCH"
 };
 
 static void text_begin(struct strbuf *sb, const struct report_doc *doc)
@@ -325,7 +325,10 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		heading(sb, "FLAGS: none raised by healgrid's rules.");
 		return;
 	}
-	sb_printf(sb, "\nFLAGS: %d urgent, %d see your dermatologist, %d watch\n",
+	sb_puts(sb, "\nFLAGS: ");
+	if (counts[HG_LEVEL_EMERGENCY])
+		sb_printf(sb, "%d emergency, ", counts[HG_LEVEL_EMERGENCY]);
+	sb_printf(sb, "%d urgent, %d see a doctor, %d watch\n",
 		  counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH]);
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
@@ -337,8 +340,15 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 			  date, f->rule, rules_category_name(f->category));
 		wrap(sb, "      ", f->message, 6);
 	}
-	sb_puts(sb, "  URGENT: get medical care today.  DOCTOR: contact your dermatologist\n"
-		"  within a day or two.  WATCH: mention it at your next visit.\n");
+	{
+		struct strbuf legend = STRBUF_INIT;
+
+		for (int l = 0; l < HG_LEVEL_COUNT; l++)
+			sb_printf(&legend, "%s%s: %s.", l ? "  " : "", level_word[l],
+				  rules_level_action((enum hg_level)l));
+		wrap(sb, "  ", sb_str(&legend), 2);
+		sb_free(&legend);
+	}
 }
 
 static void symptoms(struct strbuf *sb, const struct report_item *it)

@@ -328,7 +328,7 @@ attr_t ui_pair(const struct ui *ui, enum ui_pair p)
 attr_t ui_level_attr(const struct ui *ui, enum hg_level l)
 {
 	static const enum ui_pair pairs[HG_LEVEL_COUNT] = {
-		UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH
+		UI_PAIR_URGENT, UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH
 	};
 	/* Bold carries urgency without colour; the symbol carries the level. */
 	attr_t bold = l == HG_LEVEL_WATCH ? A_NORMAL : A_BOLD;

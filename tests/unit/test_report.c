@@ -258,7 +258,7 @@ static void text_fits_80_columns(void **state)
 	assert_non_null(strstr(text, "[31mred"));        /* the text stays, the escape goes */
 	assert_non_null(strstr(text, "皮膚が赤くて"));
 	/* every sign of day 0 is in the table, wrapped in the signs column */
-	assert_non_null(strstr(text, "!!   warmth, pus,\n"));
+	assert_non_null(strstr(text, "!!!  warmth, pus,\n"));
 	assert_non_null(strstr(text, "nonstop-bleeding\n"));
 	free(text);
 	sb_free(&long_note);
