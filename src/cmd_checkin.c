@@ -221,7 +221,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			     " (%s to %s)", when, (long long)tid, first, last);
 	} else if (r.t.date + day > ctx->today) {
 		rc = hg_fail(HG_ERR_INPUT, "%s: day %ld is %s, after today (%s): future days"
-			     " cannot be recorded", have_date ? "--date" : "--day", day, when, today);
+			     " cannot be rated", have_date ? "--date" : "--day", day, when, today);
 	}
 	if (rc == HG_OK)
 		rc = db_checkin_get(db, tid, (int)day, &ci, &found);

@@ -219,9 +219,9 @@ static void write_flag(FILE *out, const struct hg_flag *f, int all)
 	rules_flag_id(f->rule, f->day, id, sizeof id);
 	fputs("  ", out);
 	if (all)
-		fprintf(out, "treatment %lld, ", (long long)f->treatment_id);
-	fprintf(out, "day %d (%s): %s, %s [%s]\n", f->day, date, f->rule,
-	        rules_category_name(f->category), id);
+		fprintf(out, "treatment %lld: ", (long long)f->treatment_id);
+	fprintf(out, "%s, day %d (%s), %s\n", id, f->day, date,
+	        rules_category_name(f->category));
 	put_wrapped(out, f->message, 4);
 	if (f->action) {
 		struct strbuf sb = STRBUF_INIT;
