@@ -85,12 +85,14 @@ static const struct command commands[] = {
 	  "action at most.  add prints the new id.  list shows a resolved flag that\n"
 	  "later edits took away as \"no longer raised\".  JSON: {\"actions\":\n"
 	  "[{\"id\", \"treatment\", \"date\", \"text\", \"resolves\": [...]}]}.\n" },
-	{ "due", cmd_due, "say whether today's check-in is missing",
+	{ "due", cmd_due, "say whether a check-in or a follow-up is due",
 	  "usage: healgrid due\n"
 	  "\n"
-	  "Prints one line and exits 0 when today's check-in of a treatment being\n"
-	  "tracked is missing; prints nothing and exits 1 when it is done or no\n"
-	  "treatment is being tracked.  For a shell profile or a cron reminder.\n" },
+	  "Prints a line for each treatment whose check-in of today is missing\n"
+	  "while today is inside its window, then one for each whose six-week\n"
+	  "follow-up is due (day 42-56, no check-in from day 42 on), and exits 0;\n"
+	  "prints nothing and exits 1 when nothing is due.  Planned treatments are\n"
+	  "never due.  For a shell profile or a cron reminder.\n" },
 	{ "report", cmd_report, "the summary for a dermatologist",
 	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
 	  "\n"
