@@ -116,7 +116,8 @@ print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["matches
 	run checkin --day 5 --temp 38.2c
 	is "$(sqlite3 "$DB" 'SELECT temperature_dc FROM checkin WHERE day = 5')" "382" "$loc: 38.2c"
 	run export --format json
-	like "$out" '*' "$loc: export runs"
+	like "$out" '*"day": 2,*"temperature_c": 37.9, "care": \[\]}*"day": 4,*"temperature_c": 38.0,*' \
+		"$loc: the JSON export prints temperature_c with one decimal and a dot"
 	sum=$(db_sum)
 	run checkin --day 6 --temp 45
 	expect_error 2 '--temp: expected a body temperature from 34.0 to 43.0 C (add F for Fahrenheit, as in 100.8F), got "45"' \
