@@ -989,8 +989,13 @@ void rules_attach_actions(struct hg_flag *flags, size_t n,
 const struct hg_flag *rules_find_flag(const struct hg_flag *flags, size_t n,
                                       int64_t tid, const char *rule, int date)
 {
+	/* A treatment-level flag belongs to the treatment, not to a date: it
+	 * stays the same flag when the treatment's date moves. */
+	int k = rule_index(rule, strlen(rule));
+	int once = k >= 0 && rule_table[k].info.once;
+
 	for (size_t i = 0; i < n; i++)
-		if (flags[i].treatment_id == tid && flags[i].date == date &&
+		if (flags[i].treatment_id == tid && (once || flags[i].date == date) &&
 		    strcmp(flags[i].rule, rule) == 0)
 			return &flags[i];
 	return NULL;

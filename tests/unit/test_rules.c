@@ -777,6 +777,10 @@ static void test_order_and_actions(void **state)
 	assert_null(res.f[0].action);
 	assert_null(rules_find_flag(res.f, res.n, 1, "pus", T_DATE + 4));
 	assert_non_null(rules_find_flag(res.f, res.n, 1, "pus", T_DATE + 3));
+	assert_null(rules_find_flag(res.f, res.n, 2, "pus", T_DATE + 3));
+	/* a treatment-level flag is found whatever date was remembered (the
+	 * treatment's date may have moved since) */
+	assert_non_null(rules_find_flag(res.f, res.n, 1, "risk-precaution", T_DATE - 5));
 	rules_flags_free(res.f, res.n);
 	rec_free(&r);
 }
