@@ -26,10 +26,10 @@ static const struct { const char *name, *label; } signs[HG_SIGN_COUNT] = {
 	[HG_SIGN_LIGHT_PATCHES] = { "light-patches", "lighter patches" },
 	[HG_SIGN_BUMPS]         = { "bumps", "firm bumps" },
 	[HG_SIGN_LINES]         = { "lines", "lines or track marks" },
-	[HG_SIGN_LIPS]          = { "lips", "swollen lips or throat, hard to breathe" },
+	[HG_SIGN_LIPS]          = { "lips", "swollen lips or throat" },
 	[HG_SIGN_EYE]           = { "eye", "eye pain or changed vision" },
 	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell" },
-	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding that will not stop" },
+	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding that won't stop" },
 };
 
 static const struct { const char *name, *label; } cares[HG_CARE_COUNT] = {

@@ -15,10 +15,10 @@
 
 enum {
 	F_RATING = 0,                        /* 0..3: the four symptoms */
-	F_SIGN = HG_SYMPTOM_COUNT,           /* 4..15: signs, row by row */
+	F_SIGN = HG_SYMPTOM_COUNT,           /* 4..19: signs, row by row */
 	F_NOTE = F_SIGN + HG_SIGN_COUNT,
 	SIGN_ROWS = HG_SIGN_COUNT / 2,
-	ROW_RATINGS = 2, ROW_SIGNS = 8, ROW_NOTE = 15, ROW_PREVIEW = 18,
+	ROW_RATINGS = 2, ROW_SIGNS = 7, ROW_NOTE = 15, ROW_PREVIEW = 18,
 	PREVIEW_LINES = 3,
 	SIGN_COL_X = 33
 };
@@ -31,6 +31,8 @@ static const enum hg_sign sign_at[HG_SIGN_COUNT] = {
 	HG_SIGN_SPREADING, HG_SIGN_DARK_PATCHES,
 	HG_SIGN_PAIN, HG_SIGN_LIGHT_PATCHES,
 	HG_SIGN_BUMPS, HG_SIGN_LINES,
+	HG_SIGN_LIPS, HG_SIGN_EYE,
+	HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING,
 };
 
 static const char *const symptom_labels[HG_SYMPTOM_COUNT] = {
