@@ -45,6 +45,8 @@ static struct {
 	int existed;
 	int rating[HG_SYMPTOM_COUNT], orig_rating[HG_SYMPTOM_COUNT];
 	unsigned signs, orig_signs;
+	int temp;                /* kept as stored: the editor has no field yet */
+	unsigned care;           /* likewise */
 	struct ui_edit note;
 	char *orig_note;
 	int focus;
@@ -68,15 +70,17 @@ static void edited_checkin(const struct ui *ui, struct hg_checkin *c)
 	c->day = ed.day;
 	memcpy(c->rating, ed.rating, sizeof c->rating);
 	c->signs = ed.signs;
+	c->temp = ed.temp;
+	c->care = ed.care;
 	c->note = (char *)ui_edit_text(&ed.note);
 }
 
-static int edited_empty(void)
+static int edited_empty(const struct ui *ui)
 {
-	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-		if (ed.rating[s] != HG_UNRATED)
-			return 0;
-	return !ed.signs && !*ui_edit_text(&ed.note);
+	struct hg_checkin c;
+
+	edited_checkin(ui, &c);
+	return model_checkin_is_empty(&c);
 }
 
 /* The rules over the treatment with this day as it stands in the editor. */
@@ -90,7 +94,7 @@ static void preview_update(const struct ui *ui)
 	edited_checkin(ui, &mine);
 	for (; i < ui->rec.ndays && ui->rec.days[i].day < ed.day; i++)
 		days[n++] = ui->rec.days[i];
-	if (!edited_empty())
+	if (!edited_empty(ui))
 		days[n++] = mine;
 	if (i < ui->rec.ndays && ui->rec.days[i].day == ed.day)
 		i++;
@@ -117,6 +121,8 @@ static int day_open(struct ui *ui)
 		ed.rating[s] = c ? c->rating[s] : HG_UNRATED;
 	memcpy(ed.orig_rating, ed.rating, sizeof ed.rating);
 	ed.signs = ed.orig_signs = c ? c->signs : 0;
+	ed.temp = c ? c->temp : HG_TEMP_NONE;
+	ed.care = c ? c->care : 0;
 	ui_edit_init(&ed.note, c && c->note ? c->note : "", HG_NOTE_MAX);
 	ed.orig_note = xstrdup(ui_edit_text(&ed.note));
 	ed.focus = F_RATING;
@@ -310,7 +316,7 @@ static void save(struct ui *ui)
 		return;
 	}
 	edited_checkin(ui, &c);
-	if (!edited_empty())
+	if (!edited_empty(ui))
 		rc = db_checkin_put(ui->db, &c);
 	else if (ed.existed)
 		rc = db_checkin_delete(ui->db, c.treatment_id, c.day);
