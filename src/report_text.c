@@ -427,7 +427,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			sb_add(sb, line, COL_SIGNS + 14);
 			continue;
 		}
-		if (!c->signs) {
+		if (!c->signs && c->temp == HG_TEMP_NONE && !c->care) {
 			line[len++] = '\n';
 			sb_add(sb, line, len);
 			continue;
@@ -440,11 +440,23 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 					sb_puts(&list, ", ");
 				sb_puts(&list, model_sign_name((enum hg_sign)g));
 			}
+		/* the temperature and care of the day follow its signs */
+		if (c->temp != HG_TEMP_NONE) {
+			char temp[16];
+			model_format_temp(c->temp, temp, sizeof temp);
+			sb_printf(&list, "%s%s C", list.len ? "; " : "", temp);
+		}
+		for (int g = 0, first = 1; g < HG_CARE_COUNT; g++)
+			if (c->care & HG_BIT(g)) {
+				sb_printf(&list, "%s%s", first ? (list.len ? "; care: " : "care: ")
+					  : ", ", model_care_name((enum hg_care)g));
+				first = 0;
+			}
 		wrap(sb, "", sb_str(&list), COL_SIGNS);
 		sb_free(&list);
 	}
-	sb_puts(sb, "  Flag: most serious flag first raised that day:"
-		" !! urgent, ! doctor, . watch\n");
+	sb_puts(sb, "  Flag: most serious flag first raised that day: !!! emergency,\n"
+		"  !! urgent, ! doctor, . watch\n");
 }
 
 static void signs(struct strbuf *sb, const struct report_item *it)

@@ -118,6 +118,10 @@ print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["matches
 	run export --format json
 	like "$out" '*"day": 2,*"temperature_c": 37.9, "care": \[\]}*"day": 4,*"temperature_c": 38.0,*' \
 		"$loc: the JSON export prints temperature_c with one decimal and a dot"
+	run report --format json
+	like "$out" '*"day": 5,*"signs": \[\], "temperature_c": 38.2, "care": \[\]*' "$loc: the JSON report carries temperature_c"
+	run report
+	like "$out" "*    5  2026-11-08     -       -        -        -          38.2 C*" "$loc: the text report shows the day's temperature"
 	sum=$(db_sum)
 	run checkin --day 6 --temp 45
 	expect_error 2 '--temp: expected a body temperature from 34.0 to 43.0 C (add F for Fahrenheit, as in 100.8F), got "45"' \
