@@ -103,9 +103,9 @@ static void flags_draw(struct ui *ui)
 		mvhline(y, 1, ' ' | sel, COLS - 2);
 		int x = 2 + ui_put(ui, y, 1, 2, sel | ui_level_attr(ui, f->level),
 				   ui_level_symbol(ui, f->level));
-		ui_putf(ui, y, x, COLS - x - 1, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)",
+		ui_putf(ui, y, x, COLS - x - 1, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)%s",
 			rules_level_name(f->level), f->day, sep, date, sep, f->rule,
-			rules_category_name(f->category));
+			rules_category_name(f->category), f->action ? " resolved" : "");
 		for (int k = 0; k < h - 1; k++) {
 			if (y + 1 + k < TOP + rows)
 				ui_put(ui, y + 1 + k, INDENT, COLS - INDENT - 1, A_NORMAL, lines[k]);

@@ -1,6 +1,7 @@
 #!/bin/bash
 # tests/tui/fields.sh — fields the day editor does not show yet
-# (temperature, care) survive an edit of their day in the UI.
+# (temperature, care) survive an edit of their day in the UI, and the
+# flags screen tells resolved flags apart.
 . "$top_srcdir/tests/tui/lib.sh"
 
 run treatment add --date 2026-11-03
@@ -27,5 +28,10 @@ tui_keys Enter
 tui_expect "Saved day 6." "day 6 saved"
 is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
 	"a day with only a temperature left is kept, not removed"
+
+run flags resolve pus@7 --text "saw GP"
+is "$out" "1" "pus@7 resolved from the shell"
+tui_keys f
+tui_expect "pus (infection) resolved" "the flags screen marks the resolved flag"
 
 done_testing
