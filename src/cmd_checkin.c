@@ -245,10 +245,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			free(ci.note);
 			ci.note = xstrdup(note);
 		}
-		if (!found && model_checkin_is_empty(&ci))
-			rc = hg_fail(HG_ERR_INPUT, "checkin: nothing to record: day %ld (%s) has"
-				     " no check-in, and the options given only clear", day, when);
-		if (rc == HG_OK && day >= r.t.window && !model_checkin_is_empty(&ci)) {
+		if (day >= r.t.window && !model_checkin_is_empty(&ci)) {
 			widened_from = r.t.window;
 			r.t.window = (int)day + 1;
 			rc = db_treatment_update(db, &r.t);
