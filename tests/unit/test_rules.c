@@ -579,6 +579,158 @@ static void test_once_rules_without_checkins(void **state)
 	rec_free(&r);
 }
 
+
+/* ---- every day rule: recurrence and gaps ------------------------------- */
+
+/* M matches the rule on days d1, d3 (and d1 + 7, d1 + 8 when gaps is set);
+ * N does not match it on day d2.  (The day field of M and N is ignored.) */
+struct episode_case {
+	const char *rule;
+	struct setup t;
+	struct day m, n;
+	int d1, d2, d3;
+	int gaps;
+};
+
+#define SG(s) { 0, U, U, U, U, s, 0, 0 }
+#define RT(r, s, b, l) { 0, r, s, b, l, 0, 0, 0 }
+#define TP(t) { 0, U, U, U, U, 0, t, 0 }
+#define CR(c) { 0, U, U, U, U, 0, 0, c }
+#define NONE { 0, 0, 0, 0, 0, 0, 0, 0 }
+
+static const struct episode_case episodes[] = {
+	{ "breathing", PRO, SG(S(LIPS)), NONE, 3, 4, 6, 1 },
+	{ "eye", PRO, SG(S(EYE)), NONE, 3, 4, 6, 1 },
+	{ "unwell", PRO, SG(S(UNWELL)), NONE, 3, 4, 6, 1 },
+	{ "bleeding-nonstop", PRO, SG(S(NONSTOP_BLEEDING)), NONE, 3, 4, 6, 1 },
+	{ "pus", PRO, SG(S(PUS)), NONE, 3, 4, 6, 1 },
+	{ "spreading", PRO, SG(S(SPREADING)), NONE, 3, 4, 6, 1 },
+	{ "fever", PRO, { 0, U, U, U, U, S(BLISTERS), 385, 0 }, TP(372), 2, 3, 4, 1 },
+	{ "fever-alone", PRO, TP(385), TP(372), 10, 11, 12, 1 },
+	{ "blisters", PRO, SG(S(BLISTERS)), NONE, 3, 4, 6, 1 },
+	{ "infection-signs", PRO, SG(S(CRUSTING) | S(PAIN)), SG(S(CRUSTING)), 4, 5, 6, 1 },
+	{ "crusting", PRO, SG(S(CRUSTING)), NONE, 3, 4, 6, 1 },
+	{ "warmth-pain", PRO, SG(S(WARMTH)), NONE, 3, 4, 6, 1 },
+	{ "redness-late", PRO, RT(2, U, U, U), RT(1, U, U, U), 6, 7, 8, 1 },
+	{ "swelling-late", PRO, RT(U, 3, U, U), RT(U, 1, U, U), 6, 7, 8, 1 },
+	{ "redness-lingering", PRO, RT(1, U, U, U), RT(0, U, U, U), 10, 11, 12, 1 },
+	{ "lines", PRO, SG(S(LINES)), NONE, 7, 8, 9, 1 },
+	{ "bleeding-heavy", PRO, RT(U, U, U, 3), RT(U, U, U, 1), 1, 2, 3, 1 },
+	{ "bleeding-late", PRO, RT(U, U, U, 1), RT(U, U, U, 0), 2, 3, 4, 1 },
+	{ "bleeding-risk", { HG_DEVICE_PROFESSIONAL, 0.0, R(BLOOD_THINNERS), 0 },
+	  RT(U, U, 2, U), RT(U, U, 1, U), 0, 1, 2, 1 },
+	{ "bruising-heavy", PRO, RT(U, U, 3, U), RT(U, U, 2, U), 0, 1, 2, 1 },
+	{ "bruising-lingering", PRO, RT(U, U, 1, U), RT(U, U, 0, U), 10, 11, 12, 1 },
+	{ "rash", PRO, SG(S(RASH)), NONE, 3, 4, 6, 1 },
+	{ "bumps", PRO, SG(S(BUMPS)), NONE, 3, 4, 6, 1 },
+	{ "dark-patches-early", PRO, SG(S(DARK_PATCHES)), NONE, 0, 1, 2, 0 },
+	{ "dark-patches", PRO, SG(S(DARK_PATCHES)), NONE, 7, 8, 9, 1 },
+	{ "light-patches-early", PRO, SG(S(LIGHT_PATCHES)), NONE, 0, 1, 2, 0 },
+	{ "light-patches", PRO, SG(S(LIGHT_PATCHES)), NONE, 7, 8, 9, 1 },
+	{ "actives-early", PRO, CR(C(ACTIVES)), CR(C(SUNSCREEN)), 0, 1, 2, 0 },
+	{ "sun-early", PRO, CR(C(SUN)), CR(C(SUNSCREEN)), 0, 1, 2, 1 },
+};
+
+static void check_days(const char *rule, const struct setup *t, const struct day *d,
+                       size_t n, const char *want)
+{
+	struct hg_recovery r;
+
+	build(&r, t, d, n);
+	expect_days(&r, rule, want);
+	rec_free(&r);
+}
+
+static struct day at(struct day d, int day)
+{
+	d.day = day;
+	return d;
+}
+
+static void test_every_rule_recurs_and_bridges_gaps(void **state)
+{
+	int covered[64] = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof episodes / sizeof episodes[0]; i++) {
+		const struct episode_case *e = &episodes[i];
+		char want[64];
+
+		print_message("# episode case %s\n", e->rule);
+		/* a check-in that does not match ends the episode: a new flag */
+		{
+			struct day d[3] = { at(e->m, e->d1), at(e->n, e->d2), at(e->m, e->d3) };
+			snprintf(want, sizeof want, "%d,%d", e->d1, e->d3);
+			check_days(e->rule, &e->t, d, 3, want);
+		}
+		/* two matching check-ins in a row: one flag */
+		{
+			struct day d[2] = { at(e->m, e->d1), at(e->m, e->d2) };
+			snprintf(want, sizeof want, "%d", e->d1);
+			check_days(e->rule, &e->t, d, 2, want);
+		}
+		if (e->gaps) {
+			/* up to 7 days without a check-in: the same flag; 8: a new one */
+			struct day same[2] = { at(e->m, e->d1), at(e->m, e->d1 + 7) };
+			struct day apart[2] = { at(e->m, e->d1), at(e->m, e->d1 + 8) };
+
+			snprintf(want, sizeof want, "%d", e->d1);
+			check_days(e->rule, &e->t, same, 2, want);
+			snprintf(want, sizeof want, "%d,%d", e->d1, e->d1 + 8);
+			check_days(e->rule, &e->t, apart, 2, want);
+		}
+		for (size_t k = 0; k < rules_count(); k++)
+			if (strcmp(rules_info(k)->id, e->rule) == 0)
+				covered[k] = 1;
+	}
+	/* every day rule that can span three days is covered; the rest live on
+	 * too few days to recur (spreading-early: day 0; makeup-early: days 0-1)
+	 * or read a rise (test_rising_episodes) */
+	for (size_t k = 0; k < rules_count(); k++) {
+		const char *id = rules_info(k)->id;
+
+		if (!covered[k] && !rules_info(k)->once && strcmp(id, "spreading-early") != 0 &&
+		    strcmp(id, "makeup-early") != 0 && strcmp(id, "redness-rising") != 0 &&
+		    strcmp(id, "swelling-rising") != 0)
+			fail_msg("rule %s has no episode case", id);
+	}
+}
+
+static void test_rising_episodes(void **state)
+{
+	static const enum hg_symptom which[2] = { HG_REDNESS, HG_SWELLING };
+	static const char *const rules[2] = { "redness-rising", "swelling-rising" };
+
+	(void)state;
+	for (int w = 0; w < 2; w++) {
+		struct hg_recovery r;
+		/* 1, 2 (rises), 1 (ends), 2 (rises again): two flags */
+		static const int days[4] = { 2, 3, 4, 5 }, vals[4] = { 1, 2, 1, 2 };
+		/* 1, 2 (rises), then 3 a week later: the same flag; 8 days: new */
+		static const int gdays[3] = { 2, 3, 10 }, gvals[3] = { 1, 2, 3 };
+
+		rec_init(&r, HG_DEVICE_PROFESSIONAL, 0.0, 0);
+		for (int i = 0; i < 4; i++) {
+			struct day d = RATE(days[i], U, U, U, U);
+			*(which[w] == HG_REDNESS ? &d.red : &d.swe) = vals[i];
+			rec_add(&r, d);
+		}
+		expect_days(&r, rules[w], "3,5");
+		rec_free(&r);
+
+		rec_init(&r, HG_DEVICE_PROFESSIONAL, 0.0, 0);
+		for (int i = 0; i < 3; i++) {
+			struct day d = RATE(gdays[i], U, U, U, U);
+			*(which[w] == HG_REDNESS ? &d.red : &d.swe) = gvals[i];
+			rec_add(&r, d);
+		}
+		expect_days(&r, rules[w], "3");
+		r.days[2].day = 11;
+		expect_days(&r, rules[w], "3,11");
+		rec_free(&r);
+	}
+}
+
 /* ---- escalation ------------------------------------------------------- */
 
 static void test_escalation(void **state)
@@ -934,6 +1086,8 @@ int main(void)
 		cmocka_unit_test(test_unrated_days_are_skipped),
 		cmocka_unit_test(test_rising_skips_unrated_days),
 		cmocka_unit_test(test_once_rules_without_checkins),
+		cmocka_unit_test(test_every_rule_recurs_and_bridges_gaps),
+		cmocka_unit_test(test_rising_episodes),
 		cmocka_unit_test(test_escalation),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_day_matches),
