@@ -61,7 +61,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" AND rule = ?2 AND date = ?3",
 	[ST_A_DELETE] = "DELETE FROM action WHERE id = ?1",
 	[ST_A_LIST]   = "SELECT id, treatment_id, date, text FROM action"
-			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY date, id",
+			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY id",
 	[ST_A_FLAG_LIST] = "SELECT action_id, rule, date FROM action_flag"
 			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY action_id, date, rule",
 };
@@ -1184,22 +1184,24 @@ int db_action_delete(struct hg_db *db, int64_t id)
 static int action_id_cmp(const void *key, const void *elem)
 {
 	int64_t k = *(const int64_t *)key;
-	const struct hg_action *const *a = elem;
+	const struct hg_action *a = elem;
 
-	return (k > (*a)->id) - (k < (*a)->id);
+	return (k > a->id) - (k < a->id);
 }
 
-static int action_ptr_cmp(const void *pa, const void *pb)
+static int action_date_cmp(const void *pa, const void *pb)
 {
-	const struct hg_action *const *a = pa, *const *b = pb;
+	const struct hg_action *a = pa, *b = pb;
 
-	return ((*a)->id > (*b)->id) - ((*a)->id < (*b)->id);
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
 }
 
 int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t *n)
 {
 	sqlite3_stmt *st = stmt_get(db, ST_A_LIST);
-	struct hg_action *a = NULL, **by_id = NULL;
+	struct hg_action *a = NULL;
 	size_t na = 0, cap = 0;
 	int rc, bad = 0;
 
@@ -1224,11 +1226,9 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 		na++;
 	}
 	sqlite3_reset(st);
+	/* The actions come by id, so each resolved flag finds its action by
+	 * binary search; then they are put in date order. */
 	if (rc == SQLITE_DONE && !bad) {
-		by_id = xcalloc(na ? na : 1, sizeof *by_id);
-		for (size_t i = 0; i < na; i++)
-			by_id[i] = &a[i];
-		qsort(by_id, na, sizeof *by_id, action_ptr_cmp);
 		st = stmt_get(db, ST_A_FLAG_LIST);
 		rc = st ? SQLITE_OK : SQLITE_ERROR;
 	}
@@ -1237,8 +1237,8 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(st, 0);
 			const unsigned char *d = sqlite3_column_text(st, 2);
-			struct hg_action **hit = bsearch(&id, by_id, na, sizeof *by_id,
-							 action_id_cmp);
+			struct hg_action *hit = na ? bsearch(&id, a, na, sizeof *a, action_id_cmp)
+						   : NULL;
 			struct hg_flag_ref ref;
 
 			if (!hit)
@@ -1248,13 +1248,13 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 				continue;
 			}
 			ref.rule = col_text(st, 1);
-			(*hit)->resolves = xrealloc((*hit)->resolves,
-						    ((*hit)->nresolves + 1) * sizeof ref);
-			(*hit)->resolves[(*hit)->nresolves++] = ref;
+			hit->resolves = xrealloc(hit->resolves, (hit->nresolves + 1) * sizeof ref);
+			hit->resolves[hit->nresolves++] = ref;
 		}
 		sqlite3_reset(st);
 	}
-	free(by_id);
+	if (rc == SQLITE_DONE && !bad && na > 1)
+		qsort(a, na, sizeof *a, action_date_cmp);
 	if (bad) {
 		model_actions_free(a, na);
 		return hg_fail(HG_ERR_RUNTIME, "%s: an action has a damaged date", db->path);

@@ -249,8 +249,8 @@ static const char *const skin_names[HG_SKIN_MAX + 1] = {
 static int ascii_caseeq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {
-		char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
-		char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 'a' + 'A') : *b;
+		int x = *a >= 'a' && *a <= 'z' ? *a - 'a' + 'A' : *a;
+		int y = *b >= 'a' && *b <= 'z' ? *b - 'a' + 'A' : *b;
 		if (x != y)
 			return 0;
 	}

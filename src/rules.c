@@ -100,8 +100,8 @@ struct rule {
 	int past_downtime;          /* only on days > D */
 	unsigned risks;             /* treatment must have one of these; 0 = any */
 	double depth;               /* TRIG_ONCE_HOME_DEEP */
-	enum context ctx;           /* TRIG_FEVER */
 	const char *parts;          /* TRIG_TWO_OF: rule ids, comma-separated */
+	enum context ctx;           /* TRIG_FEVER */
 	/* Escalation: with one of esc_risks, or on darker skin when esc_darker,
 	 * the level is esc_level. */
 	unsigned esc_risks;
@@ -884,8 +884,7 @@ static void walk(const struct hg_recovery *r, struct sink *s)
 		if (s->match_day >= 0 && c->day > s->match_day && !s->want_flags)
 			break;
 		f.c = c;
-		f.fever = (c->signs & SIGN(FEVER)) ||
-		          (c->temp != HG_TEMP_NONE && c->temp >= HG_TEMP_FEVER);
+		f.fever = (c->signs & SIGN(FEVER)) || c->temp >= HG_TEMP_FEVER;
 		match_day(&e, &f, res);
 		for (size_t k = 0; k < RULE_COUNT; k++) {
 			const struct rule *ru = &rule_table[k];
