@@ -25,8 +25,8 @@ struct command {
 static const struct command commands[] = {
 	{ "treatment", cmd_treatment, "add, edit, list or delete treatments",
 	  "usage: healgrid treatment add --date D [--device professional|home] [--depth MM]\n"
-	  "                              [--area TEXT] [--products TEXT] [--risk NAME]...\n"
-	  "                              [--window DAYS] [--note TEXT]\n"
+	  "                              [--area TEXT] [--products TEXT] [--skin-type T]\n"
+	  "                              [--risk NAME]... [--window DAYS] [--note TEXT]\n"
 	  "       healgrid treatment edit ID [the options of add]\n"
 	  "       healgrid treatment list [--format text|json]\n"
 	  "       healgrid treatment delete ID --yes\n"
@@ -34,26 +34,35 @@ static const struct command commands[] = {
 	  "add prints the new treatment's id.  --date is the treatment day (day 0):\n"
 	  "YYYY-MM-DD, today or yesterday.  No two treatments share date and area.\n"
 	  "--depth is the needle depth in mm (0.1-3.0); --window the days tracked\n"
-	  "(7-90, default 28); --area defaults to face.  --risk takes one of\n"
+	  "(7-180, default 28); --area defaults to face.  --skin-type is the\n"
+	  "Fitzpatrick skin type, 1-6 or I-VI.  --risk takes one of\n"
 	  "active-infection, active-acne, bleeding-disorder, blood-thinners,\n"
-	  "cold-sores, keloids, isotretinoin, dark-skin, pregnancy, and may be\n"
-	  "repeated or given a comma-separated list.\n"
+	  "cold-sores, keloids, isotretinoin, dark-skin, pregnancy, weak-immunity,\n"
+	  "and may be repeated or given a comma-separated list.\n"
 	  "edit changes the options given; - or '' clears --depth, --products,\n"
-	  "--risk or --note.  Check-ins keep their calendar dates when --date\n"
-	  "moves (their day numbers follow).\n"
+	  "--skin-type, --risk or --note.  Check-ins keep their calendar dates when\n"
+	  "--date moves (their day numbers follow).\n"
 	  "delete removes the treatment and all its check-ins; it needs --yes.\n",
 	  CLI_DB_CREATE },
 	{ "checkin", cmd_checkin, "record or correct one day",
 	  "usage: healgrid checkin [--treatment ID] (--day N | --date D) [--redness R]\n"
 	  "                        [--swelling R] [--bruising R] [--bleeding R]\n"
-	  "                        [--sign NAME]... [--note TEXT]\n"
+	  "                        [--sign NAME]... [--temp T] [--care NAME]...\n"
+	  "                        [--note TEXT] [--format text|json]\n"
+	  "       healgrid checkin [--treatment ID] (--day N | --date D) --clear\n"
 	  "\n"
 	  "Ratings are 0 none, 1 mild, 2 moderate, 3 severe, or - for not rated.\n"
 	  "Signs: warmth, pus, crusting, spreading, pain, fever, blisters, rash,\n"
-	  "dark-patches, light-patches, bumps, lines (repeat --sign or give a\n"
-	  "comma-separated list; --sign '' clears them).  The day merges into what\n"
-	  "is stored: options not given keep their stored value.  Days after today\n"
-	  "cannot be rated.\n",
+	  "dark-patches, light-patches, bumps, lines, lips, eye, unwell,\n"
+	  "nonstop-bleeding.  Care: sunscreen, sun, actives, makeup.  Repeat --sign\n"
+	  "or --care or give a comma-separated list; '' clears the list.  --temp is\n"
+	  "the body temperature: 38.2, 38.2C or 100.8F (- clears it).  The day\n"
+	  "merges into what is stored: options not given keep their stored value;\n"
+	  "a day left with nothing recorded is removed.  --clear removes the day.\n"
+	  "Days after today cannot be recorded; a day past the window widens it\n"
+	  "(up to 180 days).  Prints what it saved and every warning rule the day\n"
+	  "now matches; JSON: {\"treatment\", \"day\", \"date\", \"matches\": [{\"id\",\n"
+	  "\"rule\", \"level\", \"category\", \"new\", \"message\"}]}.\n",
 	  CLI_DB_CREATE },
 	{ "show", cmd_show, "the grid of days as plain text",
 	  "usage: healgrid show [--treatment ID]\n"
@@ -63,21 +72,39 @@ static const struct command commands[] = {
 	  ". a day still to come; !! ! . mark urgent, doctor and watch flags.\n",
 	  CLI_DB_EXISTING },
 	{ "flags", cmd_flags, "the warning signs to show a doctor",
-	  "usage: healgrid flags [--treatment ID | --all] [--format text|json]\n"
+	  "usage: healgrid flags [--treatment ID | --all] [--open] [--format text|json]\n"
+	  "       healgrid flags resolve [--treatment ID] FLAG_ID... --text TEXT [--date D]\n"
 	  "\n"
-	  "Lists the flags the warning rules raise (see WARNING RULES in the manual),\n"
-	  "highest level first: urgent (get medical care today), doctor (call your\n"
-	  "dermatologist within a day or two), watch (mention it at your next visit);\n"
-	  "each rule once per treatment, at the first day it applies.  --all covers\n"
-	  "every treatment.  JSON: {\"flags\": [{\"treatment\", \"rule\", \"category\",\n"
-	  "\"level\", \"day\", \"date\", \"message\"}]}.\n",
+	  "Lists the flags the warning rules raise (see WARNING RULES and LEVELS in\n"
+	  "the manual), by level (emergency, urgent, doctor, watch), then day, then\n"
+	  "rule; a flag per episode, its id RULE@DAY (pus@5).  --open leaves out\n"
+	  "resolved flags; --all covers every treatment.  JSON: {\"flags\":\n"
+	  "[{\"treatment\", \"id\", \"rule\", \"category\", \"level\", \"day\", \"date\",\n"
+	  "\"message\", \"status\", \"action\"}]}, action null or {\"id\", \"date\",\n"
+	  "\"text\"}.  resolve records an action (dated today unless --date) that\n"
+	  "resolves the flags given and prints its id.\n",
 	  CLI_DB_EXISTING },
-	{ "due", cmd_due, "say whether today's check-in is missing",
+	{ "action", cmd_action, "record what was done about the recovery",
+	  "usage: healgrid action add [--treatment ID] [--date D] --text TEXT\n"
+	  "                           [--resolves FLAG_ID,...]\n"
+	  "       healgrid action list [--treatment ID | --all] [--format text|json]\n"
+	  "       healgrid action delete ID --yes\n"
+	  "\n"
+	  "An action is something done (\"saw GP, cefalexin 500 mg for 7 days\"),\n"
+	  "dated (today unless --date; never after today), up to 500 bytes, and\n"
+	  "the flags of its treatment it resolves: each flag is resolved by one\n"
+	  "action at most.  add prints the new id.  list shows a resolved flag that\n"
+	  "later edits took away as \"no longer raised\".  JSON: {\"actions\":\n"
+	  "[{\"id\", \"treatment\", \"date\", \"text\", \"resolves\": [...]}]}.\n",
+	  CLI_DB_CREATE },
+	{ "due", cmd_due, "say whether a check-in or a follow-up is due",
 	  "usage: healgrid due\n"
 	  "\n"
-	  "Prints one line and exits 0 when today's check-in of a treatment being\n"
-	  "tracked is missing; prints nothing and exits 1 when it is done or no\n"
-	  "treatment is being tracked.  For a shell profile or a cron reminder.\n",
+	  "Prints a line for each treatment whose check-in of today is missing\n"
+	  "while today is inside its window, then one for each whose six-week\n"
+	  "follow-up is due (day 42-56, no check-in from day 42 on), and exits 0;\n"
+	  "prints nothing and exits 1 when nothing is due.  Planned treatments are\n"
+	  "never due.  For a shell profile or a cron reminder.\n",
 	  CLI_DB_EXISTING_QUIET },
 	{ "report", cmd_report, "the summary for a dermatologist",
 	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"

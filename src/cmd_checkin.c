@@ -1,5 +1,6 @@
-/* cmd_checkin.c — `healgrid checkin`: record or correct one day, merging
- * into what is stored, in one transaction. */
+/* cmd_checkin.c — `healgrid checkin`: record, correct or clear one day,
+ * merging into what is stored, in one transaction; then say what was saved
+ * and every warning rule the day now matches. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -7,9 +8,70 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/json.h"
+#include "healgrid/rules.h"
 #include "healgrid/util.h"
 
 enum { NOT_GIVEN = -2 };
+enum { FMT_TEXT, FMT_JSON };
+
+/* What the day now matches, as text or JSON. */
+static void report(struct cli_ctx *ctx, int format, const struct hg_recovery *r, int day,
+                   int widened_from, int cleared)
+{
+	struct hg_match *m = NULL;
+	size_t n = 0;
+	char date[HG_DATE_LEN];
+	struct strbuf sb = STRBUF_INIT;
+
+	date_format(r->t.date + day, date);
+	if (!cleared)
+		rules_day_matches(r, day, &m, &n);
+	if (format == FMT_JSON) {
+		sb_printf(&sb, "{\"treatment\":%lld,\"day\":%d,\"date\":", (long long)r->t.id, day);
+		json_string(&sb, date);
+		sb_puts(&sb, ",\"matches\":[");
+		for (size_t i = 0; i < n; i++) {
+			char id[HG_FLAG_ID_MAX];
+
+			rules_flag_id(m[i].rule, m[i].flag_day, id, sizeof id);
+			sb_puts(&sb, i ? ",{\"id\":" : "{\"id\":");
+			json_string(&sb, id);
+			sb_puts(&sb, ",\"rule\":");
+			json_string(&sb, m[i].rule);
+			sb_puts(&sb, ",\"level\":");
+			json_string(&sb, rules_level_name(m[i].level));
+			sb_puts(&sb, ",\"category\":");
+			json_string(&sb, rules_category_name(m[i].category));
+			sb_printf(&sb, ",\"new\":%s,\"message\":", m[i].is_new ? "true" : "false");
+			json_string(&sb, m[i].message);
+			sb_putc(&sb, '}');
+		}
+		sb_puts(&sb, "]}\n");
+	} else {
+		if (cleared)
+			sb_printf(&sb, "cleared day %d (%s) of treatment %lld\n", day, date,
+			          (long long)r->t.id);
+		else
+			sb_printf(&sb, "saved day %d (%s) of treatment %lld\n", day, date,
+			          (long long)r->t.id);
+		if (widened_from > 0)
+			sb_printf(&sb, "widened the window of treatment %lld from %d to %d days"
+			          " to hold day %d\n", (long long)r->t.id, widened_from,
+			          r->t.window, day);
+		for (size_t i = 0; i < n; i++) {
+			char id[HG_FLAG_ID_MAX];
+
+			rules_flag_id(m[i].rule, m[i].flag_day, id, sizeof id);
+			sb_printf(&sb, "%-3s %s %s%s: %s\n", rules_level_symbol_ascii(m[i].level),
+			          rules_level_name(m[i].level), id,
+			          m[i].is_new ? " (new)" : "", m[i].message);
+		}
+	}
+	fputs(sb_str(&sb), ctx->out);
+	sb_free(&sb);
+	rules_matches_free(m, n);
+}
 
 int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -23,14 +85,20 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		{ "bruising", required_argument, NULL, '0' + HG_BRUISING },
 		{ "bleeding", required_argument, NULL, '0' + HG_BLEEDING },
 		{ "sign", required_argument, NULL, 's' },
+		{ "temp", required_argument, NULL, 'T' },
+		{ "care", required_argument, NULL, 'c' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "clear", no_argument, NULL, 'C' },
+		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const formats[] = { "text", "json", NULL };
 	int rating[HG_SYMPTOM_COUNT] = { NOT_GIVEN, NOT_GIVEN, NOT_GIVEN, NOT_GIVEN };
 	int64_t tid = 0;
 	long day = -1;
-	int date = 0, have_date = 0, have_signs = 0, rc = HG_OK, c;
-	unsigned signs = 0;
+	int date = 0, have_date = 0, have_signs = 0, have_care = 0, clear = 0;
+	int temp = NOT_GIVEN, format = FMT_TEXT, rc = HG_OK, c;
+	unsigned signs = 0, care = 0;
 	const char *note = NULL;
 	char opt[16];
 
@@ -61,7 +129,8 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			if (model_parse_signs(optarg, &bits, &bad) != 0) {
 				rc = hg_fail(HG_ERR_INPUT, "--sign: unknown sign \"%s\" (known: warmth,"
 					     " pus, crusting, spreading, pain, fever, blisters, rash,"
-					     " dark-patches, light-patches, bumps, lines)", bad);
+					     " dark-patches, light-patches, bumps, lines, lips, eye,"
+					     " unwell, nonstop-bleeding)", bad);
 				free(bad);
 			} else {
 				signs |= bits;
@@ -69,9 +138,36 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		}
+		case 'c': {
+			unsigned bits;
+			char *bad;
+			if (model_parse_care(optarg, &bits, &bad) != 0) {
+				rc = hg_fail(HG_ERR_INPUT, "--care: unknown care item \"%s\" (known:"
+					     " sunscreen, sun, actives, makeup)", bad);
+				free(bad);
+			} else {
+				care |= bits;
+				have_care = 1;
+			}
+			break;
+		}
+		case 'T': {
+			const char *why;
+			if (strcmp(optarg, "-") == 0)
+				temp = HG_TEMP_NONE;
+			else if (model_parse_temp(optarg, &temp, &why) != 0)
+				rc = hg_fail(HG_ERR_INPUT, "--temp: %s, got \"%s\"", why, optarg);
+			break;
+		}
 		case 'n':
 			note = optarg;
 			rc = cli_parse_note("--note", optarg);
+			break;
+		case 'C':
+			clear = 1;
+			break;
+		case 'f':
+			rc = cli_parse_format("--format", optarg, formats, &format);
 			break;
 		default:
 			rc = cli_bad_option("checkin", argv);
@@ -83,19 +179,23 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		return hg_fail(HG_ERR_INPUT, "checkin: unexpected argument \"%s\"", argv[optind]);
 	if ((day >= 0) == have_date)
 		return hg_fail(HG_ERR_INPUT, "checkin: give either --day N or --date YYYY-MM-DD");
-	int given = have_signs || note;
+	int given = have_signs || have_care || note || temp != NOT_GIVEN;
 	for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 		given |= rating[i] != NOT_GIVEN;
-	if (!given)
+	if (clear && given)
+		return hg_fail(HG_ERR_INPUT, "checkin: --clear removes the whole day; it takes"
+			       " no other field (--redness, --sign, --temp, --care, --note)");
+	if (!given && !clear)
 		return hg_fail(HG_ERR_INPUT, "checkin: nothing to record: give a rating"
-			       " (--redness ...), --sign or --note");
+			       " (--redness ...), --sign, --temp, --care or --note");
 
 	struct hg_db *db;
-	struct hg_treatment t;
+	struct hg_recovery r;
 	struct hg_checkin ci;
-	int found;
+	int found = 0, widened_from = 0;
 	char when[HG_DATE_LEN], today[HG_DATE_LEN];
 
+	model_checkin_init(&ci);
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
 		rc = db_begin(db);
@@ -103,49 +203,69 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	rc = cli_pick_treatment(ctx, tid, &tid);
 	if (rc == HG_OK)
-		rc = db_treatment_get(db, tid, &t);
+		rc = db_treatment_get(db, tid, &r.t);
 	if (rc != HG_OK) {
 		db_rollback(db);
 		return rc;
 	}
 	if (have_date)
-		day = date - t.date;
-	date_format(t.date + (int)day, when);
+		day = date - r.t.date;
+	date_format(r.t.date + (int)day, when);
 	date_format(ctx->today, today);
-	if (day < 0 || day >= t.window) {
+	if (day < 0 || day >= HG_WINDOW_MAX) {
 		char first[HG_DATE_LEN], last[HG_DATE_LEN];
 
-		date_format(t.date, first);
-		date_format(t.date + t.window - 1, last);
-		if (have_date)
-			rc = hg_fail(HG_ERR_INPUT, "--date: %s is outside treatment %lld's window"
-				     " (%s to %s)", when, (long long)tid, first, last);
-		else
-			rc = hg_fail(HG_ERR_INPUT, "--day: expected a day from 0 to %d for"
-				     " treatment %lld, got \"%ld\"", t.window - 1, (long long)tid, day);
-	}
-	else if (t.date + day > ctx->today)
+		date_format(r.t.date, first);
+		date_format(r.t.date + HG_WINDOW_MAX - 1, last);
+		rc = hg_fail(HG_ERR_INPUT, "--date: %s is outside treatment %lld's days"
+			     " (%s to %s)", when, (long long)tid, first, last);
+	} else if (r.t.date + day > ctx->today) {
 		rc = hg_fail(HG_ERR_INPUT, "%s: day %ld is %s, after today (%s): future days"
 			     " cannot be rated", have_date ? "--date" : "--day", day, when, today);
+	}
 	if (rc == HG_OK)
 		rc = db_checkin_get(db, tid, (int)day, &ci, &found);
-	if (rc == HG_OK) {
+	if (rc == HG_OK && clear) {
+		if (!found)
+			rc = hg_fail(HG_ERR_INPUT, "checkin --clear: day %ld (%s) of treatment %lld"
+				     " has no check-in", day, when, (long long)tid);
+		else
+			rc = db_checkin_delete(db, tid, (int)day);
+	} else if (rc == HG_OK) {
 		for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 			if (rating[i] != NOT_GIVEN)
 				ci.rating[i] = rating[i];
 		if (have_signs)
 			ci.signs = signs;
+		if (have_care)
+			ci.care = care;
+		if (temp != NOT_GIVEN)
+			ci.temp = temp;
 		if (note) {
 			free(ci.note);
 			ci.note = xstrdup(note);
 		}
-		rc = db_checkin_put(db, &ci);
-		model_checkin_free(&ci);
+		if (day >= r.t.window && !model_checkin_is_empty(&ci)) {
+			widened_from = r.t.window;
+			r.t.window = (int)day + 1;
+			rc = db_treatment_update(db, &r.t);
+		}
+		if (rc == HG_OK)
+			rc = db_checkin_put(db, &ci);
+		if (rc == HG_OK && model_checkin_is_empty(&ci))
+			clear = 1;      /* nothing left: the day was removed */
 	}
-	model_treatment_free(&t);
+	model_checkin_free(&ci);
+	model_treatment_free(&r.t);
 	if (rc == HG_OK)
 		rc = db_commit(db);
 	else
 		db_rollback(db);
+	if (rc == HG_OK)
+		rc = db_recovery_load(db, tid, &r);
+	if (rc == HG_OK) {
+		report(ctx, format, &r, (int)day, widened_from, clear);
+		model_recovery_free(&r);
+	}
 	return rc;
 }

@@ -10,7 +10,10 @@
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
 
-enum { CELL = 9, PER_ROW = 7 };
+enum { CELL = 9, PER_ROW = 7, AREA_COLS = 24 };
+/* The six-week follow-up look: due from day 42 to day 56 until a check-in
+ * from day 42 on exists. */
+enum { FOLLOW_UP_FIRST = 42, FOLLOW_UP_LAST = 56 };
 
 static void rule_line(FILE *out)
 {
@@ -35,6 +38,57 @@ static const struct hg_flag *day_flag(const struct hg_flag *f, size_t n, int day
 	return best;
 }
 
+/* Below the grid: the temperatures and care of each day, and every flag
+ * with its status. */
+static void show_details(FILE *out, const struct hg_recovery *r,
+			 const struct hg_flag *flags, size_t nflags)
+{
+	int heading = 0;
+
+	for (size_t i = 0; i < r->ndays; i++) {
+		const struct hg_checkin *c = &r->days[i];
+		char date[HG_DATE_LEN], temp[16], care[128];
+
+		if (c->temp == HG_TEMP_NONE && c->care == 0)
+			continue;
+		if (!heading++)
+			fputs(" temperature and care:\n", out);
+		date_format(r->t.date + c->day, date);
+		fprintf(out, "   day %d (%s):", c->day, date);
+		if (c->temp != HG_TEMP_NONE) {
+			model_format_temp(c->temp, temp, sizeof temp);
+			fprintf(out, " %s C%s", temp, c->temp >= HG_TEMP_FEVER ? " (fever)" : "");
+		}
+		if (c->care) {
+			model_format_care(c->care, ',', care, sizeof care);
+			fprintf(out, "%s care: %s", c->temp != HG_TEMP_NONE ? ";" : "", care);
+		}
+		fputc('\n', out);
+	}
+	if (nflags)
+		fputs(" flags (open first):\n", out);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nflags; i++) {
+			const struct hg_flag *f = &flags[i];
+			char id[HG_FLAG_ID_MAX], date[HG_DATE_LEN];
+
+			if ((f->action != NULL) != pass)
+				continue;
+			rules_flag_id(f->rule, f->day, id, sizeof id);
+			fprintf(out, "   %-3s %-9s %s", rules_level_symbol_ascii(f->level),
+				rules_level_name(f->level), id);
+			if (f->action) {
+				date_format(f->action->date, date);
+				fprintf(out, "  resolved by action %lld (%s)",
+					(long long)f->action->id, date);
+			} else {
+				fputs("  open", out);
+			}
+			fputc('\n', out);
+		}
+	}
+}
+
 static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_flag *flags,
 		      size_t nflags, int today)
 {
@@ -43,22 +97,48 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 
 	for (size_t i = 0; i < nflags; i++)
 		counts[flags[i].level]++;
+	struct strbuf head = STRBUF_INIT, tail = STRBUF_INIT, status = STRBUF_INIT;
+	int day = today - r->t.date, cols;
+	size_t fit;
+
 	date_format(r->t.date, date);
-	fprintf(out, " healgrid - treatment %lld - %.*s - %s - %s", (long long)r->t.id,
-		(int)hg_utf8_fit(area, 24), area, date, model_device_name(r->t.device));
+	sb_printf(&head, " treatment %lld - ", (long long)r->t.id);
+	sb_printf(&tail, " - %s - %s", date, model_device_name(r->t.device));
 	if (r->t.depth > 0) {
 		char depth[16];
 		model_format_depth(r->t.depth, depth, sizeof depth);
-		fprintf(out, " %s mm", depth);
+		sb_printf(&tail, " %s mm", depth);
 	}
-	int day = today - r->t.date;
 	if (day >= 0 && day < r->t.window)
-		fprintf(out, " - day %d of %d\n", day, r->t.window);
+		sb_printf(&status, "day %d of %d", day, r->t.window);
 	else if (day < 0)
-		fprintf(out, " - starts in %d days\n", -day);
+		sb_printf(&status, "starts in %d days", -day);
 	else
-		fprintf(out, " - ended (%d days)\n", r->t.window);
-	fprintf(out, " flags: %d urgent (!!), %d see doctor (!), %d watch (.)%s\n",
+		sb_printf(&status, "ended (%d days)", r->t.window);
+	/* The area shows 24 columns at most; the status moves to the next
+	 * line when the first would pass 80 columns. */
+	fit = hg_utf8_fit(area, AREA_COLS);
+	{
+		char save = area[fit];
+
+		area[fit] = '\0';
+		cols = hg_utf8_width(area);
+		area[fit] = save;
+	}
+	if ((int)(head.len + tail.len + 3 + status.len) + cols <= 80) {
+		fprintf(out, "%s%.*s%s - %s\n", sb_str(&head), (int)fit, area, sb_str(&tail),
+			sb_str(&status));
+	} else {
+		fprintf(out, "%s%.*s%s\n", sb_str(&head), (int)fit, area, sb_str(&tail));
+		fprintf(out, " %s\n", sb_str(&status));
+	}
+	sb_free(&head);
+	sb_free(&tail);
+	sb_free(&status);
+	fputs(" flags:", out);
+	if (counts[HG_LEVEL_EMERGENCY])
+		fprintf(out, " %d emergency (!!!),", counts[HG_LEVEL_EMERGENCY]);
+	fprintf(out, " %d urgent (!!), %d see doctor (!), %d watch (.)%s\n",
 		counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH],
 		nflags ? "   - healgrid flags" : "");
 	fputs(" R S B L = redness swelling bruising bleeding, 0-3, - not rated, . to come\n", out);
@@ -90,6 +170,9 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 			else if (f && count == 1 && strlen(f->rule) <= 6)
 				snprintf(line[2][col], sizeof line[0][0], "%-2s %s",
 					 rules_level_symbol_ascii(f->level), f->rule);
+			else if (f && f->level == HG_LEVEL_EMERGENCY)
+				snprintf(line[2][col], sizeof line[0][0], "%s %d",
+					 rules_level_symbol_ascii(f->level), count);
 			else if (f)
 				snprintf(line[2][col], sizeof line[0][0], "%s%s%d flag%s",
 					 rules_level_symbol_ascii(f->level),
@@ -106,6 +189,7 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 		}
 		rule_line(out);
 	}
+	show_details(out, r, flags, nflags);
 	fputs(" healgrid is not medical advice: when in doubt, call your dermatologist.\n", out);
 	free(area);
 }
@@ -143,11 +227,19 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		rc = db_recovery_load(db, tid, &r);
 	if (rc != HG_OK)
 		return rc;
+	struct hg_action *actions = NULL;
+	size_t nactions = 0;
+
 	rules_eval(&r, &flags, &nflags);
-	show_grid(ctx->out, &r, flags, nflags, ctx->today);
+	rc = db_action_list(db, tid, &actions, &nactions);
+	if (rc == HG_OK) {
+		rules_attach_actions(flags, nflags, actions, nactions);
+		show_grid(ctx->out, &r, flags, nflags, ctx->today);
+	}
 	rules_flags_free(flags, nflags);
+	model_actions_free(actions, nactions);
 	model_recovery_free(&r);
-	return HG_OK;
+	return rc;
 }
 
 int cmd_due(struct cli_ctx *ctx, int argc, char **argv)
@@ -173,19 +265,43 @@ int cmd_due(struct cli_ctx *ctx, int argc, char **argv)
 		rc = db_treatment_list(db, &t, &n);
 	if (rc != HG_OK)
 		return rc;
-	/* Newest first: the treatment most likely on the person's mind. */
-	for (size_t i = n; i-- > 0 && !due && rc == HG_OK;) {
-		int day = ctx->today - t[i].date, found;
-		struct hg_checkin ci;
+	/* Daily check-ins first, newest treatment first (the one most likely
+	 * on the person's mind); then six-week follow-ups.  Planned
+	 * treatments (dated after today) are never due. */
+	for (int pass = 0; pass < 2 && rc == HG_OK; pass++) {
+		for (size_t i = n; i-- > 0 && rc == HG_OK;) {
+			int day = ctx->today - t[i].date, found = 0;
+			struct hg_checkin ci;
+			char *area;
 
-		if (day < 0 || day >= t[i].window)
-			continue;
-		rc = db_checkin_get(db, t[i].id, day, &ci, &found);
-		model_checkin_free(&ci);
-		if (rc == HG_OK && !found) {
-			char *area = hg_sanitize(t[i].area);
-			fprintf(ctx->out, "healgrid: day %d of your %s treatment is not checked in"
-				" yet: run healgrid\n", day, area);
+			if (day < 0)
+				continue;
+			if (pass == 0) {
+				if (day >= t[i].window)
+					continue;
+				rc = db_checkin_get(db, t[i].id, day, &ci, &found);
+				model_checkin_free(&ci);
+			} else {
+				struct hg_recovery r;
+
+				if (day < FOLLOW_UP_FIRST || day > FOLLOW_UP_LAST)
+					continue;
+				rc = db_recovery_load(db, t[i].id, &r);
+				if (rc != HG_OK)
+					break;
+				found = r.ndays > 0 && r.days[r.ndays - 1].day >= FOLLOW_UP_FIRST;
+				model_recovery_free(&r);
+			}
+			if (rc != HG_OK || found)
+				continue;
+			area = hg_sanitize(t[i].area);
+			if (pass == 0)
+				fprintf(ctx->out, "healgrid: day %d of your %s treatment is not checked"
+					" in yet: run healgrid\n", day, area);
+			else
+				fprintf(ctx->out, "healgrid: six-week follow-up of your %s treatment"
+					" (day %d): look for dark or light patches, bumps or lines,"
+					" and check in\n", area, day);
 			free(area);
 			due = 1;
 		}

@@ -32,7 +32,8 @@ static int parse_text(const char *opt, const char *s, size_t max)
 
 enum {
 	G_DATE = 1 << 0, G_DEVICE = 1 << 1, G_DEPTH = 1 << 2, G_AREA = 1 << 3,
-	G_PRODUCTS = 1 << 4, G_RISKS = 1 << 5, G_WINDOW = 1 << 6, G_NOTE = 1 << 7
+	G_PRODUCTS = 1 << 4, G_RISKS = 1 << 5, G_WINDOW = 1 << 6, G_NOTE = 1 << 7,
+	G_SKIN = 1 << 8
 };
 
 enum { NOT_OURS = 100 };       /* parse_one: c is not one of the table's */
@@ -45,6 +46,7 @@ struct tchange {
 	enum hg_device device;
 	double depth;           /* 0 = cleared */
 	unsigned risks;
+	int skin_type;          /* HG_SKIN_NONE = cleared */
 	int window;
 	const char *area, *products, *note;
 };
@@ -57,6 +59,7 @@ static const struct option treatment_opts[] = {
 	{ "area", required_argument, NULL, 'a' },
 	{ "products", required_argument, NULL, 'p' },
 	{ "risk", required_argument, NULL, 'r' },
+	{ "skin-type", required_argument, NULL, 'k' },
 	{ "window", required_argument, NULL, 'w' },
 	{ "note", required_argument, NULL, 'n' },
 	{ NULL, 0, NULL, 0 }
@@ -110,13 +113,23 @@ static int parse_one(int c, const char *arg, struct tchange *ch)
 			int rc = hg_fail(HG_ERR_INPUT, "--risk: unknown risk \"%s\" (known:"
 					 " active-infection, active-acne, bleeding-disorder,"
 					 " blood-thinners, cold-sores, keloids, isotretinoin,"
-					 " dark-skin, pregnancy)", bad);
+					 " dark-skin, pregnancy, weak-immunity)", bad);
 			free(bad);
 			return rc;
 		}
 		ch->risks |= bits;
 		return HG_OK;
 	}
+	case 'k':
+		ch->given |= G_SKIN;
+		ch->skin_type = HG_SKIN_NONE;
+		if (clears(arg))
+			return HG_OK;
+		ch->skin_type = model_parse_skin_type(arg);
+		if (ch->skin_type < 0)
+			return hg_fail(HG_ERR_INPUT, "--skin-type: expected a Fitzpatrick skin type"
+				       " 1-6 or I-VI, got \"%s\"", arg);
+		return HG_OK;
 	case 'w': {
 		char msg[HG_VALID_MSG];
 		ch->given |= G_WINDOW;
@@ -172,6 +185,8 @@ static void apply_change(const struct tchange *ch, struct hg_treatment *t)
 		set_text(&t->products, ch->products);
 	if (ch->given & G_RISKS)
 		t->risks = ch->risks;
+	if (ch->given & G_SKIN)
+		t->skin_type = ch->skin_type;
 	if (ch->given & G_WINDOW)
 		t->window = ch->window;
 	if (ch->given & G_NOTE)

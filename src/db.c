@@ -24,18 +24,22 @@ enum stmt_id {
 	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
 	ST_C_ALL, ST_DATA_VERSION,
 	ST_T_CURRENT, ST_C_DAYS, ST_C_RENUMBER,
-	ST_COUNT
+	ST_A_INSERT, ST_A_FLAG_INSERT, ST_A_FLAG_FIND, ST_A_DELETE, ST_A_LIST,
+	ST_A_FLAG_LIST, ST_COUNT
 };
 
-#define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note"
-#define C_COLS "treatment_id, day, redness, swelling, bruising, bleeding, signs, note"
+#define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note," \
+	" skin_type"
+#define C_COLS "treatment_id, day, redness, swelling, bruising, bleeding, signs, note," \
+	" temperature_dc, care"
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_T_INSERT] = "INSERT INTO treatment (date, device, depth_mm, area, products,"
-			" risks, window_days, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			" risks, window_days, note, skin_type)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)",
 	[ST_T_UPDATE] = "UPDATE treatment SET date = ?1, device = ?2, depth_mm = ?3,"
-			" area = ?4, products = ?5, risks = ?6, window_days = ?7, note = ?8"
-			" WHERE id = ?9",
+			" area = ?4, products = ?5, risks = ?6, window_days = ?7, note = ?8,"
+			" skin_type = ?10 WHERE id = ?9",
 	[ST_T_DELETE] = "DELETE FROM treatment WHERE id = ?1",
 	[ST_T_GET]    = "SELECT " T_COLS " FROM treatment WHERE id = ?1",
 	[ST_T_LATEST] = "SELECT id FROM treatment ORDER BY date DESC, id DESC LIMIT 1",
@@ -44,19 +48,29 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" ORDER BY id LIMIT 1",
 	[ST_C_GET]    = "SELECT " C_COLS " FROM checkin WHERE treatment_id = ?1 AND day = ?2",
 	[ST_C_PUT]    = "INSERT OR REPLACE INTO checkin (" C_COLS ", updated)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 			" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
 	[ST_C_DELETE] = "DELETE FROM checkin WHERE treatment_id = ?1 AND day = ?2",
 	[ST_C_OF_TREATMENT] = "SELECT " C_COLS " FROM checkin WHERE treatment_id = ?1"
 			" ORDER BY day",
 	[ST_C_ALL]    = "SELECT c.treatment_id, c.day, c.redness, c.swelling, c.bruising,"
-			" c.bleeding, c.signs, c.note FROM treatment t"
+			" c.bleeding, c.signs, c.note, c.temperature_dc, c.care FROM treatment t"
 			" JOIN checkin c ON c.treatment_id = t.id ORDER BY t.date, t.id, c.day",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 	[ST_C_DAYS]   = "SELECT day FROM checkin WHERE treatment_id = ?1 ORDER BY day",
 	[ST_C_RENUMBER] = "UPDATE checkin SET day = ?3 WHERE treatment_id = ?1 AND day = ?2",
 	[ST_T_CURRENT] = "SELECT id FROM treatment WHERE date <= ?1 ORDER BY date DESC, id DESC"
 			" LIMIT 1",
+	[ST_A_INSERT] = "INSERT INTO action (treatment_id, date, text) VALUES (?1, ?2, ?3)",
+	[ST_A_FLAG_INSERT] = "INSERT INTO action_flag (treatment_id, rule, date, action_id)"
+			" VALUES (?1, ?2, ?3, ?4)",
+	[ST_A_FLAG_FIND] = "SELECT action_id FROM action_flag WHERE treatment_id = ?1"
+			" AND rule = ?2 AND date = ?3",
+	[ST_A_DELETE] = "DELETE FROM action WHERE id = ?1",
+	[ST_A_LIST]   = "SELECT id, treatment_id, date, text FROM action"
+			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY id",
+	[ST_A_FLAG_LIST] = "SELECT action_id, rule, date FROM action_flag"
+			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY action_id, date, rule",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -88,7 +102,68 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;",
 	/* 1 -> 2: remember when each day was last saved (UTC) */
 	"ALTER TABLE checkin ADD COLUMN updated TEXT;",
-	/* 2 -> 3: no two treatments share date and area.  Older files may
+	/* 2 -> 3: windows and days up to 180 (the tables are rebuilt, as
+	 * CHECK constraints cannot be altered: create the new table, copy,
+	 * drop the old, rename, remake the index; foreign keys are off
+	 * meanwhile, see migrate()); Fitzpatrick skin type; temperature in
+	 * tenths of a degree C and care items on a check-in; actions and the
+	 * flags they resolve (by rule and calendar date). */
+	"CREATE TABLE treatment_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  device TEXT NOT NULL DEFAULT 'professional' CHECK (device IN ('professional', 'home')),"
+	"  depth_mm REAL CHECK (depth_mm IS NULL OR depth_mm BETWEEN 0.1 AND 3.0),"
+	"  area TEXT NOT NULL DEFAULT 'face',"
+	"  products TEXT NOT NULL DEFAULT '',"
+	"  risks INTEGER NOT NULL DEFAULT 0,"
+	"  window_days INTEGER NOT NULL DEFAULT 28 CHECK (window_days BETWEEN 7 AND 180),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  skin_type INTEGER CHECK (skin_type IS NULL OR skin_type BETWEEN 1 AND 6)"
+	");"
+	"INSERT INTO treatment_new (id, date, device, depth_mm, area, products, risks,"
+	"  window_days, note)"
+	" SELECT id, date, device, depth_mm, area, products, risks, window_days, note"
+	" FROM treatment;"
+	"DROP TABLE treatment;"
+	"ALTER TABLE treatment_new RENAME TO treatment;"
+	"CREATE INDEX treatment_by_date ON treatment (date, id);"
+	"CREATE TABLE checkin_new ("
+	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
+	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 179),"
+	"  redness INTEGER CHECK (redness BETWEEN 0 AND 3),"
+	"  swelling INTEGER CHECK (swelling BETWEEN 0 AND 3),"
+	"  bruising INTEGER CHECK (bruising BETWEEN 0 AND 3),"
+	"  bleeding INTEGER CHECK (bleeding BETWEEN 0 AND 3),"
+	"  signs INTEGER NOT NULL DEFAULT 0,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  updated TEXT,"
+	"  temperature_dc INTEGER CHECK (temperature_dc IS NULL OR"
+	"    temperature_dc BETWEEN 340 AND 430),"
+	"  care INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (treatment_id, day)"
+	") WITHOUT ROWID;"
+	"INSERT INTO checkin_new (treatment_id, day, redness, swelling, bruising, bleeding,"
+	"  signs, note, updated)"
+	" SELECT treatment_id, day, redness, swelling, bruising, bleeding, signs, note,"
+	"  updated FROM checkin;"
+	"DROP TABLE checkin;"
+	"ALTER TABLE checkin_new RENAME TO checkin;"
+	"CREATE TABLE action ("
+	"  id INTEGER PRIMARY KEY,"
+	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  text TEXT NOT NULL CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 500)"
+	");"
+	"CREATE INDEX action_by_treatment ON action (treatment_id, date, id);"
+	"CREATE TABLE action_flag ("
+	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
+	"  rule TEXT NOT NULL,"
+	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (treatment_id, rule, date)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX action_flag_by_action ON action_flag (action_id);",
+	/* 3 -> 4: no two treatments share date and area.  Older files may
 	 * hold such twins: the second becomes "face (2)", the third
 	 * "face (3)" (or "face (treatment ID)" should that name be taken);
 	 * temp.hg_renamed lists them for announce_renames(). */
@@ -226,11 +301,26 @@ static int write_end(struct hg_db *db, int own, int rc)
 {
 	if (!own)
 		return rc;
-	if (rc != HG_OK) {
-		db_rollback(db);
-		return rc;
+	if (rc == HG_OK) {
+		sqlite3_stmt *fk = NULL;
+		int step = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &fk, NULL);
+
+		if (step == SQLITE_OK)
+			step = sqlite3_step(fk);
+		if (step == SQLITE_ROW)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot upgrade: a row refers to a"
+				     " missing treatment; it was not changed", db->path);
+		else if (step != SQLITE_DONE)
+			rc = sql_fail(db, step);
+		sqlite3_finalize(fk);
 	}
-	return db_commit(db);
+	if (rc != HG_OK)
+		db_rollback(db);
+	else
+		rc = db_commit(db);
+	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK && rc == HG_OK)
+		rc = HG_ERR_RUNTIME;
+	return rc;
 }
 
 /* ---- opening ---------------------------------------------------------- */
@@ -333,7 +423,12 @@ static int migrate(struct hg_db *db, int from)
 		return hg_fail(HG_ERR_RUNTIME, "%s: made by an older healgrid (schema %d) and"
 			       " read-only: make it writable once so healgrid can upgrade it;"
 			       " it was not changed", db->path, from);
-	rc = db_begin(db);
+	/* Steps rebuild tables (drop and rename), which must not cascade:
+	 * foreign keys are off for the migration (a no-op inside a
+	 * transaction, so before it) and checked before the commit. */
+	rc = exec(db, "PRAGMA foreign_keys = OFF");
+	if (rc == HG_OK)
+		rc = db_begin(db);
 	if (rc == HG_OK && from > 0) {
 		src = read_pragma_int(db, "PRAGMA user_version", &from);
 		if (src != SQLITE_OK)
@@ -351,13 +446,27 @@ static int migrate(struct hg_db *db, int from)
 		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", HG_DB_APPLICATION_ID);
 		rc = exec(db, sql);
 	}
-	if (rc != HG_OK) {
-		db_rollback(db);
-		return rc;
+	if (rc == HG_OK) {
+		sqlite3_stmt *fk = NULL;
+		int step = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &fk, NULL);
+
+		if (step == SQLITE_OK)
+			step = sqlite3_step(fk);
+		if (step == SQLITE_ROW)
+			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot upgrade: a row refers to a"
+				     " missing treatment; it was not changed", db->path);
+		else if (step != SQLITE_DONE)
+			rc = sql_fail(db, step);
+		sqlite3_finalize(fk);
 	}
-	rc = db_commit(db);
+	if (rc != HG_OK)
+		db_rollback(db);
+	else
+		rc = db_commit(db);
 	if (rc == HG_OK)
 		announce_renames(db);
+	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK && rc == HG_OK)
+		rc = HG_ERR_RUNTIME;
 	return rc;
 }
 
@@ -691,6 +800,8 @@ static int row_treatment(struct hg_db *db, sqlite3_stmt *st, struct hg_treatment
 	t->risks = (unsigned)sqlite3_column_int64(st, 6) & (HG_BIT(HG_RISK_COUNT) - 1);
 	t->window = sqlite3_column_int(st, 7);
 	t->note = col_text(st, 8);
+	t->skin_type = sqlite3_column_type(st, 9) == SQLITE_NULL ? HG_SKIN_NONE
+		: sqlite3_column_int(st, 9);
 	return HG_OK;
 }
 
@@ -720,6 +831,10 @@ static int bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 	sqlite3_bind_int64(st, 6, t->risks);
 	sqlite3_bind_int(st, 7, t->window);
 	sqlite3_bind_text(st, 8, t->note ? t->note : "", -1, SQLITE_STATIC);
+	if (t->skin_type >= HG_SKIN_MIN && t->skin_type <= HG_SKIN_MAX)
+		sqlite3_bind_int(st, 10, t->skin_type);
+	else
+		sqlite3_bind_null(st, 10);
 	return HG_OK;
 }
 
@@ -895,6 +1010,9 @@ static void row_checkin(sqlite3_stmt *st, struct hg_checkin *c)
 			? HG_UNRATED : sqlite3_column_int(st, 2 + i);
 	c->signs = (unsigned)sqlite3_column_int64(st, 6) & (HG_BIT(HG_SIGN_COUNT) - 1);
 	c->note = col_text(st, 7);
+	c->temp = sqlite3_column_type(st, 8) == SQLITE_NULL ? HG_TEMP_NONE
+		: sqlite3_column_int(st, 8);
+	c->care = (unsigned)sqlite3_column_int64(st, 9) & (HG_BIT(HG_CARE_COUNT) - 1);
 }
 
 int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *out, int *found)
@@ -923,8 +1041,13 @@ int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *ou
 
 int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
 {
-	int own, rc = write_begin(db, &own);
-	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_C_PUT) : NULL;
+	int own, rc;
+	sqlite3_stmt *st;
+
+	if (model_checkin_is_empty(c))
+		return db_checkin_delete(db, c->treatment_id, c->day);
+	rc = write_begin(db, &own);
+	st = rc == HG_OK ? stmt_get(db, ST_C_PUT) : NULL;
 
 	if (rc == HG_OK && !st)
 		rc = HG_ERR_RUNTIME;
@@ -939,6 +1062,11 @@ int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
 		}
 		sqlite3_bind_int64(st, 7, c->signs);
 		sqlite3_bind_text(st, 8, c->note ? c->note : "", -1, SQLITE_STATIC);
+		if (c->temp == HG_TEMP_NONE)
+			sqlite3_bind_null(st, 9);
+		else
+			sqlite3_bind_int(st, 9, c->temp);
+		sqlite3_bind_int64(st, 10, c->care);
 		rc = step_done(db, st);
 	}
 	return write_end(db, own, rc);
@@ -1330,4 +1458,167 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 	unlink(sb_str(&tmp));
 	sb_free(&tmp);
 	return rc;
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+int db_flag_resolver(struct hg_db *db, int64_t tid, const char *rule, int date,
+		     int64_t *action_id)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_A_FLAG_FIND);
+	char d[HG_DATE_LEN];
+
+	*action_id = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	date_format(date, d);
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
+	return query_id(db, st, action_id);
+}
+
+int db_action_add(struct hg_db *db, struct hg_action *a)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_A_INSERT) : NULL;
+	char d[HG_DATE_LEN];
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		date_format(a->date, d);
+		sqlite3_bind_int64(st, 1, a->treatment_id);
+		sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, a->text, -1, SQLITE_STATIC);
+		rc = step_done(db, st);
+		if (rc == HG_OK)
+			a->id = sqlite3_last_insert_rowid(db->sql);
+	}
+	for (size_t i = 0; rc == HG_OK && i < a->nresolves; i++) {
+		const struct hg_flag_ref *f = &a->resolves[i];
+		int64_t by = 0;
+
+		rc = db_flag_resolver(db, a->treatment_id, f->rule, f->date, &by);
+		if (rc == HG_OK && by != 0) {
+			date_format(f->date, d);
+			rc = hg_fail(HG_ERR_INPUT, "the %s flag of %s is already resolved by"
+				     " action %lld", f->rule, d, (long long)by);
+		}
+		st = rc == HG_OK ? stmt_get(db, ST_A_FLAG_INSERT) : NULL;
+		if (rc == HG_OK && !st)
+			rc = HG_ERR_RUNTIME;
+		if (rc == HG_OK) {
+			date_format(f->date, d);
+			sqlite3_bind_int64(st, 1, a->treatment_id);
+			sqlite3_bind_text(st, 2, f->rule, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 4, a->id);
+			rc = step_done(db, st);
+		}
+	}
+	return write_end(db, own, rc);
+}
+
+int db_action_delete(struct hg_db *db, int64_t id)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_A_DELETE) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = step_done(db, st);
+		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
+			rc = hg_fail(HG_ERR_INPUT, "no action %lld", (long long)id);
+	}
+	return write_end(db, own, rc);
+}
+
+static int action_id_cmp(const void *key, const void *elem)
+{
+	int64_t k = *(const int64_t *)key;
+	const struct hg_action *a = elem;
+
+	return (k > a->id) - (k < a->id);
+}
+
+static int action_date_cmp(const void *pa, const void *pb)
+{
+	const struct hg_action *a = pa, *b = pb;
+
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_A_LIST);
+	struct hg_action *a = NULL;
+	size_t na = 0, cap = 0;
+	int rc, bad = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, tid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *d = sqlite3_column_text(st, 2);
+
+		if (na == cap) {
+			cap = cap ? cap * 2 : 8;
+			a = xrealloc(a, cap * sizeof *a);
+		}
+		model_action_init(&a[na]);
+		a[na].id = sqlite3_column_int64(st, 0);
+		a[na].treatment_id = sqlite3_column_int64(st, 1);
+		a[na].text = col_text(st, 3);
+		if (!d || date_parse((const char *)d, &a[na].date) != 0)
+			bad = 1;
+		na++;
+	}
+	sqlite3_reset(st);
+	/* The actions come by id, so each resolved flag finds its action by
+	 * binary search; then they are put in date order. */
+	if (rc == SQLITE_DONE && !bad) {
+		st = stmt_get(db, ST_A_FLAG_LIST);
+		rc = st ? SQLITE_OK : SQLITE_ERROR;
+	}
+	if (rc == SQLITE_OK && !bad) {
+		sqlite3_bind_int64(st, 1, tid);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			const unsigned char *d = sqlite3_column_text(st, 2);
+			struct hg_action *hit = na ? bsearch(&id, a, na, sizeof *a, action_id_cmp)
+						   : NULL;
+			struct hg_flag_ref ref;
+
+			if (!hit)
+				continue;
+			if (!d || date_parse((const char *)d, &ref.date) != 0) {
+				bad = 1;
+				continue;
+			}
+			ref.rule = col_text(st, 1);
+			hit->resolves = xrealloc(hit->resolves, (hit->nresolves + 1) * sizeof ref);
+			hit->resolves[hit->nresolves++] = ref;
+		}
+		sqlite3_reset(st);
+	}
+	if (rc == SQLITE_DONE && !bad && na > 1)
+		qsort(a, na, sizeof *a, action_date_cmp);
+	if (bad) {
+		model_actions_free(a, na);
+		return hg_fail(HG_ERR_RUNTIME, "%s: an action has a damaged date", db->path);
+	}
+	if (rc != SQLITE_DONE) {
+		model_actions_free(a, na);
+		return rc == SQLITE_ERROR ? HG_ERR_RUNTIME : sql_fail(db, rc);
+	}
+	*out = a;
+	*n = na;
+	return HG_OK;
 }

@@ -103,6 +103,7 @@ static void names(struct strbuf *sb, unsigned bits, int count, const char *(*nam
 }
 
 static const char *risk_name(int i) { return model_risk_name((enum hg_risk)i); }
+static const char *care_name(int i) { return model_care_name((enum hg_care)i); }
 static const char *sign_name(int i) { return model_sign_name((enum hg_sign)i); }
 
 void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
@@ -129,6 +130,11 @@ void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
 	sb_printf(sb, "%d", t->window);
 	KEY(sb, "note");
 	json_string(sb, t->note ? t->note : "");
+	KEY(sb, "skin_type");
+	if (t->skin_type >= HG_SKIN_MIN && t->skin_type <= HG_SKIN_MAX)
+		sb_printf(sb, "%d", t->skin_type);
+	else
+		sb_puts(sb, "null");
 }
 
 static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int first)
@@ -160,6 +166,16 @@ static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int
 		names(sb, c->signs, HG_SIGN_COUNT, sign_name);
 		KEY(sb, "note");
 		json_string(sb, c->note ? c->note : "");
+		KEY(sb, "temperature_c");
+		if (c->temp == HG_TEMP_NONE) {
+			sb_puts(sb, "null");
+		} else {
+			char temp[16];
+			model_format_temp(c->temp, temp, sizeof temp);
+			sb_puts(sb, temp);
+		}
+		KEY(sb, "care");
+		names(sb, c->care, HG_CARE_COUNT, care_name);
 		sb_putc(sb, '}');
 	}
 	sb_puts(sb, "]}");

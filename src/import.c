@@ -34,7 +34,7 @@ struct entry {
 	struct hg_treatment t;          /* as stored (or as created) */
 	int created;
 	int max_day;
-	uint64_t seen[2];               /* days 0..89 given so far */
+	uint64_t seen[(HG_WINDOW_MAX + 63) / 64]; /* days given so far */
 	size_t line;                    /* where the file first named it */
 	enum hg_device device;          /* the details on that line */
 	double depth;

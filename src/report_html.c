@@ -80,7 +80,9 @@ static const char css[] =
 	"td.r2{background:#f8b9ab}td.r3{background:#ee8470;font-weight:bold}\n"
 	"td.na{color:#888}\n"
 	"tr.gap td{color:#888}\n"
+	".lv-emergency{color:#d00000;font-weight:bold}\n"
 	".lv-urgent{color:#a40000;font-weight:bold}\n"
+	"table.flags td{font-size:8pt;line-height:1.2}\n"
 	".lv-doctor{color:#a84f00;font-weight:bold}\n"
 	".lv-watch{color:#2a5d8a;font-weight:bold}\n"
 	"figure{margin:0 0 1mm;break-inside:avoid;page-break-inside:avoid}\n"
@@ -116,8 +118,8 @@ static const struct {
 	{ "#4e342e", " stroke-dasharray=\"9 3 2 3\"" },
 };
 
-static const char *const level_color[HG_LEVEL_COUNT] = { "#a40000", "#a84f00", "#2a5d8a" };
-static const char *const level_mark[HG_LEVEL_COUNT] = { "!!", "!", "&#8226;" };
+static const char *const level_color[HG_LEVEL_COUNT] = { "#d00000", "#a40000", "#a84f00", "#2a5d8a" };
+static const char *const level_mark[HG_LEVEL_COUNT] = { "!!!", "!!", "!", "&#8226;" };
 
 static void html_begin(struct strbuf *sb, const struct report_doc *doc)
 {
@@ -203,9 +205,12 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		esc(sb, f->message);
 		sb_puts(sb, "</td></tr>\n");
 	}
-	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\"><b>urgent</b>: get medical care today;"
-		" <b>doctor</b>: contact your dermatologist within a day or two; <b>watch</b>:"
-		" mention it at your next visit.</p>\n");
+	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\">");
+	for (int l = 0; l < HG_LEVEL_COUNT; l++) {
+		sb_printf(sb, "%s<b>%s</b>: ", l ? "; " : "", rules_level_name((enum hg_level)l));
+		esc(sb, rules_level_action((enum hg_level)l));
+	}
+	sb_puts(sb, ".</p>\n");
 }
 
 static void symptoms(struct strbuf *sb, const struct report_item *it)

@@ -140,6 +140,24 @@ static void days(struct strbuf *sb, const struct report_item *it)
 				first = 0;
 			}
 		sb_putc(sb, ']');
+		KEY(sb, "temperature_c");
+		if (c && c->temp != HG_TEMP_NONE) {
+			char temp[16];
+			model_format_temp(c->temp, temp, sizeof temp);
+			sb_puts(sb, temp);
+		} else {
+			sb_puts(sb, "null");
+		}
+		KEY(sb, "care");
+		sb_putc(sb, '[');
+		for (int g = 0, first = 1; c && g < HG_CARE_COUNT; g++)
+			if (c->care & HG_BIT(g)) {
+				if (!first)
+					sb_puts(sb, ", ");
+				json_string(sb, model_care_name((enum hg_care)g));
+				first = 0;
+			}
+		sb_putc(sb, ']');
 		KEY(sb, "flags");
 		sb_putc(sb, '[');
 		for (size_t i = 0, first = 1; i < it->nflags; i++)

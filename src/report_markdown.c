@@ -123,8 +123,11 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		md(sb, f->message);
 		sb_puts(sb, " |\n");
 	}
-	sb_puts(sb, "\nurgent: get medical care today; doctor: contact your dermatologist"
-		" within a day or two; watch: mention it at your next visit.\n");
+	sb_putc(sb, '\n');
+	for (int l = 0; l < HG_LEVEL_COUNT; l++)
+		sb_printf(sb, "%s%s: %s", l ? "; " : "", rules_level_name((enum hg_level)l),
+			  rules_level_action((enum hg_level)l));
+	sb_puts(sb, ".\n");
 }
 
 static void symptoms(struct strbuf *sb, const struct report_item *it)

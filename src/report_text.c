@@ -122,7 +122,7 @@ static void heading(struct strbuf *sb, const char *title)
 }
 
 static const char *const level_word[HG_LEVEL_COUNT] = {
-	"URGENT", "DOCTOR", "WATCH"
+	"EMERGENCY", "URGENT", "DOCTOR", "WATCH"
 };
 
 static void text_begin(struct strbuf *sb, const struct report_doc *doc)
@@ -196,7 +196,10 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		heading(sb, "FLAGS: none raised by healgrid's rules.");
 		return;
 	}
-	sb_printf(sb, "\nFLAGS: %d urgent, %d see your dermatologist, %d watch\n",
+	sb_puts(sb, "\nFLAGS: ");
+	if (counts[HG_LEVEL_EMERGENCY])
+		sb_printf(sb, "%d emergency, ", counts[HG_LEVEL_EMERGENCY]);
+	sb_printf(sb, "%d urgent, %d see a doctor, %d watch\n",
 		  counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH]);
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
@@ -208,8 +211,15 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 			  date, f->rule, rules_category_name(f->category));
 		wrap(sb, "      ", f->message, 6);
 	}
-	sb_puts(sb, "  URGENT: get medical care today.  DOCTOR: contact your dermatologist\n"
-		"  within a day or two.  WATCH: mention it at your next visit.\n");
+	{
+		struct strbuf legend = STRBUF_INIT;
+
+		for (int l = 0; l < HG_LEVEL_COUNT; l++)
+			sb_printf(&legend, "%s%s: %s.", l ? "  " : "", level_word[l],
+				  rules_level_action((enum hg_level)l));
+		wrap(sb, "  ", sb_str(&legend), 2);
+		sb_free(&legend);
+	}
 }
 
 static void symptoms(struct strbuf *sb, const struct report_item *it)
@@ -286,7 +296,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			sb_add(sb, line, COL_SIGNS + 14);
 			continue;
 		}
-		if (!c->signs) {
+		if (!c->signs && c->temp == HG_TEMP_NONE && !c->care) {
 			line[len++] = '\n';
 			sb_add(sb, line, len);
 			continue;
@@ -299,11 +309,23 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 					sb_puts(&list, ", ");
 				sb_puts(&list, model_sign_name((enum hg_sign)g));
 			}
+		/* the temperature and care of the day follow its signs */
+		if (c->temp != HG_TEMP_NONE) {
+			char temp[16];
+			model_format_temp(c->temp, temp, sizeof temp);
+			sb_printf(&list, "%s%s C", list.len ? "; " : "", temp);
+		}
+		for (int g = 0, first = 1; g < HG_CARE_COUNT; g++)
+			if (c->care & HG_BIT(g)) {
+				sb_printf(&list, "%s%s", first ? (list.len ? "; care: " : "care: ")
+					  : ", ", model_care_name((enum hg_care)g));
+				first = 0;
+			}
 		wrap(sb, "", sb_str(&list), COL_SIGNS);
 		sb_free(&list);
 	}
-	sb_puts(sb, "  Flag: most serious flag first raised that day:"
-		" !! urgent, ! doctor, . watch\n");
+	sb_puts(sb, "  Flag: most serious flag first raised that day: !!! emergency,\n"
+		"  !! urgent, ! doctor, . watch\n");
 }
 
 static void signs(struct strbuf *sb, const struct report_item *it)

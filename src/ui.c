@@ -160,10 +160,13 @@ void ui_state_free(struct ui *ui)
 	if (ui->have) {
 		model_recovery_free(&ui->rec);
 		rules_flags_free(ui->flags, ui->nflags);
+		model_actions_free(ui->actions, ui->nactions);
 	}
 	ui->have = 0;
 	ui->flags = NULL;
 	ui->nflags = 0;
+	ui->actions = NULL;
+	ui->nactions = 0;
 	memset(&ui->rec, 0, sizeof ui->rec);
 }
 
@@ -204,12 +207,24 @@ int ui_load(struct ui *ui, int64_t tid)
 		ui_db_error(ui);
 		return rc;
 	}
+	struct hg_action *actions = NULL;
+	size_t nactions = 0;
+
+	rc = db_action_list(ui->db, tid, &actions, &nactions);
+	if (rc != HG_OK) {
+		model_recovery_free(&r);
+		ui_db_error(ui);
+		return rc;
+	}
 	rules_eval(&r, &flags, &nflags);
+	rules_attach_actions(flags, nflags, actions, nactions);
 	same = ui->have && ui->rec.t.id == tid;
 	ui_state_free(ui);
 	ui->rec = r;
 	ui->flags = flags;
 	ui->nflags = nflags;
+	ui->actions = actions;
+	ui->nactions = nactions;
 	ui->have = 1;
 	if (!same) {
 		ui->top_week = 0;
@@ -328,7 +343,7 @@ attr_t ui_pair(const struct ui *ui, enum ui_pair p)
 attr_t ui_level_attr(const struct ui *ui, enum hg_level l)
 {
 	static const enum ui_pair pairs[HG_LEVEL_COUNT] = {
-		UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH
+		UI_PAIR_URGENT, UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH
 	};
 	/* Bold carries urgency without colour; the symbol carries the level. */
 	attr_t bold = l == HG_LEVEL_WATCH ? A_NORMAL : A_BOLD;

@@ -15,10 +15,10 @@
 
 enum {
 	F_RATING = 0,                        /* 0..3: the four symptoms */
-	F_SIGN = HG_SYMPTOM_COUNT,           /* 4..15: signs, row by row */
+	F_SIGN = HG_SYMPTOM_COUNT,           /* 4..19: signs, row by row */
 	F_NOTE = F_SIGN + HG_SIGN_COUNT,
 	SIGN_ROWS = HG_SIGN_COUNT / 2,
-	ROW_RATINGS = 2, ROW_SIGNS = 8, ROW_NOTE = 15, ROW_PREVIEW = 18,
+	ROW_RATINGS = 2, ROW_SIGNS = 7, ROW_NOTE = 15, ROW_PREVIEW = 18,
 	PREVIEW_LINES = 3,
 	SIGN_COL_X = 33
 };
@@ -31,6 +31,8 @@ static const enum hg_sign sign_at[HG_SIGN_COUNT] = {
 	HG_SIGN_SPREADING, HG_SIGN_DARK_PATCHES,
 	HG_SIGN_PAIN, HG_SIGN_LIGHT_PATCHES,
 	HG_SIGN_BUMPS, HG_SIGN_LINES,
+	HG_SIGN_LIPS, HG_SIGN_EYE,
+	HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING,
 };
 
 static const char *const symptom_labels[HG_SYMPTOM_COUNT] = {
@@ -43,6 +45,8 @@ static struct {
 	int existed;
 	int rating[HG_SYMPTOM_COUNT], orig_rating[HG_SYMPTOM_COUNT];
 	unsigned signs, orig_signs;
+	int temp;                /* kept as stored: the editor has no field yet */
+	unsigned care;           /* likewise */
 	struct ui_edit note;
 	char *orig_note;
 	int focus;
@@ -66,15 +70,20 @@ static void edited_checkin(const struct ui *ui, struct hg_checkin *c)
 	c->day = ed.day;
 	memcpy(c->rating, ed.rating, sizeof c->rating);
 	c->signs = ed.signs;
+	c->temp = ed.temp;
+	c->care = ed.care;
 	c->note = xstrdup(ui_edit_text(&ed.note));    /* owned: free with model_checkin_free */
 }
 
-static int edited_empty(void)
+static int edited_empty(const struct ui *ui)
 {
-	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-		if (ed.rating[s] != HG_UNRATED)
-			return 0;
-	return !ed.signs && !*ui_edit_text(&ed.note);
+	struct hg_checkin c;
+	int empty;
+
+	edited_checkin(ui, &c);
+	empty = model_checkin_is_empty(&c);
+	model_checkin_free(&c);
+	return empty;
 }
 
 /* The rules over the treatment with this day as it stands in the editor. */
@@ -88,7 +97,7 @@ static void preview_update(const struct ui *ui)
 	edited_checkin(ui, &mine);
 	for (; i < ui->rec.ndays && ui->rec.days[i].day < ed.day; i++)
 		days[n++] = ui->rec.days[i];
-	if (!edited_empty())
+	if (!edited_empty(ui))
 		days[n++] = mine;
 	if (i < ui->rec.ndays && ui->rec.days[i].day == ed.day)
 		i++;
@@ -116,6 +125,8 @@ static int day_open(struct ui *ui)
 		ed.rating[s] = c ? c->rating[s] : HG_UNRATED;
 	memcpy(ed.orig_rating, ed.rating, sizeof ed.rating);
 	ed.signs = ed.orig_signs = c ? c->signs : 0;
+	ed.temp = c ? c->temp : HG_TEMP_NONE;
+	ed.care = c ? c->care : 0;
 	ui_edit_init(&ed.note, c && c->note ? c->note : "", HG_NOTE_MAX);
 	ed.orig_note = xstrdup(ui_edit_text(&ed.note));
 	ed.focus = F_RATING;
@@ -309,7 +320,7 @@ static void save(struct ui *ui)
 		return;
 	}
 	edited_checkin(ui, &c);
-	if (!edited_empty())
+	if (!edited_empty(ui))
 		rc = db_checkin_put(ui->db, &c);
 	else if (ed.existed)
 		rc = db_checkin_delete(ui->db, c.treatment_id, c.day);

@@ -73,8 +73,14 @@ static void flags_draw(struct ui *ui)
 	snprintf(right, sizeof right, "%zu flag%s", ui->nflags, ui->nflags == 1 ? "" : "s");
 	ui_title(ui, sb_str(&title), right);
 	sb_free(&title);
-	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s care today   %s call your dermatologist soon   "
-		"%s mention at the next visit", ui_level_symbol(ui, HG_LEVEL_URGENT),
+	int emergency = 0;
+	for (size_t i = 0; i < ui->nflags; i++)
+		emergency |= ui->flags[i].level == HG_LEVEL_EMERGENCY;
+	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s%s%s care today   %s call your dermatologist soon   "
+		"%s mention at the next visit",
+		emergency ? ui_level_symbol(ui, HG_LEVEL_EMERGENCY) : "",
+		emergency ? " call 112/911/999 now   " : "",
+		ui_level_symbol(ui, HG_LEVEL_URGENT),
 		ui_level_symbol(ui, HG_LEVEL_DOCTOR), ui_level_symbol(ui, HG_LEVEL_WATCH));
 	if (ui->nflags == 0) {
 		ui_put(ui, y + 1, 3, COLS - 6, A_BOLD, "No flags.");
@@ -97,9 +103,9 @@ static void flags_draw(struct ui *ui)
 		mvhline(y, 1, ' ' | sel, COLS - 2);
 		int x = 2 + ui_put(ui, y, 1, 2, sel | ui_level_attr(ui, f->level),
 				   ui_level_symbol(ui, f->level));
-		ui_putf(ui, y, x, COLS - x - 1, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)",
+		ui_putf(ui, y, x, COLS - x - 1, sel | A_BOLD, "%-6s  day %d%s%s%s%s (%s)%s",
 			rules_level_name(f->level), f->day, sep, date, sep, f->rule,
-			rules_category_name(f->category));
+			rules_category_name(f->category), f->action ? " resolved" : "");
 		for (int k = 0; k < h - 1; k++) {
 			if (y + 1 + k < TOP + rows)
 				ui_put(ui, y + 1 + k, INDENT, COLS - INDENT - 1, A_NORMAL, lines[k]);

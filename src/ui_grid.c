@@ -76,7 +76,7 @@ static void draw_header(struct ui *ui)
 {
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	int counts[HG_LEVEL_COUNT] = { 0 };
-	static const char *const words[HG_LEVEL_COUNT] = { "urgent", "see doctor", "watch" };
+	static const char *const words[HG_LEVEL_COUNT] = { "emergency", "urgent", "see doctor", "watch" };
 	int day = ui->today - ui->rec.t.date, x = 1;
 
 	sb_puts(&left, "healgrid");
@@ -95,6 +95,9 @@ static void draw_header(struct ui *ui)
 		counts[ui->flags[i].level]++;
 	for (int l = 0; l < HG_LEVEL_COUNT; l++) {
 		attr_t a = counts[l] ? ui_level_attr(ui, (enum hg_level)l) : A_NORMAL;
+
+		if (l == HG_LEVEL_EMERGENCY && !counts[l])
+			continue;       /* named only when raised, to keep the line short */
 
 		x += ui_put(ui, 1, x, 4, a, ui_level_symbol(ui, (enum hg_level)l));
 		x += ui_putf(ui, 1, x, 20, a, " %d %s", counts[l], words[l]);

@@ -109,11 +109,13 @@ static void build(struct ui *ui, enum ui_section from)
 	add(A_NORMAL, "  %-*sbruising, bleeding)", LABEL_W - 2, "");
 	add(A_NORMAL, "  %-*snot rated (never the same as 0)", LABEL_W - 2, "-");
 	add(A_NORMAL, "  %-*sa day still to come", LABEL_W - 2, ui_glyph(ui, UI_G_DOT));
+	add(A_NORMAL, "  %-*semergency: %s", LABEL_W - 2,
+	    ui_level_symbol(ui, HG_LEVEL_EMERGENCY), rules_level_action(HG_LEVEL_EMERGENCY));
 	add(A_NORMAL, "  %-*surgent: get medical care today", LABEL_W - 2,
 	    ui_level_symbol(ui, HG_LEVEL_URGENT));
-	add(A_NORMAL, "  %-*scall your dermatologist within a day or two", LABEL_W - 2,
+	add(A_NORMAL, "  %-*sdoctor: see a doctor within a few days", LABEL_W - 2,
 	    ui_level_symbol(ui, HG_LEVEL_DOCTOR));
-	add(A_NORMAL, "  %-*swatch: mention it at your next visit", LABEL_W - 2,
+	add(A_NORMAL, "  %-*swatch: note it and mention it at your next visit", LABEL_W - 2,
 	    ui_level_symbol(ui, HG_LEVEL_WATCH));
 	add(A_NORMAL, "%s", "");
 	add(A_NORMAL, "The manual (man healgrid) lists every warning rule and its source%s", sep);

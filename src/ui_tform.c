@@ -34,7 +34,7 @@ static const char *const field_hints[NTEXT] = {
 	"mm, 0.1 to 3.0; leave empty when unknown",
 	"where on the body, such as face or neck",
 	"serums or numbing cream used",
-	"days to follow, 7 to 90",
+	"days to follow, 7 to 180",
 	"",
 };
 
@@ -43,6 +43,7 @@ static const enum hg_risk risk_at[HG_RISK_COUNT] = {
 	HG_RISK_ACTIVE_INFECTION, HG_RISK_ACTIVE_ACNE, HG_RISK_BLEEDING_DISORDER,
 	HG_RISK_BLOOD_THINNERS, HG_RISK_COLD_SORES,
 	HG_RISK_KELOIDS, HG_RISK_ISOTRETINOIN, HG_RISK_DARK_SKIN, HG_RISK_PREGNANCY,
+	HG_RISK_WEAK_IMMUNITY,
 };
 
 static const char *const risk_labels[HG_RISK_COUNT] = {
@@ -55,6 +56,7 @@ static const char *const risk_labels[HG_RISK_COUNT] = {
 	[HG_RISK_ISOTRETINOIN] = "isotretinoin, last 6 months",
 	[HG_RISK_DARK_SKIN] = "darker skin (Fitzpatrick IV-VI)",
 	[HG_RISK_PREGNANCY] = "pregnancy",
+	[HG_RISK_WEAK_IMMUNITY] = "weak immunity, diabetes",
 };
 
 static struct {

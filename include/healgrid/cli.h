@@ -90,5 +90,11 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_action(struct cli_ctx *ctx, int argc, char **argv);
+/* Record an action of treatment tid (0 = the current one) resolving the
+ * flags ids[] (RULE@DAY); prints its id.  Every flag must be raised and
+ * open, else HG_ERR_INPUT and nothing is saved. */
+int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
+                      const char *text, char *const *ids, size_t nids);
 
 #endif

@@ -69,6 +69,19 @@ int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
  * checked that each new day is in range. */
 int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta);
 
+/* Actions.  db_action_add inserts a->text (1-500 bytes, checked by the
+ * caller) and the flags it resolves, and sets a->id; a flag already
+ * resolved by another action is HG_ERR_INPUT and nothing is saved. */
+int db_action_add(struct hg_db *db, struct hg_action *a);
+/* HG_ERR_INPUT "no action N" when missing; its flags become open again. */
+int db_action_delete(struct hg_db *db, int64_t id);
+/* Actions of treatment tid (0 = every treatment), by date then id, with
+ * the flags each resolves. */
+int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t *n);
+/* The action resolving flag (tid, rule, date), *action_id = 0 when open. */
+int db_flag_resolver(struct hg_db *db, int64_t tid, const char *rule, int date,
+		     int64_t *action_id);
+
 /* One treatment with its check-ins sorted by day. */
 int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);
 /* Every treatment (oldest first) with its check-ins, one at a time: memory

@@ -13,7 +13,11 @@
 enum { HG_UNRATED = -1 };           /* a rating never given (NULL in SQL) */
 enum { HG_RATING_MAX = 3 };
 enum { HG_NOTE_MAX = 2000 };        /* bytes of UTF-8 in a note */
-enum { HG_WINDOW_MIN = 7, HG_WINDOW_MAX = 90, HG_WINDOW_DEFAULT = 28 };
+enum { HG_WINDOW_MIN = 7, HG_WINDOW_MAX = 180, HG_WINDOW_DEFAULT = 28 };
+enum { HG_ACTION_TEXT_MAX = 500 };  /* bytes of UTF-8 in an action's text */
+/* Temperatures are whole tenths of a degree Celsius (382 = 38.2 C). */
+enum { HG_TEMP_NONE = 0, HG_TEMP_MIN = 340, HG_TEMP_MAX = 430, HG_TEMP_FEVER = 380 };
+enum { HG_SKIN_NONE = 0, HG_SKIN_MIN = 1, HG_SKIN_MAX = 6, HG_SKIN_DARKER = 4 };
 #define HG_DEPTH_MIN 0.1
 #define HG_DEPTH_MAX 3.0
 
@@ -26,7 +30,8 @@ enum hg_sign {
 	HG_SIGN_WARMTH, HG_SIGN_PUS, HG_SIGN_CRUSTING, HG_SIGN_SPREADING,
 	HG_SIGN_PAIN, HG_SIGN_FEVER, HG_SIGN_BLISTERS, HG_SIGN_RASH,
 	HG_SIGN_DARK_PATCHES, HG_SIGN_LIGHT_PATCHES, HG_SIGN_BUMPS,
-	HG_SIGN_LINES, HG_SIGN_COUNT
+	HG_SIGN_LINES, HG_SIGN_LIPS, HG_SIGN_EYE, HG_SIGN_UNWELL,
+	HG_SIGN_NONSTOP_BLEEDING, HG_SIGN_COUNT
 };
 
 /* Bit positions are stored in the database: append only, never reorder. */
@@ -34,7 +39,14 @@ enum hg_risk {
 	HG_RISK_ACTIVE_INFECTION, HG_RISK_ACTIVE_ACNE, HG_RISK_BLEEDING_DISORDER,
 	HG_RISK_BLOOD_THINNERS, HG_RISK_COLD_SORES, HG_RISK_KELOIDS,
 	HG_RISK_ISOTRETINOIN, HG_RISK_DARK_SKIN, HG_RISK_PREGNANCY,
-	HG_RISK_COUNT
+	HG_RISK_WEAK_IMMUNITY, HG_RISK_COUNT
+};
+
+/* Care given to the skin that day.  Bit positions are stored in the
+ * database: append only, never reorder. */
+enum hg_care {
+	HG_CARE_SUNSCREEN, HG_CARE_SUN, HG_CARE_ACTIVES, HG_CARE_MAKEUP,
+	HG_CARE_COUNT
 };
 
 enum hg_device { HG_DEVICE_PROFESSIONAL, HG_DEVICE_HOME, HG_DEVICE_COUNT };
@@ -55,6 +67,7 @@ struct hg_treatment {
 	char *note;             /* owned; "" when none */
 	unsigned risks;         /* HG_BIT(enum hg_risk) */
 	int window;             /* days tracked, day 0 .. window-1 */
+	int skin_type;          /* Fitzpatrick 1..6, HG_SKIN_NONE when unknown */
 };
 
 struct hg_checkin {
@@ -62,7 +75,26 @@ struct hg_checkin {
 	int day;                           /* 0 .. window-1 */
 	int rating[HG_SYMPTOM_COUNT];      /* 0..3 or HG_UNRATED */
 	unsigned signs;                    /* HG_BIT(enum hg_sign) */
+	int temp;                          /* tenths of a degree C, HG_TEMP_NONE */
+	unsigned care;                     /* HG_BIT(enum hg_care) */
 	char *note;                        /* "" when none; owned */
+};
+
+/* A flag an action resolves, remembered by rule and calendar date so that
+ * renumbering the days of a treatment keeps pointing at the same flag. */
+struct hg_flag_ref {
+	char *rule;                        /* owned */
+	int date;                          /* date.h day number */
+};
+
+/* Something done about the recovery ("saw GP, antibiotics for 7 days"). */
+struct hg_action {
+	int64_t id;
+	int64_t treatment_id;
+	int date;                          /* date.h day number */
+	char *text;                        /* owned, <= HG_ACTION_TEXT_MAX bytes */
+	struct hg_flag_ref *resolves;      /* owned */
+	size_t nresolves;
 };
 
 /* One treatment with its check-ins sorted by day. */
@@ -79,21 +111,39 @@ const char *model_sign_name(enum hg_sign s);
 const char *model_sign_label(enum hg_sign s);
 const char *model_risk_name(enum hg_risk r);
 const char *model_device_name(enum hg_device d);
+const char *model_care_name(enum hg_care c);
+const char *model_care_label(enum hg_care c);
 const char *model_rating_label(int rating); /* "none" .. "severe", "not rated" */
 int model_symptom_lookup(const char *name);
 int model_sign_lookup(const char *name);
 int model_risk_lookup(const char *name);
 int model_device_lookup(const char *name);
+int model_care_lookup(const char *name);
 
 /* Parse a list of names separated by ',' or ';' into a bit set.
  * On an unknown name returns -1 and points *bad at a malloc'd copy of it
  * (caller frees).  Empty string gives 0. */
 int model_parse_signs(const char *list, unsigned *out, char **bad);
 int model_parse_risks(const char *list, unsigned *out, char **bad);
+int model_parse_care(const char *list, unsigned *out, char **bad);
 /* Write names joined by sep into buf (always NUL-terminated); returns the
  * length it needed, like snprintf. */
 size_t model_format_signs(unsigned signs, char sep, char *buf, size_t len);
 size_t model_format_risks(unsigned risks, char sep, char *buf, size_t len);
+size_t model_format_care(unsigned care, char sep, char *buf, size_t len);
+
+/* Body temperature: "38", "38.2", "38.2C" or "100.8F" (suffix C/c/F/f, at
+ * most one decimal, a dot as decimal point whatever the locale).
+ * Fahrenheit is converted and rounded to 0.1 C; the range 34.0-43.0 C is
+ * checked after conversion.  Returns 0 with *out in tenths of a degree C,
+ * or -1 with *why saying what is wrong (a static string). */
+int model_parse_temp(const char *s, int *out, const char **why);
+/* "38.2" (no unit); "" when HG_TEMP_NONE.  buf of 8 bytes is enough. */
+void model_format_temp(int tenths, char *buf, size_t len);
+/* Fitzpatrick skin type "1".."6" or "I".."VI" (any case): 1..6, else -1. */
+int model_parse_skin_type(const char *s);
+/* "I" .. "VI"; "" for HG_SKIN_NONE. */
+const char *model_skin_type_name(int type);
 
 
 /* Depth for people: "1.0", "0.25"; "unknown" when 0. */
@@ -104,6 +154,12 @@ void model_treatment_free(struct hg_treatment *t);
 void model_checkin_init(struct hg_checkin *c);
 void model_checkin_free(struct hg_checkin *c);
 void model_recovery_free(struct hg_recovery *r);
+/* A day with nothing recorded (no rating, sign, temperature, care or
+ * note) is removed rather than stored empty. */
+int model_checkin_is_empty(const struct hg_checkin *c);
+void model_action_init(struct hg_action *a);
+void model_action_free(struct hg_action *a);
+void model_actions_free(struct hg_action *a, size_t n);
 /* The check-in of day `day`, or NULL. days must be sorted. */
 const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day);
 

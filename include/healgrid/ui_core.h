@@ -93,6 +93,8 @@ struct ui {
 	struct hg_recovery rec;
 	struct hg_flag *flags;
 	size_t nflags;
+	struct hg_action *actions;      /* of rec, so flags show resolved */
+	size_t nactions;
 	int cursor;              /* grid: the selected day */
 	int top_week;            /* grid: first week on screen */
 

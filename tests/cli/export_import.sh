@@ -131,8 +131,8 @@ bad_case "unknown device" '2: device: expected professional or home, got "pen"' 
 	'2026-11-01,pen,,face,,2,2026-11-03,1,,,,,'
 bad_case "depth out of range" '2: depth_mm: expected millimetres from 0.1 to 3.0, or empty, got "0.05"' \
 	'2026-11-01,home,0.05,face,,2,2026-11-03,1,,,,,'
-bad_case "day beyond 89" '2: day: expected a whole number 0-89, got "120"' \
-	'2026-11-01,home,,face,,120,2027-03-01,1,,,,,'
+bad_case "day beyond 179" '2: day: expected a whole number 0-179, got "200"' \
+	'2026-11-01,home,,face,,200,2027-05-20,1,,,,,'
 bad_case "the same day twice" \
 	"3: day 1 of the treatment (2026-11-01, face) is given twice in this file" "$good" "$good"
 bad_case "line numbers count the lines inside a quoted note" \

@@ -34,8 +34,42 @@ run checkin --day 7 --redness 1
 run due
 expect_status 1 "due once today is done"
 is "$out" "" "nothing printed once done"
-HEALGRID_TODAY=2026-12-20 run due
-expect_status 1 "due after the window ended"
+HEALGRID_TODAY=2026-12-10 run due
+expect_status 1 "due after the window ended, before the follow-up"
+
+# The six-week follow-up: day 42 to 56, until a check-in from day 42 on.
+HEALGRID_TODAY=2026-12-14 run due
+expect_status 1 "no follow-up on day 41"
+HEALGRID_TODAY=2026-12-15 run due
+expect_status 0 "follow-up due on day 42"
+is "$out" "healgrid: six-week follow-up of your face treatment (day 42): look for dark or light patches, bumps or lines, and check in" \
+	"due names the follow-up look"
+HEALGRID_TODAY=2026-12-29 run due
+expect_status 0 "follow-up still due on day 56"
+HEALGRID_TODAY=2026-12-30 run due
+expect_status 1 "no follow-up after day 56"
+# a treatment tracked daily (new) and one due for its follow-up: daily first
+run treatment add --date 2026-12-20 --area neck
+run treatment add --date 2027-01-20 --area chin
+HEALGRID_TODAY=2026-12-21 run due
+expect_status 0 "daily and follow-up together"
+is "$out" "healgrid: day 1 of your neck treatment is not checked in yet: run healgrid
+healgrid: six-week follow-up of your face treatment (day 48): look for dark or light patches, bumps or lines, and check in" \
+	"daily lines first; the planned treatment is never due"
+HEALGRID_TODAY=2026-12-21 run checkin --treatment 1 --day 44 --redness 0 --sign dark-patches --temp 37.2 --care sunscreen,sun
+HEALGRID_TODAY=2026-12-21 run due
+is "$out" "healgrid: day 1 of your neck treatment is not checked in yet: run healgrid" \
+	"a check-in from day 42 on ends the follow-up"
+
+# show lists temperatures, care and the flags with their status
+HEALGRID_TODAY=2026-12-21 run flags resolve --treatment 1 pus@4 --text "saw GP"
+HEALGRID_TODAY=2026-12-21 run show --treatment 1
+like "$out" "*temperature and care:*day 44 (2026-12-17): 37.2 C; care: sunscreen,sun*" \
+	"show lists the temperature and care of a day"
+like "$out" "*flags (open first):*!   doctor    dark-patches@44  open*!!  urgent    pus@4  resolved by action 1 (2026-12-21)*" \
+	"show marks open and resolved flags, open first"
+is "$(printf '%s\n' "$out" | awk '{ if (length($0) > 80) n++ } END { print n + 0 }')" "0" \
+	"show stays within 80 columns"
 
 run show --treatment 5
 expect_error 2 "no treatment 5" "show unknown treatment"

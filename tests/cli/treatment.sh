@@ -45,9 +45,9 @@ expect_error 2 '--device: expected professional or home, got "laser"' "unknown d
 run treatment add --date 2026-11-03 --risk smoking
 expect_error 2 '--risk: unknown risk "smoking"*' "unknown risk"
 run treatment add --date 2026-11-03 --window 6
-expect_error 2 '--window: expected a whole number 7-90, got "6"' "window too short"
-run treatment add --date 2026-11-03 --window 91
-expect_error 2 '--window: expected a whole number 7-90, got "91"' "window too long"
+expect_error 2 '--window: expected a whole number 7-180, got "6"' "window too short"
+run treatment add --date 2026-11-03 --window 181
+expect_error 2 '--window: expected a whole number 7-180, got "181"' "window too long"
 run treatment add --depth 1.0
 expect_error 2 'treatment add: --date YYYY-MM-DD is required' "date missing"
 run treatment add --date 2026-11-03 --colour red

@@ -36,9 +36,9 @@ for depth in "+1.0" "1e0" "0x1p0" "${TAB}1.0" " 1.0" "1.0 " "1." ".5" "1,0" "-1.
 	is "$(db_sum)" "$sum" "import depth_mm \"$shown\": nothing written"
 done
 
-for w in "+14" " 14" "14 " "0x0e" "1e1" "-7" "6" "91" ""; do
+for w in "+14" " 14" "14 " "0x0e" "1e1" "-7" "6" "181" ""; do
 	run treatment add --date 2026-11-05 --window "$w"
-	expect_error 2 "--window: expected a whole number 7-90, got \"$w\"" "--window \"$w\" is refused"
+	expect_error 2 "--window: expected a whole number 7-180, got \"$w\"" "--window \"$w\" is refused"
 done
 for id in "+1" " 1" "0" "0x1" "1e0"; do
 	run treatment delete "$id"

@@ -111,7 +111,8 @@ def apply(state, f):
     for i, name in enumerate(SYMPTOMS + ["signs", "note"]):
         if name in f:
             row[i] = f[name]
-    return tuple(row)
+    # A day left with nothing recorded is removed, not stored empty.
+    return None if tuple(row) == EMPTY else tuple(row)
 
 
 def run_killed(argv, hi):
@@ -256,6 +257,8 @@ con = sqlite3.connect(db)
 for slot, writes in history.items():
     got = con.execute("SELECT redness, swelling, bruising, bleeding, signs, note FROM checkin"
                       " WHERE treatment_id = ? AND day = ?", slot).fetchone()
+    if got is None:         # an absent day reads as a day with nothing recorded
+        got = EMPTY
     for i, (s, f, outcome) in enumerate(writes):
         if outcome != "acked":
             continue

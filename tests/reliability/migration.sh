@@ -148,4 +148,55 @@ run_raw "$HEALGRID" --db "$f" show
 expect_status 0 "once the lock is gone the migration runs"
 is "$(sqlite3 "$f" 'PRAGMA user_version')" "$want_version" "and the file is current"
 
+# ---- schema 2 -> current: tests/data/v2.db (see tests/data/make-v2-db.sh)
+# holds every kind of row schema 2 knows.  The step rebuilds both tables
+# (their CHECK constraints said 90 days) and adds the new ones.
+v2=$top_srcdir/tests/data/v2.db
+rows2() {
+	sqlite3 "$1" "SELECT 'T', id, date, device, quote(depth_mm), area, products, risks,
+			window_days, note FROM treatment ORDER BY id;
+		SELECT 'C', treatment_id, day, quote(redness), quote(swelling), quote(bruising),
+			quote(bleeding), signs, note, quote(updated) FROM checkin
+			ORDER BY treatment_id, day"
+}
+cp "$v2" "$T/v2.db"
+chmod 0600 "$T/v2.db"
+f=$T/v2.db
+is "$(sqlite3 "$f" 'PRAGMA user_version')" "2" "stored v2 file is schema version 2"
+v2_rows=$(rows2 "$f")
+is "$(printf '%s\n' "$v2_rows" | grep -c '^C')" "7" "stored v2 file holds 7 check-ins"
+run_raw "$HEALGRID" --db "$f" treatment list
+expect_status 0 "treatment list on the v2 file"
+is "$(sqlite3 "$f" 'PRAGMA user_version')" "$want_version" "v2 file now at schema $want_version"
+is "$(sqlite3 "$f" "SELECT type, name, sql FROM sqlite_schema ORDER BY name")" "$want_schema" \
+	"v2 file: schema is the one a new database gets"
+is "$(rows2 "$f")" "$v2_rows" "v2 file: every row intact, save stamps included"
+is "$(sqlite3 "$f" "SELECT count(*) FROM checkin WHERE temperature_dc IS NOT NULL OR care != 0;
+	SELECT count(*) FROM treatment WHERE skin_type IS NOT NULL;
+	SELECT count(*) FROM action; SELECT count(*) FROM action_flag")" "0
+0
+0
+0" "v2 file: new fields empty, no actions"
+is "$(sqlite3 "$f" "SELECT name FROM sqlite_schema WHERE name IN ('checkin', 'treatment_by_date')
+	AND (sql LIKE '%WITHOUT ROWID%' OR type = 'index') ORDER BY name")" "checkin
+treatment_by_date" "v2 file: check-ins stay WITHOUT ROWID, the date index is back"
+is "$(sqlite3 "$f" 'PRAGMA integrity_check; PRAGMA foreign_key_check')" "ok" "v2 file: integrity ok"
+is "$(sqlite3 "$f" 'PRAGMA foreign_keys = ON; UPDATE treatment SET window_days = 180 WHERE id = 2;
+	INSERT INTO checkin (treatment_id, day) VALUES (2, 179); SELECT changes()' 2>&1)" "1" \
+	"v2 file: windows and days up to 180 now hold"
+is "$(sqlite3 "$f" 'PRAGMA foreign_keys = ON; DELETE FROM treatment WHERE id = 2;
+	SELECT count(*) FROM checkin WHERE treatment_id = 2')" "0" \
+	"v2 file: check-ins still go with their treatment"
+
+# A database of a newer schema is refused and left untouched.
+cp "$v2" "$T/newer.db"
+chmod 0600 "$T/newer.db"
+f=$T/newer.db
+sqlite3 "$f" "PRAGMA user_version = $((want_version + 1))"
+sum=$(file_sum "$f")
+run_raw "$HEALGRID" --db "$f" treatment list
+expect_error 1 "$f: made by a newer healgrid (schema $((want_version + 1)), this one knows $want_version); upgrade healgrid" \
+	"a newer schema is refused"
+is "$(file_sum "$f")" "$sum" "newer file unchanged"
+
 done_testing

@@ -68,7 +68,7 @@ is "$(sqlite3 "$f" "SELECT area FROM treatment WHERE id = 4")" "face (3)" "check
 
 # An old file without twins upgrades silently.
 f=$(fresh_copy clean.db)
-sqlite3 "$f" "DELETE FROM treatment WHERE id IN (3, 4, 8)"
+sqlite3 "$f" "PRAGMA foreign_keys = ON; DELETE FROM treatment WHERE id IN (3, 4, 8)"
 run_raw "$HEALGRID" --db "$f" show --treatment 1
 is "$status:$err" "0:" "no twins: upgraded without a word"
 is "$(sqlite3 "$f" 'PRAGMA user_version')" "$want_version" "no twins: file upgraded"

@@ -16,7 +16,7 @@ tui_keys Enter 1 1 0 0
 tui_expect "No warning from this day." "preview: nothing yet"
 tui_keys Down Space
 tui_expect "[x] pus or cloudy discharge" "Space ticks pus"
-tui_expect "‼ Pus on day 7 can mean infection: contact a doctor today." \
+tui_expect "‼ Pus or cloudy discharge on day 7 can mean an infection" \
 	"the editor previews the urgent flag before saving"
 tui_keys Enter
 tui_expect "Saved day 7. ‼ pus: f shows what to do." "saving names the new flag"
@@ -33,9 +33,9 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
  ──────────────────────────────────────────────────────────────────────────────
  ‼ care today   ! call your dermatologist soon   · mention at the next visit
  ‼ urgent  day 7 · 2026-11-10 · pus (infection)
-     Pus on day 7 can mean infection: contact a doctor today.
-
-
+     Pus or cloudy discharge on day 7 can mean an infection of the needle
+     marks: get medical care today (your GP, an urgent care centre, or the
+     clinic that treated you).
 
 
 
@@ -66,7 +66,7 @@ tui_expect "Saved day 4." "day 4 saved"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 1 watch" "header counts both levels"
 tui_keys f
 tui_expect "2 flags" "two flags listed"
-is "$(printf '%s\n' "$screen" | grep -n 'day [47] ·' | cut -d: -f1 | tr '\n' ' ')" "4 7 " \
+is "$(printf '%s\n' "$screen" | grep -n 'day [47] ·' | cut -d: -f1 | tr '\n' ' ')" "4 9 " \
 	"urgent first, then watch"
 tui_keys Down Enter
 tui_expect "Day 4 · Sat 2026-11-07 · · dark-patches-early" "Enter on a flag shows its day on the grid"

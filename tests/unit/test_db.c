@@ -278,6 +278,7 @@ static void transaction_rolls_back_everything(void **state)
 	model_checkin_init(&c);
 	c.treatment_id = id;
 	c.day = 1;
+	c.rating[HG_REDNESS] = 1;   /* an empty day would be deleted, not stored */
 	c.note = (char *)"";
 	assert_int_equal(db_checkin_put(t.db, &c), HG_OK);
 	c.day = 200;    /* violates the day CHECK: the whole transaction goes */

@@ -82,6 +82,95 @@ static void strbuf_grows(void **state)
 	free(s);
 }
 
+static int temp_of(const char *s)
+{
+	const char *why = NULL;
+	int t = -1;
+
+	if (model_parse_temp(s, &t, &why) != 0) {
+		assert_non_null(why);
+		return -1;
+	}
+	return t;
+}
+
+static void temperatures_parse(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(temp_of("38"), 380);
+	assert_int_equal(temp_of("38.2"), 382);
+	assert_int_equal(temp_of("38.2C"), 382);
+	assert_int_equal(temp_of("38.2c"), 382);
+	assert_int_equal(temp_of("100.4F"), 380);
+	assert_int_equal(temp_of("100.8f"), 382);      /* 38.22 rounds to 38.2 */
+	assert_int_equal(temp_of("99.9F"), 377);       /* 37.72 rounds to 37.7 */
+	assert_int_equal(temp_of("100.1F"), 378);      /* 37.83 rounds to 37.8 */
+	assert_int_equal(temp_of("93.2F"), 340);       /* the lowest, after conversion */
+	assert_int_equal(temp_of("34"), 340);
+	assert_int_equal(temp_of("43.0"), 430);
+	assert_int_equal(temp_of("43.1"), -1);
+	assert_int_equal(temp_of("33.9"), -1);
+	assert_int_equal(temp_of("45"), -1);
+	assert_int_equal(temp_of("100"), -1);          /* a bare Fahrenheit number */
+	assert_int_equal(temp_of("38,2"), -1);
+	assert_int_equal(temp_of("38.25"), -1);
+	assert_int_equal(temp_of("38."), -1);
+	assert_int_equal(temp_of(".5"), -1);
+	assert_int_equal(temp_of("-38"), -1);
+	assert_int_equal(temp_of("38.2K"), -1);
+	assert_int_equal(temp_of("C"), -1);
+	assert_int_equal(temp_of(""), -1);
+	assert_int_equal(temp_of("0000038.2"), -1);     /* absurdly long */
+	model_format_temp(382, buf, sizeof buf);
+	assert_string_equal(buf, "38.2");
+	model_format_temp(380, buf, sizeof buf);
+	assert_string_equal(buf, "38.0");
+	model_format_temp(HG_TEMP_NONE, buf, sizeof buf);
+	assert_string_equal(buf, "");
+}
+
+static void skin_types_parse(void **state)
+{
+	(void)state;
+	assert_int_equal(model_parse_skin_type("1"), 1);
+	assert_int_equal(model_parse_skin_type("6"), 6);
+	assert_int_equal(model_parse_skin_type("IV"), 4);
+	assert_int_equal(model_parse_skin_type("iv"), 4);
+	assert_int_equal(model_parse_skin_type("vi"), 6);
+	assert_int_equal(model_parse_skin_type("i"), 1);
+	assert_int_equal(model_parse_skin_type("0"), -1);
+	assert_int_equal(model_parse_skin_type("7"), -1);
+	assert_int_equal(model_parse_skin_type("VII"), -1);
+	assert_int_equal(model_parse_skin_type("IIII"), -1);
+	assert_int_equal(model_parse_skin_type(""), -1);
+	assert_int_equal(model_parse_skin_type("4 "), -1);
+	assert_string_equal(model_skin_type_name(5), "V");
+}
+
+static void empty_checkins(void **state)
+{
+	struct hg_checkin c;
+
+	(void)state;
+	model_checkin_init(&c);
+	assert_true(model_checkin_is_empty(&c));
+	c.note = (char *)"";
+	assert_true(model_checkin_is_empty(&c));
+	c.temp = 372;
+	assert_false(model_checkin_is_empty(&c));
+	c.temp = HG_TEMP_NONE;
+	c.care = HG_BIT(HG_CARE_SUN);
+	assert_false(model_checkin_is_empty(&c));
+	c.care = 0;
+	c.rating[HG_BLEEDING] = 0;                      /* rated none is recorded */
+	assert_false(model_checkin_is_empty(&c));
+	c.rating[HG_BLEEDING] = HG_UNRATED;
+	c.note = (char *)"x";
+	assert_false(model_checkin_is_empty(&c));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -89,6 +178,9 @@ int main(void)
 		cmocka_unit_test(sign_lists_parse_and_format),
 		cmocka_unit_test(sanitize_strips_terminal_controls),
 		cmocka_unit_test(strbuf_grows),
+		cmocka_unit_test(temperatures_parse),
+		cmocka_unit_test(skin_types_parse),
+		cmocka_unit_test(empty_checkins),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

@@ -82,7 +82,7 @@ static void whole_numbers(void **state)
 	assert_int_equal(validate_window("14", &w, msg), 0);
 	assert_int_equal(w, 14);
 	assert_int_equal(validate_window("1", &w, msg), -1);
-	assert_string_equal(msg, "expected a whole number 7-90, got \"1\"");
+	assert_string_equal(msg, "expected a whole number 7-180, got \"1\"");
 	assert_int_equal(validate_day("0", &w, msg), 0);
 	assert_int_equal(validate_day("+0", &w, msg), -1);
 	assert_int_equal(validate_id("12", &id, msg), 0);

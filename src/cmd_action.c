@@ -1,0 +1,382 @@
+/* cmd_action.c — `healgrid action add|list|delete`: what was done about
+ * the recovery (saw a GP, started antibiotics), dated, and the flags each
+ * action resolves; `flags resolve` records its action here too. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "healgrid/cli.h"
+#include "healgrid/date.h"
+#include "healgrid/json.h"
+#include "healgrid/rules.h"
+#include "healgrid/util.h"
+
+enum { FMT_TEXT, FMT_JSON };
+
+static int parse_text(const char *s)
+{
+	int rc = cli_parse_note("--text", s);
+
+	if (rc == HG_OK && !*s)
+		rc = hg_fail(HG_ERR_INPUT, "--text: say what was done, e.g. \"saw GP,"
+			     " antibiotics for 7 days\"");
+	if (rc == HG_OK && strlen(s) > HG_ACTION_TEXT_MAX)
+		rc = hg_fail(HG_ERR_INPUT, "--text: longer than %d bytes (got %zu)",
+			     HG_ACTION_TEXT_MAX, strlen(s));
+	return rc;
+}
+
+/* Add the flag ids of a comma-separated list to *ids (owned copies). */
+static int split_ids(const char *list, char ***ids, size_t *n)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+
+		if (len > 0) {
+			char *id = xmalloc(len + 1);
+
+			memcpy(id, p, len);
+			id[len] = '\0';
+			*ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+			(*ids)[(*n)++] = id;
+		}
+		p += len;
+		if (*p)
+			p++;
+	}
+	return HG_OK;
+}
+
+static void free_ids(char **ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
+                      const char *text, char *const *ids, size_t nids)
+{
+	struct hg_db *db;
+	struct hg_recovery r;
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0;
+	struct hg_action a;
+	int rc;
+
+	(void)have_tid;
+	model_action_init(&a);
+	if (date > ctx->today) {
+		char d[HG_DATE_LEN], today[HG_DATE_LEN];
+
+		date_format(date, d);
+		date_format(ctx->today, today);
+		return hg_fail(HG_ERR_INPUT, "--date: %s is after today (%s): record what"
+			       " was done once it is done", d, today);
+	}
+	rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = db_begin(db);
+	if (rc != HG_OK)
+		return rc;
+	rc = cli_pick_treatment(ctx, tid, &tid);
+	if (rc == HG_OK)
+		rc = db_recovery_load(db, tid, &r);
+	if (rc != HG_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	rules_eval(&r, &flags, &nflags);
+	a.treatment_id = tid;
+	a.date = date;
+	a.text = xstrdup(text);
+	for (size_t i = 0; rc == HG_OK && i < nids; i++) {
+		const char *rule;
+		int day;
+		int64_t by = 0;
+
+		if (rules_parse_flag_id(ids[i], &rule, &day) != 0) {
+			rc = hg_fail(HG_ERR_INPUT, "%s: not a flag id (RULE@DAY, as 'healgrid"
+				     " flags' lists them)", ids[i]);
+			break;
+		}
+		if (!rules_find_flag(flags, nflags, tid, rule, r.t.date + day)) {
+			rc = hg_fail(HG_ERR_INPUT, "no flag %s in treatment %lld (see 'healgrid"
+				     " flags --treatment %lld')", ids[i], (long long)tid,
+				     (long long)tid);
+			break;
+		}
+		for (size_t j = 0; j < a.nresolves; j++)
+			if (strcmp(a.resolves[j].rule, rule) == 0 &&
+			    a.resolves[j].date == r.t.date + day)
+				rc = hg_fail(HG_ERR_INPUT, "%s: given twice", ids[i]);
+		if (rc == HG_OK)
+			rc = db_flag_resolver(db, tid, rule, r.t.date + day, &by);
+		if (rc == HG_OK && by != 0)
+			rc = hg_fail(HG_ERR_INPUT, "flag %s is already resolved by action %lld",
+				     ids[i], (long long)by);
+		if (rc == HG_OK) {
+			a.resolves = xrealloc(a.resolves, (a.nresolves + 1) * sizeof *a.resolves);
+			a.resolves[a.nresolves].rule = xstrdup(rule);
+			a.resolves[a.nresolves].date = r.t.date + day;
+			a.nresolves++;
+		}
+	}
+	if (rc == HG_OK)
+		rc = db_action_add(db, &a);
+	if (rc == HG_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	if (rc == HG_OK) {
+		fprintf(ctx->out, "%lld\n", (long long)a.id);
+	}
+	rules_flags_free(flags, nflags);
+	model_recovery_free(&r);
+	model_action_free(&a);
+	return rc;
+}
+
+static int action_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "treatment", required_argument, NULL, 't' },
+		{ "date", required_argument, NULL, 'D' },
+		{ "text", required_argument, NULL, 'x' },
+		{ "resolves", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *text = NULL;
+	char **ids = NULL;
+	size_t nids = 0;
+	int64_t tid = 0;
+	int date = ctx->today, have_tid = 0, rc = HG_OK, c;
+
+	while (rc == HG_OK && (c = cli_getopt("action add", argc, argv, "", opts)) != -1) {
+		if (cli_common_option(ctx, "action", c, &rc))
+			continue;
+		switch (c) {
+		case 't':
+			rc = cli_parse_id("--treatment", optarg, &tid);
+			have_tid = 1;
+			break;
+		case 'D':
+			rc = cli_parse_date("--date", optarg, &date);
+			break;
+		case 'x':
+			text = optarg;
+			rc = parse_text(optarg);
+			break;
+		case 'r':
+			rc = split_ids(optarg, &ids, &nids);
+			break;
+		default:
+			rc = cli_bad_option("action add", argv);
+		}
+	}
+	if (rc == HG_OK && optind < argc)
+		rc = hg_fail(HG_ERR_INPUT, "action add: unexpected argument \"%s\"", argv[optind]);
+	if (rc == HG_OK && !text)
+		rc = hg_fail(HG_ERR_INPUT, "action add: --text TEXT is required (what was done)");
+	if (rc == HG_OK)
+		rc = cli_action_create(ctx, tid, have_tid, date, text, ids, nids);
+	free_ids(ids, nids);
+	return rc;
+}
+
+/* "pus@3", or "pus@3 (no longer raised)" in text when the flag is gone. */
+static void ref_id(const struct hg_flag_ref *ref, int tdate, char *buf, size_t len)
+{
+	rules_flag_id(ref->rule, ref->date - tdate, buf, len);
+}
+
+struct listing {
+	struct hg_action *a;
+	size_t na;
+	int64_t tid;            /* 0 = every treatment */
+	int format;
+	struct strbuf sb;
+	size_t shown;
+};
+
+/* One treatment's actions, with its flags to tell raised from gone. */
+static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
+{
+	struct listing *l = arg;
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0;
+
+	(void)i;
+	(void)n;
+	if (l->tid && r->t.id != l->tid)
+		return HG_OK;
+	rules_eval(r, &flags, &nflags);
+	for (size_t k = 0; k < l->na; k++) {
+		const struct hg_action *a = &l->a[k];
+		char date[HG_DATE_LEN];
+
+		if (a->treatment_id != r->t.id)
+			continue;
+		date_format(a->date, date);
+		if (l->format == FMT_JSON) {
+			sb_puts(&l->sb, l->shown ? ", {" : "{");
+			json_key(&l->sb, "id", 1);
+			sb_printf(&l->sb, "%lld", (long long)a->id);
+			json_key(&l->sb, "treatment", 0);
+			sb_printf(&l->sb, "%lld", (long long)a->treatment_id);
+			json_key(&l->sb, "date", 0);
+			json_string(&l->sb, date);
+			json_key(&l->sb, "text", 0);
+			json_string(&l->sb, a->text);
+			json_key(&l->sb, "resolves", 0);
+			sb_putc(&l->sb, '[');
+			for (size_t j = 0; j < a->nresolves; j++) {
+				char id[HG_FLAG_ID_MAX];
+
+				ref_id(&a->resolves[j], r->t.date, id, sizeof id);
+				if (j)
+					sb_puts(&l->sb, ", ");
+				json_string(&l->sb, id);
+			}
+			sb_puts(&l->sb, "]}");
+		} else {
+			char *text = hg_sanitize(a->text);
+
+			sb_printf(&l->sb, "action %lld, treatment %lld, %s: %s\n", (long long)a->id,
+				  (long long)a->treatment_id, date, text);
+			free(text);
+			for (size_t j = 0; j < a->nresolves; j++) {
+				char id[HG_FLAG_ID_MAX];
+				const struct hg_flag_ref *ref = &a->resolves[j];
+
+				ref_id(ref, r->t.date, id, sizeof id);
+				sb_printf(&l->sb, "  resolves %s%s\n", id,
+					  rules_find_flag(flags, nflags, r->t.id, ref->rule, ref->date)
+					  ? "" : " (no longer raised)");
+			}
+		}
+		l->shown++;
+	}
+	rules_flags_free(flags, nflags);
+	return HG_OK;
+}
+
+static int action_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "treatment", required_argument, NULL, 't' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const formats[] = { "text", "json", NULL };
+	struct listing l = { NULL, 0, 0, FMT_TEXT, STRBUF_INIT, 0 };
+	struct hg_db *db;
+	int all = 0, have_tid = 0, rc = HG_OK, c;
+
+	while (rc == HG_OK && (c = cli_getopt("action list", argc, argv, "", opts)) != -1) {
+		if (cli_common_option(ctx, "action", c, &rc))
+			continue;
+		if (c == 't') {
+			rc = cli_parse_id("--treatment", optarg, &l.tid);
+			have_tid = 1;
+		} else if (c == 'a') {
+			all = 1;
+		} else if (c == 'f') {
+			rc = cli_parse_format("--format", optarg, formats, &l.format);
+		} else {
+			rc = cli_bad_option("action list", argv);
+		}
+	}
+	if (rc == HG_OK && optind < argc)
+		rc = hg_fail(HG_ERR_INPUT, "action list: unexpected argument \"%s\"", argv[optind]);
+	if (rc == HG_OK && all && have_tid)
+		rc = hg_fail(HG_ERR_INPUT, "action list: --treatment and --all do not go together");
+	ctx->db_mode = CLI_DB_EXISTING;     /* listing never creates a database */
+	if (rc == HG_OK)
+		rc = cli_db(ctx, &db);
+	if (rc == HG_OK && !all)
+		rc = cli_pick_treatment(ctx, l.tid, &l.tid);
+	if (rc == HG_OK)
+		rc = db_action_list(db, l.tid, &l.a, &l.na);
+	if (rc == HG_OK && l.format == FMT_JSON)
+		sb_puts(&l.sb, "{\"actions\": [");
+	if (rc == HG_OK)
+		rc = db_recovery_each(db, list_one, &l);
+	if (rc == HG_OK) {
+		if (l.format == FMT_JSON)
+			sb_puts(&l.sb, "]}\n");
+		else if (l.shown == 0)
+			sb_puts(&l.sb, "No actions recorded.\n");
+		fputs(sb_str(&l.sb), ctx->out);
+	}
+	sb_free(&l.sb);
+	model_actions_free(l.a, l.na);
+	return rc;
+}
+
+static int action_delete(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "yes", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct hg_db *db;
+	int64_t id;
+	int yes = 0, rc = HG_OK, c;
+
+	while (rc == HG_OK && (c = cli_getopt("action delete", argc, argv, "", opts)) != -1) {
+		if (cli_common_option(ctx, "action", c, &rc))
+			continue;
+		if (c == 'y')
+			yes = 1;
+		else
+			rc = cli_bad_option("action delete", argv);
+	}
+	if (rc != HG_OK)
+		return rc;
+	if (optind >= argc)
+		return hg_fail(HG_ERR_INPUT, "action delete: which action? give its id"
+			       " (see 'healgrid action list')");
+	if (optind + 1 < argc)
+		return hg_fail(HG_ERR_INPUT, "action delete: unexpected argument \"%s\"",
+			       argv[optind + 1]);
+	rc = cli_parse_id("action delete", argv[optind], &id);
+	if (rc == HG_OK && !yes)
+		rc = hg_fail(HG_ERR_INPUT, "action delete: this removes action %lld for good"
+			     " (the flags it resolved are open again); add --yes to confirm",
+			     (long long)id);
+	if (rc == HG_OK)
+		rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = db_action_delete(db, id);
+	if (rc == HG_OK)
+		fprintf(ctx->out, "deleted action %lld\n", (long long)id);
+	return rc;
+}
+
+int cmd_action(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return hg_fail(HG_ERR_INPUT, "action: expected add, list or delete"
+			       " (see healgrid action --help)");
+	const char *sub = argv[1];
+	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
+		cli_usage("action", stdout);
+		return HG_OK;
+	}
+	if (strcmp(sub, "add") == 0)
+		return action_add(ctx, argc - 1, argv + 1);
+	if (strcmp(sub, "list") == 0)
+		return action_list(ctx, argc - 1, argv + 1);
+	if (strcmp(sub, "delete") == 0)
+		return action_delete(ctx, argc - 1, argv + 1);
+	return hg_fail(HG_ERR_INPUT, "action: unknown action \"%s\" (expected add, list"
+		       " or delete)", sub);
+}

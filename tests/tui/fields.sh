@@ -1,0 +1,37 @@
+#!/bin/bash
+# tests/tui/fields.sh — fields the day editor does not show yet
+# (temperature, care) survive an edit of their day in the UI, and the
+# flags screen tells resolved flags apart.
+. "$top_srcdir/tests/tui/lib.sh"
+
+run treatment add --date 2026-11-03
+run checkin --day 7 --temp 38.4 --care sunscreen --sign pus
+
+tui_start
+tui_expect "day 7 of 28" "the grid opens on today"
+tui_keys Enter
+tui_expect "[x] pus or cloudy discharge" "the editor opens on day 7"
+tui_keys 1
+tui_keys Enter
+tui_expect "Saved day 7." "saved from the editor"
+is "$(sql 'SELECT redness, signs, temperature_dc, care FROM checkin WHERE day = 7')" "1|2|384|1" \
+	"the temperature and care of the day are kept"
+
+# Unticking the only sign of a day that still has a temperature keeps the day.
+run checkin --day 6 --temp 37.6 --sign pus
+tui_keys Left
+tui_keys Enter
+tui_expect "Day 6" "day 6 in the editor"
+tui_keys Down Down Down Down Down Space
+tui_expect "[ ] pus or cloudy discharge" "pus unticked"
+tui_keys Enter
+tui_expect "Saved day 6." "day 6 saved"
+is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
+	"a day with only a temperature left is kept, not removed"
+
+run flags resolve pus@7 --text "saw GP"
+is "$out" "1" "pus@7 resolved from the shell"
+tui_keys f
+tui_expect "pus (infection) resolved" "the flags screen marks the resolved flag"
+
+done_testing
