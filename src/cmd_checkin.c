@@ -10,6 +10,7 @@
 #include "healgrid/util.h"
 
 enum { NOT_GIVEN = -2 };
+enum { OPT_PHOTO = 0x1300 };                                    /* photos */
 
 int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -24,6 +25,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		{ "bleeding", required_argument, NULL, '0' + HG_BLEEDING },
 		{ "sign", required_argument, NULL, 's' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "photo", required_argument, NULL, OPT_PHOTO },    /* photos */
 		{ NULL, 0, NULL, 0 }
 	};
 	int rating[HG_SYMPTOM_COUNT] = { NOT_GIVEN, NOT_GIVEN, NOT_GIVEN, NOT_GIVEN };
@@ -33,6 +35,8 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 	unsigned signs = 0;
 	const char *note = NULL;
 	char opt[16];
+	char *photos[HG_PHOTOS_PER_DAY];                        /* photos */
+	size_t nphotos = 0;                                     /* photos */
 
 	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (cli_common_option(ctx, "checkin", c, &rc))
@@ -73,6 +77,13 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			note = optarg;
 			rc = cli_parse_note("--note", optarg);
 			break;
+		case OPT_PHOTO:                                         /* photos */
+			if (nphotos == HG_PHOTOS_PER_DAY)
+				rc = hg_fail(HG_ERR_INPUT, "--photo: at most %d photos a day",
+					     HG_PHOTOS_PER_DAY);
+			else
+				photos[nphotos++] = optarg;
+			break;
 		default:
 			rc = cli_bad_option("checkin", argv);
 		}
@@ -83,7 +94,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		return hg_fail(HG_ERR_INPUT, "checkin: unexpected argument \"%s\"", argv[optind]);
 	if ((day >= 0) == have_date)
 		return hg_fail(HG_ERR_INPUT, "checkin: give either --day N or --date YYYY-MM-DD");
-	int given = have_signs || note;
+	int given = have_signs || note || nphotos;
 	for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 		given |= rating[i] != NOT_GIVEN;
 	if (!given)
@@ -140,6 +151,8 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			ci.note = xstrdup(note);
 		}
 		rc = db_checkin_put(db, &ci);
+		if (rc == HG_OK)                                        /* photos */
+			rc = photo_attach_files(db, tid, (int)day, photos, nphotos);
 		model_checkin_free(&ci);
 	}
 	model_treatment_free(&t);
