@@ -190,7 +190,7 @@ static void write_png(const char *file, int w, int h, int kind)
 		png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 16, PNG_COLOR_TYPE_GRAY,
 			     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
 	} else {
-		png_color pal[2] = { { 200, 10, 10 }, { 0, 0, 0 } };
+		png_color pal[2] = { { 240, 10, 10 }, { 0, 0, 0 } };
 		png_byte trans[2] = { 255, 0 };
 		png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_PALETTE,
 			     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
