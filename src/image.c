@@ -540,6 +540,23 @@ static int decode_png(const unsigned char *data, size_t len, const char *name,
 	rc = side_check(name, w, h);
 	if (rc != HG_OK)
 		return rc;
+	/* Every chunk must fit in the file: libpng sizes (and clears) a
+	 * chunk's buffer from its length field before reading it, so a
+	 * 73-byte file could make it touch gigabytes. */
+	for (size_t at = 8; ; ) {
+		uint32_t n;
+
+		if (len - at < 12)
+			return hg_fail(HG_ERR_INPUT, "%s: not a whole readable PNG image (file ends"
+				       " too soon)", name);
+		n = get32(data + at, 0);
+		if (n > len - at - 12)
+			return hg_fail(HG_ERR_INPUT, "%s: not a whole readable PNG image (a chunk"
+				       " runs past the end of the file)", name);
+		if (memcmp(data + at + 4, "IEND", 4) == 0)
+			break;
+		at += 12 + (size_t)n;
+	}
 
 	p = calloc(1, sizeof *p);
 	if (!p)
