@@ -181,7 +181,7 @@ static int photo_export(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
 		rc = db_photo_get(db, id, 0, &info, &data, &len);
-	if (rc == HG_OK && strcmp(output, "-") == 0) {
+	if (rc == HG_OK && output && strcmp(output, "-") == 0) {
 		if (fwrite(data, 1, len, ctx->out) != len)
 			rc = hg_fail(HG_ERR_RUNTIME, "cannot write output");
 	} else if (rc == HG_OK) {

@@ -97,33 +97,34 @@ int cmd_profile(struct cli_ctx *ctx, int argc, char **argv)
 	while (rc == HG_OK && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (cli_common_option(ctx, "profile", c, &rc))
 			continue;
+		const char *arg = optarg ? optarg : "";
 		switch (c) {
 		case 'n':
 			if (name)
 				rc = hg_fail(HG_ERR_INPUT, "--name: given twice");
 			else
-				rc = parse_line("--name", name = optarg);
+				rc = parse_line("--name", name = arg);
 			break;
 		case 'c':
 			if (clinic)
 				rc = hg_fail(HG_ERR_INPUT, "--clinic: given twice");
 			else
-				rc = parse_line("--clinic", clinic = optarg);
+				rc = parse_line("--clinic", clinic = arg);
 			break;
 		case 'b':
 			if (have_born || clear_born) {
 				rc = hg_fail(HG_ERR_INPUT, "--born: given twice");
-			} else if (strcmp(optarg, "") == 0 || strcmp(optarg, "-") == 0) {
+			} else if (strcmp(arg, "") == 0 || strcmp(arg, "-") == 0) {
 				clear_born = 1;
 			} else {
-				rc = cli_parse_date("--born", optarg, &born);
+				rc = cli_parse_date("--born", arg, &born);
 				have_born = 1;
 				if (rc == HG_OK && born > ctx->today) {
 					char today[HG_DATE_LEN];
 
 					date_format(ctx->today, today);
 					rc = hg_fail(HG_ERR_INPUT, "--born: %s is after today (%s)",
-						     optarg, today);
+						     arg, today);
 				}
 			}
 			break;

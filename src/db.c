@@ -1132,6 +1132,7 @@ int db_photo_get(struct hg_db *db, int64_t id, int thumb, struct hg_photo_info *
 	sqlite3_stmt *st = stmt_get(db, ST_PH_GET);
 	int rc;
 
+	memset(info, 0, sizeof *info);
 	*data = NULL;
 	*len = 0;
 	if (!st)

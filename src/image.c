@@ -84,23 +84,23 @@ static int rs_init(struct resampler *r, int sw, int sh, int dw, int dh)
 	double ratio = (double)sw / dw;
 
 	memset(r, 0, sizeof *r);
+	if (sw < 1 || sh < 1 || dw < 1 || dh < 1)
+		return hg_fail(HG_ERR_INPUT, "not a readable image (no pixels)");
 	r->sw = sw;
 	r->sh = sh;
 	r->dw = dw;
 	r->dh = dh;
-	r->x0 = malloc((size_t)dw * sizeof *r->x0);
-	r->xn = malloc((size_t)dw * sizeof *r->xn);
-	r->xoff = malloc((size_t)dw * sizeof *r->xoff);
+	r->x0 = calloc((size_t)dw, sizeof *r->x0);
+	r->xn = calloc((size_t)dw, sizeof *r->xn);
+	r->xoff = calloc((size_t)dw, sizeof *r->xoff);
 	/* each column reads at most ceil(ratio) + 1 source columns */
 	nw = (size_t)dw * ((size_t)ratio + 2);
 	r->xw = malloc(nw * sizeof *r->xw);
 	r->hrow = malloc((size_t)dw * 3 * sizeof *r->hrow);
 	r->acc = calloc((size_t)dw * 3, sizeof *r->acc);
 	r->out = malloc((size_t)dw * (size_t)dh * 3);
-	if (!r->x0 || !r->xn || !r->xoff || !r->xw || !r->hrow || !r->acc || !r->out) {
-		rs_free(r);
-		return oom();
-	}
+	if (!r->x0 || !r->xn || !r->xoff || !r->xw || !r->hrow || !r->acc || !r->out)
+		return oom();    /* the caller's rs_free() frees what was made */
 	for (int x = 0; x < dw; x++) {
 		double a = x * ratio, b = x == dw - 1 ? sw : (x + 1) * ratio;
 		int i0 = (int)a, i1 = (int)b;
@@ -129,17 +129,17 @@ static int rs_init(struct resampler *r, int sw, int sh, int dw, int dh)
 /* Push the next source row (sw RGB pixels). */
 static void rs_push(struct resampler *r, const unsigned char *row)
 {
-	int dw = r->dw;
+	size_t dw = (size_t)r->dw;
 
-	for (int x = 0; x < dw; x++) {
+	for (size_t x = 0; x < dw; x++) {
 		const unsigned char *p = row + (size_t)r->x0[x] * 3;
 		const float *w = r->xw + r->xoff[x];
 		float s0 = 0, s1 = 0, s2 = 0;
 
 		for (int i = 0; i < r->xn[x]; i++, p += 3) {
-			s0 += w[i] * p[0];
-			s1 += w[i] * p[1];
-			s2 += w[i] * p[2];
+			s0 += w[i] * (float)p[0];
+			s1 += w[i] * (float)p[1];
+			s2 += w[i] * (float)p[2];
 		}
 		r->hrow[x * 3] = s0;
 		r->hrow[x * 3 + 1] = s1;
@@ -158,7 +158,7 @@ static void rs_push(struct resampler *r, const unsigned char *row)
 		float w = (float)(b - a);
 
 		if (w > 0) {
-			for (int i = 0; i < dw * 3; i++)
+			for (size_t i = 0; i < dw * 3; i++)
 				r->acc[i] += w * r->hrow[i];
 			r->wsum += w;
 		}
@@ -167,7 +167,7 @@ static void rs_push(struct resampler *r, const unsigned char *row)
 			unsigned char *o = r->out + (size_t)r->oy * dw * 3;
 			float inv = r->wsum > 0 ? (float)(1.0 / r->wsum) : 0;
 
-			for (int i = 0; i < dw * 3; i++) {
+			for (size_t i = 0; i < dw * 3; i++) {
 				float v = r->acc[i] * inv + 0.5f;
 				o[i] = v <= 0 ? 0 : v >= 255 ? 255 : (unsigned char)v;
 				r->acc[i] = 0;
@@ -326,7 +326,7 @@ static int jpeg_failure(const struct jerr *e, const char *name)
 		return oom();
 	if (e->code == JERR_NO_BACKING_STORE)
 		return hg_fail(HG_ERR_INPUT, "%s: image too large to decode within %ld MB",
-			       name, HG_IMAGE_MAX_MEMORY / (1024 * 1024));
+			       name, HG_IMAGE_MAX_MEMORY / (1024L * 1024));
 	return hg_fail(HG_ERR_INPUT, "%s: not a whole readable JPEG image (%s)", name, e->msg);
 }
 
@@ -344,7 +344,7 @@ struct jdec {
 	struct jerr err;
 	struct jpeg_progress_mgr progress;
 	struct resampler rs;
-	unsigned char *row, *rgb;
+	unsigned char *row;
 	int created;
 };
 
@@ -358,9 +358,9 @@ static int side_check(const char *name, long w, long h)
 	return HG_OK;
 }
 
-static void cmyk_to_rgb(unsigned char *row, int w, int inverted)
+static void cmyk_to_rgb(unsigned char *row, size_t w, int inverted)
 {
-	for (int x = 0; x < w; x++) {
+	for (size_t x = 0; x < w; x++) {
 		unsigned c = row[x * 4], m = row[x * 4 + 1], y = row[x * 4 + 2], k = row[x * 4 + 3];
 
 		if (!inverted) {
@@ -444,7 +444,7 @@ static int decode_jpeg(const unsigned char *data, size_t len, const char *name,
 		if (jpeg_read_scanlines(ci, rows, 1) != 1)
 			continue;
 		if (cmyk)
-			cmyk_to_rgb(j->row, (int)ci->output_width, ci->saw_Adobe_marker);
+			cmyk_to_rgb(j->row, ci->output_width, ci->saw_Adobe_marker);
 		rs_push(&j->rs, j->row);
 	}
 	jpeg_finish_decompress(ci);
@@ -515,9 +515,9 @@ static void p_free(png_structp png, png_voidp ptr)
 }
 
 /* RGBA on white, into RGB in place. */
-static void flatten(unsigned char *row, int w)
+static void flatten(unsigned char *row, size_t w)
 {
-	for (int x = 0; x < w; x++) {
+	for (size_t x = 0; x < w; x++) {
 		unsigned a = row[x * 4 + 3];
 
 		for (int c = 0; c < 3; c++)
@@ -622,7 +622,7 @@ static int decode_png(const unsigned char *data, size_t len, const char *name,
 			p->rows[y] = p->whole + (size_t)y * (size_t)w * 4;
 		png_read_image(p->png, p->rows);
 		for (long y = 0; y < h; y++) {
-			flatten(p->rows[y], (int)w);
+			flatten(p->rows[y], (size_t)w);
 			rs_push(&p->rs, p->rows[y]);
 		}
 	} else {
@@ -633,7 +633,7 @@ static int decode_png(const unsigned char *data, size_t len, const char *name,
 		}
 		for (long y = 0; y < h; y++) {
 			png_read_row(p->png, p->row, NULL);
-			flatten(p->row, (int)w);
+			flatten(p->row, (size_t)w);
 			rs_push(&p->rs, p->row);
 		}
 	}

@@ -35,7 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		unsigned char *app1 = malloc(size + 6);
 
 		CHECK(app1 != NULL);
-		memcpy(app1, "Exif\0\0", 6);
+		static const unsigned char exif[6] = { 'E', 'x', 'i', 'f', 0, 0 };
+
+		memcpy(app1, exif, sizeof exif);
 		if (size)
 			memcpy(app1 + 6, data, size);
 		o = image_exif_orientation(app1, size + 6);
