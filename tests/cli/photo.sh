@@ -168,6 +168,27 @@ bad "$T/missing.jpg" "$T/missing.jpg: no such file" "a missing file"
 bad "$T/empty.jpg" "$T/empty.jpg: empty file, not an image" "an empty file"
 bad /dev/null "/dev/null: not a regular file, not an image file" "a device"
 
+# A decompression bomb: a progressive JPEG of 12000x12000 px needs every
+# coefficient in memory (over 400 MB); refused at once, memory bounded.
+"$MKIMG" prog "$T/bomb.jpg" 12000 12000
+before=$(db_sum)
+/usr/bin/time -f '%M' -o "$T/rss" "$HEALGRID" --db "$DB" checkin --day 5 --photo "$T/bomb.jpg" \
+	>"$T/out" 2>"$T/err"
+status=$?
+out=$(cat "$T/out")
+err=$(cat "$T/err")
+expect_error 2 "$T/bomb.jpg: image too large to decode within 256 MB" "a progressive 12000x12000 JPEG"
+is "$(db_sum)" "$before" "the bomb: nothing saved"
+rss=$(tail -n 1 "$T/rss")
+[ "$rss" -lt 300000 ] && ok "the bomb: peak memory under 300 MB ($((rss / 1024)) MB)" ||
+	not_ok "the bomb: peak memory under 300 MB" "peak $rss KiB"
+"$MKIMG" prog "$T/prog.jpg" 3000 2000
+run checkin --day 5 --photo "$T/prog.jpg"
+expect_status 0 "a progressive 6-megapixel JPEG is accepted"
+is "$(sqlite3 "$DB" 'SELECT width || "x" || height FROM photo WHERE day = 5')" "1600x1067" \
+	"a progressive JPEG shrunk to 1600 px"
+run photo delete "$(sqlite3 "$DB" 'SELECT id FROM photo WHERE day = 5')" --yes
+
 # Four a day at most, counting what the day has.
 run checkin --day 5 --photo "$T/good.jpg" --photo "$T/good.jpg" --photo "$T/good.jpg" \
 	--photo "$T/good.jpg" --photo "$T/good.jpg"

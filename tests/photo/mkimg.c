@@ -10,6 +10,7 @@
  *                                      block, the orientation), an ICC
  *                                      segment and a comment, all carrying
  *                                      the marker strings below
+ *   mkimg prog FILE W H                a progressive JPEG (flat colour)
  *   mkimg png FILE W H                 RGBA PNG: left half fully transparent,
  *                                      right half opaque green
  *   mkimg png16 FILE W H               16-bit grey PNG
@@ -171,6 +172,35 @@ static void write_jpeg(const char *file, int w, int h, int orientation)
 	free(pic);
 }
 
+static void write_progressive(const char *file, int w, int h)
+{
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr err;
+	unsigned char *row = malloc((size_t)w * 3);
+	FILE *f = fopen(file, "wb");
+
+	if (!f || !row)
+		die("cannot write the file");
+	memset(row, 0x80, (size_t)w * 3);
+	c.err = jpeg_std_error(&err);
+	jpeg_create_compress(&c);
+	jpeg_stdio_dest(&c, f);
+	c.image_width = (JDIMENSION)w;
+	c.image_height = (JDIMENSION)h;
+	c.input_components = 3;
+	c.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&c);
+	jpeg_simple_progression(&c);
+	jpeg_start_compress(&c, TRUE);
+	while (c.next_scanline < c.image_height)
+		jpeg_write_scanlines(&c, &row, 1);
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	if (fclose(f) != 0)
+		die("cannot write the file");
+	free(row);
+}
+
 static void write_png(const char *file, int w, int h, int kind)
 {
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
@@ -317,6 +347,8 @@ int main(int argc, char **argv)
 		write_jpeg(file, w, h, 0);
 	else if (strcmp(what, "exif") == 0 && argc == 6)
 		write_jpeg(file, w, h, atoi(argv[5]));
+	else if (strcmp(what, "prog") == 0 && argc == 5)
+		write_progressive(file, w, h);
 	else if (strcmp(what, "png") == 0 && argc == 5)
 		write_png(file, w, h, 0);
 	else if (strcmp(what, "png16") == 0 && argc == 5)
