@@ -48,7 +48,7 @@ static const struct command commands[] = {
 	  "usage: healgrid checkin [--treatment ID] (--day N | --date D) [--redness R]\n"
 	  "                        [--swelling R] [--bruising R] [--bleeding R]\n"
 	  "                        [--sign NAME]... [--temp T] [--care NAME]...\n"
-	  "                        [--note TEXT] [--format text|json]\n"
+	  "                        [--photo FILE]... [--note TEXT] [--format text|json]\n"
 	  "       healgrid checkin [--treatment ID] (--day N | --date D) --clear\n"
 	  "\n"
 	  "Ratings are 0 none, 1 mild, 2 moderate, 3 severe, or - for not rated.\n"
@@ -134,6 +134,29 @@ static const struct command commands[] = {
 	  "what is wrong, and nothing is saved.  A treatment is matched by its date\n"
 	  "and area and created when missing; a day already stored is replaced, so\n"
 	  "importing the same file twice changes nothing.\n",
+	  CLI_DB_CREATE },
+	{ "photo", cmd_photo, "list, export or delete the photos of check-ins",
+	  "usage: healgrid photo list [--treatment ID] [--format text|json]\n"
+	  "       healgrid photo export ID -o FILE\n"
+	  "       healgrid photo delete ID --yes\n"
+	  "\n"
+	  "Photos are added with 'healgrid checkin --photo FILE' (JPEG or PNG, up to 4\n"
+	  "a day).  healgrid keeps a cleaned copy inside the database: turned upright,\n"
+	  "at most 1600 px on the long side, re-encoded as JPEG without any metadata\n"
+	  "(no GPS position, camera, time or comment).  The original is never changed.\n"
+	  "list shows the treatment's photos (JSON: {\"photos\": [{\"id\", \"treatment\",\n"
+	  "\"day\", \"date\", \"width\", \"height\", \"bytes\"}]}); export writes one\n"
+	  "as a JPEG file (mode 0600, complete or not at all; -o - for standard\n"
+	  "output); delete removes one, and its day too when nothing else is recorded.\n",
+	  CLI_DB_CREATE },
+	{ "profile", cmd_profile, "your name, birth date and clinic for the report",
+	  "usage: healgrid profile [--name TEXT] [--born D] [--clinic TEXT] [--format text|json]\n"
+	  "       healgrid profile --clear\n"
+	  "\n"
+	  "Without options, shows the profile.  Each option sets one field and keeps\n"
+	  "the others ('' clears one).  --born is a date not after today.  Only the\n"
+	  "report prints the profile.  JSON: {\"profile\": {\"name\", \"born\",\n"
+	  "\"clinic\"}}, or {\"profile\": null} when none is set.\n",
 	  CLI_DB_CREATE },
 	{ "backup", cmd_backup, "a consistent copy of the database",
 	  "usage: healgrid backup FILE [--force]\n"

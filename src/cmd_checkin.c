@@ -72,6 +72,7 @@ static void report(struct cli_ctx *ctx, int format, const struct hg_recovery *r,
 	sb_free(&sb);
 	rules_matches_free(m, n);
 }
+enum { OPT_PHOTO = 0x1300 };
 
 int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -90,6 +91,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		{ "note", required_argument, NULL, 'n' },
 		{ "clear", no_argument, NULL, 'C' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "photo", required_argument, NULL, OPT_PHOTO },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "text", "json", NULL };
@@ -101,6 +103,8 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 	unsigned signs = 0, care = 0;
 	const char *note = NULL;
 	char opt[16];
+	char *photos[HG_PHOTOS_PER_DAY];                    
+	size_t nphotos = 0; 
 
 	while (rc == HG_OK && (c = cli_getopt("checkin", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "checkin", c, &rc))
@@ -169,6 +173,13 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		case 'f':
 			rc = cli_parse_format("--format", optarg, formats, &format);
 			break;
+		case OPT_PHOTO:     
+			if (nphotos == HG_PHOTOS_PER_DAY)
+				rc = hg_fail(HG_ERR_INPUT, "--photo: at most %d photos a day",
+					     HG_PHOTOS_PER_DAY);
+			else
+				photos[nphotos++] = optarg;
+			break;
 		default:
 			rc = cli_bad_option("checkin", argv);
 		}
@@ -179,7 +190,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		return hg_fail(HG_ERR_INPUT, "checkin: unexpected argument \"%s\"", argv[optind]);
 	if ((day >= 0) == have_date)
 		return hg_fail(HG_ERR_INPUT, "checkin: give either --day N or --date YYYY-MM-DD");
-	int given = have_signs || have_care || note || temp != NOT_GIVEN;
+	int given = have_signs || have_care || note || temp != NOT_GIVEN || nphotos;
 	for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 		given |= rating[i] != NOT_GIVEN;
 	if (clear && given)
@@ -245,15 +256,27 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			free(ci.note);
 			ci.note = xstrdup(note);
 		}
-		if (day >= r.t.window && !model_checkin_is_empty(&ci)) {
+		if (day >= r.t.window && (nphotos || !model_checkin_is_empty(&ci))) {
 			widened_from = r.t.window;
 			r.t.window = (int)day + 1;
 			rc = db_treatment_update(db, &r.t);
 		}
-		if (rc == HG_OK)
+		if (rc == HG_OK && nphotos) {
+			rc = db_checkin_put_keep(db, &ci);
+			if (rc == HG_OK)
+				rc = photo_attach_files(db, tid, (int)day, photos, nphotos);
+		} else if (rc == HG_OK) {
 			rc = db_checkin_put(db, &ci);
-		if (rc == HG_OK && model_checkin_is_empty(&ci))
-			clear = 1;      /* nothing left: the day was removed */
+		}
+		if (rc == HG_OK && model_checkin_is_empty(&ci) && !nphotos) {
+			struct hg_checkin left;
+			int kept = 0;
+
+			/* Nothing left but perhaps photos: the day stays only with them. */
+			rc = db_checkin_get(db, tid, (int)day, &left, &kept);
+			model_checkin_free(&left);
+			clear = !kept;
+		}
 	}
 	model_checkin_free(&ci);
 	model_treatment_free(&r.t);

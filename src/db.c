@@ -25,7 +25,10 @@ enum stmt_id {
 	ST_C_ALL, ST_DATA_VERSION,
 	ST_T_CURRENT, ST_C_DAYS, ST_C_RENUMBER,
 	ST_A_INSERT, ST_A_FLAG_INSERT, ST_A_FLAG_FIND, ST_A_DELETE, ST_A_LIST,
-	ST_A_FLAG_LIST, ST_COUNT
+	ST_A_FLAG_LIST,
+	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
+	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
+	ST_COUNT
 };
 
 #define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note," \
@@ -47,9 +50,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_T_FIND]   = "SELECT id FROM treatment WHERE date = ?1 AND area = ?2"
 			" ORDER BY id LIMIT 1",
 	[ST_C_GET]    = "SELECT " C_COLS " FROM checkin WHERE treatment_id = ?1 AND day = ?2",
-	[ST_C_PUT]    = "INSERT OR REPLACE INTO checkin (" C_COLS ", updated)"
+	/* An upsert, not INSERT OR REPLACE: a replace deletes the row first,
+	 * and the delete would cascade to the day's photos. */
+	[ST_C_PUT]    = "INSERT INTO checkin (" C_COLS ", updated)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-			" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+			" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+			" ON CONFLICT (treatment_id, day) DO UPDATE SET redness = excluded.redness,"
+			" swelling = excluded.swelling, bruising = excluded.bruising,"
+			" bleeding = excluded.bleeding, signs = excluded.signs,"
+			" note = excluded.note, temperature_dc = excluded.temperature_dc,"
+			" care = excluded.care, updated = excluded.updated",
 	[ST_C_DELETE] = "DELETE FROM checkin WHERE treatment_id = ?1 AND day = ?2",
 	[ST_C_OF_TREATMENT] = "SELECT " C_COLS " FROM checkin WHERE treatment_id = ?1"
 			" ORDER BY day",
@@ -71,6 +81,33 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY id",
 	[ST_A_FLAG_LIST] = "SELECT action_id, rule, date FROM action_flag"
 			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY action_id, date, rule",
+	[ST_PH_INSERT] = "INSERT INTO photo (treatment_id, day, jpeg, thumb, width, height,"
+			" bytes, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+			" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+	[ST_PH_COUNT] = "SELECT count(*) FROM photo WHERE treatment_id = ?1 AND day = ?2",
+	[ST_PH_LIST]  = "SELECT p.id, p.treatment_id, p.day, t.date, p.width, p.height, p.bytes,"
+			" p.added FROM photo p JOIN treatment t ON t.id = p.treatment_id"
+			" WHERE p.treatment_id = ?1 ORDER BY p.day, p.id",
+	[ST_PH_LIST_ALL] = "SELECT p.id, p.treatment_id, p.day, t.date, p.width, p.height,"
+			" p.bytes, p.added FROM photo p JOIN treatment t ON t.id = p.treatment_id"
+			" ORDER BY t.date, t.id, p.day, p.id",
+	[ST_PH_GET]   = "SELECT p.id, p.treatment_id, p.day, t.date, p.width, p.height, p.bytes,"
+			" p.added, p.jpeg, p.thumb FROM photo p JOIN treatment t"
+			" ON t.id = p.treatment_id WHERE p.id = ?1",
+	[ST_PH_DELETE] = "DELETE FROM photo WHERE id = ?1",
+	/* A day whose last photo went and that records nothing else is
+	 * removed, as a check-in never stays stored empty.  (A column added
+	 * to checkin that holds content must be named here.) */
+	[ST_PH_PRUNE_DAY] = "DELETE FROM checkin WHERE treatment_id = ?1 AND day = ?2"
+			" AND redness IS NULL AND swelling IS NULL AND bruising IS NULL"
+			" AND bleeding IS NULL AND signs = 0 AND note = '' AND temperature_dc IS NULL"
+			" AND care = 0"
+			" AND NOT EXISTS (SELECT 1 FROM photo WHERE treatment_id = ?1 AND day = ?2)",
+	[ST_PR_GET]   = "SELECT name, born, clinic FROM profile WHERE id = 1",
+	[ST_PR_PUT]   = "INSERT INTO profile (id, name, born, clinic) VALUES (1, ?1, ?2, ?3)"
+			" ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+			" born = excluded.born, clinic = excluded.clinic",
+	[ST_PR_CLEAR] = "DELETE FROM profile",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -178,6 +215,28 @@ static const char *const migrations[] = {
 	"UPDATE treatment SET area = (SELECT new_area FROM hg_renamed r WHERE r.id = treatment.id)"
 	"  WHERE id IN (SELECT id FROM hg_renamed);"
 	"CREATE UNIQUE INDEX treatment_by_date_area ON treatment (date, area);",
+	/* 4 -> 5: photos of a day (cleaned JPEG and thumbnail, removed with
+	 * their day), and the one-row profile */
+	"CREATE TABLE photo ("
+	"  id INTEGER PRIMARY KEY,"
+	"  treatment_id INTEGER NOT NULL,"
+	"  day INTEGER NOT NULL,"
+	"  jpeg BLOB NOT NULL,"
+	"  thumb BLOB NOT NULL,"
+	"  width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 1600),"
+	"  height INTEGER NOT NULL CHECK (height BETWEEN 1 AND 1600),"
+	"  bytes INTEGER NOT NULL CHECK (bytes = length(jpeg)),"
+	"  added TEXT NOT NULL,"
+	"  FOREIGN KEY (treatment_id, day) REFERENCES checkin (treatment_id, day)"
+	"    ON DELETE CASCADE ON UPDATE CASCADE"
+	");"
+	"CREATE INDEX photo_by_day ON photo (treatment_id, day, id);"
+	"CREATE TABLE profile ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  born TEXT CHECK (born IS NULL OR born GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  clinic TEXT NOT NULL DEFAULT ''"
+	");",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -1039,13 +1098,13 @@ int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *ou
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
 }
 
-int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
+/* Store c as it is (an upsert: the day's photos stay); with prune, a day
+ * that then records nothing and has no photo is removed. */
+static int checkin_store(struct hg_db *db, const struct hg_checkin *c, int prune)
 {
 	int own, rc;
 	sqlite3_stmt *st;
 
-	if (model_checkin_is_empty(c))
-		return db_checkin_delete(db, c->treatment_id, c->day);
 	rc = write_begin(db, &own);
 	st = rc == HG_OK ? stmt_get(db, ST_C_PUT) : NULL;
 
@@ -1069,7 +1128,27 @@ int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
 		sqlite3_bind_int64(st, 10, c->care);
 		rc = step_done(db, st);
 	}
+	if (rc == HG_OK && prune && model_checkin_is_empty(c)) {
+		st = stmt_get(db, ST_PH_PRUNE_DAY);
+		if (!st) {
+			rc = HG_ERR_RUNTIME;
+		} else {
+			sqlite3_bind_int64(st, 1, c->treatment_id);
+			sqlite3_bind_int(st, 2, c->day);
+			rc = step_done(db, st);
+		}
+	}
 	return write_end(db, own, rc);
+}
+
+int db_checkin_put(struct hg_db *db, const struct hg_checkin *c)
+{
+	return checkin_store(db, c, 1);
+}
+
+int db_checkin_put_keep(struct hg_db *db, const struct hg_checkin *c)
+{
+	return checkin_store(db, c, 0);
 }
 
 int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta)
@@ -1621,4 +1700,236 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 	*out = a;
 	*n = na;
 	return HG_OK;
+}
+
+/* ---- photos ----------------------------------------------------------- */
+
+int db_photo_count(struct hg_db *db, int64_t tid, int day, int *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_PH_COUNT);
+	int64_t v = 0;
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_int(st, 2, day);
+	rc = query_id(db, st, &v);
+	*n = (int)v;
+	return rc;
+}
+
+int db_photo_add(struct hg_db *db, int64_t tid, int day, const void *jpeg, size_t len,
+		 const void *thumb, size_t thumb_len, int width, int height, int64_t *id)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_PH_INSERT) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_int(st, 2, day);
+		sqlite3_bind_blob64(st, 3, jpeg, len, SQLITE_STATIC);
+		sqlite3_bind_blob64(st, 4, thumb, thumb_len, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, width);
+		sqlite3_bind_int(st, 6, height);
+		sqlite3_bind_int64(st, 7, (sqlite3_int64)len);
+		rc = step_done(db, st);
+		if (rc == HG_OK && id)
+			*id = sqlite3_last_insert_rowid(db->sql);
+	}
+	return write_end(db, own, rc);
+}
+
+static int row_photo(struct hg_db *db, sqlite3_stmt *st, struct hg_photo_info *p)
+{
+	const unsigned char *date = sqlite3_column_text(st, 3);
+	const unsigned char *added = sqlite3_column_text(st, 7);
+
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->treatment_id = sqlite3_column_int64(st, 1);
+	p->day = sqlite3_column_int(st, 2);
+	if (!date || date_parse((const char *)date, &p->date) != 0)
+		return hg_fail(HG_ERR_RUNTIME, "%s: treatment %lld has a damaged date", db->path,
+			       (long long)p->treatment_id);
+	p->date += p->day;
+	p->width = sqlite3_column_int(st, 4);
+	p->height = sqlite3_column_int(st, 5);
+	p->bytes = sqlite3_column_int64(st, 6);
+	snprintf(p->added, sizeof p->added, "%s", added ? (const char *)added : "");
+	return HG_OK;
+}
+
+int db_photo_list(struct hg_db *db, int64_t tid, struct hg_photo_info **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, tid ? ST_PH_LIST : ST_PH_LIST_ALL);
+	size_t cap = 0;
+	int rc, status = HG_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	if (tid)
+		sqlite3_bind_int64(st, 1, tid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		status = row_photo(db, st, &(*out)[*n]);
+		if (status != HG_OK)
+			break;
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (status == HG_OK && rc != SQLITE_DONE)
+		status = sql_fail(db, rc);
+	if (status != HG_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return status;
+}
+
+int db_photo_get(struct hg_db *db, int64_t id, int thumb, struct hg_photo_info *info,
+		 unsigned char **data, size_t *len)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_PH_GET);
+	int rc;
+
+	memset(info, 0, sizeof *info);
+	*data = NULL;
+	*len = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int col = thumb ? 9 : 8;
+		const void *b = sqlite3_column_blob(st, col);
+		size_t n = (size_t)sqlite3_column_bytes(st, col);
+
+		rc = row_photo(db, st, info);
+		if (rc == HG_OK) {
+			*data = xmalloc(n);
+			if (n)
+				memcpy(*data, b, n);
+			*len = n;
+		}
+	} else if (rc == SQLITE_DONE) {
+		rc = hg_fail(HG_ERR_INPUT, "no photo %lld (see 'healgrid photo list')",
+			     (long long)id);
+	} else {
+		rc = sql_fail(db, rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int db_photo_delete(struct hg_db *db, int64_t id)
+{
+	struct hg_photo_info info;
+	unsigned char *data;
+	size_t len;
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st;
+
+	if (rc == HG_OK)
+		rc = db_photo_get(db, id, 1, &info, &data, &len);
+	if (rc == HG_OK) {
+		free(data);
+		st = stmt_get(db, ST_PH_DELETE);
+		if (!st)
+			rc = HG_ERR_RUNTIME;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			rc = step_done(db, st);
+		}
+	}
+	if (rc == HG_OK) {
+		st = stmt_get(db, ST_PH_PRUNE_DAY);
+		if (!st)
+			rc = HG_ERR_RUNTIME;
+		else {
+			sqlite3_bind_int64(st, 1, info.treatment_id);
+			sqlite3_bind_int(st, 2, info.day);
+			rc = step_done(db, st);
+		}
+	}
+	return write_end(db, own, rc);
+}
+
+/* ---- profile ---------------------------------------------------------- */
+
+void db_profile_free(struct hg_profile *p)
+{
+	free(p->name);
+	free(p->clinic);
+	memset(p, 0, sizeof *p);
+}
+
+int db_profile_get(struct hg_db *db, struct hg_profile *out, int *found)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_PR_GET);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *born = sqlite3_column_text(st, 1);
+
+		out->name = col_text(st, 0);
+		out->clinic = col_text(st, 2);
+		if (born && date_parse((const char *)born, &out->born) == 0)
+			out->has_born = 1;
+		*found = 1;
+	}
+	sqlite3_reset(st);
+	if (!*found) {
+		out->name = xstrdup("");
+		out->clinic = xstrdup("");
+	}
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+}
+
+int db_profile_put(struct hg_db *db, const struct hg_profile *p)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_PR_PUT) : NULL;
+	char born[HG_DATE_LEN];
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_text(st, 1, p->name ? p->name : "", -1, SQLITE_STATIC);
+		if (p->has_born) {
+			date_format(p->born, born);
+			sqlite3_bind_text(st, 2, born, -1, SQLITE_TRANSIENT);
+		} else {
+			sqlite3_bind_null(st, 2);
+		}
+		sqlite3_bind_text(st, 3, p->clinic ? p->clinic : "", -1, SQLITE_STATIC);
+		rc = step_done(db, st);
+	}
+	return write_end(db, own, rc);
+}
+
+int db_profile_clear(struct hg_db *db)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_PR_CLEAR) : NULL;
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK)
+		rc = step_done(db, st);
+	return write_end(db, own, rc);
 }

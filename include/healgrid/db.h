@@ -61,8 +61,12 @@ void db_treatments_free(struct hg_treatment *t, size_t n);
 
 /* *found = 0 and out initialised unrated when the day has no check-in. */
 int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *out, int *found);
-/* Insert or replace the check-in of (c->treatment_id, c->day). */
+/* Insert or update the check-in of (c->treatment_id, c->day); a day left
+ * with nothing recorded and no photo is removed instead. */
 int db_checkin_put(struct hg_db *db, const struct hg_checkin *c);
+/* The same, but a day that records nothing stays stored, for photos to be
+ * attached to it in the same transaction (see photo_attach_files). */
+int db_checkin_put_keep(struct hg_db *db, const struct hg_checkin *c);
 int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
 /* The treatment's date moved by delta days: every check-in keeps its
  * calendar date, so its day number becomes day - delta.  The caller has
@@ -107,5 +111,45 @@ int db_check(struct hg_db *db, db_problem_fn *fn, void *arg, size_t *problems);
 /* A consistent copy through SQLite's online backup API, written to a new
  * file with mode 0600.  Refuses an existing dest unless force. */
 int db_backup(struct hg_db *db, const char *dest, int force);
+
+/* ---- photos: stored cleaned (see image.h), removed with their day ---- */
+
+struct hg_photo_info {
+	int64_t id, treatment_id;
+	int day;
+	int date;               /* calendar date of the day */
+	int width, height;
+	int64_t bytes;          /* size of the stored JPEG */
+	char added[24];         /* when it was attached, UTC ISO 8601 */
+};
+
+enum { HG_PHOTOS_PER_DAY = 4 };
+
+int db_photo_count(struct hg_db *db, int64_t tid, int day, int *n);
+/* The day's check-in must exist.  Sets *id (may be NULL). */
+int db_photo_add(struct hg_db *db, int64_t tid, int day, const void *jpeg, size_t len,
+		 const void *thumb, size_t thumb_len, int width, int height, int64_t *id);
+/* A treatment's photos by day (tid 0: every treatment's, oldest first). */
+int db_photo_list(struct hg_db *db, int64_t tid, struct hg_photo_info **out, size_t *n);
+/* One photo (thumb: its thumbnail instead); *data is the caller's to free.
+ * HG_ERR_INPUT "no photo N" when missing. */
+int db_photo_get(struct hg_db *db, int64_t id, int thumb, struct hg_photo_info *info,
+		 unsigned char **data, size_t *len);
+/* Removes the photo, and its day too when nothing else is recorded there. */
+int db_photo_delete(struct hg_db *db, int64_t id);
+
+/* ---- profile: one per database, every field optional ---------------- */
+
+struct hg_profile {
+	char *name;             /* "" when not set; owned */
+	int born, has_born;     /* date.h day number */
+	char *clinic;           /* "" when not set; owned */
+};
+
+/* *found = 0 (and an empty profile) when none is stored. */
+int db_profile_get(struct hg_db *db, struct hg_profile *out, int *found);
+int db_profile_put(struct hg_db *db, const struct hg_profile *p);
+int db_profile_clear(struct hg_db *db);
+void db_profile_free(struct hg_profile *p);
 
 #endif
