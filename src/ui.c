@@ -181,7 +181,18 @@ void ui_cursor_today(struct ui *ui)
 	ui->cursor = day;
 }
 
-int ui_load(struct ui *ui, int64_t tid)
+/* Every open screen fits its state to what was just read. */
+static void screens_reload(struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++) {
+		const struct screen_ops *s = screens[ui->stack[i]];
+
+		if (s->reload)
+			s->reload(ui);
+	}
+}
+
+static int load(struct ui *ui, int64_t tid)
 {
 	struct hg_recovery r;
 	struct hg_flag *flags = NULL;
@@ -218,6 +229,14 @@ int ui_load(struct ui *ui, int64_t tid)
 		ui->cursor = r.t.window - 1;
 	}
 	return HG_OK;
+}
+
+int ui_load(struct ui *ui, int64_t tid)
+{
+	int rc = load(ui, tid);
+
+	screens_reload(ui);
+	return rc;
 }
 
 int ui_reload(struct ui *ui)

@@ -62,24 +62,38 @@ static int days_shown(const struct ui *ui)
 	return left < room ? left : room;
 }
 
-static int trends_open(struct ui *ui)
+/* Keep the first day shown within the window (which an edit elsewhere
+ * may have shortened). */
+static void clamp_offset(struct ui *ui)
+{
+	int max = ui->have ? ui->rec.t.window - days_shown(ui) : 0;
+
+	if (tr.offset > max)
+		tr.offset = max;
+	if (tr.offset < 0)
+		tr.offset = 0;
+}
+
+static void earlier_free(void)
+{
+	for (int i = 0; i < tr.nearlier; i++)
+		model_recovery_free(&tr.earlier[i]);
+	memset(tr.earlier, 0, sizeof tr.earlier);
+	tr.nearlier = 0;
+}
+
+/* The comparison: up to MAX_EARLIER treatments before the current one. */
+static void earlier_read(struct ui *ui)
 {
 	struct hg_treatment *t = NULL;
 	size_t n = 0, cur;
 
-	memset(&tr, 0, sizeof tr);
+	earlier_free();
 	if (!ui->have)
-		return 0;
-	/* Open scrolled, by whole weeks, so that today is in view. */
-	int today = ui->today - ui->rec.t.date, room = days_shown(ui);
-	if (today >= room && today < ui->rec.t.window) {
-		tr.offset = ((today - room) / 7 + 1) * 7;
-		if (tr.offset > ui->rec.t.window - room)
-			tr.offset = ui->rec.t.window - room;
-	}
+		return;
 	if (db_treatment_list(ui->db, &t, &n) != HG_OK) {
 		ui_db_error(ui);
-		return 0;
+		return;
 	}
 	for (cur = 0; cur < n && t[cur].id != ui->rec.t.id; cur++)
 		;
@@ -92,15 +106,35 @@ static int trends_open(struct ui *ui)
 		tr.nearlier++;
 	}
 	db_treatments_free(t, n);
+}
+
+static int trends_open(struct ui *ui)
+{
+	memset(&tr, 0, sizeof tr);
+	if (!ui->have)
+		return 0;
+	/* Open scrolled, by whole weeks, so that today is in view. */
+	int today = ui->today - ui->rec.t.date, room = days_shown(ui);
+	if (today >= room && today < ui->rec.t.window) {
+		tr.offset = ((today - room) / 7 + 1) * 7;
+		clamp_offset(ui);
+	}
+	earlier_read(ui);
 	return 0;
 }
 
 static void trends_close(struct ui *ui)
 {
 	(void)ui;
-	for (int i = 0; i < tr.nearlier; i++)
-		model_recovery_free(&tr.earlier[i]);
+	earlier_free();
 	memset(&tr, 0, sizeof tr);
+}
+
+/* Read again: the window and the earlier treatments may have changed. */
+static void trends_reload(struct ui *ui)
+{
+	clamp_offset(ui);
+	earlier_read(ui);
 }
 
 static void draw_scale(struct ui *ui, int y, const char *title, int n)
@@ -232,19 +266,11 @@ static void trends_draw(struct ui *ui)
 
 static int trends_act(struct ui *ui, enum ui_action act, int key)
 {
-	int max;
-
 	(void)key;
 	if (!ui->have || (act != ACT_LEFT && act != ACT_RIGHT))
 		return 0;
-	max = ui->rec.t.window - days_shown(ui);
-	if (max < 0)
-		max = 0;
 	tr.offset += act == ACT_LEFT ? -7 : 7;
-	if (tr.offset > max)
-		tr.offset = max;
-	if (tr.offset < 0)
-		tr.offset = 0;
+	clamp_offset(ui);
 	return 1;
 }
 
@@ -261,4 +287,5 @@ const struct screen_ops ui_trends_screen = {
 	.context = trends_context,
 	.act = trends_act,
 	.close = trends_close,
+	.reload = trends_reload,
 };

@@ -18,6 +18,7 @@
 #include "healgrid/model.h"
 #include "healgrid/rules.h"
 #include "healgrid/ui_keys.h"
+#include "healgrid/ui_sel.h"
 #include "healgrid/util.h"
 
 enum ui_screen_id {
@@ -51,6 +52,10 @@ struct screen_ops {
 	int (*busy)(struct ui *ui);
 	/* Free what open() made; called on leaving and at exit. */
 	void (*close)(struct ui *ui);
+	/* The data was read again (a change here or by another program):
+	 * fit what the screen keeps (its selection above all) to it.  Runs
+	 * for every open screen, before the next key is handled. */
+	void (*reload)(struct ui *ui);
 };
 
 extern const struct screen_ops ui_grid_screen, ui_day_screen, ui_flags_screen,

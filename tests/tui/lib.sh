@@ -149,3 +149,24 @@ tui_expect_exit() {
 
 # sql QUERY: one query on the test database.
 sql() { sqlite3 "$DB" "$1"; }
+
+# tui_pid: the process id of the healgrid running in the session.
+tui_pid() { pgrep -P "$(tui_pane '#{pane_pid}')" -f "$HEALGRID" | head -1; }
+
+# tui_behind_back CMD...: run healgrid CMD... from "another shell" while
+# the UI is stopped, then send the keys given after --, and let the UI go
+# on: it sees the change and the keys in the same turn, before it draws
+# again (the moment a change made elsewhere can catch a screen out).
+tui_behind_back() {
+	local pid args=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do args+=("$1"); shift; done
+	[ "${1:-}" = -- ] && shift
+	pid=$(tui_pid)
+	[ -n "$pid" ] || { not_ok "found the running UI"; return 1; }
+	kill -STOP "$pid"
+	run "${args[@]}"
+	[ "$#" -gt 0 ] && tui_keys "$@"
+	# Let tmux write the keys into the pane before the UI runs again.
+	sleep 0.2
+	kill -CONT "$pid"
+}

@@ -1,0 +1,33 @@
+#!/bin/bash
+# tests/tui/elsewhere.sh — data changed by another program while a list
+# screen shows it: the UI reads it again and the selection stays within
+# the list.
+. "$top_srcdir/tests/tui/lib.sh"
+
+# ---- flags: the selected flag goes away ------------------------------------
+# Seven flags: a rash on day 2 and six signs on day 5.
+run treatment add --date 2026-11-03 --depth 1.0
+run checkin --day 2 --redness 1 --swelling 1 --bruising 0 --bleeding 0 --sign rash
+run checkin --day 5 --redness 1 --swelling 1 --bruising 0 --bleeding 0 \
+	--sign warmth,pus,crusting,spreading,fever,blisters
+run flags --format json
+is "$(printf '%s\n' "$out" | grep -o '"rule"' | wc -l)" 7 "seven flags to start with"
+
+tui_start
+tui_keys f
+tui_expect "7 flags" "the flags screen lists seven"
+tui_keys Down Down Down Down Down Down Down
+tui_expect "Hot skin on day 5" "the last flag is in view"
+# Day 5's signs cleared elsewhere: one flag (day 2's rash) is left, and
+# Enter arrives in the same turn as the change.
+tui_behind_back checkin --day 5 --sign '' -- Enter
+is "$status" 0 "the command line cleared day 5's signs"
+tui_expect "Day 2 · Thu 2026-11-05 · ! rash" "Enter shows the one flag left on the grid"
+tui_keys f
+tui_expect "1 flag" "the flags screen counts one"
+tui_keys Enter
+tui_expect "Day 2 · Thu 2026-11-05" "and Enter on it still works"
+tui_keys q
+tui_expect_exit 0 "the UI ran on and quit normally"
+
+done_testing
