@@ -145,6 +145,8 @@ void ui_pop(struct ui *ui)
 	if (s->close)
 		s->close(ui);
 	ui->depth--;
+	/* A question belongs to the screen that asked it. */
+	ui->confirm.active = 0;
 }
 
 void ui_home(struct ui *ui)
@@ -276,7 +278,8 @@ void ui_db_error(struct ui *ui)
 	hg_error_clear();
 }
 
-void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int yes), const char *fmt, ...)
+void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int64_t subject, int yes),
+	    int64_t subject, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -284,6 +287,7 @@ void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int yes), const char *f
 	vsnprintf(ui->confirm.question, sizeof ui->confirm.question, fmt, ap);
 	va_end(ap);
 	ui->confirm.answer = answer;
+	ui->confirm.subject = subject;
 	ui->confirm.active = 1;
 }
 
@@ -726,11 +730,11 @@ static void handle_key(struct ui *ui, int key, int is_code)
 		return;
 	}
 	if (ui->confirm.active && (b->act == ACT_YES || b->act == ACT_NO)) {
-		void (*answer)(struct ui *, int) = ui->confirm.answer;
+		void (*answer)(struct ui *, int64_t, int) = ui->confirm.answer;
 
 		ui->confirm.active = 0;
 		if (answer)
-			answer(ui, b->act == ACT_YES);
+			answer(ui, ui->confirm.subject, b->act == ACT_YES);
 		return;
 	}
 	if (ui->too_small) {

@@ -278,18 +278,17 @@ static void set_focus(int f)
 		ed.col = (f - F_SIGN) % 2;
 }
 
-static void discard_answer(struct ui *ui, int yes)
+static void discard_answer(struct ui *ui, int64_t day, int yes)
 {
-	if (yes) {
-		int day = ed.day;
-
+	if (yes && ui_current(ui) == UI_DAY) {
 		ui_pop(ui);
-		ui_message(ui, "Day %d not changed.", day);
+		ui_message(ui, "Day %lld not changed.", (long long)day);
 	}
 }
 
-static void quit_answer(struct ui *ui, int yes)
+static void quit_answer(struct ui *ui, int64_t day, int yes)
 {
+	(void)day;
 	if (yes)
 		ui->quit = 1;
 }
@@ -409,14 +408,14 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_CANCEL:
 		if (dirty())
-			ui_ask(ui, discard_answer, "Throw away your changes to day %d?", ed.day);
+			ui_ask(ui, discard_answer, ed.day, "Throw away your changes to day %d?", ed.day);
 		else
 			ui_pop(ui);
 		return 1;
 	case ACT_QUIT:
 		if (!dirty())
 			return 0;
-		ui_ask(ui, quit_answer, "Quit without saving your changes to day %d?", ed.day);
+		ui_ask(ui, quit_answer, ed.day, "Quit without saving your changes to day %d?", ed.day);
 		return 1;
 	default:
 		return 0;

@@ -305,14 +305,16 @@ static void save(struct ui *ui)
 
 /* ---- keys ---- */
 
-static void cancel_answer(struct ui *ui, int yes)
+static void cancel_answer(struct ui *ui, int64_t id, int yes)
 {
-	if (yes)
+	(void)id;
+	if (yes && ui_current(ui) == UI_TFORM)
 		ui_pop(ui);
 }
 
-static void quit_answer(struct ui *ui, int yes)
+static void quit_answer(struct ui *ui, int64_t id, int yes)
 {
+	(void)id;
 	if (yes)
 		ui->quit = 1;
 }
@@ -375,14 +377,14 @@ static int tform_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_CANCEL:
 		if (changed())
-			ui_ask(ui, cancel_answer, "Throw away this treatment's changes?");
+			ui_ask(ui, cancel_answer, fm.id, "Throw away this treatment's changes?");
 		else
 			ui_pop(ui);
 		return 1;
 	case ACT_QUIT:
 		if (!changed())
 			return 0;
-		ui_ask(ui, quit_answer, "Quit without saving this treatment?");
+		ui_ask(ui, quit_answer, fm.id, "Quit without saving this treatment?");
 		return 1;
 	default:
 		return 0;

@@ -155,15 +155,14 @@ static void treats_draw(struct ui *ui)
 		draw_detail(ui, sel, TOP + rows);
 }
 
-static void delete_answer(struct ui *ui, int yes)
+/* The answer acts on the treatment the question named, wherever the
+ * list has moved since (another program may have changed it). */
+static void delete_answer(struct ui *ui, int64_t id, int yes)
 {
-	const struct hg_treatment *t = selected();
-	int64_t id;
 	int was_current;
 
-	if (!yes || !t)
+	if (!yes || ui_current(ui) != UI_TREATMENTS)
 		return;
-	id = t->id;
 	was_current = ui->have && ui->rec.t.id == id;
 	if (db_treatment_delete(ui->db, id) != HG_OK) {
 		ui_db_error(ui);
@@ -192,7 +191,7 @@ static void ask_delete(struct ui *ui, const struct hg_treatment *t)
 	}
 	date_format(t->date, date);
 	char *area = hg_sanitize(t->area);
-	ui_ask(ui, delete_answer, "Delete the %.40s treatment of %s and its %zu check-in%s?"
+	ui_ask(ui, delete_answer, t->id, "Delete the %.40s treatment of %s and its %zu check-in%s?"
 	       " This cannot be undone.", area, date, days, days == 1 ? "" : "s");
 	free(area);
 }

@@ -121,7 +121,10 @@ struct ui {
 	struct {
 		int active;
 		char question[256];
-		void (*answer)(struct ui *ui, int yes);
+		/* What the question is about (a treatment id, say): the
+		 * answer acts on this, never on whatever is selected then. */
+		int64_t subject;
+		void (*answer)(struct ui *ui, int64_t subject, int yes);
 	} confirm;
 
 	int quit;
@@ -152,9 +155,10 @@ void ui_message(struct ui *ui, const char *fmt, ...) HG_PRINTF(2, 3);
 void ui_error(struct ui *ui, const char *fmt, ...) HG_PRINTF(2, 3);
 /* Show hg_error() (a failed database call) on the message line. */
 void ui_db_error(struct ui *ui);
-/* Ask a yes/no question; answer() runs with the reply. */
-void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int yes), const char *fmt, ...)
-	HG_PRINTF(3, 4);
+/* Ask a yes/no question about subject (an id, or 0); answer() runs with
+ * that subject and the reply. */
+void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int64_t subject, int yes),
+	    int64_t subject, const char *fmt, ...) HG_PRINTF(4, 5);
 /* The report action: one place for `p`. */
 void ui_report(struct ui *ui);
 
