@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -44,8 +45,54 @@ static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, S
 #define NCRASH (sizeof crash_signals / sizeof crash_signals[0])
 static struct sigaction saved_stop[NSTOP], saved_crash[NCRASH];
 
+/* What the crash handler needs, made before curses takes the terminal:
+ * the terminal's own sequences to leave the alternate screen, show the
+ * cursor, reset the attributes and the keypad and mouse modes, and the
+ * terminal modes as they were.  A handler may only call async-signal-safe
+ * functions: write(2) and tcsetattr(3) are, curses is not. */
+static char crash_reset[256];
+static size_t crash_reset_len;
+static struct termios saved_tty;
+static volatile sig_atomic_t have_saved_tty;
+
+static int cap_ok(const char *seq)
+{
+	return seq && seq != (const char *)-1;
+}
+
+static void crash_reset_add(const char *seq)
+{
+	size_t n;
+
+	if (!cap_ok(seq))
+		return;
+	n = strlen(seq);
+	if (n < sizeof crash_reset - crash_reset_len) {
+		memcpy(crash_reset + crash_reset_len, seq, n);
+		crash_reset_len += n;
+	}
+}
+
+/* After newterm(): the sequences of the terminal curses now drives. */
+static void crash_reset_prepare(void)
+{
+	const char *xm = tigetstr("XM");
+
+	crash_reset_len = 0;
+	/* Mouse reporting off: the terminal's XM with 0, else xterm's. */
+	if (cap_ok(xm))
+		crash_reset_add(tiparm(xm, 0));
+	else if (cap_ok(tigetstr("kmous")))
+		crash_reset_add("\033[?1000l");
+	crash_reset_add(tigetstr("sgr0"));
+	crash_reset_add(tigetstr("cnorm"));
+	crash_reset_add(tigetstr("rmkx"));
+	crash_reset_add(tigetstr("rmcup"));
+}
+
 /* The one way back to a usable terminal: leaves the alternate screen,
- * shows the cursor, restores the modes.  Safe to call more than once. */
+ * shows the cursor, restores the modes.  Safe to call more than once;
+ * not from a signal handler (on_crash has its own). */
 static void ui_restore_terminal(void)
 {
 	if (!curses_active)
@@ -60,13 +107,29 @@ static void on_stop(int sig)
 	stop_signal = sig;
 }
 
-/* A crash: give the terminal back, then die of the same signal (the
- * handler was installed with SA_RESETHAND, so the re-raise is fatal). */
+/* A crash: give the terminal back with async-signal-safe calls only,
+ * then die of the same signal (installed with SA_RESETHAND, so the
+ * re-raise takes the default action). */
 static void on_crash(int sig)
 {
 	int saved = errno;
 
-	ui_restore_terminal();
+	if (curses_active) {
+		const char *p = crash_reset;
+		size_t left = crash_reset_len;
+
+		while (left > 0) {
+			ssize_t n = write(STDOUT_FILENO, p, left);
+
+			if (n <= 0)
+				break;
+			p += n;
+			left -= (size_t)n;
+		}
+		if (have_saved_tty)
+			(void)tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+		curses_active = 0;
+	}
 	(void)raise(sig);
 	/* raise() does return: sig stays blocked until this handler returns,
 	 * and is delivered (fatally) then. */
@@ -781,10 +844,12 @@ static int curses_start(struct ui *ui, SCREEN **scr)
 {
 	const char *term = getenv("TERM");
 
+	have_saved_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 	*scr = newterm(NULL, stdout, stdin);
 	if (!*scr)
 		return hg_fail(HG_ERR_RUNTIME, "cannot drive this terminal (TERM=%s);"
 			       " 'healgrid show' prints the grid as text", term ? term : "");
+	crash_reset_prepare();
 	curses_active = 1;
 	cbreak();
 	noecho();
