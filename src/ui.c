@@ -949,7 +949,15 @@ static void loop(struct ui *ui)
 	}
 }
 
-int ui_run(struct cli_ctx *ctx)
+int ui_need_terminal(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return hg_fail(HG_ERR_INPUT, "the full-screen interface needs a terminal;"
+			       " 'healgrid show' prints the grid as text");
+	return HG_OK;
+}
+
+int ui_run(struct hg_db *db, int today)
 {
 	static int registered;
 	struct ui ui;
@@ -957,13 +965,11 @@ int ui_run(struct cli_ctx *ctx)
 	int rc;
 
 	memset(&ui, 0, sizeof ui);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return hg_fail(HG_ERR_INPUT, "the full-screen interface needs a terminal;"
-			       " 'healgrid show' prints the grid as text");
-	rc = cli_db(ctx, &ui.db);
+	rc = ui_need_terminal();
 	if (rc != HG_OK)
 		return rc;
-	ui.today = ctx->today;
+	ui.db = db;
+	ui.today = today;
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	/* Only what the grid draws: the current treatment's recovery. */
 	rc = ui_load(&ui, 0);
