@@ -1,165 +1,33 @@
-/* ui.c — the terminal interface's frame: curses set-up and the one
- * function that restores the terminal (from atexit, after SIGINT/SIGTERM
- * and from the crash handler), the main loop that routes keys through
- * the key table to the screen showing, navigation between screens, the
- * current treatment's state, the footer (message, key status, the
- * not-medical-advice line), yes/no questions, and drawing helpers.
+/* ui.c — the terminal interface's loop and navigation: the main loop
+ * that routes keys through the key table to the screen showing, the
+ * stack of screens, the current treatment's state (read again when
+ * another program changes the database), the frame around every screen
+ * (footer: message, key status, the not-medical-advice line; yes/no
+ * questions; the too-small notice) and the actions that mean the same on
+ * every screen.
  *
- * What each screen shows and does lives in its own src/ui_*.c; the keys
- * in src/ui_keys.c.  No SQL here: storage is behind db.h.
+ * The terminal itself (curses set-up, the one restore, signals) is in
+ * src/ui_term.c; drawing helpers in src/ui_draw.c; what each screen shows
+ * and does in its own src/ui_*.c; the keys in src/ui_keys.c.  No SQL
+ * here: storage is behind db.h.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <langinfo.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
-#include <wchar.h>
 
 #include "healgrid/date.h"
 #include "healgrid/report.h"
 #include "healgrid/ui.h"
 #include "healgrid/ui_core.h"
+#include "healgrid/ui_term.h"
 #include "healgrid/util.h"
 
 static const char disclaimer[] =
 	"healgrid is not medical advice: when in doubt, call your dermatologist.";
-
-/* ---- terminal restore and signals -------------------------------------- */
-
-/* Set by the SIGINT/SIGTERM/SIGHUP handler; the main loop sees it and
- * returns normally, so every clean-up on the way out runs. */
-static volatile sig_atomic_t stop_signal;
-/* Curses owns the terminal: the restore function has work to do. */
-static volatile sig_atomic_t curses_active;
-
-static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
-static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT };
-#define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
-#define NCRASH (sizeof crash_signals / sizeof crash_signals[0])
-static struct sigaction saved_stop[NSTOP], saved_crash[NCRASH];
-
-/* What the crash handler needs, made before curses takes the terminal:
- * the terminal's own sequences to leave the alternate screen, show the
- * cursor, reset the attributes and the keypad and mouse modes, and the
- * terminal modes as they were.  A handler may only call async-signal-safe
- * functions: write(2) and tcsetattr(3) are, curses is not. */
-static char crash_reset[256];
-static size_t crash_reset_len;
-static struct termios saved_tty;
-static volatile sig_atomic_t have_saved_tty;
-
-static int cap_ok(const char *seq)
-{
-	return seq && seq != (const char *)-1;
-}
-
-static void crash_reset_add(const char *seq)
-{
-	size_t n;
-
-	if (!cap_ok(seq))
-		return;
-	n = strlen(seq);
-	if (n < sizeof crash_reset - crash_reset_len) {
-		memcpy(crash_reset + crash_reset_len, seq, n);
-		crash_reset_len += n;
-	}
-}
-
-/* After newterm(): the sequences of the terminal curses now drives. */
-static void crash_reset_prepare(void)
-{
-	const char *xm = tigetstr("XM");
-
-	crash_reset_len = 0;
-	/* Mouse reporting off: the terminal's XM with 0, else xterm's. */
-	if (cap_ok(xm))
-		crash_reset_add(tiparm(xm, 0));
-	else if (cap_ok(tigetstr("kmous")))
-		crash_reset_add("\033[?1000l");
-	crash_reset_add(tigetstr("sgr0"));
-	crash_reset_add(tigetstr("cnorm"));
-	crash_reset_add(tigetstr("rmkx"));
-	crash_reset_add(tigetstr("rmcup"));
-}
-
-/* The one way back to a usable terminal: leaves the alternate screen,
- * shows the cursor, restores the modes.  Safe to call more than once;
- * not from a signal handler (on_crash has its own). */
-static void ui_restore_terminal(void)
-{
-	if (!curses_active)
-		return;
-	curses_active = 0;
-	curs_set(1);
-	endwin();
-}
-
-static void on_stop(int sig)
-{
-	stop_signal = sig;
-}
-
-/* A crash: give the terminal back with async-signal-safe calls only,
- * then die of the same signal (installed with SA_RESETHAND, so the
- * re-raise takes the default action). */
-static void on_crash(int sig)
-{
-	int saved = errno;
-
-	if (curses_active) {
-		const char *p = crash_reset;
-		size_t left = crash_reset_len;
-
-		while (left > 0) {
-			ssize_t n = write(STDOUT_FILENO, p, left);
-
-			if (n <= 0)
-				break;
-			p += n;
-			left -= (size_t)n;
-		}
-		if (have_saved_tty)
-			(void)tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
-		curses_active = 0;
-	}
-	(void)raise(sig);
-	/* raise() does return: sig stays blocked until this handler returns,
-	 * and is delivered (fatally) then. */
-	/* cppcheck-suppress unreachableCode */
-	errno = saved;
-}
-
-static void signals_install(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal interrupts the blocking read of a key. */
-	sa.sa_handler = on_stop;
-	for (size_t i = 0; i < NSTOP; i++)
-		sigaction(stop_signals[i], &sa, &saved_stop[i]);
-	sa.sa_handler = on_crash;
-	sa.sa_flags = (int)SA_RESETHAND;
-	for (size_t i = 0; i < NCRASH; i++)
-		sigaction(crash_signals[i], &sa, &saved_crash[i]);
-}
-
-static void signals_restore(void)
-{
-	for (size_t i = 0; i < NSTOP; i++)
-		sigaction(stop_signals[i], &saved_stop[i], NULL);
-	for (size_t i = 0; i < NCRASH; i++)
-		sigaction(crash_signals[i], &saved_crash[i], NULL);
-}
 
 /* ---- screens and navigation --------------------------------------------- */
 
@@ -382,230 +250,6 @@ void ui_report(struct ui *ui)
 	sb_free(&paths);
 }
 
-/* ---- drawing helpers ---------------------------------------------------- */
-
-int ui_body_rows(void)
-{
-	return LINES - UI_FOOTER_ROWS;
-}
-
-const char *ui_glyph(const struct ui *ui, enum ui_glyph g)
-{
-	static const char *const utf8[UI_G_COUNT] = {
-		"\u00b7", "\u2014", "\u25b6", "\u25c0", "\u23ce", "\u2191", "\u2193", "\u00d7",
-		" \u00b7 "
-	};
-	static const char *const ascii[UI_G_COUNT] = {
-		".", "-", ">", "<", "Enter", "^", "v", "x", " - "
-	};
-	return ui->utf8 ? utf8[g] : ascii[g];
-}
-
-const char *ui_level_symbol(const struct ui *ui, enum hg_level l)
-{
-	return ui->utf8 ? rules_level_symbol(l) : rules_level_symbol_ascii(l);
-}
-
-attr_t ui_pair(const struct ui *ui, enum ui_pair p)
-{
-	return ui->color ? (attr_t)COLOR_PAIR(p) : A_NORMAL;
-}
-
-attr_t ui_level_attr(const struct ui *ui, enum hg_level l)
-{
-	static const enum ui_pair pairs[HG_LEVEL_COUNT] = {
-		UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH
-	};
-	/* Bold carries urgency without colour; the symbol carries the level. */
-	attr_t bold = l == HG_LEVEL_WATCH ? A_NORMAL : A_BOLD;
-
-	return ui_pair(ui, pairs[l]) | bold;
-}
-
-attr_t ui_rating_attr(const struct ui *ui, int rating)
-{
-	if (rating < 0 || rating > HG_RATING_MAX)
-		return A_NORMAL;
-	return ui_pair(ui, (enum ui_pair)(UI_PAIR_R0 + rating)) |
-		(rating == HG_RATING_MAX ? A_BOLD : A_NORMAL);
-}
-
-size_t ui_char(const struct ui *ui, const char *s, unsigned *cp, int *width)
-{
-	size_t n = hg_utf8_decode(s, strnlen(s, 4), cp);
-	int w;
-
-	*width = 1;
-	if (n == 0) {
-		*cp = '?';
-		return 1;
-	}
-	if (*cp < 0x20 || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
-		*cp = ' ';
-		return n;
-	}
-	if (*cp < 0x80)
-		return n;
-	if (!ui->utf8) {
-		*cp = '?';
-		return n;
-	}
-	w = wcwidth((wchar_t)*cp);
-	if (w < 0)
-		*cp = '?';
-	else
-		*width = w;
-	return n;
-}
-
-int ui_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char *s)
-{
-	wchar_t buf[128];
-	int used = 0, n = 0;
-
-	if (y < 0 || y >= LINES || x < 0 || width <= 0)
-		return 0;
-	if (x + width > COLS)
-		width = COLS - x;
-	attrset(attr);
-	move(y, x);
-	while (*s) {
-		unsigned cp;
-		int w;
-		size_t len = ui_char(ui, s, &cp, &w);
-
-		if (used + w > width)
-			break;
-		if (w == 0 && n == 0 && used == 0) {
-			s += len;       /* a combining mark with nothing to sit on */
-			continue;
-		}
-		buf[n++] = (wchar_t)cp;
-		used += w;
-		s += len;
-		if (n == (int)(sizeof buf / sizeof buf[0]) - 1) {
-			addnwstr(buf, n);
-			n = 0;
-		}
-	}
-	if (n)
-		addnwstr(buf, n);
-	attrset(A_NORMAL);
-	return used;
-}
-
-int ui_put_right(const struct ui *ui, int y, int x_end, attr_t attr, const char *s)
-{
-	int w = hg_utf8_width(s);
-
-	if (!ui->utf8) {
-		/* Non-ASCII shows as one '?' per character. */
-		w = 0;
-		for (const char *p = s; *p;) {
-			unsigned cp;
-			int cw;
-			p += ui_char(ui, p, &cp, &cw);
-			w += cw;
-		}
-	}
-	if (w > x_end)
-		w = x_end;
-	return ui_put(ui, y, x_end - w, w, attr, s);
-}
-
-int ui_putf(const struct ui *ui, int y, int x, int width, attr_t attr, const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-	int n, len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return 0;
-	sb.s = xmalloc((size_t)len + 1);
-	sb.cap = (size_t)len + 1;
-	va_start(ap, fmt);
-	vsnprintf(sb.s, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	n = ui_put(ui, y, x, width, attr, sb.s);
-	sb_free(&sb);
-	return n;
-}
-
-void ui_title(const struct ui *ui, const char *left, const char *right)
-{
-	int rw = right ? ui_put_right(ui, 0, COLS - 1, A_NORMAL, right) : 0;
-
-	ui_put(ui, 0, 1, COLS - rw - 3, A_BOLD | ui_pair(ui, UI_PAIR_TITLE), left);
-	mvhline_set(1, 1, WACS_HLINE, COLS - 2);
-}
-
-size_t ui_wrap(const char *s, int width, char **lines, size_t max)
-{
-	struct strbuf line = STRBUF_INIT;
-	size_t n = 0;
-	int used = 0;
-
-	while (*s) {
-		size_t wl = strcspn(s, " ");
-		char *word = xmalloc(wl + 1);
-		int ww;
-
-		memcpy(word, s, wl);
-		word[wl] = '\0';
-		ww = hg_utf8_width(word);
-		if (used > 0 && used + 1 + ww > width) {
-			if (n < max)
-				lines[n] = sb_detach(&line);
-			else
-				sb_free(&line);
-			n++;
-			used = 0;
-		}
-		if (used > 0) {
-			sb_putc(&line, ' ');
-			used++;
-		}
-		sb_puts(&line, word);
-		used += ww;
-		free(word);
-		s += wl;
-		while (*s == ' ')
-			s++;
-	}
-	if (line.len) {
-		if (n < max)
-			lines[n] = sb_detach(&line);
-		n++;
-	}
-	sb_free(&line);
-	return n < max ? n : max;
-}
-
-void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb)
-{
-	const char *sep = ui_glyph(ui, UI_G_SEP);
-	char date[HG_DATE_LEN];
-
-	date_format(t->date, date);
-	sb_printf(sb, "%s%s%s%s%s", t->area, sep, date, sep, model_device_name(t->device));
-	if (t->depth > 0) {
-		char depth[16];
-
-		model_format_depth(t->depth, depth, sizeof depth);
-		sb_printf(sb, " %s mm", depth);
-	}
-}
-
-void ui_place_cursor(struct ui *ui, int y, int x)
-{
-	ui->show_cursor = 1;
-	ui->cursor_y = y;
-	ui->cursor_x = x;
-}
-
 /* ---- frame --------------------------------------------------------------- */
 
 static unsigned active_context(struct ui *ui)
@@ -619,20 +263,6 @@ static unsigned active_context(struct ui *ui)
 	return s->context ? s->context(ui) : 0;
 }
 
-static void draw_box(int y, int x, int h, int w)
-{
-	for (int r = y; r < y + h; r++)
-		mvhline(r, x, ' ', w);
-	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
-	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
-	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
-	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
-	mvadd_wch(y, x, WACS_ULCORNER);
-	mvadd_wch(y, x + w - 1, WACS_URCORNER);
-	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
-	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
-}
-
 static void draw_question(struct ui *ui)
 {
 	char *lines[4];
@@ -641,7 +271,7 @@ static void draw_question(struct ui *ui)
 	int h = (int)n + 4;
 	int y = (ui_body_rows() - h) / 2;
 
-	draw_box(y, x, h, w);
+	ui_box(y, x, h, w);
 	for (size_t i = 0; i < n; i++) {
 		ui_put(ui, y + 1 + (int)i, x + 2, w - 4, A_BOLD, lines[i]);
 		free(lines[i]);
@@ -813,71 +443,6 @@ static void check_size(struct ui *ui)
 	ui->too_small = LINES < UI_MIN_LINES || COLS < UI_MIN_COLS;
 }
 
-static void colors_init(struct ui *ui)
-{
-	const char *no_color = getenv("NO_COLOR");
-
-	ui->color = has_colors() && !(no_color && *no_color);
-	if (!ui->color)
-		return;
-	if (start_color() != OK) {
-		ui->color = 0;
-		return;
-	}
-	short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
-	init_pair(UI_PAIR_R0, COLOR_GREEN, bg);
-	init_pair(UI_PAIR_R1, COLOR_YELLOW, bg);
-	init_pair(UI_PAIR_R2, COLOR_MAGENTA, bg);
-	init_pair(UI_PAIR_R3, COLOR_RED, bg);
-	init_pair(UI_PAIR_URGENT, COLOR_RED, bg);
-	init_pair(UI_PAIR_DOCTOR, COLOR_YELLOW, bg);
-	init_pair(UI_PAIR_WATCH, COLOR_CYAN, bg);
-	init_pair(UI_PAIR_H0, COLOR_BLACK, COLOR_GREEN);
-	init_pair(UI_PAIR_H1, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(UI_PAIR_H2, COLOR_BLACK, COLOR_MAGENTA);
-	init_pair(UI_PAIR_H3, COLOR_WHITE, COLOR_RED);
-	init_pair(UI_PAIR_TITLE, COLOR_CYAN, bg);
-	init_pair(UI_PAIR_ERROR, COLOR_RED, bg);
-}
-
-static int curses_start(struct ui *ui, SCREEN **scr)
-{
-	const char *term = getenv("TERM");
-
-	have_saved_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
-	*scr = newterm(NULL, stdout, stdin);
-	if (!*scr)
-		return hg_fail(HG_ERR_RUNTIME, "cannot drive this terminal (TERM=%s);"
-			       " 'healgrid show' prints the grid as text", term ? term : "");
-	crash_reset_prepare();
-	curses_active = 1;
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	/* Esc backs out of screens: do not wait a second to tell it from an
-	 * escape sequence. */
-	set_escdelay(25);
-	/* Wake up now and then even without keys, so a signal that arrived
-	 * just before the read is seen within a second. */
-	timeout(1000);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
-	/* Home and End as terminals really send them, whatever TERM claims
-	 * (inside tmux or screen with TERM=xterm, say): an unknown sequence
-	 * would otherwise arrive as Esc plus letters. */
-	static const struct { const char *seq; int key; } extra_keys[] = {
-		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
-		{ "\033OH", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
-		{ "\033[F", KEY_END }, { "\033OF", KEY_END }, { "\033[3~", KEY_DC },
-		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE }, { "\033[Z", KEY_BTAB },
-	};
-	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
-		if (key_defined(extra_keys[i].seq) <= 0)
-			define_key(extra_keys[i].seq, extra_keys[i].key);
-	colors_init(ui);
-	return HG_OK;
-}
-
 /* Another program (the command line, a second healgrid) committed a
  * change: read the current treatment again.  Returns 1 when it did. */
 static int outside_changes(struct ui *ui)
@@ -903,23 +468,11 @@ static int outside_changes(struct ui *ui)
 	return 1;
 }
 
-/* get_wch() also returns ERR, at once and forever, when the terminal has
- * gone (window closed, ssh dropped, tmux killed) and no SIGHUP came: ask
- * the descriptor, so healgrid ends instead of spinning. */
-static int terminal_gone(void)
-{
-	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
-
-	if (poll(&pfd, 1, 0) < 0)
-		return errno != EINTR;
-	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
-}
-
 static void loop(struct ui *ui)
 {
 	int redraw = 1;
 
-	while (!ui->quit && !stop_signal) {
+	while (!ui->quit && !ui_term_stop_requested()) {
 		wint_t wc;
 		int r;
 
@@ -936,7 +489,7 @@ static void loop(struct ui *ui)
 			redraw = 1;
 		}
 		if (r == ERR) {
-			if (terminal_gone())
+			if (ui_term_gone())
 				ui->quit = 1;
 			continue;
 		}
@@ -949,17 +502,8 @@ static void loop(struct ui *ui)
 	}
 }
 
-int ui_need_terminal(void)
-{
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return hg_fail(HG_ERR_INPUT, "the full-screen interface needs a terminal;"
-			       " 'healgrid show' prints the grid as text");
-	return HG_OK;
-}
-
 int ui_run(struct hg_db *db, int today)
 {
-	static int registered;
 	struct ui ui;
 	SCREEN *scr;
 	int rc;
@@ -985,20 +529,13 @@ int ui_run(struct hg_db *db, int today)
 	if (ui_grid_screen.open)
 		ui_grid_screen.open(&ui);
 
-	stop_signal = 0;
-	signals_install();
-	if (!registered && atexit(ui_restore_terminal) == 0)
-		registered = 1;
-	rc = curses_start(&ui, &scr);
+	rc = ui_term_start(&ui, &scr);
 	if (rc == HG_OK) {
 		check_size(&ui);
 		loop(&ui);
 		ui_home(&ui);
-		mousemask(0, NULL);
-		ui_restore_terminal();
-		delscreen(scr);
+		ui_term_stop(scr);
 	}
-	signals_restore();
 	if (ui_grid_screen.close)
 		ui_grid_screen.close(&ui);
 	ui_state_free(&ui);

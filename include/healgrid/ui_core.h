@@ -162,7 +162,7 @@ void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int64_t subject, int ye
 /* The report action: one place for `p`. */
 void ui_report(struct ui *ui);
 
-/* ---- drawing helpers (ui.c) ---- */
+/* ---- drawing helpers (ui_draw.c) ---- */
 int ui_body_rows(void);
 const char *ui_glyph(const struct ui *ui, enum ui_glyph g);
 const char *ui_level_symbol(const struct ui *ui, enum hg_level l);
@@ -193,6 +193,8 @@ size_t ui_wrap(const char *s, int width, char **lines, size_t max);
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);
 /* Where the terminal cursor should blink this frame (a text field). */
 void ui_place_cursor(struct ui *ui, int y, int x);
+/* A blank box with a line border, h rows by w columns from (y, x). */
+void ui_box(int y, int x, int h, int w);
 
 /* Free a loaded recovery and its flags. */
 void ui_state_free(struct ui *ui);
