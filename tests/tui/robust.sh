@@ -136,8 +136,15 @@ tui_type $'\e[<0;35;6M\e[<0;35;6m\e[<0;35;6M\e[<0;35;6m'
 tui_expect "Day 3 · Fri 2026-11-06 · face" "a double click opens it"
 tui_keys Escape
 tui_expect "⏎ check in" "back"
+# Wipe the terminal behind healgrid's back (written straight to the pane's
+# tty): curses still believes the grid is there, so only a full redraw
+# brings it back.
+printf '\033[2J\033[Hgarbage' >"$(tui_pane '#{pane_tty}')"
+tui_expect_gone "day 7 of 28" "the screen is wiped behind healgrid's back"
+tui_expect "garbage" "... and shows what was written over it"
 tui_keys C-l
-tui_expect "day 7 of 28" "Ctrl-L redraws"
+tui_expect "day 7 of 28" "Ctrl-L redraws the whole screen"
+tui_expect_gone "garbage" "... over whatever was there"
 tui_keys q
 tui_expect_exit 0 "quit"
 
