@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "healgrid/date.h"
-#include "healgrid/report.h"
 #include "healgrid/ui.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_term.h"
@@ -220,34 +219,6 @@ void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int64_t subject, int ye
 	ui->confirm.answer = answer;
 	ui->confirm.subject = subject;
 	ui->confirm.active = 1;
-}
-
-/* `p`: the report for the dermatologist, HTML and text, written beside
- * the database (report_write_files).  The one place that action is
- * carried out. */
-void ui_report(struct ui *ui)
-{
-	struct strbuf paths = STRBUF_INIT;
-
-	if (!ui->have) {
-		ui_error(ui, "No treatment yet: nothing to report.");
-		return;
-	}
-	if (report_write_files(ui->db, ui->rec.t.id, NULL, &paths) != HG_OK) {
-		ui_db_error(ui);
-	} else {
-		/* The first path is the HTML one; the text one sits beside it. */
-		char *html = paths.s;
-		char *nl = strchr(html, '\n');
-		const char *slash;
-
-		if (nl)
-			*nl = '\0';
-		ui_message(ui, "Report written: %s (and .txt)", html);
-		if (hg_utf8_width(ui->message) > COLS - 2 && (slash = strrchr(html, '/')) != NULL)
-			ui_message(ui, "Report beside the database: %s and .txt", slash + 1);
-	}
-	sb_free(&paths);
 }
 
 /* ---- frame --------------------------------------------------------------- */
