@@ -90,15 +90,36 @@ size_t ui_char(const struct ui *ui, const char *s, unsigned *cp, int *width)
 	return n;
 }
 
+/* Columns s takes as ui_put shows it. */
+static int shown_width(const struct ui *ui, const char *s)
+{
+	int w = 0;
+
+	while (*s) {
+		unsigned cp;
+		int cw;
+
+		s += ui_char(ui, s, &cp, &cw);
+		w += cw;
+	}
+	return w;
+}
+
 int ui_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char *s)
 {
 	wchar_t buf[128];
-	int used = 0, n = 0;
+	int used = 0, n = 0, room, cut;
 
 	if (y < 0 || y >= LINES || x < 0 || width <= 0)
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
+	if (width <= 0)
+		return 0;
+	/* Text longer than its columns ends in an ellipsis, after the last
+	 * whole character that fits with it. */
+	cut = shown_width(ui, s) > width;
+	room = cut ? width - 1 : width;
 	attrset(attr);
 	move(y, x);
 	while (*s) {
@@ -106,7 +127,7 @@ int ui_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char
 		int w;
 		size_t len = ui_char(ui, s, &cp, &w);
 
-		if (used + w > width)
+		if (used + w > room)
 			break;
 		if (w == 0 && n == 0 && used == 0) {
 			s += len;       /* a combining mark with nothing to sit on */
@@ -120,26 +141,18 @@ int ui_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char
 			n = 0;
 		}
 	}
+	if (cut)
+		buf[n++] = ui->utf8 ? L'\u2026' : L'~';
 	if (n)
 		addnwstr(buf, n);
 	attrset(A_NORMAL);
-	return used;
+	return used + cut;
 }
 
 int ui_put_right(const struct ui *ui, int y, int x_end, attr_t attr, const char *s)
 {
-	int w = hg_utf8_width(s);
+	int w = shown_width(ui, s);
 
-	if (!ui->utf8) {
-		/* Non-ASCII shows as one '?' per character. */
-		w = 0;
-		for (const char *p = s; *p;) {
-			unsigned cp;
-			int cw;
-			p += ui_char(ui, p, &cp, &cw);
-			w += cw;
-		}
-	}
 	if (w > x_end)
 		w = x_end;
 	return ui_put(ui, y, x_end - w, w, attr, s);
