@@ -50,7 +50,7 @@ enum ui_screen_id ui_current(const struct ui *ui)
 	return ui->stack[ui->depth - 1];
 }
 
-int ui_push(struct ui *ui, enum ui_screen_id id)
+int ui_push(struct ui *ui, enum ui_screen_id id, int64_t arg)
 {
 	const struct screen_ops *s = screens[id];
 
@@ -59,7 +59,7 @@ int ui_push(struct ui *ui, enum ui_screen_id id)
 	for (int i = 0; i < ui->depth; i++)
 		if (ui->stack[i] == id)
 			return -1;      /* one of each: no loops of screens */
-	if (s->open && s->open(ui) != 0)
+	if (s->open && s->open(ui, arg) != 0)
 		return -1;
 	ui->stack[ui->depth++] = id;
 	return 0;
@@ -345,7 +345,7 @@ static void global_act(struct ui *ui, enum ui_action act)
 		ui->quit = 1;
 		break;
 	case ACT_HELP:
-		ui_push(ui, UI_HELP);
+		ui_push(ui, UI_HELP, 0);
 		break;
 	case ACT_FLAGS:
 	case ACT_TRENDS:
@@ -360,7 +360,7 @@ static void global_act(struct ui *ui, enum ui_action act)
 			break;
 		}
 		ui_home(ui);
-		ui_push(ui, to);
+		ui_push(ui, to, 0);
 		break;
 	}
 	case ACT_REPORT:
@@ -498,7 +498,7 @@ int ui_run(struct hg_db *db, int today)
 	ui.stack[0] = UI_GRID;
 	ui.depth = 1;
 	if (ui_grid_screen.open)
-		ui_grid_screen.open(&ui);
+		ui_grid_screen.open(&ui, 0);
 
 	rc = ui_term_start(&ui, &scr);
 	if (rc == HG_OK) {

@@ -103,13 +103,17 @@ static void preview_update(const struct ui *ui)
 	free(days);
 }
 
-static int day_open(struct ui *ui)
+static int day_open(struct ui *ui, int64_t day)
 {
-	const struct hg_checkin *c = model_recovery_day(&ui->rec, ui->edit_day);
+	const struct hg_checkin *c;
+
+	if (!ui->have || day < 0 || day >= ui->rec.t.window)
+		return -1;
+	c = model_recovery_day(&ui->rec, (int)day);
 
 	memset(&ed, 0, sizeof ed);
 	ed.open = 1;
-	ed.day = ui->edit_day;
+	ed.day = (int)day;
 	ed.existed = c != NULL;
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 		ed.rating[s] = c ? c->rating[s] : HG_UNRATED;

@@ -17,8 +17,9 @@ static struct {
 	struct ui_sel sel;
 } fs;
 
-static int flags_open(struct ui *ui)
+static int flags_open(struct ui *ui, int64_t arg)
 {
+	(void)arg;
 	memset(&fs, 0, sizeof fs);
 	ui_sel_set_count(&fs.sel, ui->nflags);
 	return 0;

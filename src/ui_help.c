@@ -125,8 +125,9 @@ static void build(struct ui *ui, enum ui_section from)
 	ui_sel_scroll(&hs.view, (long)start, page());
 }
 
-static int help_open(struct ui *ui)
+static int help_open(struct ui *ui, int64_t arg)
 {
+	(void)arg;
 	memset(&hs, 0, sizeof hs);
 	hs.from = section_of(ui_current(ui));
 	build(ui, hs.from);

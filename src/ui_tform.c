@@ -93,15 +93,15 @@ static int changed(void)
 	return c;
 }
 
-static int tform_open(struct ui *ui)
+static int tform_open(struct ui *ui, int64_t id)
 {
 	struct hg_treatment t;
 	char date[HG_DATE_LEN], depth[16] = "", window[8];
 
 	memset(&fm, 0, sizeof fm);
 	model_treatment_init(&t);
-	if (ui->form_id) {
-		if (db_treatment_get(ui->db, ui->form_id, &t) != HG_OK) {
+	if (id) {
+		if (db_treatment_get(ui->db, id, &t) != HG_OK) {
 			ui_db_error(ui);
 			return -1;
 		}
@@ -113,7 +113,7 @@ static int tform_open(struct ui *ui)
 		t.window = HG_WINDOW_DEFAULT;
 	}
 	fm.open = 1;
-	fm.id = ui->form_id;
+	fm.id = id;
 	date_format(t.date, date);
 	if (t.depth > 0)
 		model_format_depth(t.depth, depth, sizeof depth);

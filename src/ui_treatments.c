@@ -78,8 +78,9 @@ static void treats_reload(struct ui *ui)
 		list_read(ui, selected_id());
 }
 
-static int treats_open(struct ui *ui)
+static int treats_open(struct ui *ui, int64_t arg)
 {
+	(void)arg;
 	memset(&ts, 0, sizeof ts);
 	list_read(ui, ui->have ? ui->rec.t.id : 0);
 	return 0;
@@ -215,8 +216,7 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 		ui_sel_move(&ts.sel, list_rows());
 		return 1;
 	case ACT_ADD:
-		ui->form_id = 0;
-		ui_push(ui, UI_TFORM);
+		ui_push(ui, UI_TFORM, 0);
 		return 1;
 	case ACT_EDIT:
 	case ACT_DELETE:
@@ -231,8 +231,7 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	}
 	if (act == ACT_EDIT) {
-		ui->form_id = t->id;
-		ui_push(ui, UI_TFORM);
+		ui_push(ui, UI_TFORM, t->id);
 	} else if (act == ACT_DELETE) {
 		ask_delete(ui, t);
 	} else if (ui_load(ui, t->id) == HG_OK) {

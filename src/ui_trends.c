@@ -108,8 +108,9 @@ static void earlier_read(struct ui *ui)
 	db_treatments_free(t, n);
 }
 
-static int trends_open(struct ui *ui)
+static int trends_open(struct ui *ui, int64_t arg)
 {
+	(void)arg;
 	memset(&tr, 0, sizeof tr);
 	if (!ui->have)
 		return 0;

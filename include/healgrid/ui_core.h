@@ -35,11 +35,16 @@ enum { UI_FOOTER_ROWS = 3 };
 
 struct ui;
 
-/* One screen.  Every function may be NULL except draw. */
+/* One screen.  Every function may be NULL except draw.  A screen keeps
+ * its own state (selection, fields being edited) private to its file:
+ * a screen is open at most once (ui_push refuses a second), and what it
+ * needs from the rest is struct ui and the argument it was opened with. */
 struct screen_ops {
 	const char *name;
-	/* Called when the screen is opened; returning non-zero refuses. */
-	int (*open)(struct ui *ui);
+	/* Called when the screen is opened with what it is opened on (the
+	 * day editor: the day; the treatment form: the treatment id, 0 for a
+	 * new one; others ignore it); returning non-zero refuses. */
+	int (*open)(struct ui *ui, int64_t arg);
 	void (*draw)(struct ui *ui);
 	/* Key contexts now active (UI_K_*). */
 	unsigned (*context)(struct ui *ui);
@@ -110,10 +115,6 @@ struct ui {
 	/* Bumped whenever a treatment is added, edited or deleted, so lists
 	 * know to read again. */
 	unsigned changes;
-	/* Treatment the form edits (0 = a new one). */
-	int64_t form_id;
-	/* Day the day editor opens. */
-	int edit_day;
 
 	char message[512];
 	int message_error;
@@ -135,8 +136,9 @@ struct ui {
 /* ---- navigation and state (ui.c) ---- */
 const struct screen_ops *ui_screen(enum ui_screen_id id);
 enum ui_screen_id ui_current(const struct ui *ui);
-/* Open a screen on top of the current one (its open() may refuse). */
-int ui_push(struct ui *ui, enum ui_screen_id id);
+/* Open a screen on top of the current one, on arg (see screen_ops.open;
+ * its open() may refuse). */
+int ui_push(struct ui *ui, enum ui_screen_id id, int64_t arg);
 /* Close the current screen; the grid is never closed. */
 void ui_pop(struct ui *ui);
 /* Close everything down to the grid. */
