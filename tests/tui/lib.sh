@@ -150,8 +150,9 @@ tui_expect_exit() {
 # sql QUERY: one query on the test database.
 sql() { sqlite3 "$DB" "$1"; }
 
-# tui_pid: the process id of the healgrid running in the session.
-tui_pid() { pgrep -P "$(tui_pane '#{pane_pid}')" -f "$HEALGRID" | head -1; }
+# tui_pid: the process id of the healgrid running in the session (the
+# one child of the small shell that started it).
+tui_pid() { pgrep -P "$(tui_pane '#{pane_pid}')" | head -1; }
 
 # tui_pending: bytes typed into the pane that healgrid has not read yet.
 tui_pending() {
