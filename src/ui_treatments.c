@@ -33,7 +33,6 @@ static void list_free(void)
 	ts.t = NULL;
 	ts.n = 0;
 	ts.loaded = 0;
-	ui_sel_set_count(&ts.sel, 0);
 }
 
 /* The selected treatment, or NULL when the list is empty. */
@@ -48,17 +47,15 @@ static const struct hg_treatment *selected(void)
  * is still there (else the same row, or the last). */
 static void list_read(struct ui *ui, int64_t select)
 {
-	size_t keep = ts.sel.selected;
-
 	list_free();
 	if (db_treatment_list(ui->db, &ts.t, &ts.n) != HG_OK) {
+		ui_sel_set_count(&ts.sel, 0);
 		ui_db_error(ui);
 		return;
 	}
 	ts.loaded = 1;
 	ts.seen = ui->changes;
 	ui_sel_set_count(&ts.sel, ts.n);
-	ui_sel_set(&ts.sel, keep);
 	for (size_t i = 0; i < ts.n; i++)
 		if (ts.t[i].id == select)
 			ui_sel_set(&ts.sel, i);
@@ -90,6 +87,7 @@ static void treats_close(struct ui *ui)
 {
 	(void)ui;
 	list_free();
+	memset(&ts, 0, sizeof ts);
 }
 
 static int list_rows(void)
