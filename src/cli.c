@@ -648,6 +648,19 @@ static int unknown_command(const char *name)
 	return hg_fail(HG_ERR_INPUT, "unknown command \"%s\" (see healgrid --help)", name);
 }
 
+/* No command: the full-screen interface, on the database opened here. */
+static int run_ui(struct cli_ctx *ctx)
+{
+	struct hg_db *db;
+	int rc = ui_need_terminal();
+
+	if (rc == HG_OK)
+		rc = cli_db(ctx, &db);
+	if (rc == HG_OK)
+		rc = ui_run(db, ctx->today);
+	return rc;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -682,7 +695,7 @@ int cli_main(int argc, char **argv)
 			     " got \"%s\"", getenv("HEALGRID_TODAY"));
 	if (rc == HG_OK) {
 		if (optind >= argc) {
-			rc = demo ? demo_run(&ctx) : ui_run(&ctx);
+			rc = demo ? demo_run(ctx.today) : run_ui(&ctx);
 		} else if (demo) {
 			rc = hg_fail(HG_ERR_INPUT, "--demo takes no command");
 		} else if (strcmp(argv[optind], "help") == 0) {

@@ -124,13 +124,16 @@ static void remove_tree(const char *dir)
 	rmdir(dir);
 }
 
-int demo_run(struct cli_ctx *ctx)
+int demo_run(int today)
 {
 	const char *tmp = getenv("TMPDIR");
-	struct strbuf dir = STRBUF_INIT;
-	struct hg_db *db;
+	struct strbuf dir = STRBUF_INIT, path = STRBUF_INIT;
+	struct hg_db *db = NULL;
 	int rc;
 
+	rc = ui_need_terminal();
+	if (rc != HG_OK)
+		return rc;
 	sb_printf(&dir, "%s/healgrid-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir.s)) {
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot make a folder for the demo in %s",
@@ -138,21 +141,15 @@ int demo_run(struct cli_ctx *ctx)
 		sb_free(&dir);
 		return rc;
 	}
-	free(ctx->db_path);
-	ctx->db_path = NULL;
-	sb_printf(&dir, "/healgrid.db");
-	ctx->db_path = xstrdup(sb_str(&dir));
-	ctx->db_path_default = 0;
-	dir.len -= strlen("/healgrid.db");
-	dir.s[dir.len] = '\0';
-	rc = cli_db(ctx, &db);
+	sb_printf(&path, "%s/healgrid.db", sb_str(&dir));
+	rc = db_open(sb_str(&path), 0, &db);
 	if (rc == HG_OK)
-		rc = demo_fill(db, ctx->today);
+		rc = demo_fill(db, today);
 	if (rc == HG_OK)
-		rc = ui_run(ctx);
-	db_close(ctx->db);
-	ctx->db = NULL;
+		rc = ui_run(db, today);
+	db_close(db);
 	remove_tree(sb_str(&dir));
+	sb_free(&path);
 	sb_free(&dir);
 	return rc;
 }

@@ -113,13 +113,17 @@ static void preview_update(const struct ui *ui)
 	model_checkin_free(&mine);
 }
 
-static int day_open(struct ui *ui)
+static int day_open(struct ui *ui, int64_t day)
 {
-	const struct hg_checkin *c = model_recovery_day(&ui->rec, ui->edit_day);
+	const struct hg_checkin *c;
+
+	if (!ui->have || day < 0 || day >= ui->rec.t.window)
+		return -1;
+	c = model_recovery_day(&ui->rec, (int)day);
 
 	memset(&ed, 0, sizeof ed);
 	ed.open = 1;
-	ed.day = ui->edit_day;
+	ed.day = (int)day;
 	ed.existed = c != NULL;
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 		ed.rating[s] = c ? c->rating[s] : HG_UNRATED;
@@ -290,18 +294,17 @@ static void set_focus(int f)
 		ed.col = (f - F_SIGN) % 2;
 }
 
-static void discard_answer(struct ui *ui, int yes)
+static void discard_answer(struct ui *ui, int64_t day, int yes)
 {
-	if (yes) {
-		int day = ed.day;
-
+	if (yes && ui_current(ui) == UI_DAY) {
 		ui_pop(ui);
-		ui_message(ui, "Day %d not changed.", day);
+		ui_message(ui, "Day %lld not changed.", (long long)day);
 	}
 }
 
-static void quit_answer(struct ui *ui, int yes)
+static void quit_answer(struct ui *ui, int64_t day, int yes)
 {
+	(void)day;
 	if (yes)
 		ui->quit = 1;
 }
@@ -422,14 +425,14 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_CANCEL:
 		if (dirty())
-			ui_ask(ui, discard_answer, "Throw away your changes to day %d?", ed.day);
+			ui_ask(ui, discard_answer, ed.day, "Throw away your changes to day %d?", ed.day);
 		else
 			ui_pop(ui);
 		return 1;
 	case ACT_QUIT:
 		if (!dirty())
 			return 0;
-		ui_ask(ui, quit_answer, "Quit without saving your changes to day %d?", ed.day);
+		ui_ask(ui, quit_answer, ed.day, "Quit without saving your changes to day %d?", ed.day);
 		return 1;
 	default:
 		return 0;

@@ -12,16 +12,23 @@
 
 enum { TOP = 3, INDENT = 5, MAX_WRAP = 8 };
 
+/* The screen's own state: which flag is selected, which is on top. */
 static struct {
-	size_t sel;
-	size_t top;
+	struct ui_sel sel;
 } fs;
 
-static int flags_open(struct ui *ui)
+static int flags_open(struct ui *ui, int64_t arg)
 {
-	(void)ui;
+	(void)arg;
 	memset(&fs, 0, sizeof fs);
+	ui_sel_set_count(&fs.sel, ui->nflags);
 	return 0;
+}
+
+/* The flags were read again: the selection stays within them. */
+static void flags_reload(struct ui *ui)
+{
+	ui_sel_set_count(&fs.sel, ui->nflags);
 }
 
 /* Lines flag i takes: its heading and the wrapped advice. */
@@ -46,15 +53,14 @@ static int entry_height(const struct ui *ui, size_t i)
 
 static void keep_visible(struct ui *ui, int rows)
 {
-	if (fs.sel < fs.top)
-		fs.top = fs.sel;
+	ui_sel_show(&fs.sel, (size_t)rows);
 	for (;;) {
 		int used = 0;
-		for (size_t i = fs.top; i <= fs.sel; i++)
+		for (size_t i = fs.sel.top; i <= fs.sel.selected; i++)
 			used += entry_height(ui, i) + 1;
-		if (used - 1 <= rows || fs.top == fs.sel)
+		if (used - 1 <= rows || fs.sel.top == fs.sel.selected)
 			break;
-		fs.top++;
+		fs.sel.top++;
 	}
 }
 
@@ -90,14 +96,13 @@ static void flags_draw(struct ui *ui)
 		       "doctor.  Every rule is listed in the manual (man healgrid, WARNING RULES).");
 		return;
 	}
-	if (fs.sel >= ui->nflags)
-		fs.sel = ui->nflags - 1;
+	ui_sel_set_count(&fs.sel, ui->nflags);
 	keep_visible(ui, rows);
-	for (size_t i = fs.top; i < ui->nflags && y < TOP + rows; i++) {
+	for (size_t i = fs.sel.top; i < ui->nflags && y < TOP + rows; i++) {
 		const struct hg_flag *f = &ui->flags[i];
 		char *lines[MAX_WRAP], date[HG_DATE_LEN];
 		int h = entry_lines(ui, i, lines);
-		attr_t sel = i == fs.sel ? A_REVERSE : A_NORMAL;
+		attr_t sel = i == fs.sel.selected ? A_REVERSE : A_NORMAL;
 
 		date_format(f->date, date);
 		mvhline(y, 1, ' ' | sel, COLS - 2);
@@ -113,7 +118,7 @@ static void flags_draw(struct ui *ui)
 		}
 		y += h + 1;
 	}
-	if (fs.top > 0)
+	if (fs.sel.top > 0)
 		ui_put_right(ui, TOP - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_UP));
 	if (y > TOP + rows)
 		ui_put_right(ui, TOP + rows - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
@@ -121,26 +126,25 @@ static void flags_draw(struct ui *ui)
 
 static int flags_act(struct ui *ui, enum ui_action act, int key)
 {
+	size_t i;
+
 	(void)key;
 	switch (act) {
 	case ACT_UP:
-		if (fs.sel > 0)
-			fs.sel--;
+		ui_sel_move(&fs.sel, -1);
 		return 1;
 	case ACT_DOWN:
-		if (fs.sel + 1 < ui->nflags)
-			fs.sel++;
+		ui_sel_move(&fs.sel, 1);
 		return 1;
 	case ACT_PAGE_UP:
-		fs.sel = fs.sel > 5 ? fs.sel - 5 : 0;
+		ui_sel_move(&fs.sel, -5);
 		return 1;
 	case ACT_PAGE_DOWN:
-		fs.sel = ui->nflags && fs.sel + 5 < ui->nflags ? fs.sel + 5
-			: ui->nflags ? ui->nflags - 1 : 0;
+		ui_sel_move(&fs.sel, 5);
 		return 1;
 	case ACT_OPEN:
-		if (ui->nflags && ui->have) {
-			ui->cursor = ui->flags[fs.sel].day;
+		if (ui->have && ui_sel_get(&fs.sel, &i) && i < ui->nflags) {
+			ui->cursor = ui->flags[i].day;
 			ui_home(ui);
 		}
 		return 1;
@@ -161,4 +165,5 @@ const struct screen_ops ui_flags_screen = {
 	.draw = flags_draw,
 	.context = flags_context,
 	.act = flags_act,
+	.reload = flags_reload,
 };

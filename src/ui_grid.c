@@ -294,8 +294,7 @@ static void open_day(struct ui *ui)
 			 ui->cursor, date);
 		return;
 	}
-	ui->edit_day = ui->cursor;
-	ui_push(ui, UI_DAY);
+	ui_push(ui, UI_DAY, ui->cursor);
 }
 
 /* The cell under a mouse position, or -1. */
@@ -332,9 +331,8 @@ static int grid_act(struct ui *ui, enum ui_action act, int key)
 	(void)key;
 	if (!ui->have) {
 		if (act == ACT_OPEN) {
-			ui->form_id = 0;
-			if (ui_push(ui, UI_TREATMENTS) == 0)
-				ui_push(ui, UI_TFORM);
+			if (ui_push(ui, UI_TREATMENTS, 0) == 0)
+				ui_push(ui, UI_TFORM, 0);
 			return 1;
 		}
 		return 0;

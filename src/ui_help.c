@@ -21,11 +21,12 @@ struct line {
 static struct {
 	struct line *lines;
 	size_t n, cap;
-	size_t top;
+	struct ui_sel view;     /* scrolls only: view.top is the first line */
 	int width;              /* COLS the lines were wrapped for */
 	enum ui_section from;
 } hs;
 
+static size_t page(void);
 static void add(attr_t attr, const char *fmt, ...) HG_PRINTF(2, 3);
 static void add(attr_t attr, const char *fmt, ...)
 {
@@ -88,12 +89,13 @@ static void lines_free(void)
 static void build(struct ui *ui, enum ui_section from)
 {
 	const char *sep = ui_glyph(ui, UI_G_SEP);
+	size_t start = 0;
 
 	lines_free();
 	hs.width = COLS;
 	for (int s = 0; s < UI_SEC_COUNT; s++) {
 		if (s == (int)from)
-			hs.top = hs.n;
+			start = hs.n;
 		add(A_BOLD, "%s", ui_section_title((enum ui_section)s));
 		for (size_t i = 0; i < ui_keys_count(); i++) {
 			const struct ui_binding *b = ui_keys_get(i);
@@ -120,10 +122,14 @@ static void build(struct ui *ui, enum ui_section from)
 	add(A_NORMAL, "%s", "");
 	add(A_NORMAL, "The manual (man healgrid) lists every warning rule and its source%s", sep);
 	add(A_NORMAL, "healgrid --help lists the commands for the shell.");
+	ui_sel_set_count(&hs.view, hs.n);
+	hs.view.top = 0;
+	ui_sel_scroll(&hs.view, (long)start, page());
 }
 
-static int help_open(struct ui *ui)
+static int help_open(struct ui *ui, int64_t arg)
 {
+	(void)arg;
 	memset(&hs, 0, sizeof hs);
 	hs.from = section_of(ui_current(ui));
 	build(ui, hs.from);
@@ -144,13 +150,6 @@ static size_t page(void)
 	return r < 1 ? 1 : (size_t)r;
 }
 
-static void clamp(void)
-{
-	size_t max = hs.n > page() ? hs.n - page() : 0;
-
-	if (hs.top > max)
-		hs.top = max;
-}
 
 static void help_draw(struct ui *ui)
 {
@@ -159,13 +158,13 @@ static void help_draw(struct ui *ui)
 
 	if (hs.width != COLS)
 		build(ui, hs.from);
-	clamp();
-	snprintf(right, sizeof right, "lines %zu-%zu of %zu", hs.top + 1,
-		 hs.top + rows < hs.n ? hs.top + rows : hs.n, hs.n);
+	ui_sel_scroll(&hs.view, 0, rows);
+	snprintf(right, sizeof right, "lines %zu-%zu of %zu", hs.view.top + 1,
+		 hs.view.top + rows < hs.n ? hs.view.top + rows : hs.n, hs.n);
 	ui_title(ui, "Help: keys and symbols", right);
-	for (size_t i = 0; i < rows && hs.top + i < hs.n; i++)
-		ui_put(ui, TOP + (int)i, 1, COLS - 2, hs.lines[hs.top + i].attr,
-		       hs.lines[hs.top + i].text);
+	for (size_t i = 0; i < rows && hs.view.top + i < hs.n; i++)
+		ui_put(ui, TOP + (int)i, 1, COLS - 2, hs.lines[hs.view.top + i].attr,
+		       hs.lines[hs.view.top + i].text);
 }
 
 static int help_act(struct ui *ui, enum ui_action act, int key)
@@ -173,19 +172,16 @@ static int help_act(struct ui *ui, enum ui_action act, int key)
 	(void)key;
 	switch (act) {
 	case ACT_UP:
-		if (hs.top > 0)
-			hs.top--;
+		ui_sel_scroll(&hs.view, -1, page());
 		return 1;
 	case ACT_DOWN:
-		hs.top++;
-		clamp();
+		ui_sel_scroll(&hs.view, 1, page());
 		return 1;
 	case ACT_PAGE_UP:
-		hs.top = hs.top > page() ? hs.top - page() : 0;
+		ui_sel_scroll(&hs.view, -(long)page(), page());
 		return 1;
 	case ACT_PAGE_DOWN:
-		hs.top += page();
-		clamp();
+		ui_sel_scroll(&hs.view, (long)page(), page());
 		return 1;
 	case ACT_HELP:
 		ui_pop(ui);

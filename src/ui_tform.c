@@ -96,15 +96,15 @@ static int changed(void)
 	return c;
 }
 
-static int tform_open(struct ui *ui)
+static int tform_open(struct ui *ui, int64_t id)
 {
 	struct hg_treatment t;
 	char date[HG_DATE_LEN], depth[16] = "", window[8];
 
 	memset(&fm, 0, sizeof fm);
 	model_treatment_init(&t);
-	if (ui->form_id) {
-		if (db_treatment_get(ui->db, ui->form_id, &t) != HG_OK) {
+	if (id) {
+		if (db_treatment_get(ui->db, id, &t) != HG_OK) {
 			ui_db_error(ui);
 			return -1;
 		}
@@ -116,7 +116,7 @@ static int tform_open(struct ui *ui)
 		t.window = HG_WINDOW_DEFAULT;
 	}
 	fm.open = 1;
-	fm.id = ui->form_id;
+	fm.id = id;
 	date_format(t.date, date);
 	if (t.depth > 0)
 		model_format_depth(t.depth, depth, sizeof depth);
@@ -291,14 +291,16 @@ static void save(struct ui *ui)
 
 /* ---- keys ---- */
 
-static void cancel_answer(struct ui *ui, int yes)
+static void cancel_answer(struct ui *ui, int64_t id, int yes)
 {
-	if (yes)
+	(void)id;
+	if (yes && ui_current(ui) == UI_TFORM)
 		ui_pop(ui);
 }
 
-static void quit_answer(struct ui *ui, int yes)
+static void quit_answer(struct ui *ui, int64_t id, int yes)
 {
+	(void)id;
 	if (yes)
 		ui->quit = 1;
 }
@@ -361,14 +363,14 @@ static int tform_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_CANCEL:
 		if (changed())
-			ui_ask(ui, cancel_answer, "Throw away this treatment's changes?");
+			ui_ask(ui, cancel_answer, fm.id, "Throw away this treatment's changes?");
 		else
 			ui_pop(ui);
 		return 1;
 	case ACT_QUIT:
 		if (!changed())
 			return 0;
-		ui_ask(ui, quit_answer, "Quit without saving this treatment?");
+		ui_ask(ui, quit_answer, fm.id, "Quit without saving this treatment?");
 		return 1;
 	default:
 		return 0;

@@ -18,10 +18,11 @@ static const char *const col_names[NCOLS] = {
 	"  id", "date", "device", "depth", "area", "window"
 };
 
+/* The screen's own state: the list as last read, and the selection. */
 static struct {
 	struct hg_treatment *t;
 	size_t n;
-	size_t sel, top;
+	struct ui_sel sel;
 	unsigned seen;          /* ui->changes when last read */
 	int loaded;
 } ts;
@@ -34,24 +35,49 @@ static void list_free(void)
 	ts.loaded = 0;
 }
 
+/* The selected treatment, or NULL when the list is empty. */
+static const struct hg_treatment *selected(void)
+{
+	size_t i;
+
+	return ui_sel_get(&ts.sel, &i) && i < ts.n ? &ts.t[i] : NULL;
+}
+
+/* Read the list again, keeping the treatment `select` selected where it
+ * is still there (else the same row, or the last). */
 static void list_read(struct ui *ui, int64_t select)
 {
 	list_free();
 	if (db_treatment_list(ui->db, &ts.t, &ts.n) != HG_OK) {
+		ui_sel_set_count(&ts.sel, 0);
 		ui_db_error(ui);
 		return;
 	}
 	ts.loaded = 1;
 	ts.seen = ui->changes;
+	ui_sel_set_count(&ts.sel, ts.n);
 	for (size_t i = 0; i < ts.n; i++)
 		if (ts.t[i].id == select)
-			ts.sel = i;
-	if (ts.sel >= ts.n)
-		ts.sel = ts.n ? ts.n - 1 : 0;
+			ui_sel_set(&ts.sel, i);
 }
 
-static int treats_open(struct ui *ui)
+static int64_t selected_id(void)
 {
+	const struct hg_treatment *t = selected();
+
+	return t ? t->id : 0;
+}
+
+/* A treatment changed, here or elsewhere: read the list again. */
+static void treats_reload(struct ui *ui)
+{
+	if (ts.loaded && ts.seen != ui->changes)
+		list_read(ui, selected_id());
+}
+
+static int treats_open(struct ui *ui, int64_t arg)
+{
+	(void)arg;
 	memset(&ts, 0, sizeof ts);
 	list_read(ui, ui->have ? ui->rec.t.id : 0);
 	return 0;
@@ -61,6 +87,7 @@ static void treats_close(struct ui *ui)
 {
 	(void)ui;
 	list_free();
+	memset(&ts, 0, sizeof ts);
 }
 
 static int list_rows(void)
@@ -90,7 +117,7 @@ static void treats_draw(struct ui *ui)
 	int rows = list_rows();
 
 	if (ts.seen != ui->changes || !ts.loaded)
-		list_read(ui, ts.n ? ts.t[ts.sel].id : 0);
+		list_read(ui, selected_id());
 	snprintf(right, sizeof right, "%zu treatment%s", ts.n, ts.n == 1 ? "" : "s");
 	ui_title(ui, "Treatments", right);
 	if (ts.n == 0) {
@@ -99,14 +126,11 @@ static void treats_draw(struct ui *ui)
 	}
 	for (int c = 0; c < NCOLS; c++)
 		ui_put(ui, 2, col_x[c], COLS - col_x[c] - 1, A_DIM, col_names[c]);
-	if (ts.sel < ts.top)
-		ts.top = ts.sel;
-	if (ts.sel >= ts.top + (size_t)rows)
-		ts.top = ts.sel - (size_t)rows + 1;
-	for (size_t i = ts.top; i < ts.n && i < ts.top + (size_t)rows; i++) {
+	ui_sel_show(&ts.sel, (size_t)rows);
+	for (size_t i = ts.sel.top; i < ts.n && i < ts.sel.top + (size_t)rows; i++) {
 		const struct hg_treatment *t = &ts.t[i];
-		int y = TOP + (int)(i - ts.top), cur = ui->have && t->id == ui->rec.t.id;
-		attr_t a = (i == ts.sel ? A_REVERSE : A_NORMAL) | (cur ? A_BOLD : A_NORMAL);
+		int y = TOP + (int)(i - ts.sel.top), cur = ui->have && t->id == ui->rec.t.id;
+		attr_t a = (i == ts.sel.selected ? A_REVERSE : A_NORMAL) | (cur ? A_BOLD : A_NORMAL);
 		char date[HG_DATE_LEN], depth[16];
 
 		date_format(t->date, date);
@@ -125,32 +149,34 @@ static void treats_draw(struct ui *ui)
 		ui_putf(ui, y, col_x[5], COLS - col_x[5] - 1, a, "%2d days%s", t->window,
 			cur ? "  current" : "");
 	}
-	draw_detail(ui, &ts.t[ts.sel], TOP + rows);
+	const struct hg_treatment *sel = selected();
+	if (sel)
+		draw_detail(ui, sel, TOP + rows);
 }
 
-static void delete_answer(struct ui *ui, int yes)
+/* The answer acts on the treatment the question named, wherever the
+ * list has moved since (another program may have changed it). */
+static void delete_answer(struct ui *ui, int64_t id, int yes)
 {
-	int64_t id;
 	int was_current;
 
-	if (!yes || ts.sel >= ts.n)
+	if (!yes || ui_current(ui) != UI_TREATMENTS)
 		return;
-	id = ts.t[ts.sel].id;
 	was_current = ui->have && ui->rec.t.id == id;
 	if (db_treatment_delete(ui->db, id) != HG_OK) {
 		ui_db_error(ui);
+		list_read(ui, selected_id());
 		return;
 	}
 	ui->changes++;
 	if (was_current)
 		ui_load(ui, 0);
-	list_read(ui, 0);
+	list_read(ui, selected_id());
 	ui_message(ui, "Deleted treatment %lld and its check-ins.", (long long)id);
 }
 
-static void ask_delete(struct ui *ui)
+static void ask_delete(struct ui *ui, const struct hg_treatment *t)
 {
-	const struct hg_treatment *t = &ts.t[ts.sel];
 	struct hg_recovery r;
 	char date[HG_DATE_LEN];
 	size_t days = 0;
@@ -164,34 +190,31 @@ static void ask_delete(struct ui *ui)
 	}
 	date_format(t->date, date);
 	char *area = hg_sanitize(t->area);
-	ui_ask(ui, delete_answer, "Delete the %.40s treatment of %s and its %zu check-in%s?"
+	ui_ask(ui, delete_answer, t->id, "Delete the %.40s treatment of %s and its %zu check-in%s?"
 	       " This cannot be undone.", area, date, days, days == 1 ? "" : "s");
 	free(area);
 }
 
 static int treats_act(struct ui *ui, enum ui_action act, int key)
 {
+	const struct hg_treatment *t;
+
 	(void)key;
 	switch (act) {
 	case ACT_UP:
-		if (ts.sel > 0)
-			ts.sel--;
+		ui_sel_move(&ts.sel, -1);
 		return 1;
 	case ACT_DOWN:
-		if (ts.sel + 1 < ts.n)
-			ts.sel++;
+		ui_sel_move(&ts.sel, 1);
 		return 1;
 	case ACT_PAGE_UP:
-		ts.sel = ts.sel > (size_t)list_rows() ? ts.sel - (size_t)list_rows() : 0;
+		ui_sel_move(&ts.sel, -list_rows());
 		return 1;
 	case ACT_PAGE_DOWN:
-		ts.sel += (size_t)list_rows();
-		if (ts.sel >= ts.n)
-			ts.sel = ts.n ? ts.n - 1 : 0;
+		ui_sel_move(&ts.sel, list_rows());
 		return 1;
 	case ACT_ADD:
-		ui->form_id = 0;
-		ui_push(ui, UI_TFORM);
+		ui_push(ui, UI_TFORM, 0);
 		return 1;
 	case ACT_EDIT:
 	case ACT_DELETE:
@@ -200,16 +223,16 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 	default:
 		return 0;
 	}
-	if (ts.n == 0) {
+	t = selected();
+	if (!t) {
 		ui_error(ui, "No treatment yet: press a to add one.");
 		return 1;
 	}
 	if (act == ACT_EDIT) {
-		ui->form_id = ts.t[ts.sel].id;
-		ui_push(ui, UI_TFORM);
+		ui_push(ui, UI_TFORM, t->id);
 	} else if (act == ACT_DELETE) {
-		ask_delete(ui);
-	} else if (ui_load(ui, ts.t[ts.sel].id) == HG_OK) {
+		ask_delete(ui, t);
+	} else if (ui_load(ui, t->id) == HG_OK) {
 		char date[HG_DATE_LEN];
 
 		date_format(ui->rec.t.date, date);
@@ -232,4 +255,5 @@ const struct screen_ops ui_treatments_screen = {
 	.context = treats_context,
 	.act = treats_act,
 	.close = treats_close,
+	.reload = treats_reload,
 };

@@ -30,7 +30,7 @@ static const char *const labels[HG_SYMPTOM_COUNT] = {
 static struct {
 	struct hg_recovery earlier[MAX_EARLIER];   /* most recent first */
 	int nearlier;
-	int offset;             /* first day shown */
+	struct ui_sel days;     /* scrolls only: days.top is the first day shown */
 } tr;
 
 /* Days to clear as the report counts them (report_summarize): the first
@@ -57,29 +57,42 @@ static void clear_cell(const struct ui *ui, const struct report_symptom *sy, cha
 
 static int days_shown(const struct ui *ui)
 {
-	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - tr.offset;
+	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - (int)tr.days.top;
 
 	return left < room ? left : room;
 }
 
-static int trends_open(struct ui *ui)
+/* Scroll by delta days, keeping the last day no further left than the
+ * right edge (and the window, which an edit elsewhere may have
+ * shortened, in view). */
+static void scroll_days(struct ui *ui, long delta)
+{
+	int room = COLS - LX - SUMMARY_W;
+
+	ui_sel_set_count(&tr.days, ui->have ? (size_t)ui->rec.t.window : 0);
+	ui_sel_scroll(&tr.days, delta, room > 0 ? (size_t)room : 1);
+}
+
+static void earlier_free(void)
+{
+	for (int i = 0; i < tr.nearlier; i++)
+		model_recovery_free(&tr.earlier[i]);
+	memset(tr.earlier, 0, sizeof tr.earlier);
+	tr.nearlier = 0;
+}
+
+/* The comparison: up to MAX_EARLIER treatments before the current one. */
+static void earlier_read(struct ui *ui)
 {
 	struct hg_treatment *t = NULL;
 	size_t n = 0, cur;
 
-	memset(&tr, 0, sizeof tr);
+	earlier_free();
 	if (!ui->have)
-		return 0;
-	/* Open scrolled, by whole weeks, so that today is in view. */
-	int today = ui->today - ui->rec.t.date, room = days_shown(ui);
-	if (today >= room && today < ui->rec.t.window) {
-		tr.offset = ((today - room) / 7 + 1) * 7;
-		if (tr.offset > ui->rec.t.window - room)
-			tr.offset = ui->rec.t.window - room;
-	}
+		return;
 	if (db_treatment_list(ui->db, &t, &n) != HG_OK) {
 		ui_db_error(ui);
-		return 0;
+		return;
 	}
 	for (cur = 0; cur < n && t[cur].id != ui->rec.t.id; cur++)
 		;
@@ -92,23 +105,44 @@ static int trends_open(struct ui *ui)
 		tr.nearlier++;
 	}
 	db_treatments_free(t, n);
+}
+
+static int trends_open(struct ui *ui, int64_t arg)
+{
+	(void)arg;
+	memset(&tr, 0, sizeof tr);
+	if (!ui->have)
+		return 0;
+	/* Open scrolled, by whole weeks, so that today is in view. */
+	int today = ui->today - ui->rec.t.date, room = days_shown(ui);
+	scroll_days(ui, today >= room && today < ui->rec.t.window
+		    ? ((today - room) / 7 + 1) * 7 : 0);
+	earlier_read(ui);
 	return 0;
 }
 
 static void trends_close(struct ui *ui)
 {
 	(void)ui;
-	for (int i = 0; i < tr.nearlier; i++)
-		model_recovery_free(&tr.earlier[i]);
+	earlier_free();
 	memset(&tr, 0, sizeof tr);
+}
+
+/* Read again: the window and the earlier treatments may have changed. */
+static void trends_reload(struct ui *ui)
+{
+	scroll_days(ui, 0);
+	earlier_read(ui);
 }
 
 static void draw_scale(struct ui *ui, int y, const char *title, int n)
 {
 	ui_put(ui, y, 1, LX - 2, A_BOLD, title);
-	for (int d = tr.offset; d < tr.offset + n; d++)
-		if (d % 5 == 0 && d - tr.offset + 3 <= n)
-			ui_putf(ui, y, LX + d - tr.offset, 3, A_DIM, "%d", d);
+	int first = (int)tr.days.top;
+
+	for (int d = first; d < first + n; d++)
+		if (d % 5 == 0 && d - first + 3 <= n)
+			ui_putf(ui, y, LX + d - first, 3, A_DIM, "%d", d);
 }
 
 static const char *spark(const struct ui *ui, int v)
@@ -126,15 +160,17 @@ static void draw_rows(struct ui *ui, int n)
 {
 	struct report_summary sum;
 
+	int first = (int)tr.days.top;
+
 	report_summarize(&ui->rec, &sum);
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 		int yh = ROW_HEAT + 1 + s, ys = ROW_SPARK + 1 + s;
 
 		ui_put(ui, yh, 3, LX - 4, A_NORMAL, labels[s]);
 		ui_put(ui, ys, 3, LX - 4, A_NORMAL, labels[s]);
-		for (int d = tr.offset; d < tr.offset + n; d++) {
+		for (int d = first; d < first + n; d++) {
 			const struct hg_checkin *c = model_recovery_day(&ui->rec, d);
-			int v = c ? c->rating[s] : HG_UNRATED, x = LX + d - tr.offset;
+			int v = c ? c->rating[s] : HG_UNRATED, x = LX + d - first;
 			char digit[2] = { (char)('0' + v), '\0' };
 
 			if (ui->rec.t.date + d > ui->today) {
@@ -220,7 +256,7 @@ static void trends_draw(struct ui *ui)
 	sb_puts(&title, ui_glyph(ui, UI_G_SEP));
 	ui_describe_treatment(ui, &ui->rec.t, &title);
 	n = days_shown(ui);
-	snprintf(right, sizeof right, "days %d-%d of %d", tr.offset, tr.offset + n - 1,
+	snprintf(right, sizeof right, "days %d-%d of %d", (int)tr.days.top, (int)tr.days.top + n - 1,
 		 ui->rec.t.window);
 	ui_title(ui, sb_str(&title), right);
 	sb_free(&title);
@@ -232,19 +268,10 @@ static void trends_draw(struct ui *ui)
 
 static int trends_act(struct ui *ui, enum ui_action act, int key)
 {
-	int max;
-
 	(void)key;
 	if (!ui->have || (act != ACT_LEFT && act != ACT_RIGHT))
 		return 0;
-	max = ui->rec.t.window - days_shown(ui);
-	if (max < 0)
-		max = 0;
-	tr.offset += act == ACT_LEFT ? -7 : 7;
-	if (tr.offset > max)
-		tr.offset = max;
-	if (tr.offset < 0)
-		tr.offset = 0;
+	scroll_days(ui, act == ACT_LEFT ? -7 : 7);
 	return 1;
 }
 
@@ -261,4 +288,5 @@ const struct screen_ops ui_trends_screen = {
 	.context = trends_context,
 	.act = trends_act,
 	.close = trends_close,
+	.reload = trends_reload,
 };

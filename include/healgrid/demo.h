@@ -2,7 +2,6 @@
 #ifndef HEALGRID_DEMO_H
 #define HEALGRID_DEMO_H
 
-#include "healgrid/cli.h"
 #include "healgrid/db.h"
 
 /* Fill an open, empty database with a realistic recovery: an earlier
@@ -10,8 +9,9 @@
  * whose day 4 raises flags. */
 int demo_fill(struct hg_db *db, int today);
 
-/* Create a temporary folder and database, fill it, open the UI on it,
- * and remove the folder and everything in it on the way out. */
-int demo_run(struct cli_ctx *ctx);
+/* Create a temporary folder and database, fill it, open the UI on it
+ * with `today` as today, and remove the folder and everything in it on
+ * the way out. */
+int demo_run(int today);
 
 #endif

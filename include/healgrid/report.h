@@ -3,7 +3,7 @@
  * comparison with earlier treatments), and the UI's report files.
  *
  * Reports read plain structs (model.h) and the rules engine's flags; they
- * never touch SQL except through db.h in report_write_files(), and never
+ * never touch SQL except through db.h in report_write_db(), and never
  * curses.  Every user text is sanitised or escaped by the writer of each
  * format (terminal text, Markdown, HTML, CSV, JSON).
  */
@@ -77,12 +77,5 @@ int report_finish(struct report_run *run);
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
 		    int today);
 
-/* For the UI's `p` key: write the HTML and the text report of treatment
- * tid (0: all) into folder dir (NULL: the database's folder), as
- * healgrid-report-<treatment date>-<id>.html / .txt (or
- * healgrid-report-all.*), mode 0600, each atomically.  Appends the paths
- * written, one per line, to paths_written (may be NULL). */
-int report_write_files(struct hg_db *db, int64_t tid, const char *dir,
-		       struct strbuf *paths_written);
 
 #endif

@@ -18,6 +18,7 @@
 #include "healgrid/model.h"
 #include "healgrid/rules.h"
 #include "healgrid/ui_keys.h"
+#include "healgrid/ui_sel.h"
 #include "healgrid/util.h"
 
 enum ui_screen_id {
@@ -34,11 +35,16 @@ enum { UI_FOOTER_ROWS = 3 };
 
 struct ui;
 
-/* One screen.  Every function may be NULL except draw. */
+/* One screen.  Every function may be NULL except draw.  A screen keeps
+ * its own state (selection, fields being edited) private to its file:
+ * a screen is open at most once (ui_push refuses a second), and what it
+ * needs from the rest is struct ui and the argument it was opened with. */
 struct screen_ops {
 	const char *name;
-	/* Called when the screen is opened; returning non-zero refuses. */
-	int (*open)(struct ui *ui);
+	/* Called when the screen is opened with what it is opened on (the
+	 * day editor: the day; the treatment form: the treatment id, 0 for a
+	 * new one; others ignore it); returning non-zero refuses. */
+	int (*open)(struct ui *ui, int64_t arg);
 	void (*draw)(struct ui *ui);
 	/* Key contexts now active (UI_K_*). */
 	unsigned (*context)(struct ui *ui);
@@ -51,6 +57,10 @@ struct screen_ops {
 	int (*busy)(struct ui *ui);
 	/* Free what open() made; called on leaving and at exit. */
 	void (*close)(struct ui *ui);
+	/* The data was read again (a change here or by another program):
+	 * fit what the screen keeps (its selection above all) to it.  Runs
+	 * for every open screen, before the next key is handled. */
+	void (*reload)(struct ui *ui);
 };
 
 extern const struct screen_ops ui_grid_screen, ui_day_screen, ui_flags_screen,
@@ -107,10 +117,6 @@ struct ui {
 	/* Bumped whenever a treatment is added, edited or deleted, so lists
 	 * know to read again. */
 	unsigned changes;
-	/* Treatment the form edits (0 = a new one). */
-	int64_t form_id;
-	/* Day the day editor opens. */
-	int edit_day;
 
 	char message[512];
 	int message_error;
@@ -118,7 +124,10 @@ struct ui {
 	struct {
 		int active;
 		char question[256];
-		void (*answer)(struct ui *ui, int yes);
+		/* What the question is about (a treatment id, say): the
+		 * answer acts on this, never on whatever is selected then. */
+		int64_t subject;
+		void (*answer)(struct ui *ui, int64_t subject, int yes);
 	} confirm;
 
 	int quit;
@@ -129,8 +138,9 @@ struct ui {
 /* ---- navigation and state (ui.c) ---- */
 const struct screen_ops *ui_screen(enum ui_screen_id id);
 enum ui_screen_id ui_current(const struct ui *ui);
-/* Open a screen on top of the current one (its open() may refuse). */
-int ui_push(struct ui *ui, enum ui_screen_id id);
+/* Open a screen on top of the current one, on arg (see screen_ops.open;
+ * its open() may refuse). */
+int ui_push(struct ui *ui, enum ui_screen_id id, int64_t arg);
 /* Close the current screen; the grid is never closed. */
 void ui_pop(struct ui *ui);
 /* Close everything down to the grid. */
@@ -149,13 +159,14 @@ void ui_message(struct ui *ui, const char *fmt, ...) HG_PRINTF(2, 3);
 void ui_error(struct ui *ui, const char *fmt, ...) HG_PRINTF(2, 3);
 /* Show hg_error() (a failed database call) on the message line. */
 void ui_db_error(struct ui *ui);
-/* Ask a yes/no question; answer() runs with the reply. */
-void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int yes), const char *fmt, ...)
-	HG_PRINTF(3, 4);
+/* Ask a yes/no question about subject (an id, or 0); answer() runs with
+ * that subject and the reply. */
+void ui_ask(struct ui *ui, void (*answer)(struct ui *ui, int64_t subject, int yes),
+	    int64_t subject, const char *fmt, ...) HG_PRINTF(4, 5);
 /* The report action: one place for `p`. */
 void ui_report(struct ui *ui);
 
-/* ---- drawing helpers (ui.c) ---- */
+/* ---- drawing helpers (ui_draw.c) ---- */
 int ui_body_rows(void);
 const char *ui_glyph(const struct ui *ui, enum ui_glyph g);
 const char *ui_level_symbol(const struct ui *ui, enum hg_level l);
@@ -186,6 +197,8 @@ size_t ui_wrap(const char *s, int width, char **lines, size_t max);
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);
 /* Where the terminal cursor should blink this frame (a text field). */
 void ui_place_cursor(struct ui *ui, int y, int x);
+/* A blank box with a line border, h rows by w columns from (y, x). */
+void ui_box(int y, int x, int h, int w);
 
 /* Free a loaded recovery and its flags. */
 void ui_state_free(struct ui *ui);

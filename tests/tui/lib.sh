@@ -149,3 +149,43 @@ tui_expect_exit() {
 
 # sql QUERY: one query on the test database.
 sql() { sqlite3 "$DB" "$1"; }
+
+# tui_pid: the process id of the healgrid running in the session (the
+# one child of the small shell that started it).
+tui_pid() { pgrep -P "$(tui_pane '#{pane_pid}')" | head -1; }
+
+# tui_pending: bytes typed into the pane that healgrid has not read yet.
+tui_pending() {
+	python3 - "$(tui_pane '#{pane_tty}')" <<'PY'
+import array, fcntl, os, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+n = array.array("i", [0])
+fcntl.ioctl(fd, termios.FIONREAD, n)
+os.close(fd)
+print(n[0])
+PY
+}
+
+# tui_behind_back CMD... [-- KEY...]: run healgrid CMD... from "another
+# shell" while the UI is stopped, type the KEYs, and let the UI go on once
+# they wait in its terminal: it sees the change and the keys in the same
+# turn, before it draws again (the moment a change made elsewhere can
+# catch a screen out).  $status is CMD's.
+tui_behind_back() {
+	local pid args=() end
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do args+=("$1"); shift; done
+	[ "${1:-}" = -- ] && shift
+	pid=$(tui_pid)
+	[ -n "$pid" ] || { not_ok "found the running UI"; return 1; }
+	kill -STOP "$pid"
+	run "${args[@]}"
+	if [ "$#" -gt 0 ]; then
+		tui_keys "$@"
+		end=$(_tui_deadline)
+		while [ "$(tui_pending)" -eq 0 ]; do
+			[ "$(_tui_now)" -ge "$end" ] && { not_ok "keys reached the terminal"; break; }
+			sleep 0.02
+		done
+	fi
+	kill -CONT "$pid"
+}

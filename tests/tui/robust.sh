@@ -63,6 +63,14 @@ tui_wait_exit
 is "$tui_status" 139 "a crash signal still kills the process (SIGSEGV re-raised)"
 is "$(tui_pane '#{alternate_on}')" 0 "SIGSEGV: terminal out of the alternate screen"
 
+# abort() (from the allocator, say): the handler writes the reset
+# sequences prepared at start, never calls curses.
+tui_start
+kill -ABRT "$(tui_pid)"
+tui_wait_exit
+is "$tui_status" 134 "SIGABRT re-raised"
+is "$(tui_pane '#{alternate_on}')" 0 "SIGABRT: terminal out of the alternate screen"
+
 # ---- colour, NO_COLOR and a monochrome terminal ----------------------------
 run checkin --day 4 --sign pus
 tui_start

@@ -104,6 +104,10 @@ tui_keys Left
 tui_expect "days 7-39 of 60" "Left scrolls back a week"
 tui_keys Left Left
 tui_expect "days 0-32 of 60" "... down to day 0"
+tui_keys Right Right Right Right Right Right Right Right Right Right
+tui_expect "days 27-59 of 60" "Right stops with the last day at the right edge"
+tui_keys Left
+tui_expect "days 20-52 of 60" "... and Left goes back a week from there"
 tui_keys q
 tui_expect_exit 0 "quit"
 

@@ -116,4 +116,24 @@ tui_expect "No treatment yet." "grid empty again"
 tui_keys q
 tui_expect_exit 0 "quit"
 
+# ---- text longer than its column -------------------------------------------
+# Cut by display width, never inside a character, and marked with an
+# ellipsis.
+run treatment add --date 2026-11-01 --area "the left cheek and the jaw line"
+run treatment add --date 2026-11-02 --area "頬と顎のライン頬と顎のライン"
+tui_start
+tui_keys T
+tui_expect "2 treatments" "two treatments listed"
+tui_capture
+like "$(tui_line 4)" "* mm     the left cheek …  28 days*" "a long area ends in an ellipsis"
+like "$(tui_line 5)" "* mm     頬と顎のライン…   28 days*" \
+	"double-width text is cut between characters, then the ellipsis"
+TUI_LOCALE=C tui_start
+tui_keys T
+tui_expect "2 treatments" "ASCII: listed"
+tui_capture
+like "$(tui_line 4)" "* mm     the left cheek ~  28 days*" "ASCII: the ellipsis is a tilde"
+tui_keys q
+tui_expect_exit 0 "quit"
+
 done_testing

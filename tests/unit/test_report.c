@@ -516,49 +516,6 @@ static void files_are_atomic_and_private(void **state)
 	tmpdb_close(&t);
 }
 
-static void write_files_for_the_ui(void **state)
-{
-	struct tmpdb t;
-	struct hg_treatment tr;
-	struct hg_checkin c;
-	struct strbuf paths = STRBUF_INIT;
-	struct stat st;
-	char html[400], txt[400];
-
-	(void)state;
-	setenv("HEALGRID_TODAY", "2026-11-10", 1);
-	tmpdb_open(&t);
-	model_treatment_init(&tr);
-	tr.date = day_of("2026-11-03");
-	tr.area = (char *)"face";
-	assert_int_equal(db_treatment_add(t.db, &tr), HG_OK);
-	model_checkin_init(&c);
-	c.treatment_id = tr.id;
-	c.day = 1;
-	c.rating[HG_REDNESS] = 2;
-	c.note = (char *)"<b>warm</b>";
-	assert_int_equal(db_checkin_put(t.db, &c), HG_OK);
-
-	assert_int_equal(report_write_files(t.db, tr.id, NULL, &paths), HG_OK);
-	snprintf(html, sizeof html, "%s/healgrid-report-2026-11-03-%lld.html", t.dir, (long long)tr.id);
-	snprintf(txt, sizeof txt, "%s/healgrid-report-2026-11-03-%lld.txt", t.dir, (long long)tr.id);
-	assert_int_equal(stat(html, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0600);
-	assert_int_equal(stat(txt, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0600);
-	struct strbuf want = STRBUF_INIT;
-	sb_printf(&want, "%s\n%s\n", html, txt);
-	assert_string_equal(sb_str(&paths), sb_str(&want));
-	sb_free(&want);
-	unlink(html);
-	unlink(txt);
-	hg_error_clear();
-	assert_int_equal(report_write_files(t.db, 99, NULL, NULL), HG_ERR_INPUT);
-	hg_error_clear();
-	sb_free(&paths);
-	tmpdb_close(&t);
-}
-
 /* ---- export and import ------------------------------------------------ */
 
 static void depth_reads_back_exactly(void **state)
@@ -834,7 +791,6 @@ int main(void)
 		cmocka_unit_test(markdown_escapes_user_text),
 		cmocka_unit_test(csv_and_json_reports),
 		cmocka_unit_test(files_are_atomic_and_private),
-		cmocka_unit_test(write_files_for_the_ui),
 		cmocka_unit_test(depth_reads_back_exactly),
 		cmocka_unit_test(import_round_trip_and_replace),
 		cmocka_unit_test(import_widens_existing_window),

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "healgrid/ui_keys.h"
+#include "healgrid/ui_sel.h"
 #include "healgrid/util.h"
 
 /* Every combination of contexts a screen can be in (ui_*.c context()). */
@@ -193,6 +194,58 @@ static void test_man_page_keys(void **state)
 	sb_free(&path);
 }
 
+/* The selection model: whatever happens to the list, the selection
+ * names a row that exists (or none, in an empty list). */
+static void test_selection_stays_in_list(void **state)
+{
+	struct ui_sel s = { 0, 0, 0 };
+	size_t i = 99;
+
+	(void)state;
+	assert_false(ui_sel_get(&s, &i));
+	ui_sel_move(&s, 1);
+	ui_sel_move(&s, -1);
+	assert_false(ui_sel_get(&s, &i));
+	ui_sel_set_count(&s, 7);
+	ui_sel_end(&s);
+	assert_true(ui_sel_get(&s, &i));
+	assert_int_equal(i, 6);
+	ui_sel_show(&s, 3);
+	assert_int_equal(s.top, 4);
+	/* The list was read again with fewer rows. */
+	ui_sel_set_count(&s, 2);
+	assert_true(ui_sel_get(&s, &i));
+	assert_int_equal(i, 1);
+	assert_true(s.top <= s.selected);
+	ui_sel_move(&s, 100);
+	assert_int_equal(s.selected, 1);
+	ui_sel_move(&s, -100);
+	assert_int_equal(s.selected, 0);
+	ui_sel_set(&s, 50);
+	assert_int_equal(s.selected, 1);
+	ui_sel_set_count(&s, 0);
+	assert_false(ui_sel_get(&s, &i));
+	assert_int_equal(s.selected, 0);
+	assert_int_equal(s.top, 0);
+}
+
+static void test_scroll_stays_in_list(void **state)
+{
+	struct ui_sel s = { 0, 0, 0 };
+
+	(void)state;
+	ui_sel_set_count(&s, 10);
+	ui_sel_scroll(&s, 100, 4);
+	assert_int_equal(s.top, 6);
+	ui_sel_scroll(&s, -2, 4);
+	assert_int_equal(s.top, 4);
+	ui_sel_scroll(&s, -100, 4);
+	assert_int_equal(s.top, 0);
+	ui_sel_set_count(&s, 3);
+	ui_sel_scroll(&s, 5, 4);
+	assert_int_equal(s.top, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +254,8 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_status_lines),
 		cmocka_unit_test(test_man_page_keys),
+		cmocka_unit_test(test_selection_stays_in_list),
+		cmocka_unit_test(test_scroll_stays_in_list),
 	};
 
 	/* Column widths of the arrows need a UTF-8 locale. */

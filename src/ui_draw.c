@@ -1,0 +1,266 @@
+/* ui_draw.c — drawing helpers every screen uses: text put within its
+ * columns by display width (control characters shown as spaces, anything
+ * a non-UTF-8 terminal cannot show as '?'), titles, boxes, word wrapping,
+ * glyphs with ASCII stand-ins, and the attributes of levels and ratings.
+ * Only curses calls and util.c's UTF-8 helpers; no state of its own.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "healgrid/date.h"
+#include "healgrid/ui_core.h"
+#include "healgrid/util.h"
+
+int ui_body_rows(void)
+{
+	return LINES - UI_FOOTER_ROWS;
+}
+
+const char *ui_glyph(const struct ui *ui, enum ui_glyph g)
+{
+	static const char *const utf8[UI_G_COUNT] = {
+		"\u00b7", "\u2014", "\u25b6", "\u25c0", "\u23ce", "\u2191", "\u2193", "\u00d7",
+		" \u00b7 "
+	};
+	static const char *const ascii[UI_G_COUNT] = {
+		".", "-", ">", "<", "Enter", "^", "v", "x", " - "
+	};
+	return ui->utf8 ? utf8[g] : ascii[g];
+}
+
+const char *ui_level_symbol(const struct ui *ui, enum hg_level l)
+{
+	return ui->utf8 ? rules_level_symbol(l) : rules_level_symbol_ascii(l);
+}
+
+attr_t ui_pair(const struct ui *ui, enum ui_pair p)
+{
+	return ui->color ? (attr_t)COLOR_PAIR(p) : A_NORMAL;
+}
+
+attr_t ui_level_attr(const struct ui *ui, enum hg_level l)
+{
+	static const enum ui_pair pairs[HG_LEVEL_COUNT] = {
+		UI_PAIR_URGENT, UI_PAIR_URGENT, UI_PAIR_DOCTOR, UI_PAIR_WATCH
+	};
+	/* Bold carries urgency without colour; the symbol carries the level. */
+	attr_t bold = l == HG_LEVEL_WATCH ? A_NORMAL : A_BOLD;
+
+	return ui_pair(ui, pairs[l]) | bold;
+}
+
+attr_t ui_rating_attr(const struct ui *ui, int rating)
+{
+	if (rating < 0 || rating > HG_RATING_MAX)
+		return A_NORMAL;
+	return ui_pair(ui, (enum ui_pair)(UI_PAIR_R0 + rating)) |
+		(rating == HG_RATING_MAX ? A_BOLD : A_NORMAL);
+}
+
+size_t ui_char(const struct ui *ui, const char *s, unsigned *cp, int *width)
+{
+	size_t n = hg_utf8_decode(s, strnlen(s, 4), cp);
+	int w;
+
+	*width = 1;
+	if (n == 0) {
+		*cp = '?';
+		return 1;
+	}
+	if (*cp < 0x20 || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
+		*cp = ' ';
+		return n;
+	}
+	if (*cp < 0x80)
+		return n;
+	if (!ui->utf8) {
+		*cp = '?';
+		return n;
+	}
+	w = wcwidth((wchar_t)*cp);
+	if (w < 0)
+		*cp = '?';
+	else
+		*width = w;
+	return n;
+}
+
+/* Columns s takes as ui_put shows it. */
+static int shown_width(const struct ui *ui, const char *s)
+{
+	int w = 0;
+
+	while (*s) {
+		unsigned cp;
+		int cw;
+
+		s += ui_char(ui, s, &cp, &cw);
+		w += cw;
+	}
+	return w;
+}
+
+int ui_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char *s)
+{
+	wchar_t buf[128];
+	int used = 0, n = 0, room, cut;
+
+	if (y < 0 || y >= LINES || x < 0 || width <= 0)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	if (width <= 0)
+		return 0;
+	/* Text longer than its columns ends in an ellipsis, after the last
+	 * whole character that fits with it. */
+	cut = shown_width(ui, s) > width;
+	room = cut ? width - 1 : width;
+	attrset(attr);
+	move(y, x);
+	while (*s) {
+		unsigned cp;
+		int w;
+		size_t len = ui_char(ui, s, &cp, &w);
+
+		if (used + w > room)
+			break;
+		if (w == 0 && n == 0 && used == 0) {
+			s += len;       /* a combining mark with nothing to sit on */
+			continue;
+		}
+		buf[n++] = (wchar_t)cp;
+		used += w;
+		s += len;
+		if (n == (int)(sizeof buf / sizeof buf[0]) - 1) {
+			addnwstr(buf, n);
+			n = 0;
+		}
+	}
+	if (cut)
+		buf[n++] = ui->utf8 ? L'\u2026' : L'~';
+	if (n)
+		addnwstr(buf, n);
+	attrset(A_NORMAL);
+	return used + cut;
+}
+
+int ui_put_right(const struct ui *ui, int y, int x_end, attr_t attr, const char *s)
+{
+	int w = shown_width(ui, s);
+
+	if (w > x_end)
+		w = x_end;
+	return ui_put(ui, y, x_end - w, w, attr, s);
+}
+
+int ui_putf(const struct ui *ui, int y, int x, int width, attr_t attr, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	int n, len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return 0;
+	sb.s = xmalloc((size_t)len + 1);
+	sb.cap = (size_t)len + 1;
+	va_start(ap, fmt);
+	vsnprintf(sb.s, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	n = ui_put(ui, y, x, width, attr, sb.s);
+	sb_free(&sb);
+	return n;
+}
+
+void ui_title(const struct ui *ui, const char *left, const char *right)
+{
+	int rw = right ? ui_put_right(ui, 0, COLS - 1, A_NORMAL, right) : 0;
+
+	ui_put(ui, 0, 1, COLS - rw - 3, A_BOLD | ui_pair(ui, UI_PAIR_TITLE), left);
+	mvhline_set(1, 1, WACS_HLINE, COLS - 2);
+}
+
+size_t ui_wrap(const char *s, int width, char **lines, size_t max)
+{
+	struct strbuf line = STRBUF_INIT;
+	size_t n = 0;
+	int used = 0;
+
+	while (*s) {
+		size_t wl = strcspn(s, " ");
+		char *word = xmalloc(wl + 1);
+		int ww;
+
+		memcpy(word, s, wl);
+		word[wl] = '\0';
+		ww = hg_utf8_width(word);
+		if (used > 0 && used + 1 + ww > width) {
+			if (n < max)
+				lines[n] = sb_detach(&line);
+			else
+				sb_free(&line);
+			n++;
+			used = 0;
+		}
+		if (used > 0) {
+			sb_putc(&line, ' ');
+			used++;
+		}
+		sb_puts(&line, word);
+		used += ww;
+		free(word);
+		s += wl;
+		while (*s == ' ')
+			s++;
+	}
+	if (line.len) {
+		if (n < max)
+			lines[n] = sb_detach(&line);
+		n++;
+	}
+	sb_free(&line);
+	return n < max ? n : max;
+}
+
+void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb)
+{
+	const char *sep = ui_glyph(ui, UI_G_SEP);
+	char date[HG_DATE_LEN];
+
+	date_format(t->date, date);
+	sb_printf(sb, "%s%s%s%s%s", t->area, sep, date, sep, model_device_name(t->device));
+	if (t->depth > 0) {
+		char depth[16];
+
+		model_format_depth(t->depth, depth, sizeof depth);
+		sb_printf(sb, " %s mm", depth);
+	}
+}
+
+void ui_place_cursor(struct ui *ui, int y, int x)
+{
+	ui->show_cursor = 1;
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
+void ui_box(int y, int x, int h, int w)
+{
+	for (int r = y; r < y + h; r++)
+		mvhline(r, x, ' ', w);
+	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
+}
