@@ -165,10 +165,8 @@ static int photo_export(struct cli_ctx *ctx, int argc, char **argv)
 		if (cli_common_option(ctx, "photo", c, &rc))
 			continue;
 		if (c == 'o') {
-			if (output)
-				rc = hg_fail(HG_ERR_INPUT, "-o: given twice");
 			output = optarg;
-			if (rc == HG_OK && !*optarg)
+			if (!*optarg)
 				rc = hg_fail(HG_ERR_INPUT, "-o: expected a file name, got \"\"");
 		} else {
 			rc = cli_bad_option("photo export", argv);

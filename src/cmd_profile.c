@@ -100,21 +100,14 @@ int cmd_profile(struct cli_ctx *ctx, int argc, char **argv)
 		const char *arg = optarg ? optarg : "";
 		switch (c) {
 		case 'n':
-			if (name)
-				rc = hg_fail(HG_ERR_INPUT, "--name: given twice");
-			else
-				rc = parse_line("--name", name = arg);
+			rc = parse_line("--name", name = arg);
 			break;
 		case 'c':
-			if (clinic)
-				rc = hg_fail(HG_ERR_INPUT, "--clinic: given twice");
-			else
-				rc = parse_line("--clinic", clinic = arg);
+			rc = parse_line("--clinic", clinic = arg);
 			break;
 		case 'b':
-			if (have_born || clear_born) {
-				rc = hg_fail(HG_ERR_INPUT, "--born: given twice");
-			} else if (strcmp(arg, "") == 0 || strcmp(arg, "-") == 0) {
+			/* cli_getopt refuses a second --born. */
+			if (strcmp(arg, "") == 0 || strcmp(arg, "-") == 0) {
 				clear_born = 1;
 			} else {
 				rc = cli_parse_date("--born", arg, &born);
@@ -132,10 +125,7 @@ int cmd_profile(struct cli_ctx *ctx, int argc, char **argv)
 			clear = 1;
 			break;
 		case 'f':
-			if (format >= 0)
-				rc = hg_fail(HG_ERR_INPUT, "--format: given twice");
-			else
-				rc = cli_parse_format("--format", optarg, formats, &format);
+			rc = cli_parse_format("--format", optarg, formats, &format);
 			break;
 		default:
 			rc = cli_bad_option("profile", argv);
