@@ -264,13 +264,81 @@ void report_high_text(const struct report_summary *s, char *buf, size_t len)
 	char temp[16];
 
 	if (s->high_day < 0) {
-		snprintf(buf, len, "none recorded");
+		snprintf(buf, len, "none at 37.5 C or above, no fever ticked");
 	} else if (s->high_temp != HG_TEMP_NONE) {
 		model_format_temp(s->high_temp, temp, sizeof temp);
-		snprintf(buf, len, "%s C on day %d", temp, s->high_day);
+		snprintf(buf, len, "%s C on day %d, the last at 37.5 C or above", temp,
+			 s->high_day);
 	} else {
-		snprintf(buf, len, "fever ticked on day %d", s->high_day);
+		snprintf(buf, len, "fever ticked on day %d, the last above normal", s->high_day);
 	}
+}
+
+void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy)
+{
+	char buf[64];
+
+	if (sy->last_day >= 0)
+		sb_printf(sb, "last %d %s on day %d", sy->last, model_rating_label(sy->last),
+			  sy->last_day);
+	else
+		sb_puts(sb, "not rated");
+	if (sy->peak > 0) {
+		report_peak_text(sy, buf, sizeof buf);
+		sb_printf(sb, "; peak %s", buf);
+	}
+	if (sy->nrebound) {
+		sb_puts(sb, sy->nrebound > 1 ? "; rebound days " : "; rebound day ");
+		report_rebound_days(sb, sy);
+	}
+	if (sy->clear == REPORT_CLEARED)
+		sb_printf(sb, "; cleared day %d", sy->clear_day);
+	else if (sy->clear == REPORT_NOT_YET)
+		sb_puts(sb, "; not cleared yet");
+	else if (sy->clear == REPORT_LAST_RATED)
+		sb_printf(sb, "; last rated day %d", sy->last_day);
+}
+
+void report_today_text(struct strbuf *sb, const struct report_item *it)
+{
+	if (it->today_day < 0)
+		sb_printf(sb, "planned, starts in %d day%s", -it->today_day,
+			  it->today_day == -1 ? "" : "s");
+	else
+		sb_printf(sb, "day %d after treatment%s", it->today_day,
+			  it->today_day >= it->r->t.window ? " (tracking ended)" : "");
+}
+
+void report_open_text(struct strbuf *sb, const struct report_item *it)
+{
+	size_t start = sb->len;
+
+	for (int l = 0; l < HG_LEVEL_COUNT; l++)
+		if (it->open[l])
+			sb_printf(sb, "%s%d %s", sb->len > start ? ", " : "", it->open[l],
+				  rules_level_name((enum hg_level)l));
+	if (sb->len == start)
+		sb_puts(sb, "none");
+	sb_printf(sb, "; %zu resolved", it->nflags - it->nopen);
+}
+
+void report_care_text(struct strbuf *sb, const struct hg_recovery *r)
+{
+	struct strbuf days = STRBUF_INIT;
+	size_t start = sb->len;
+
+	report_care_days(&days, r, HG_CARE_SUN);
+	if (days.len)
+		sb_printf(sb, "unprotected sun on day%s %s", strchr(sb_str(&days), ',') ? "s" : "",
+			  sb_str(&days));
+	days.len = 0;
+	report_care_days(&days, r, HG_CARE_ACTIVES);
+	if (days.len)
+		sb_printf(sb, "%sactives on day%s %s", sb->len > start ? "; " : "",
+			  strchr(sb_str(&days), ',') ? "s" : "", sb_str(&days));
+	if (sb->len == start)
+		sb_puts(sb, "no unprotected sun, no actives");
+	sb_free(&days);
 }
 
 void report_flag_short(struct strbuf *sb, const struct hg_flag *f)

@@ -54,6 +54,28 @@ static void esc(struct strbuf *sb, const char *s)
 	esc_lines(sb, s, 0);
 }
 
+/* Append n bytes as base64 (RFC 4648), for data: URIs. */
+static void base64(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	static const char a[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char q[4];
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		q[0] = a[v >> 18 & 63];
+		q[1] = a[v >> 12 & 63];
+		q[2] = i + 1 < n ? a[v >> 6 & 63] : '=';
+		q[3] = i + 2 < n ? a[v & 63] : '=';
+		sb_add(sb, q, 4);
+	}
+}
+
 /* ---- the document ----------------------------------------------------- */
 
 static const char css[] =
@@ -91,6 +113,11 @@ static const char css[] =
 	"ul{margin:0 0 1mm;padding-left:5mm}\n"
 	"li{break-inside:avoid}\n"
 	".small{font-size:8pt;color:#333}\n"
+	"table.sum td,table.sum th{font-size:8.5pt}\n"
+	".strip{display:flex;gap:2mm;margin:1mm 0 2mm;break-inside:avoid;page-break-inside:avoid}\n"
+	".strip figure{flex:0 0 auto;margin:0}\n"
+	".strip img{height:24mm;width:auto;max-width:30mm;object-fit:cover;display:block;border:.2mm solid #999}\n"
+	".done{color:#1b5e20}\n"
 	"section.treatment+section.treatment{break-before:page;page-break-before:always}\n"
 	"footer{margin-top:4mm;border-top:.3mm solid #555;padding-top:1mm}\n"
 	"@media print{body{padding:0;max-width:none}}\n";
@@ -137,6 +164,26 @@ static void html_begin(struct strbuf *sb, const struct report_doc *doc)
 		  " as recorded day by day in healgrid, with the warning flags its rules"
 		  " raised. Made on <time>%s</time>%s</p>\n<p class=\"notice\">%s</p>\n</header>\n",
 		  today, doc->all ? " for all treatments." : ".", report_notice);
+	if (doc->profile) {
+		const struct hg_profile *p = doc->profile;
+		int any = 0;
+
+		sb_puts(sb, "<p><b>Patient:</b> ");
+		if (p->name && *p->name) {
+			esc(sb, p->name);
+			any = 1;
+		}
+		if (p->has_born) {
+			date_format(p->born, today);
+			sb_printf(sb, "%sborn %s", any ? ", " : "", today);
+			any = 1;
+		}
+		if (p->clinic && *p->clinic) {
+			sb_puts(sb, any ? "; clinic: " : "clinic: ");
+			esc(sb, p->clinic);
+		}
+		sb_puts(sb, "</p>\n");
+	}
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -156,6 +203,11 @@ static void details(struct strbuf *sb, const struct report_item *it)
 		  "<th>Expected</th><td>redness and swelling usually settle within about"
 		  " %d days</td></tr>\n", model_device_name(t->device), depth,
 		  t->depth > 0 ? " mm" : "", it->sum->downtime);
+	if (t->skin_type != HG_SKIN_NONE)
+		sb_printf(sb, "<tr><th>Skin type</th><td colspan=\"3\">Fitzpatrick %s</td></tr>\n",
+			  model_skin_type_name(t->skin_type));
+	else
+		sb_puts(sb, "<tr><th>Skin type</th><td colspan=\"3\">not recorded</td></tr>\n");
 	sb_puts(sb, "<tr><th>Risks</th><td>");
 	for (int i = 0; i < HG_RISK_COUNT; i++)
 		if (t->risks & HG_BIT(i)) {
@@ -184,6 +236,57 @@ static void details(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, "</table>\n");
 }
 
+static void strip(struct strbuf *sb, const struct report_item *it)
+{
+	if (!it->nphotos)
+		return;
+	sb_puts(sb, "<div class=\"strip\">\n");
+	for (size_t i = 0; i < it->nphotos; i++) {
+		const struct report_photo *p = &it->photos[i];
+		char date[HG_DATE_LEN];
+
+		date_format(p->date, date);
+		sb_printf(sb, "<figure><img alt=\"photo of day %d\" src=\"data:image/jpeg;base64,",
+			  p->day);
+		if (p->thumb)
+			base64(sb, p->thumb, p->len);
+		sb_printf(sb, "\"><figcaption>day %d, %s</figcaption></figure>\n", p->day, date);
+	}
+	sb_puts(sb, "</div>\n");
+}
+
+static void summary(struct strbuf *sb, const struct report_item *it)
+{
+	struct strbuf line = STRBUF_INIT;
+	char buf[96];
+
+	sb_puts(sb, "<h3>Summary</h3>\n<table class=\"details sum\">\n<tr><th>Today</th><td>");
+	report_today_text(sb, it);
+	sb_puts(sb, "</td><th>Open flags</th><td>");
+	report_open_text(sb, it);
+	sb_puts(sb, "</td></tr>\n");
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s += 2) {
+		sb_puts(sb, "<tr>");
+		for (int k = s; k < s + 2; k++) {
+			line.len = 0;
+			report_symptom_state(&line, &it->sum->s[k]);
+			sb_printf(sb, "<th>%s</th><td>%s</td>", report_symptom_titles[k],
+				  sb_str(&line));
+		}
+		sb_puts(sb, "</tr>\n");
+	}
+	report_high_text(it->sum, buf, sizeof buf);
+	line.len = 0;
+	report_care_text(&line, it->r);
+	sb_printf(sb, "<tr><th>Temperature</th><td>%s</td><th>Care</th><td>%s</td></tr>\n"
+		  "</table>\n", buf, sb_str(&line));
+	if (it->photos_total)
+		sb_printf(sb, "<p class=\"small\">Photos: %zu in all; %zu shown.</p>\n",
+			  it->photos_total, it->nphotos);
+	strip(sb, it);
+	sb_free(&line);
+}
+
 static void flags(struct strbuf *sb, const struct report_item *it)
 {
 	sb_puts(sb, "<h3>Flags</h3>\n");
@@ -192,18 +295,28 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		return;
 	}
 	sb_puts(sb, "<table class=\"flags\">\n<thead><tr><th>Level</th><th>Day</th><th>Date</th>"
-		"<th>Rule</th><th>What was seen and what to do</th></tr></thead>\n<tbody>\n");
+		"<th>Rule</th><th>Finding and what to do</th><th>Status</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
 		char date[HG_DATE_LEN];
+		struct strbuf text = STRBUF_INIT;
 
 		date_format(f->date, date);
 		sb_printf(sb, "<tr><td class=\"nw lv-%s\">%s&#160;%s</td><td class=\"n\">%d</td>"
 			  "<td class=\"nw\">%s</td><td>%s (%s)</td><td>", rules_level_name(f->level),
 			  level_mark[f->level], rules_level_name(f->level), f->day, date, f->rule,
 			  rules_category_name(f->category));
-		esc(sb, f->message);
+		report_flag_short(&text, f);
+		esc(sb, sb_str(&text));
+		if (f->action) {
+			date_format(f->action->date, date);
+			sb_printf(sb, "</td><td class=\"done\">resolved %s: ", date);
+			esc(sb, f->action->text);
+		} else {
+			sb_puts(sb, "</td><td><b>open</b>");
+		}
 		sb_puts(sb, "</td></tr>\n");
+		sb_free(&text);
 	}
 	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\">");
 	for (int l = 0; l < HG_LEVEL_COUNT; l++) {
@@ -213,20 +326,31 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, ".</p>\n");
 }
 
-static void symptoms(struct strbuf *sb, const struct report_item *it)
+static void done(struct strbuf *sb, const struct report_item *it)
 {
-	sb_puts(sb, "<h3>Symptoms: peak and days to clear</h3>\n<table class=\"summary\">\n"
-		"<thead><tr><th>Symptom</th><th>Peak</th><th>Rated none from</th></tr></thead>\n"
-		"<tbody>\n");
-	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		char peak[64], clear[64];
-
-		report_peak_text(&it->sum->s[s], peak, sizeof peak);
-		report_clear_text(&it->sum->s[s], clear, sizeof clear);
-		sb_printf(sb, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			  model_symptom_name((enum hg_symptom)s), peak, clear);
+	sb_puts(sb, "<h3>What was done</h3>\n");
+	if (!it->nactions) {
+		sb_puts(sb, "<p>No actions recorded.</p>\n");
+		return;
 	}
-	sb_puts(sb, "</tbody>\n</table>\n");
+	sb_puts(sb, "<ul>\n");
+	for (size_t i = 0; i < it->nactions; i++) {
+		const struct hg_action *a = &it->actions[i];
+		char date[HG_DATE_LEN];
+
+		date_format(a->date, date);
+		sb_printf(sb, "<li><b>%s</b> (day %d): ", date, a->date - it->r->t.date);
+		esc(sb, a->text);
+		if (a->nresolves) {
+			struct strbuf refs = STRBUF_INIT;
+
+			report_action_refs(&refs, it, a);
+			sb_printf(sb, " <span class=\"small\">resolves %s</span>", sb_str(&refs));
+			sb_free(&refs);
+		}
+		sb_puts(sb, "</li>\n");
+	}
+	sb_puts(sb, "</ul>\n");
 }
 
 /* ---- the chart -------------------------------------------------------- */
@@ -319,6 +443,18 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 			  CH - BOTTOM + 4, level_color[lv], x, TOP - 9, level_color[lv], level_mark[lv]);
 		sb_free(&rules);
 	}
+	/* Actions: a green line on the day each was done, marked A. */
+	for (size_t i = 0; i < it->nactions; i++) {
+		int d = it->actions[i].date - r->t.date, x;
+
+		if (d < 0 || d >= ndays)
+			continue;
+		x = chart_x(d, ndays) + 3;
+		sb_printf(sb, "<g><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1b5e20\""
+			  " stroke-width=\"1.4\"/><text x=\"%d\" y=\"%d\" font-weight=\"bold\""
+			  " fill=\"#1b5e20\">A</text></g>\n", x, TOP - 4, x, CH - BOTTOM + 4, x + 2,
+			  CH - BOTTOM + 4);
+	}
 	/* One path per symptom, with a new subpath after every day it was not
 	 * rated: the gap shows, nothing is drawn as zero. */
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
@@ -354,12 +490,14 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 	}
 	sb_printf(sb, "<text x=\"%d\" y=\"%d\">flags: <tspan fill=\"%s\" font-weight=\"bold\">!!"
 		  "</tspan> urgent <tspan fill=\"%s\" font-weight=\"bold\">!</tspan> doctor"
-		  " <tspan fill=\"%s\" font-weight=\"bold\">&#8226;</tspan> watch</text>\n",
+		  " <tspan fill=\"%s\" font-weight=\"bold\">&#8226;</tspan> watch"
+		  " <tspan fill=\"#1b5e20\" font-weight=\"bold\">A</tspan> action</text>\n",
 		  24 + 4 * 106 + 8, CH - 2, level_color[HG_LEVEL_URGENT],
 		  level_color[HG_LEVEL_DOCTOR], level_color[HG_LEVEL_WATCH]);
 	sb_puts(sb, "</svg>\n<figcaption>Ratings by day (0 none to 3 severe). Grey days have no"
 		" check-in; a break in a line is a day that symptom was not rated, never a"
-		" zero. Dashed vertical lines mark the first day of each flag.</figcaption>\n"
+		" zero. Dashed vertical lines mark the first day of each flag, green lines"
+		" (A) the day of each action.</figcaption>\n"
 		"</figure>\n");
 }
 
@@ -377,7 +515,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 	}
 	sb_puts(sb, "<table class=\"days\">\n<thead><tr><th class=\"n\">Day</th><th>Date</th>"
 		"<th class=\"n\">Redness</th><th class=\"n\">Swelling</th><th class=\"n\">Bruising</th>"
-		"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs</th></tr>"
+		"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs, temperature, care</th></tr>"
 		"</thead>\n<tbody>\n");
 	for (int d = 0, next; d < it->rows; d = next) {
 		struct report_day row;
@@ -424,44 +562,35 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			continue;
 		}
 		sb_puts(sb, "<td>");
-		for (int g = 0, first = 1; g < HG_SIGN_COUNT; g++)
-			if (c->signs & HG_BIT(g)) {
-				if (!first)
-					sb_puts(sb, ", ");
-				sb_puts(sb, model_sign_name((enum hg_sign)g));
+		{
+			int first = 1;
+
+			for (int g = 0; g < HG_SIGN_COUNT; g++)
+				if (c->signs & HG_BIT(g)) {
+					if (!first)
+						sb_puts(sb, ", ");
+					sb_puts(sb, model_sign_name((enum hg_sign)g));
+					first = 0;
+				}
+			if (c->temp != HG_TEMP_NONE) {
+				char temp[16];
+
+				model_format_temp(c->temp, temp, sizeof temp);
+				sb_printf(sb, "%s%s&#160;&#176;C", first ? "" : "; ", temp);
 				first = 0;
 			}
+			for (int g = 0, one = 1; g < HG_CARE_COUNT; g++)
+				if (c->care & HG_BIT(g)) {
+					sb_printf(sb, "%s%s", one ? (first ? "care: " : "; care: ")
+						  : ", ", model_care_name((enum hg_care)g));
+					one = 0;
+				}
+		}
 		sb_puts(sb, "</td></tr>\n");
 	}
 	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\">0 none, 1 mild, 2 moderate, 3 severe,"
 		" - not rated. Flag: the most serious flag first raised that day"
 		" (!! urgent, ! doctor, &#8226; watch).</p>\n");
-}
-
-static void signs(struct strbuf *sb, const struct report_item *it)
-{
-	unsigned seen = 0;
-
-	for (size_t i = 0; i < it->r->ndays; i++)
-		seen |= it->r->days[i].signs;
-	sb_puts(sb, "<h3>Warning signs by day</h3>\n");
-	if (!seen) {
-		sb_puts(sb, "<p>None ticked.</p>\n");
-		return;
-	}
-	sb_puts(sb, "<ul>\n");
-	for (int g = 0; g < HG_SIGN_COUNT; g++) {
-		struct strbuf days = STRBUF_INIT;
-
-		if (!(seen & HG_BIT(g)))
-			continue;
-		report_sign_days(&days, it->r, (enum hg_sign)g);
-		sb_printf(sb, "<li><b>%s</b> (%s): day%s %s</li>\n", model_sign_name((enum hg_sign)g),
-			  model_sign_label((enum hg_sign)g), strchr(sb_str(&days), ',') ? "s" : "",
-			  sb_str(&days));
-		sb_free(&days);
-	}
-	sb_puts(sb, "</ul>\n");
 }
 
 static void notes(struct strbuf *sb, const struct report_item *it)
@@ -520,11 +649,11 @@ static void html_treatment(struct strbuf *sb, const struct report_doc *doc,
 {
 	(void)doc;
 	details(sb, it);
+	summary(sb, it);
 	flags(sb, it);
-	symptoms(sb, it);
+	done(sb, it);
 	chart(sb, it);
 	day_table(sb, it);
-	signs(sb, it);
 	notes(sb, it);
 	comparison(sb, it);
 	sb_puts(sb, "</section>\n");

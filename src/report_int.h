@@ -126,13 +126,21 @@ void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, 
  * action ("Clustered small blisters on day 2 can mean a cold sore (herpes)
  * outbreak: get medical care today (...)."). */
 void report_flag_short(struct strbuf *sb, const struct hg_flag *f);
-/* "Last rated": the symptom state in words: "day 6", "not yet (1 mild on
- * day 7)", "last rated day 3 (1 mild)", "never above none", "not rated". */
+/* A symptom's state for the summary: "last 0 none on day 27; peak 3
+ * severe on day 0; rebound day 5; cleared day 11". */
+void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy);
+/* "day 35 after treatment (tracking ended)", "planned, starts in 2 days". */
+void report_today_text(struct strbuf *sb, const struct report_item *it);
+/* Open flags by level: "1 urgent, 2 watch; 3 resolved", "none; 0 resolved". */
+void report_open_text(struct strbuf *sb, const struct report_item *it);
+/* Care noted: "unprotected sun on day 4; actives on days 4, 5", or "no
+ * unprotected sun, no actives". */
+void report_care_text(struct strbuf *sb, const struct hg_recovery *r);
 /* Rebound days of a symptom, "5, 9" (empty when none). */
 void report_rebound_days(struct strbuf *sb, const struct report_symptom *s);
 /* Days with care item c, "2, 3, 5" (empty when none). */
 void report_care_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_care c);
-/* "38.2 C on day 3", "fever ticked on day 3" or "none recorded". */
+/* The last temperature above normal (REPORT_TEMP_HIGH), in words. */
 void report_high_text(const struct report_summary *s, char *buf, size_t len);
 /* The flags an action resolves as "pus@5, fever@6 (no longer raised)". */
 void report_action_refs(struct strbuf *sb, const struct report_item *it,

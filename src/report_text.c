@@ -222,81 +222,37 @@ static void legend(struct strbuf *sb)
 
 static void summary(struct strbuf *sb, const struct report_item *it)
 {
-	const struct report_summary *sum = it->sum;
 	struct strbuf line = STRBUF_INIT;
 	char buf[96];
 
 	heading(sb, "SUMMARY");
-	if (it->today_day < 0)
-		sb_printf(&line, "planned, starts in %d day%s", -it->today_day,
-			  it->today_day == -1 ? "" : "s");
-	else
-		sb_printf(&line, "day %d after treatment%s", it->today_day,
-			  it->today_day >= it->r->t.window ? " (tracking ended)" : "");
+	report_today_text(&line, it);
 	wrap(sb, "  Today:       ", sb_str(&line), 15);
 	line.len = 0;
-	for (int l = 0; l < HG_LEVEL_COUNT; l++)
-		if (it->open[l])
-			sb_printf(&line, "%s%d %s", line.len ? ", " : "", it->open[l],
-				  rules_level_name((enum hg_level)l));
-	if (!line.len)
-		sb_puts(&line, "none");
-	sb_printf(&line, "; %zu resolved", it->nflags - it->nopen);
+	report_open_text(&line, it);
 	wrap(sb, "  Open flags:  ", sb_str(&line), 15);
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		const struct report_symptom *sy = &sum->s[s];
 		char prefix[32];
 
 		line.len = 0;
-		if (sy->last_day >= 0)
-			sb_printf(&line, "last %d %s on day %d", sy->last,
-				  model_rating_label(sy->last), sy->last_day);
-		else
-			sb_puts(&line, "not rated");
-		if (sy->peak > 0) {
-			report_peak_text(sy, buf, sizeof buf);
-			sb_printf(&line, "; peak %s", buf);
-		}
-		if (sy->nrebound) {
-			sb_puts(&line, "; rebound day");
-			sb_puts(&line, sy->nrebound > 1 ? "s " : " ");
-			report_rebound_days(&line, sy);
-		}
-		if (sy->clear == REPORT_CLEARED)
-			sb_printf(&line, "; cleared day %d", sy->clear_day);
-		else if (sy->clear == REPORT_NOT_YET)
-			sb_puts(&line, "; not cleared yet");
-		else if (sy->clear == REPORT_LAST_RATED)
-			sb_printf(&line, "; last rated day %d", sy->last_day);
+		report_symptom_state(&line, &it->sum->s[s]);
 		snprintf(prefix, sizeof prefix, "  %s:", report_symptom_titles[s]);
 		snprintf(prefix + strlen(prefix), sizeof prefix - strlen(prefix), "%*s",
 			 15 - (int)strlen(prefix), "");
 		wrap(sb, prefix, sb_str(&line), 15);
 	}
-	report_high_text(sum, buf, sizeof buf);
+	report_high_text(it->sum, buf, sizeof buf);
 	wrap(sb, "  Temperature: ", buf, 15);
 	line.len = 0;
-	{
-		struct strbuf days = STRBUF_INIT;
-
-		report_care_days(&days, it->r, HG_CARE_SUN);
-		if (days.len)
-			sb_printf(&line, "unprotected sun on day%s %s", strchr(sb_str(&days), ',')
-				  ? "s" : "", sb_str(&days));
-		days.len = 0;
-		report_care_days(&days, it->r, HG_CARE_ACTIVES);
-		if (days.len)
-			sb_printf(&line, "%sactives on day%s %s", line.len ? "; " : "",
-				  strchr(sb_str(&days), ',') ? "s" : "", sb_str(&days));
-		sb_free(&days);
-	}
-	wrap(sb, "  Care:        ", line.len ? sb_str(&line) : "no unprotected sun, no actives", 15);
+	report_care_text(&line, it->r);
+	wrap(sb, "  Care:        ", sb_str(&line), 15);
 	if (it->photos_total) {
 		line.len = 0;
-		sb_printf(&line, "%zu, on day%s ", it->photos_total, it->nphotos > 1 ? "s" : "");
+		sb_printf(&line, "%zu; the strip shows day%s ", it->photos_total,
+			  it->nphotos > 1 ? "s" : "");
 		for (size_t i = 0; i < it->nphotos; i++)
 			sb_printf(&line, "%s%d", i ? ", " : "", it->photos[i].day);
-		sb_puts(&line, " (shown in the HTML report)");
+		sb_puts(&line, " (in the HTML report)");
 		wrap(sb, "  Photos:      ", sb_str(&line), 15);
 	}
 	sb_free(&line);
