@@ -94,8 +94,9 @@ static const char css[] =
 	"th{background:#eee}\n"
 	"thead{display:table-header-group}\n"
 	"tr{break-inside:avoid;page-break-inside:avoid}\n"
-	"table.details th{width:15%;background:#f5f5f5;font-weight:normal}\n"
-	"table.details td{width:35%}\n"
+	"table.details th{width:11%;background:#f5f5f5;font-weight:normal}\n"
+	"table.details td{width:39%}\n"
+	"table.days td,table.days th{font-size:7.6pt;line-height:1.12;padding:0 1.4mm}\n"
 	"td.n,th.n{text-align:center}\n"
 	".nw{white-space:nowrap}\n"
 	"td.r0{background:#f3f8f3}td.r1{background:#fde6e0}"
@@ -104,7 +105,7 @@ static const char css[] =
 	"tr.gap td{color:#888}\n"
 	".lv-emergency{color:#d00000;font-weight:bold}\n"
 	".lv-urgent{color:#a40000;font-weight:bold}\n"
-	"table.flags td{font-size:8pt;line-height:1.2}\n"
+	"table.flags td{font-size:7.8pt;line-height:1.18}\n"
 	".lv-doctor{color:#a84f00;font-weight:bold}\n"
 	".lv-watch{color:#2a5d8a;font-weight:bold}\n"
 	"figure{margin:0 0 1mm;break-inside:avoid;page-break-inside:avoid}\n"
@@ -118,6 +119,10 @@ static const char css[] =
 	".strip figure{flex:0 0 auto;margin:0}\n"
 	".strip img{height:24mm;width:auto;max-width:30mm;object-fit:cover;display:block;border:.2mm solid #999}\n"
 	".done{color:#1b5e20}\n"
+	".days2{display:flex;gap:3mm;align-items:flex-start}\n"
+	".days2 table{flex:1 1 0;width:auto}\n"
+	"table.days th{font-weight:normal}table.days td:last-child{min-width:30mm}\n"
+	"ul.notes li{font-size:8.5pt}\n"
 	"section.treatment+section.treatment{break-before:page;page-break-before:always}\n"
 	"footer{margin-top:4mm;border-top:.3mm solid #555;padding-top:1mm}\n"
 	"@media print{body{padding:0;max-width:none}}\n";
@@ -204,35 +209,34 @@ static void details(struct strbuf *sb, const struct report_item *it)
 		  " %d days</td></tr>\n", model_device_name(t->device), depth,
 		  t->depth > 0 ? " mm" : "", it->sum->downtime);
 	if (t->skin_type != HG_SKIN_NONE)
-		sb_printf(sb, "<tr><th>Skin type</th><td colspan=\"3\">Fitzpatrick %s</td></tr>\n",
+		sb_printf(sb, "<tr><th>Skin type</th><td>Fitzpatrick %s</td>",
 			  model_skin_type_name(t->skin_type));
 	else
-		sb_puts(sb, "<tr><th>Skin type</th><td colspan=\"3\">not recorded</td></tr>\n");
-	sb_puts(sb, "<tr><th>Risks</th><td>");
+		sb_puts(sb, "<tr><th>Skin type</th><td>not recorded</td>");
+	sb_puts(sb, "<th>Risks</th><td>");
 	for (int i = 0; i < HG_RISK_COUNT; i++)
 		if (t->risks & HG_BIT(i)) {
 			sb_printf(sb, "%s%s", any ? ", " : "", model_risk_name((enum hg_risk)i));
 			any = 1;
 		}
-	sb_printf(sb, "%s</td><th>Products</th><td>", any ? "" : "none recorded");
+	sb_printf(sb, "%s</td></tr>\n<tr><th>Products</th><td>", any ? "" : "none recorded");
 	if (t->products && *t->products)
 		esc(sb, t->products);
 	else
 		sb_puts(sb, "none recorded");
-	sb_printf(sb, "</td></tr>\n<tr><th>Tracked</th><td>%d days, %s to %s", t->window, date, end);
+	sb_printf(sb, "</td><th>Tracked</th><td>%d days, %s to %s", t->window, date, end);
 	if (it->today_day < 0)
 		sb_printf(sb, "; starts in %d day%s", -it->today_day, it->today_day == -1 ? "" : "s");
 	else if (it->today_day < t->window)
 		sb_printf(sb, "; today is day %d", it->today_day);
 	else
 		sb_puts(sb, "; ended");
-	sb_printf(sb, "</td><th>Check-ins</th><td>%d of the %d day%s shown below</td></tr>\n",
+	sb_printf(sb, "</td></tr>\n<tr><th>Check-ins</th><td>%d of the %d day%s shown below</td>",
 		  it->sum->checkins, it->rows, it->rows == 1 ? "" : "s");
-	if (t->note && *t->note) {
-		sb_puts(sb, "<tr><th>Note</th><td colspan=\"3\">");
+	sb_puts(sb, "<th>Note</th><td>");
+	if (t->note && *t->note)
 		esc_lines(sb, t->note, 1);
-		sb_puts(sb, "</td></tr>\n");
-	}
+	sb_puts(sb, "</td></tr>\n");
 	sb_puts(sb, "</table>\n");
 }
 
@@ -295,7 +299,7 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		return;
 	}
 	sb_puts(sb, "<table class=\"flags\">\n<thead><tr><th>Level</th><th>Day</th><th>Date</th>"
-		"<th>Rule</th><th>Finding and what to do</th><th>Status</th></tr></thead>\n<tbody>\n");
+		"<th>Rule</th><th>Finding and what to do; status</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
 		char date[HG_DATE_LEN];
@@ -310,10 +314,11 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		esc(sb, sb_str(&text));
 		if (f->action) {
 			date_format(f->action->date, date);
-			sb_printf(sb, "</td><td class=\"done\">resolved %s: ", date);
+			sb_printf(sb, "<br><span class=\"done\"><b>resolved</b> %s: ", date);
 			esc(sb, f->action->text);
+			sb_puts(sb, "</span>");
 		} else {
-			sb_puts(sb, "</td><td><b>open</b>");
+			sb_puts(sb, " <b>open</b>");
 		}
 		sb_puts(sb, "</td></tr>\n");
 		sb_free(&text);
@@ -357,7 +362,7 @@ static void done(struct strbuf *sb, const struct report_item *it)
 
 /* Whole user units: 1/720 of the width is finer than print needs, and
  * integers keep both the file and the loop over every check-in small. */
-enum { CW = 720, CH = 200, LEFT = 74, RIGHT = 8, TOP = 24, BOTTOM = 36 };
+enum { CW = 720, CH = 176, LEFT = 74, RIGHT = 8, TOP = 24, BOTTOM = 36 };
 enum { PLOT_W = CW - LEFT - RIGHT, PLOT_H = CH - TOP - BOTTOM };
 
 static int chart_x(int day, int ndays)
@@ -503,21 +508,33 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 
 /* ---- tables and lists ------------------------------------------------- */
 
+static const char days_head[] =
+	"<table class=\"days\">\n<thead><tr><th class=\"n\">Day</th><th>Date</th>"
+	"<th class=\"n\">Redness</th><th class=\"n\">Swelling</th><th class=\"n\">Bruising</th>"
+	"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs, temperature,"
+	" care</th></tr></thead>\n<tbody>\n";
+
 static void day_table(struct strbuf *sb, const struct report_item *it)
 {
 	const struct hg_recovery *r = it->r;
 	size_t k = 0;
+	int nrows = 0, half;
 
 	sb_puts(sb, "<h3>Day by day</h3>\n");
 	if (it->rows == 0) {
 		sb_puts(sb, "<p>No days to show yet.</p>\n");
 		return;
 	}
-	sb_puts(sb, "<table class=\"days\">\n<thead><tr><th class=\"n\">Day</th><th>Date</th>"
-		"<th class=\"n\">Redness</th><th class=\"n\">Swelling</th><th class=\"n\">Bruising</th>"
-		"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs, temperature, care</th></tr>"
-		"</thead>\n<tbody>\n");
-	for (int d = 0, next; d < it->rows; d = next) {
+	/* A long table goes in two halves side by side. */
+	for (int d = 0; d < it->rows; nrows++) {
+		struct report_day row;
+
+		d = report_day_row(it, d, &k, &row);
+	}
+	k = 0;
+	half = nrows > 8 ? (nrows + 1) / 2 : nrows;
+	sb_puts(sb, nrows > half ? "<div class=\"days2\">\n" : "<div>\n");
+	for (int d = 0, next, i = 0; d < it->rows; d = next, i++) {
 		struct report_day row;
 		static const char *const cell[HG_RATING_MAX + 1] = {
 			"<td class=\"n r0\">0</td>", "<td class=\"n r1\">1</td>",
@@ -526,6 +543,11 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		const struct hg_checkin *c;
 		char date[HG_DATE_LEN];
 
+		if (i == 0 || i == half) {
+			if (i)
+				sb_puts(sb, "</tbody>\n</table>\n");
+			sb_puts(sb, days_head);
+		}
 		next = report_day_row(it, d, &k, &row);
 		c = row.c;
 		date_format(r->t.date + d, date);
@@ -588,7 +610,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		}
 		sb_puts(sb, "</td></tr>\n");
 	}
-	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\">0 none, 1 mild, 2 moderate, 3 severe,"
+	sb_puts(sb, "</tbody>\n</table>\n</div>\n<p class=\"small\">0 none, 1 mild, 2 moderate, 3 severe,"
 		" - not rated. Flag: the most serious flag first raised that day"
 		" (!! urgent, ! doctor, &#8226; watch).</p>\n");
 }
