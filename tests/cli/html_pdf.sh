@@ -61,6 +61,8 @@ done
 printf '%s' "$html" | grep -o 'src="data:image/jpeg;base64,[^"]*"' | head -1 |
 	sed 's/^src="data:image\/jpeg;base64,//; s/"$//' | base64 -d > "$T/thumb.jpg"
 like "$("$MKIMG" info "$T/thumb.jpg")" "[0-9]* [0-9]*" "the first thumbnail is a real JPEG"
+is "$(od -An -tx1 -j $(($(wc -c < "$T/thumb.jpg") - 2)) "$T/thumb.jpg" | tr -d ' ')" ffd9 \
+	"and a whole one (it ends with the end-of-image marker)"
 for m in HGGPSAREA HGSECRETCOMMENT; do
 	grep -q "$m" "$T/thumb.jpg" && not_ok "no $m in the thumbnail" || ok "no $m in the thumbnail"
 done
