@@ -140,8 +140,6 @@ void report_care_text(struct strbuf *sb, const struct hg_recovery *r);
 void report_rebound_days(struct strbuf *sb, const struct report_symptom *s);
 /* Days with care item c, "2, 3, 5" (empty when none). */
 void report_care_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_care c);
-/* The last temperature above normal (REPORT_TEMP_HIGH), in words. */
-void report_high_text(const struct report_summary *s, char *buf, size_t len);
 /* The flags an action resolves as "pus@5, fever@6 (no longer raised)". */
 void report_action_refs(struct strbuf *sb, const struct report_item *it,
 			const struct hg_action *a);

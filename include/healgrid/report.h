@@ -97,6 +97,9 @@ size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX
 
 /* The summary of one recovery (check-ins sorted by day).  Pure. */
 void report_summarize(const struct hg_recovery *r, struct report_summary *out);
+/* The last temperature above normal (REPORT_TEMP_HIGH or the sign fever)
+ * in words: "37.9 C on day 7, the last at 37.5 C or above". */
+void report_high_text(const struct report_summary *s, char *buf, size_t len);
 
 /* Write the report of treatment tid (0: every treatment) in format fmt to
  * out, made on date `today`.  Treatments are handed over one at a time,
