@@ -686,7 +686,7 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		return report_add(run, r);
 	rc = db_action_list(w->db, r->t.id, &actions, &nactions);
 	if (rc == HG_OK)
-		rc = db_photo_list(w->db, r->t.id, &info, &ninfo);
+		rc = db_photo_days(w->db, r->t.id, r->t.date, &info, &ninfo);
 	if (rc == HG_OK && ninfo) {
 		int *days = xmalloc(ninfo * sizeof *days);
 		size_t pick[REPORT_STRIP_MAX];
