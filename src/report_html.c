@@ -70,8 +70,12 @@ static void base64(struct strbuf *sb, const unsigned char *p, size_t n)
 			v |= p[i + 2];
 		q[0] = a[v >> 18 & 63];
 		q[1] = a[v >> 12 & 63];
-		q[2] = i + 1 < n ? a[v >> 6 & 63] : '=';
-		q[3] = i + 2 < n ? a[v & 63] : '=';
+		q[2] = '=';
+		q[3] = '=';
+		if (i + 1 < n)
+			q[2] = a[v >> 6 & 63];
+		if (i + 2 < n)
+			q[3] = a[v & 63];
 		sb_add(sb, q, 4);
 	}
 }
