@@ -123,7 +123,7 @@ static const char css[] =
 	".strip figure{flex:0 0 auto;margin:0}\n"
 	".strip img{height:24mm;width:auto;max-width:30mm;object-fit:cover;display:block;border:.2mm solid #999}\n"
 	".done{color:#1b5e20}\n"
-	".days2{display:flex;gap:3mm;align-items:flex-start}\n"
+	".days2{display:flex;gap:3mm;align-items:flex-start;break-inside:avoid;page-break-inside:avoid}\n"
 	".days2 table{flex:1 1 0;width:auto}\n"
 	"table.days th{font-weight:normal}table.days td:last-child{min-width:30mm}\n"
 	"ul.notes li{font-size:8.5pt}\n"
@@ -616,7 +616,7 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 	}
 	sb_puts(sb, "</tbody>\n</table>\n</div>\n<p class=\"small\">0 none, 1 mild, 2 moderate, 3 severe,"
 		" - not rated. Flag: the most serious flag first raised that day"
-		" (!! urgent, ! doctor, &#8226; watch).</p>\n");
+		" (!!! emergency, !! urgent, ! doctor, &#8226; watch).</p>\n");
 }
 
 static void notes(struct strbuf *sb, const struct report_item *it)
