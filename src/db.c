@@ -28,6 +28,7 @@ enum stmt_id {
 	ST_A_FLAG_LIST,
 	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
 	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
+	ST_PH_DAYS,
 	ST_COUNT
 };
 
@@ -91,6 +92,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PH_LIST_ALL] = "SELECT p.id, p.treatment_id, p.day, t.date, p.width, p.height,"
 			" p.bytes, p.added FROM photo p JOIN treatment t ON t.id = p.treatment_id"
 			" ORDER BY t.date, t.id, p.day, p.id",
+	/* Only what the index photo_by_day holds: no photo row is read. */
+	[ST_PH_DAYS]  = "SELECT p.id, p.day FROM photo p"
+			" WHERE p.treatment_id = ?1 ORDER BY p.day, p.id",
 	[ST_PH_GET]   = "SELECT p.id, p.treatment_id, p.day, t.date, p.width, p.height, p.bytes,"
 			" p.added, p.jpeg, p.thumb FROM photo p JOIN treatment t"
 			" ON t.id = p.treatment_id WHERE p.id = ?1",
@@ -1787,6 +1791,43 @@ int db_photo_list(struct hg_db *db, int64_t tid, struct hg_photo_info **out, siz
 	}
 	sqlite3_reset(st);
 	if (status == HG_OK && rc != SQLITE_DONE)
+		status = sql_fail(db, rc);
+	if (status != HG_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return status;
+}
+
+int db_photo_days(struct hg_db *db, int64_t tid, int date, struct hg_photo_info **out,
+		  size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_PH_DAYS);
+	size_t cap = 0;
+	int rc, status = HG_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, tid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hg_photo_info *p;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		p = &(*out)[(*n)++];
+		memset(p, 0, sizeof *p);
+		p->id = sqlite3_column_int64(st, 0);
+		p->treatment_id = tid;
+		p->day = sqlite3_column_int(st, 1);
+		p->date = date + p->day;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
 		status = sql_fail(db, rc);
 	if (status != HG_OK) {
 		free(*out);

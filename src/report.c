@@ -45,9 +45,13 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out)
 {
 	/* First day rated none since the last day rated above none. */
 	int zero_since[HG_SYMPTOM_COUNT];
+	/* For rebounds: whether some rating before the latest one was >= 2. */
+	int was_high[HG_SYMPTOM_COUNT];
 
 	memset(out, 0, sizeof *out);
 	out->last_day = -1;
+	out->high_day = -1;
+	out->high_temp = HG_TEMP_NONE;
 	out->downtime = rules_downtime(&r->t);
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 		out->s[s].peak = HG_UNRATED;
@@ -56,6 +60,7 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out)
 		out->s[s].last_day = -1;
 		out->s[s].last = HG_UNRATED;
 		zero_since[s] = -1;
+		was_high[s] = 0;
 	}
 	for (size_t i = 0; i < r->ndays; i++) {
 		const struct hg_checkin *c = &r->days[i];
@@ -63,6 +68,10 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out)
 		out->checkins++;
 		if (c->day > out->last_day)
 			out->last_day = c->day;
+		if (c->temp >= REPORT_TEMP_HIGH || (c->signs & HG_BIT(HG_SIGN_FEVER))) {
+			out->high_day = c->day;
+			out->high_temp = c->temp;
+		}
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 			struct report_symptom *sy = &out->s[s];
 			int v = c->rating[s];
@@ -70,6 +79,13 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out)
 			if (v == HG_UNRATED)
 				continue;
 			sy->rated++;
+			if (v >= 2 && sy->last != HG_UNRATED && sy->last <= 1 && was_high[s]) {
+				if (sy->nrebound < REPORT_REBOUND_MAX)
+					sy->rebound_day[sy->nrebound] = c->day;
+				sy->nrebound++;
+			}
+			if (sy->last >= 2)
+				was_high[s] = 1;
 			if (v > sy->peak) {
 				sy->peak = v;
 				sy->peak_day = c->day;
@@ -91,7 +107,8 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out)
 			sy->clear = REPORT_NEVER;
 			sy->peak_day = -1;
 		} else if (sy->last > 0) {
-			sy->clear = REPORT_NOT_YET;
+			sy->clear = sy->last_day < out->last_day ? REPORT_LAST_RATED
+				: REPORT_NOT_YET;
 		} else {
 			sy->clear = REPORT_CLEARED;
 			sy->clear_day = zero_since[s];
@@ -128,6 +145,10 @@ void report_clear_text(const struct report_symptom *s, char *buf, size_t len)
 		snprintf(buf, len, "not yet (%d %s on day %d)", s->last,
 			 model_rating_label(s->last), s->last_day);
 		break;
+	case REPORT_LAST_RATED:
+		snprintf(buf, len, "last rated day %d (%d %s)", s->last_day, s->last,
+			 model_rating_label(s->last));
+		break;
 	}
 }
 
@@ -146,6 +167,9 @@ void report_clear_short(const struct report_symptom *s, char *buf, size_t len)
 	case REPORT_NOT_YET:
 		snprintf(buf, len, "not yet");
 		break;
+	case REPORT_LAST_RATED:
+		snprintf(buf, len, "last %d", s->last_day);
+		break;
 	}
 }
 
@@ -155,7 +179,7 @@ const char *const report_symptom_titles[HG_SYMPTOM_COUNT] = {
 
 const char report_compare_legend[] =
 	"- never above none, ? not rated, not yet: still above none at its last"
-	" rating.  The average counts the earlier treatments where the symptom"
+	" rating, last N: above none when last rated on day N.  The average counts the earlier treatments where the symptom"
 	" cleared.";
 
 static void compare_values(struct report_cmp_row *row, const struct report_summary *s)
@@ -196,7 +220,9 @@ size_t report_compare_rows(const struct report_item *it, struct report_cmp_row *
 
 const char *report_clear_name(enum report_clear c)
 {
-	static const char *const names[] = { "unrated", "never", "cleared", "not-yet" };
+	static const char *const names[] = {
+		"unrated", "never", "cleared", "not-yet", "last-rated"
+	};
 
 	return names[c];
 }
@@ -210,6 +236,162 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 			sb_printf(sb, first ? "%d" : ", %d", r->days[i].day);
 			first = 0;
 		}
+}
+
+void report_care_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_care care)
+{
+	int first = 1;
+
+	for (size_t i = 0; i < r->ndays; i++)
+		if (r->days[i].care & HG_BIT(care)) {
+			sb_printf(sb, first ? "%d" : ", %d", r->days[i].day);
+			first = 0;
+		}
+}
+
+void report_rebound_days(struct strbuf *sb, const struct report_symptom *s)
+{
+	int n = s->nrebound < REPORT_REBOUND_MAX ? s->nrebound : REPORT_REBOUND_MAX;
+
+	for (int i = 0; i < n; i++)
+		sb_printf(sb, i ? ", %d" : "%d", s->rebound_day[i]);
+	if (s->nrebound > n)
+		sb_printf(sb, " and %d more", s->nrebound - n);
+}
+
+void report_high_text(const struct report_summary *s, char *buf, size_t len)
+{
+	char temp[16];
+
+	if (s->high_day < 0) {
+		snprintf(buf, len, "none at 37.5 C or above, no fever ticked");
+	} else if (s->high_temp != HG_TEMP_NONE) {
+		model_format_temp(s->high_temp, temp, sizeof temp);
+		snprintf(buf, len, "%s C on day %d, the last at 37.5 C or above", temp,
+			 s->high_day);
+	} else {
+		snprintf(buf, len, "fever ticked on day %d, the last above normal", s->high_day);
+	}
+}
+
+void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy)
+{
+	char buf[64];
+
+	if (sy->last_day >= 0)
+		sb_printf(sb, "last %d %s on day %d", sy->last, model_rating_label(sy->last),
+			  sy->last_day);
+	else
+		sb_puts(sb, "not rated");
+	if (sy->peak > 0) {
+		report_peak_text(sy, buf, sizeof buf);
+		sb_printf(sb, "; peak %s", buf);
+	}
+	if (sy->nrebound) {
+		sb_puts(sb, sy->nrebound > 1 ? "; rebound days " : "; rebound day ");
+		report_rebound_days(sb, sy);
+	}
+	if (sy->clear == REPORT_CLEARED)
+		sb_printf(sb, "; cleared day %d", sy->clear_day);
+	else if (sy->clear == REPORT_NOT_YET)
+		sb_puts(sb, "; not cleared yet");
+	else if (sy->clear == REPORT_LAST_RATED)
+		sb_printf(sb, "; last rated day %d", sy->last_day);
+}
+
+void report_today_text(struct strbuf *sb, const struct report_item *it)
+{
+	if (it->today_day < 0)
+		sb_printf(sb, "planned, starts in %d day%s", -it->today_day,
+			  it->today_day == -1 ? "" : "s");
+	else
+		sb_printf(sb, "day %d after treatment%s", it->today_day,
+			  it->today_day >= it->r->t.window ? " (tracking ended)" : "");
+}
+
+void report_open_text(struct strbuf *sb, const struct report_item *it)
+{
+	size_t start = sb->len;
+
+	for (int l = 0; l < HG_LEVEL_COUNT; l++)
+		if (it->open[l])
+			sb_printf(sb, "%s%d %s", sb->len > start ? ", " : "", it->open[l],
+				  rules_level_name((enum hg_level)l));
+	if (sb->len == start)
+		sb_puts(sb, "none");
+	sb_printf(sb, "; %zu resolved", it->nflags - it->nopen);
+}
+
+void report_care_text(struct strbuf *sb, const struct hg_recovery *r)
+{
+	struct strbuf days = STRBUF_INIT;
+	size_t start = sb->len;
+
+	report_care_days(&days, r, HG_CARE_SUN);
+	if (days.len)
+		sb_printf(sb, "unprotected sun on day%s %s", strchr(sb_str(&days), ',') ? "s" : "",
+			  sb_str(&days));
+	days.len = 0;
+	report_care_days(&days, r, HG_CARE_ACTIVES);
+	if (days.len)
+		sb_printf(sb, "%sactives on day%s %s", sb->len > start ? "; " : "",
+			  strchr(sb_str(&days), ',') ? "s" : "", sb_str(&days));
+	if (sb->len == start)
+		sb_puts(sb, "no unprotected sun, no actives");
+	sb_free(&days);
+}
+
+void report_flag_short(struct strbuf *sb, const struct hg_flag *f)
+{
+	const char *action = rules_level_action(f->level);
+	const char *m = f->message ? f->message : "";
+	const char *at = strstr(m, action);
+
+	/* The message says what was seen and what it can mean, then ": " and
+	 * the level's action; whatever follows is advice for the patient. */
+	if (at && at - m >= 2 && at[-2] == ':' && at[-1] == ' ') {
+		sb_add(sb, m, (size_t)(at - m));
+	} else {
+		size_t n = strcspn(m, ".:");
+
+		sb_add(sb, m, n);
+		sb_puts(sb, ": ");
+	}
+	sb_puts(sb, action);
+	sb_putc(sb, '.');
+}
+
+void report_action_refs(struct strbuf *sb, const struct report_item *it,
+			const struct hg_action *a)
+{
+	for (size_t j = 0; j < a->nresolves; j++) {
+		const struct hg_flag_ref *ref = &a->resolves[j];
+		const struct hg_flag *f = rules_find_flag(it->flags, it->nflags, a->treatment_id,
+							  ref->rule, ref->date);
+		char id[HG_FLAG_ID_MAX];
+
+		rules_flag_id(ref->rule, f ? f->day : ref->date - it->r->t.date, id, sizeof id);
+		sb_printf(sb, "%s%s%s", j ? ", " : "", id, f ? "" : " (no longer raised)");
+	}
+}
+
+size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX])
+{
+	size_t first[HG_WINDOW_MAX + 1], ndays = 0, k = 0;
+
+	/* One photo a day: the first of each day. */
+	for (size_t i = 0; i < n && ndays < HG_WINDOW_MAX + 1; i++)
+		if (i == 0 || days[i] != days[i - 1])
+			first[ndays++] = i;
+	if (ndays <= REPORT_STRIP_MAX) {
+		for (size_t i = 0; i < ndays; i++)
+			pick[k++] = first[i];
+		return k;
+	}
+	/* The first, the last, and the rest spread evenly over the days. */
+	for (size_t j = 0; j < REPORT_STRIP_MAX; j++)
+		pick[k++] = first[j * (ndays - 1) / (REPORT_STRIP_MAX - 1)];
+	return k;
 }
 
 void report_put_int(struct strbuf *sb, long v)
@@ -280,6 +462,7 @@ struct report_run {
 	size_t total;
 	double sum[HG_SYMPTOM_COUNT];
 	int n[HG_SYMPTOM_COUNT];
+	struct hg_profile profile;      /* doc.profile points here when set */
 };
 
 static void history_add(struct report_run *run, const struct hg_recovery *r,
@@ -361,7 +544,46 @@ struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, 
 	return run;
 }
 
+void report_set_profile(struct report_run *run, const struct hg_profile *p)
+{
+	db_profile_free(&run->profile);
+	run->doc.profile = NULL;
+	if (!p || ((!p->name || !*p->name) && !p->has_born && (!p->clinic || !*p->clinic)))
+		return;
+	run->profile.name = xstrdup(p->name ? p->name : "");
+	run->profile.clinic = xstrdup(p->clinic ? p->clinic : "");
+	run->profile.born = p->born;
+	run->profile.has_born = p->has_born;
+	run->doc.profile = &run->profile;
+}
+
+/* Open flags first (by level, as sorted), then resolved ones; counts the
+ * open ones by level. */
+static void flags_order(struct report_item *it, struct hg_flag *flags, size_t n)
+{
+	struct hg_flag *tmp = xmalloc((n ? n : 1) * sizeof *tmp);
+	size_t k = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if ((flags[i].action == NULL) == (pass == 0))
+				tmp[k++] = flags[i];
+	if (n)
+		memcpy(flags, tmp, n * sizeof *tmp);
+	free(tmp);
+	for (size_t i = 0; i < n && !flags[i].action; i++) {
+		it->open[flags[i].level]++;
+		it->nopen++;
+	}
+}
+
 int report_add(struct report_run *run, const struct hg_recovery *r)
+{
+	return report_add_with(run, r, NULL);
+}
+
+int report_add_with(struct report_run *run, const struct hg_recovery *r,
+		    const struct report_extra *x)
 {
 	struct report_summary sum;
 
@@ -379,6 +601,15 @@ int report_add(struct report_run *run, const struct hg_recovery *r)
 		}
 		memset(&it, 0, sizeof it);
 		rules_eval(r, &flags, &nflags);
+		if (x) {
+			rules_attach_actions(flags, nflags, x->actions, x->nactions);
+			it.actions = x->actions;
+			it.nactions = x->nactions;
+			it.photos = x->photos;
+			it.nphotos = x->nphotos;
+			it.photos_total = x->photos_total;
+		}
+		flags_order(&it, flags, nflags);
 		it.index = run->doc.count;
 		it.flags = flags;
 		it.nflags = nflags;
@@ -419,6 +650,7 @@ int report_finish(struct report_run *run)
 	}
 	for (size_t i = 0; i < REPORT_COMPARE_MAX; i++)
 		free(run->ring[i].area);
+	db_profile_free(&run->profile);
 	sb_free(&run->sb);
 	free(run);
 	return rc;
@@ -428,13 +660,66 @@ int report_finish(struct report_run *run)
  * report (the one treatment asked for is written). */
 enum { WALK_DONE = 100 };
 
+struct walk {
+	struct report_run *run;
+	struct hg_db *db;
+	int thumbs;                     /* the format shows the photos */
+};
+
+/* The actions and strip photos of r, then report_add_with. */
 static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
-	struct report_run *run = arg;
-	int rc = report_add(run, r);
+	struct walk *w = arg;
+	struct report_run *run = w->run;
+	struct report_extra x;
+	struct hg_action *actions = NULL;
+	struct hg_photo_info *info = NULL;
+	struct report_photo photos[REPORT_STRIP_MAX];
+	size_t nactions = 0, ninfo = 0;
+	int rc = HG_OK;
 
 	(void)i;
 	(void)n;
+	memset(&x, 0, sizeof x);
+	memset(photos, 0, sizeof photos);
+	if (run->done || (run->tid && r->t.id != run->tid))
+		return report_add(run, r);
+	rc = db_action_list(w->db, r->t.id, &actions, &nactions);
+	if (rc == HG_OK)
+		rc = db_photo_days(w->db, r->t.id, r->t.date, &info, &ninfo);
+	if (rc == HG_OK && ninfo) {
+		int *days = xmalloc(ninfo * sizeof *days);
+		size_t pick[REPORT_STRIP_MAX];
+
+		for (size_t k = 0; k < ninfo; k++)
+			days[k] = info[k].day;
+		x.nphotos = report_strip_pick(days, ninfo, pick);
+		free(days);
+		for (size_t k = 0; k < x.nphotos && rc == HG_OK; k++) {
+			const struct hg_photo_info *p = &info[pick[k]];
+			unsigned char *data = NULL;
+			struct hg_photo_info got;
+
+			photos[k].id = p->id;
+			photos[k].day = p->day;
+			photos[k].date = p->date;
+			if (w->thumbs) {
+				rc = db_photo_get(w->db, p->id, 1, &got, &data, &photos[k].len);
+				photos[k].thumb = data;
+			}
+		}
+	}
+	if (rc == HG_OK) {
+		x.actions = actions;
+		x.nactions = nactions;
+		x.photos = photos;
+		x.photos_total = ninfo;
+		rc = report_add_with(run, r, &x);
+	}
+	for (size_t k = 0; k < REPORT_STRIP_MAX; k++)
+		free((void *)photos[k].thumb);
+	free(info);
+	model_actions_free(actions, nactions);
 	return rc == HG_OK && !report_wants_more(run) ? WALK_DONE : rc;
 }
 
@@ -442,8 +727,19 @@ int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format
 		    int today)
 {
 	struct report_run *run = report_start(out, fmt, tid, today);
-	int rc = db_recovery_each(db, add_one, run);
-	int rc2 = report_finish(run);
+	struct walk w = { run, db, fmt == REPORT_HTML };
+	struct hg_profile prof;
+	int found = 0, rc, rc2;
+
+	memset(&prof, 0, sizeof prof);
+	rc = db_profile_get(db, &prof, &found);
+	if (rc == HG_OK) {
+		if (found)
+			report_set_profile(run, &prof);
+		db_profile_free(&prof);
+		rc = db_recovery_each(db, add_one, &w);
+	}
+	rc2 = report_finish(run);
 
 	if (rc == WALK_DONE)
 		rc = HG_OK;

@@ -16,7 +16,7 @@
 static const char *const header[] = {
 	"treatment", "treatment_date", "area", "day", "date", "checked_in",
 	"redness", "swelling", "bruising", "bleeding", "signs", "flag_level",
-	"flags", "note"
+	"flags", "note", "temperature_c", "care"
 };
 enum { NCOLS = sizeof header / sizeof header[0] };
 
@@ -32,7 +32,7 @@ static void csv_treatment(struct strbuf *sb, const struct report_doc *doc,
 	const struct hg_recovery *r = it->r;
 	char id[24], tdate[HG_DATE_LEN], day[12], date[HG_DATE_LEN];
 	char rating[HG_SYMPTOM_COUNT][12];
-	char signs[256];
+	char signs[256], temp[16], care[128];
 	struct strbuf rules = STRBUF_INIT;
 	size_t k = 0;
 
@@ -73,6 +73,13 @@ static void csv_treatment(struct strbuf *sb, const struct report_doc *doc,
 		f[11] = it->level_on[d] >= 0 ? rules_level_name((enum hg_level)it->level_on[d]) : "";
 		f[12] = sb_str(&rules);
 		f[13] = c ? c->note : "";
+		temp[0] = care[0] = '\0';
+		if (c) {
+			model_format_temp(c->temp, temp, sizeof temp);
+			model_format_care(c->care, ';', care, sizeof care);
+		}
+		f[14] = temp;
+		f[15] = care;
 		csv_write_record(sb, f, NCOLS);
 	}
 	sb_free(&rules);

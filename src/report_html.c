@@ -54,6 +54,32 @@ static void esc(struct strbuf *sb, const char *s)
 	esc_lines(sb, s, 0);
 }
 
+/* Append n bytes as base64 (RFC 4648), for data: URIs. */
+static void base64(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	static const char a[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char q[4];
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		q[0] = a[v >> 18 & 63];
+		q[1] = a[v >> 12 & 63];
+		q[2] = '=';
+		q[3] = '=';
+		if (i + 1 < n)
+			q[2] = a[v >> 6 & 63];
+		if (i + 2 < n)
+			q[3] = a[v & 63];
+		sb_add(sb, q, 4);
+	}
+}
+
 /* ---- the document ----------------------------------------------------- */
 
 static const char css[] =
@@ -72,8 +98,9 @@ static const char css[] =
 	"th{background:#eee}\n"
 	"thead{display:table-header-group}\n"
 	"tr{break-inside:avoid;page-break-inside:avoid}\n"
-	"table.details th{width:15%;background:#f5f5f5;font-weight:normal}\n"
-	"table.details td{width:35%}\n"
+	"table.details th{width:11%;background:#f5f5f5;font-weight:normal}\n"
+	"table.details td{width:39%}\n"
+	"table.days td,table.days th{font-size:7.6pt;line-height:1.12;padding:0 1.4mm}\n"
 	"td.n,th.n{text-align:center}\n"
 	".nw{white-space:nowrap}\n"
 	"td.r0{background:#f3f8f3}td.r1{background:#fde6e0}"
@@ -82,7 +109,7 @@ static const char css[] =
 	"tr.gap td{color:#888}\n"
 	".lv-emergency{color:#d00000;font-weight:bold}\n"
 	".lv-urgent{color:#a40000;font-weight:bold}\n"
-	"table.flags td{font-size:8pt;line-height:1.2}\n"
+	"table.flags td{font-size:7.8pt;line-height:1.18}\n"
 	".lv-doctor{color:#a84f00;font-weight:bold}\n"
 	".lv-watch{color:#2a5d8a;font-weight:bold}\n"
 	"figure{margin:0 0 1mm;break-inside:avoid;page-break-inside:avoid}\n"
@@ -91,6 +118,15 @@ static const char css[] =
 	"ul{margin:0 0 1mm;padding-left:5mm}\n"
 	"li{break-inside:avoid}\n"
 	".small{font-size:8pt;color:#333}\n"
+	"table.sum td,table.sum th{font-size:8.5pt}\n"
+	".strip{display:flex;gap:2mm;margin:1mm 0 2mm;break-inside:avoid;page-break-inside:avoid}\n"
+	".strip figure{flex:0 0 auto;margin:0}\n"
+	".strip img{height:24mm;width:auto;max-width:30mm;object-fit:cover;display:block;border:.2mm solid #999}\n"
+	".done{color:#1b5e20}\n"
+	".days2{display:flex;gap:3mm;align-items:flex-start;break-inside:avoid;page-break-inside:avoid}\n"
+	".days2 table{flex:1 1 0;width:auto}\n"
+	"table.days th{font-weight:normal}table.days td:last-child{min-width:30mm}\n"
+	"ul.notes li{font-size:8.5pt}\n"
 	"section.treatment+section.treatment{break-before:page;page-break-before:always}\n"
 	"footer{margin-top:4mm;border-top:.3mm solid #555;padding-top:1mm}\n"
 	"@media print{body{padding:0;max-width:none}}\n";
@@ -137,6 +173,26 @@ static void html_begin(struct strbuf *sb, const struct report_doc *doc)
 		  " as recorded day by day in healgrid, with the warning flags its rules"
 		  " raised. Made on <time>%s</time>%s</p>\n<p class=\"notice\">%s</p>\n</header>\n",
 		  today, doc->all ? " for all treatments." : ".", report_notice);
+	if (doc->profile) {
+		const struct hg_profile *p = doc->profile;
+		int any = 0;
+
+		sb_puts(sb, "<p><b>Patient:</b> ");
+		if (p->name && *p->name) {
+			esc(sb, p->name);
+			any = 1;
+		}
+		if (p->has_born) {
+			date_format(p->born, today);
+			sb_printf(sb, "%sborn %s", any ? ", " : "", today);
+			any = 1;
+		}
+		if (p->clinic && *p->clinic) {
+			sb_puts(sb, any ? "; clinic: " : "clinic: ");
+			esc(sb, p->clinic);
+		}
+		sb_puts(sb, "</p>\n");
+	}
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -156,32 +212,87 @@ static void details(struct strbuf *sb, const struct report_item *it)
 		  "<th>Expected</th><td>redness and swelling usually settle within about"
 		  " %d days</td></tr>\n", model_device_name(t->device), depth,
 		  t->depth > 0 ? " mm" : "", it->sum->downtime);
-	sb_puts(sb, "<tr><th>Risks</th><td>");
+	if (t->skin_type != HG_SKIN_NONE)
+		sb_printf(sb, "<tr><th>Skin type</th><td>Fitzpatrick %s</td>",
+			  model_skin_type_name(t->skin_type));
+	else
+		sb_puts(sb, "<tr><th>Skin type</th><td>not recorded</td>");
+	sb_puts(sb, "<th>Risks</th><td>");
 	for (int i = 0; i < HG_RISK_COUNT; i++)
 		if (t->risks & HG_BIT(i)) {
 			sb_printf(sb, "%s%s", any ? ", " : "", model_risk_name((enum hg_risk)i));
 			any = 1;
 		}
-	sb_printf(sb, "%s</td><th>Products</th><td>", any ? "" : "none recorded");
+	sb_printf(sb, "%s</td></tr>\n<tr><th>Products</th><td>", any ? "" : "none recorded");
 	if (t->products && *t->products)
 		esc(sb, t->products);
 	else
 		sb_puts(sb, "none recorded");
-	sb_printf(sb, "</td></tr>\n<tr><th>Tracked</th><td>%d days, %s to %s", t->window, date, end);
+	sb_printf(sb, "</td><th>Tracked</th><td>%d days, %s to %s", t->window, date, end);
 	if (it->today_day < 0)
 		sb_printf(sb, "; starts in %d day%s", -it->today_day, it->today_day == -1 ? "" : "s");
 	else if (it->today_day < t->window)
 		sb_printf(sb, "; today is day %d", it->today_day);
 	else
 		sb_puts(sb, "; ended");
-	sb_printf(sb, "</td><th>Check-ins</th><td>%d of the %d day%s shown below</td></tr>\n",
+	sb_printf(sb, "</td></tr>\n<tr><th>Check-ins</th><td>%d of the %d day%s shown below</td>",
 		  it->sum->checkins, it->rows, it->rows == 1 ? "" : "s");
-	if (t->note && *t->note) {
-		sb_puts(sb, "<tr><th>Note</th><td colspan=\"3\">");
+	sb_puts(sb, "<th>Note</th><td>");
+	if (t->note && *t->note)
 		esc_lines(sb, t->note, 1);
-		sb_puts(sb, "</td></tr>\n");
-	}
+	sb_puts(sb, "</td></tr>\n");
 	sb_puts(sb, "</table>\n");
+}
+
+static void strip(struct strbuf *sb, const struct report_item *it)
+{
+	if (!it->nphotos)
+		return;
+	sb_puts(sb, "<div class=\"strip\">\n");
+	for (size_t i = 0; i < it->nphotos; i++) {
+		const struct report_photo *p = &it->photos[i];
+		char date[HG_DATE_LEN];
+
+		date_format(p->date, date);
+		sb_printf(sb, "<figure><img alt=\"photo of day %d\" src=\"data:image/jpeg;base64,",
+			  p->day);
+		if (p->thumb)
+			base64(sb, p->thumb, p->len);
+		sb_printf(sb, "\"><figcaption>day %d, %s</figcaption></figure>\n", p->day, date);
+	}
+	sb_puts(sb, "</div>\n");
+}
+
+static void summary(struct strbuf *sb, const struct report_item *it)
+{
+	struct strbuf line = STRBUF_INIT;
+	char buf[96];
+
+	sb_puts(sb, "<h3>Summary</h3>\n<table class=\"details sum\">\n<tr><th>Today</th><td>");
+	report_today_text(sb, it);
+	sb_puts(sb, "</td><th>Open flags</th><td>");
+	report_open_text(sb, it);
+	sb_puts(sb, "</td></tr>\n");
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s += 2) {
+		sb_puts(sb, "<tr>");
+		for (int k = s; k < s + 2; k++) {
+			line.len = 0;
+			report_symptom_state(&line, &it->sum->s[k]);
+			sb_printf(sb, "<th>%s</th><td>%s</td>", report_symptom_titles[k],
+				  sb_str(&line));
+		}
+		sb_puts(sb, "</tr>\n");
+	}
+	report_high_text(it->sum, buf, sizeof buf);
+	line.len = 0;
+	report_care_text(&line, it->r);
+	sb_printf(sb, "<tr><th>Temperature</th><td>%s</td><th>Care</th><td>%s</td></tr>\n"
+		  "</table>\n", buf, sb_str(&line));
+	if (it->photos_total)
+		sb_printf(sb, "<p class=\"small\">Photos: %zu in all; %zu shown.</p>\n",
+			  it->photos_total, it->nphotos);
+	strip(sb, it);
+	sb_free(&line);
 }
 
 static void flags(struct strbuf *sb, const struct report_item *it)
@@ -192,18 +303,29 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		return;
 	}
 	sb_puts(sb, "<table class=\"flags\">\n<thead><tr><th>Level</th><th>Day</th><th>Date</th>"
-		"<th>Rule</th><th>What was seen and what to do</th></tr></thead>\n<tbody>\n");
+		"<th>Rule</th><th>Finding and what to do; status</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
 		char date[HG_DATE_LEN];
+		struct strbuf text = STRBUF_INIT;
 
 		date_format(f->date, date);
 		sb_printf(sb, "<tr><td class=\"nw lv-%s\">%s&#160;%s</td><td class=\"n\">%d</td>"
 			  "<td class=\"nw\">%s</td><td>%s (%s)</td><td>", rules_level_name(f->level),
 			  level_mark[f->level], rules_level_name(f->level), f->day, date, f->rule,
 			  rules_category_name(f->category));
-		esc(sb, f->message);
+		report_flag_short(&text, f);
+		esc(sb, sb_str(&text));
+		if (f->action) {
+			date_format(f->action->date, date);
+			sb_printf(sb, "<br><span class=\"done\"><b>resolved</b> %s: ", date);
+			esc(sb, f->action->text);
+			sb_puts(sb, "</span>");
+		} else {
+			sb_puts(sb, " <b>open</b>");
+		}
 		sb_puts(sb, "</td></tr>\n");
+		sb_free(&text);
 	}
 	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\">");
 	for (int l = 0; l < HG_LEVEL_COUNT; l++) {
@@ -213,27 +335,38 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, ".</p>\n");
 }
 
-static void symptoms(struct strbuf *sb, const struct report_item *it)
+static void done(struct strbuf *sb, const struct report_item *it)
 {
-	sb_puts(sb, "<h3>Symptoms: peak and days to clear</h3>\n<table class=\"summary\">\n"
-		"<thead><tr><th>Symptom</th><th>Peak</th><th>Rated none from</th></tr></thead>\n"
-		"<tbody>\n");
-	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		char peak[64], clear[64];
-
-		report_peak_text(&it->sum->s[s], peak, sizeof peak);
-		report_clear_text(&it->sum->s[s], clear, sizeof clear);
-		sb_printf(sb, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			  model_symptom_name((enum hg_symptom)s), peak, clear);
+	sb_puts(sb, "<h3>What was done</h3>\n");
+	if (!it->nactions) {
+		sb_puts(sb, "<p>No actions recorded.</p>\n");
+		return;
 	}
-	sb_puts(sb, "</tbody>\n</table>\n");
+	sb_puts(sb, "<ul>\n");
+	for (size_t i = 0; i < it->nactions; i++) {
+		const struct hg_action *a = &it->actions[i];
+		char date[HG_DATE_LEN];
+
+		date_format(a->date, date);
+		sb_printf(sb, "<li><b>%s</b> (day %d): ", date, a->date - it->r->t.date);
+		esc(sb, a->text);
+		if (a->nresolves) {
+			struct strbuf refs = STRBUF_INIT;
+
+			report_action_refs(&refs, it, a);
+			sb_printf(sb, " <span class=\"small\">resolves %s</span>", sb_str(&refs));
+			sb_free(&refs);
+		}
+		sb_puts(sb, "</li>\n");
+	}
+	sb_puts(sb, "</ul>\n");
 }
 
 /* ---- the chart -------------------------------------------------------- */
 
 /* Whole user units: 1/720 of the width is finer than print needs, and
  * integers keep both the file and the loop over every check-in small. */
-enum { CW = 720, CH = 200, LEFT = 74, RIGHT = 8, TOP = 24, BOTTOM = 36 };
+enum { CW = 720, CH = 176, LEFT = 74, RIGHT = 8, TOP = 24, BOTTOM = 36 };
 enum { PLOT_W = CW - LEFT - RIGHT, PLOT_H = CH - TOP - BOTTOM };
 
 static int chart_x(int day, int ndays)
@@ -319,6 +452,18 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 			  CH - BOTTOM + 4, level_color[lv], x, TOP - 9, level_color[lv], level_mark[lv]);
 		sb_free(&rules);
 	}
+	/* Actions: a green line on the day each was done, marked A. */
+	for (size_t i = 0; i < it->nactions; i++) {
+		int d = it->actions[i].date - r->t.date, x;
+
+		if (d < 0 || d >= ndays)
+			continue;
+		x = chart_x(d, ndays) + 3;
+		sb_printf(sb, "<g><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1b5e20\""
+			  " stroke-width=\"1.4\"/><text x=\"%d\" y=\"%d\" font-weight=\"bold\""
+			  " fill=\"#1b5e20\">A</text></g>\n", x, TOP - 4, x, CH - BOTTOM + 4, x + 2,
+			  CH - BOTTOM + 4);
+	}
 	/* One path per symptom, with a new subpath after every day it was not
 	 * rated: the gap shows, nothing is drawn as zero. */
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
@@ -354,32 +499,46 @@ static void chart(struct strbuf *sb, const struct report_item *it)
 	}
 	sb_printf(sb, "<text x=\"%d\" y=\"%d\">flags: <tspan fill=\"%s\" font-weight=\"bold\">!!"
 		  "</tspan> urgent <tspan fill=\"%s\" font-weight=\"bold\">!</tspan> doctor"
-		  " <tspan fill=\"%s\" font-weight=\"bold\">&#8226;</tspan> watch</text>\n",
+		  " <tspan fill=\"%s\" font-weight=\"bold\">&#8226;</tspan> watch"
+		  " <tspan fill=\"#1b5e20\" font-weight=\"bold\">A</tspan> action</text>\n",
 		  24 + 4 * 106 + 8, CH - 2, level_color[HG_LEVEL_URGENT],
 		  level_color[HG_LEVEL_DOCTOR], level_color[HG_LEVEL_WATCH]);
 	sb_puts(sb, "</svg>\n<figcaption>Ratings by day (0 none to 3 severe). Grey days have no"
 		" check-in; a break in a line is a day that symptom was not rated, never a"
-		" zero. Dashed vertical lines mark the first day of each flag.</figcaption>\n"
+		" zero. Dashed vertical lines mark the first day of each flag, green lines"
+		" (A) the day of each action.</figcaption>\n"
 		"</figure>\n");
 }
 
 /* ---- tables and lists ------------------------------------------------- */
 
+static const char days_head[] =
+	"<table class=\"days\">\n<thead><tr><th class=\"n\">Day</th><th>Date</th>"
+	"<th class=\"n\">Redness</th><th class=\"n\">Swelling</th><th class=\"n\">Bruising</th>"
+	"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs, temperature,"
+	" care</th></tr></thead>\n<tbody>\n";
+
 static void day_table(struct strbuf *sb, const struct report_item *it)
 {
 	const struct hg_recovery *r = it->r;
 	size_t k = 0;
+	int nrows = 0, half;
 
 	sb_puts(sb, "<h3>Day by day</h3>\n");
 	if (it->rows == 0) {
 		sb_puts(sb, "<p>No days to show yet.</p>\n");
 		return;
 	}
-	sb_puts(sb, "<table class=\"days\">\n<thead><tr><th class=\"n\">Day</th><th>Date</th>"
-		"<th class=\"n\">Redness</th><th class=\"n\">Swelling</th><th class=\"n\">Bruising</th>"
-		"<th class=\"n\">Bleeding</th><th class=\"n\">Flag</th><th>Warning signs</th></tr>"
-		"</thead>\n<tbody>\n");
-	for (int d = 0, next; d < it->rows; d = next) {
+	/* A long table goes in two halves side by side. */
+	for (int d = 0; d < it->rows; nrows++) {
+		struct report_day row;
+
+		d = report_day_row(it, d, &k, &row);
+	}
+	k = 0;
+	half = nrows > 8 ? (nrows + 1) / 2 : nrows;
+	sb_puts(sb, nrows > half ? "<div class=\"days2\">\n" : "<div>\n");
+	for (int d = 0, next, i = 0; d < it->rows; d = next, i++) {
 		struct report_day row;
 		static const char *const cell[HG_RATING_MAX + 1] = {
 			"<td class=\"n r0\">0</td>", "<td class=\"n r1\">1</td>",
@@ -388,6 +547,11 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 		const struct hg_checkin *c;
 		char date[HG_DATE_LEN];
 
+		if (i == 0 || i == half) {
+			if (i)
+				sb_puts(sb, "</tbody>\n</table>\n");
+			sb_puts(sb, days_head);
+		}
 		next = report_day_row(it, d, &k, &row);
 		c = row.c;
 		date_format(r->t.date + d, date);
@@ -424,44 +588,35 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			continue;
 		}
 		sb_puts(sb, "<td>");
-		for (int g = 0, first = 1; g < HG_SIGN_COUNT; g++)
-			if (c->signs & HG_BIT(g)) {
-				if (!first)
-					sb_puts(sb, ", ");
-				sb_puts(sb, model_sign_name((enum hg_sign)g));
+		{
+			int first = 1;
+
+			for (int g = 0; g < HG_SIGN_COUNT; g++)
+				if (c->signs & HG_BIT(g)) {
+					if (!first)
+						sb_puts(sb, ", ");
+					sb_puts(sb, model_sign_name((enum hg_sign)g));
+					first = 0;
+				}
+			if (c->temp != HG_TEMP_NONE) {
+				char temp[16];
+
+				model_format_temp(c->temp, temp, sizeof temp);
+				sb_printf(sb, "%s%s&#160;&#176;C", first ? "" : "; ", temp);
 				first = 0;
 			}
+			for (int g = 0, one = 1; g < HG_CARE_COUNT; g++)
+				if (c->care & HG_BIT(g)) {
+					sb_printf(sb, "%s%s", one ? (first ? "care: " : "; care: ")
+						  : ", ", model_care_name((enum hg_care)g));
+					one = 0;
+				}
+		}
 		sb_puts(sb, "</td></tr>\n");
 	}
-	sb_puts(sb, "</tbody>\n</table>\n<p class=\"small\">0 none, 1 mild, 2 moderate, 3 severe,"
+	sb_puts(sb, "</tbody>\n</table>\n</div>\n<p class=\"small\">0 none, 1 mild, 2 moderate, 3 severe,"
 		" - not rated. Flag: the most serious flag first raised that day"
-		" (!! urgent, ! doctor, &#8226; watch).</p>\n");
-}
-
-static void signs(struct strbuf *sb, const struct report_item *it)
-{
-	unsigned seen = 0;
-
-	for (size_t i = 0; i < it->r->ndays; i++)
-		seen |= it->r->days[i].signs;
-	sb_puts(sb, "<h3>Warning signs by day</h3>\n");
-	if (!seen) {
-		sb_puts(sb, "<p>None ticked.</p>\n");
-		return;
-	}
-	sb_puts(sb, "<ul>\n");
-	for (int g = 0; g < HG_SIGN_COUNT; g++) {
-		struct strbuf days = STRBUF_INIT;
-
-		if (!(seen & HG_BIT(g)))
-			continue;
-		report_sign_days(&days, it->r, (enum hg_sign)g);
-		sb_printf(sb, "<li><b>%s</b> (%s): day%s %s</li>\n", model_sign_name((enum hg_sign)g),
-			  model_sign_label((enum hg_sign)g), strchr(sb_str(&days), ',') ? "s" : "",
-			  sb_str(&days));
-		sb_free(&days);
-	}
-	sb_puts(sb, "</ul>\n");
+		" (!!! emergency, !! urgent, ! doctor, &#8226; watch).</p>\n");
 }
 
 static void notes(struct strbuf *sb, const struct report_item *it)
@@ -520,11 +675,11 @@ static void html_treatment(struct strbuf *sb, const struct report_doc *doc,
 {
 	(void)doc;
 	details(sb, it);
+	summary(sb, it);
 	flags(sb, it);
-	symptoms(sb, it);
+	done(sb, it);
 	chart(sb, it);
 	day_table(sb, it);
-	signs(sb, it);
 	notes(sb, it);
 	comparison(sb, it);
 	sb_puts(sb, "</section>\n");

@@ -20,6 +20,7 @@ struct report_doc {
 	int today;              /* the date the report is made */
 	size_t count;           /* treatments written so far (all of them at end) */
 	int all;                /* --all: every treatment */
+	const struct hg_profile *profile;   /* NULL when none is set */
 };
 
 /* What the comparison keeps of an earlier treatment. */
@@ -48,6 +49,13 @@ struct report_item {
 	int rows;                           /* the day table shows 0 .. rows-1 */
 	signed char level_on[HG_WINDOW_MAX];/* highest level first raised that day, or -1 */
 	struct report_earlier earlier;
+	const struct hg_action *actions;    /* by date */
+	size_t nactions;
+	const struct report_photo *photos;  /* the strip, by day */
+	size_t nphotos;
+	size_t photos_total;
+	int open[HG_LEVEL_COUNT];           /* open flags by level */
+	size_t nopen;                       /* flags[0 .. nopen) are open */
 };
 
 struct report_writer {
@@ -113,5 +121,29 @@ struct report_day {
 int report_day_row(const struct report_item *it, int d, size_t *k, struct report_day *row);
 /* Rule ids of the flags first raised on day, joined by sep. */
 void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
+
+/* The short form of a flag for the report: its finding and its level's
+ * action ("Clustered small blisters on day 2 can mean a cold sore (herpes)
+ * outbreak: get medical care today (...)."). */
+void report_flag_short(struct strbuf *sb, const struct hg_flag *f);
+/* A symptom's state for the summary: "last 0 none on day 27; peak 3
+ * severe on day 0; rebound day 5; cleared day 11". */
+void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy);
+/* "day 35 after treatment (tracking ended)", "planned, starts in 2 days". */
+void report_today_text(struct strbuf *sb, const struct report_item *it);
+/* Open flags by level: "1 urgent, 2 watch; 3 resolved", "none; 0 resolved". */
+void report_open_text(struct strbuf *sb, const struct report_item *it);
+/* Care noted: "unprotected sun on day 4; actives on days 4, 5", or "no
+ * unprotected sun, no actives". */
+void report_care_text(struct strbuf *sb, const struct hg_recovery *r);
+/* Rebound days of a symptom, "5, 9" (empty when none). */
+void report_rebound_days(struct strbuf *sb, const struct report_symptom *s);
+/* Days with care item c, "2, 3, 5" (empty when none). */
+void report_care_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_care c);
+/* The flags an action resolves as "pus@5, fever@6 (no longer raised)". */
+void report_action_refs(struct strbuf *sb, const struct report_item *it,
+			const struct hg_action *a);
+/* A resolved flag's action as "2026-10-09: saw GP ..." is laid out by
+ * each writer from f->action. */
 
 #endif

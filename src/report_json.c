@@ -46,6 +46,22 @@ static void json_begin(struct strbuf *sb, const struct report_doc *doc)
 	json_date(sb, doc->today);
 	KEY(sb, "notice");
 	json_string(sb, report_notice);
+	KEY(sb, "profile");
+	if (doc->profile) {
+		sb_putc(sb, '{');
+		KEY1(sb, "name");
+		json_string(sb, doc->profile->name);
+		KEY(sb, "born");
+		if (doc->profile->has_born)
+			json_date(sb, doc->profile->born);
+		else
+			sb_puts(sb, "null");
+		KEY(sb, "clinic");
+		json_string(sb, doc->profile->clinic);
+		sb_putc(sb, '}');
+	} else {
+		sb_puts(sb, "null");
+	}
 	KEY(sb, "treatments");
 	sb_puts(sb, "[");
 }
@@ -70,11 +86,136 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		sb_printf(sb, "%d", f->day);
 		KEY(sb, "date");
 		json_date(sb, f->date);
+		KEY(sb, "status");
+		json_string(sb, f->action ? "resolved" : "open");
+		KEY(sb, "finding");
+		{
+			struct strbuf text = STRBUF_INIT;
+
+			report_flag_short(&text, f);
+			json_string(sb, sb_str(&text));
+			sb_free(&text);
+		}
 		KEY(sb, "message");
 		json_string(sb, f->message);
+		KEY(sb, "action");
+		if (f->action)
+			sb_printf(sb, "%lld", (long long)f->action->id);
+		else
+			sb_puts(sb, "null");
 		sb_putc(sb, '}');
 	}
 	sb_putc(sb, ']');
+}
+
+static void actions(struct strbuf *sb, const struct report_item *it)
+{
+	KEY(sb, "actions");
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < it->nactions; i++) {
+		const struct hg_action *a = &it->actions[i];
+
+		sb_puts(sb, i ? ", {" : "{");
+		KEY1(sb, "id");
+		sb_printf(sb, "%lld", (long long)a->id);
+		KEY(sb, "date");
+		json_date(sb, a->date);
+		KEY(sb, "day");
+		sb_printf(sb, "%d", a->date - it->r->t.date);
+		KEY(sb, "text");
+		json_string(sb, a->text);
+		KEY(sb, "resolves");
+		sb_putc(sb, '[');
+		for (size_t j = 0; j < a->nresolves; j++) {
+			const struct hg_flag_ref *ref = &a->resolves[j];
+			const struct hg_flag *f = rules_find_flag(it->flags, it->nflags,
+								  a->treatment_id, ref->rule,
+								  ref->date);
+			char id[HG_FLAG_ID_MAX];
+
+			rules_flag_id(ref->rule, f ? f->day : ref->date - it->r->t.date, id,
+				      sizeof id);
+			sb_puts(sb, j ? ", {" : "{");
+			KEY1(sb, "flag");
+			json_string(sb, id);
+			KEY(sb, "raised");
+			sb_puts(sb, f ? "true" : "false");
+			sb_putc(sb, '}');
+		}
+		sb_puts(sb, "]}");
+	}
+	sb_putc(sb, ']');
+}
+
+static void day_list(struct strbuf *sb, const struct hg_recovery *r, unsigned care_bit)
+{
+	int first = 1;
+
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < r->ndays; i++)
+		if (r->days[i].care & care_bit) {
+			if (!first)
+				sb_puts(sb, ", ");
+			report_put_int(sb, r->days[i].day);
+			first = 0;
+		}
+	sb_putc(sb, ']');
+}
+
+static void summary(struct strbuf *sb, const struct report_item *it)
+{
+	const struct report_summary *sum = it->sum;
+
+	KEY(sb, "summary");
+	sb_putc(sb, '{');
+		KEY1(sb, "open");
+	sb_putc(sb, '{');
+	for (int l = 0; l < HG_LEVEL_COUNT; l++) {
+		json_key(sb, rules_level_name((enum hg_level)l), l == 0);
+		sb_printf(sb, "%d", it->open[l]);
+	}
+	sb_putc(sb, '}');
+	KEY(sb, "resolved");
+	sb_printf(sb, "%zu", it->nflags - it->nopen);
+	KEY(sb, "last_high_temperature");
+	if (sum->high_day >= 0) {
+		sb_putc(sb, '{');
+		KEY1(sb, "day");
+		sb_printf(sb, "%d", sum->high_day);
+		KEY(sb, "date");
+		json_date(sb, it->r->t.date + sum->high_day);
+		KEY(sb, "temperature_c");
+		if (sum->high_temp != HG_TEMP_NONE) {
+			char temp[16];
+
+			model_format_temp(sum->high_temp, temp, sizeof temp);
+			sb_puts(sb, temp);
+		} else {
+			sb_puts(sb, "null");
+		}
+		sb_putc(sb, '}');
+	} else {
+		sb_puts(sb, "null");
+	}
+	KEY(sb, "sun_days");
+	day_list(sb, it->r, HG_BIT(HG_CARE_SUN));
+	KEY(sb, "actives_days");
+	day_list(sb, it->r, HG_BIT(HG_CARE_ACTIVES));
+	KEY(sb, "photos");
+	sb_printf(sb, "%zu", it->photos_total);
+	KEY(sb, "photo_strip");
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < it->nphotos; i++) {
+		sb_puts(sb, i ? ", {" : "{");
+		KEY1(sb, "id");
+		sb_printf(sb, "%lld", (long long)it->photos[i].id);
+		KEY(sb, "day");
+		sb_printf(sb, "%d", it->photos[i].day);
+		KEY(sb, "date");
+		json_date(sb, it->photos[i].date);
+		sb_putc(sb, '}');
+	}
+	sb_puts(sb, "]}");
 }
 
 static void symptoms(struct strbuf *sb, const struct report_summary *sum)
@@ -100,6 +241,13 @@ static void symptoms(struct strbuf *sb, const struct report_summary *sum)
 		json_int_or_null(sb, y->last_day, y->last_day < 0);
 		KEY(sb, "last");
 		json_int_or_null(sb, y->last, y->last == HG_UNRATED);
+		KEY(sb, "rebounds");
+		sb_printf(sb, "%d", y->nrebound);
+		KEY(sb, "rebound_days");
+		sb_putc(sb, '[');
+		for (int i = 0; i < y->nrebound && i < REPORT_REBOUND_MAX; i++)
+			sb_printf(sb, i ? ", %d" : "%d", y->rebound_day[i]);
+		sb_putc(sb, ']');
 		sb_putc(sb, '}');
 	}
 	sb_putc(sb, '}');
@@ -246,7 +394,9 @@ static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
 	sb_printf(sb, "%d", it->today_day);
 	KEY(sb, "checked_in_days");
 	sb_printf(sb, "%d", it->sum->checkins);
+	summary(sb, it);
 	flags(sb, it);
+	actions(sb, it);
 	symptoms(sb, it->sum);
 	days(sb, it);
 	comparison(sb, it);

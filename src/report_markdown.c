@@ -58,6 +58,26 @@ static void md_begin(struct strbuf *sb, const struct report_doc *doc)
 		  "The recovery after microneedling as recorded day by day in healgrid,"
 		  " with the warning flags its rules raised.  Made on %s%s\n\n"
 		  "> **%s**\n", today, doc->all ? " for all treatments." : ".", report_notice);
+	if (doc->profile) {
+		const struct hg_profile *p = doc->profile;
+		int any = 0;
+
+		sb_puts(sb, "\n**Patient:** ");
+		if (p->name && *p->name) {
+			md(sb, p->name);
+			any = 1;
+		}
+		if (p->has_born) {
+			date_format(p->born, today);
+			sb_printf(sb, "%sborn %s", any ? ", " : "", today);
+			any = 1;
+		}
+		if (p->clinic && *p->clinic) {
+			sb_puts(sb, any ? "; clinic: " : "clinic: ");
+			md(sb, p->clinic);
+		}
+		sb_putc(sb, '\n');
+	}
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -74,6 +94,10 @@ static void details(struct strbuf *sb, const struct report_item *it)
 	sb_printf(sb, ", treated %s\n\n", date);
 	sb_printf(sb, "- **Device:** %s device, needle depth %s%s\n", model_device_name(t->device),
 		  depth, t->depth > 0 ? " mm" : "");
+	if (t->skin_type != HG_SKIN_NONE)
+		sb_printf(sb, "- **Skin type:** Fitzpatrick %s\n", model_skin_type_name(t->skin_type));
+	else
+		sb_puts(sb, "- **Skin type:** not recorded\n");
 	sb_printf(sb, "- **Expected:** redness and swelling usually settle within about %d days\n",
 		  it->sum->downtime);
 	if (t->products && *t->products) {
@@ -104,6 +128,35 @@ static void details(struct strbuf *sb, const struct report_item *it)
 	}
 }
 
+static void summary(struct strbuf *sb, const struct report_item *it)
+{
+	struct strbuf line = STRBUF_INIT;
+	char buf[96];
+
+	sb_puts(sb, "\n### Summary\n\n- **Today:** ");
+	report_today_text(sb, it);
+	sb_puts(sb, "\n- **Open flags:** ");
+	report_open_text(sb, it);
+	sb_putc(sb, '\n');
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		sb_printf(sb, "- **%s:** ", report_symptom_titles[s]);
+		report_symptom_state(sb, &it->sum->s[s]);
+		sb_putc(sb, '\n');
+	}
+	report_high_text(it->sum, buf, sizeof buf);
+	sb_printf(sb, "- **Temperature:** %s\n- **Care:** ", buf);
+	report_care_text(&line, it->r);
+	sb_printf(sb, "%s\n", sb_str(&line));
+	if (it->photos_total) {
+		sb_printf(sb, "- **Photos:** %zu; the strip shows day%s ", it->photos_total,
+			  it->nphotos > 1 ? "s" : "");
+		for (size_t i = 0; i < it->nphotos; i++)
+			sb_printf(sb, "%s%d", i ? ", " : "", it->photos[i].day);
+		sb_puts(sb, " (in the HTML report)\n");
+	}
+	sb_free(&line);
+}
+
 static void flags(struct strbuf *sb, const struct report_item *it)
 {
 	sb_puts(sb, "\n### Flags\n\n");
@@ -111,23 +164,60 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		sb_puts(sb, "None raised by healgrid's rules.\n");
 		return;
 	}
-	sb_puts(sb, "| Level | Day | Date | Rule | What was seen and what to do |\n"
-		"|---|--:|---|---|---|\n");
+	sb_puts(sb, "| Level | Day | Date | Rule | Finding and what to do | Status |\n"
+		"|---|--:|---|---|---|---|\n");
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
 		char date[HG_DATE_LEN];
+		struct strbuf text = STRBUF_INIT;
 
 		date_format(f->date, date);
 		sb_printf(sb, "| **%s** | %d | %s | %s (%s) | ", rules_level_name(f->level),
 			  f->day, date, f->rule, rules_category_name(f->category));
-		md(sb, f->message);
+		report_flag_short(&text, f);
+		md(sb, sb_str(&text));
+		if (f->action) {
+			date_format(f->action->date, date);
+			sb_printf(sb, " | resolved %s: ", date);
+			md(sb, f->action->text);
+		} else {
+			sb_puts(sb, " | **open**");
+		}
 		sb_puts(sb, " |\n");
+		sb_free(&text);
 	}
 	sb_putc(sb, '\n');
 	for (int l = 0; l < HG_LEVEL_COUNT; l++)
 		sb_printf(sb, "%s%s: %s", l ? "; " : "", rules_level_name((enum hg_level)l),
 			  rules_level_action((enum hg_level)l));
 	sb_puts(sb, ".\n");
+}
+
+static void done(struct strbuf *sb, const struct report_item *it)
+{
+	sb_puts(sb, "\n### What was done\n\n");
+	if (!it->nactions) {
+		sb_puts(sb, "No actions recorded.\n");
+		return;
+	}
+	for (size_t i = 0; i < it->nactions; i++) {
+		const struct hg_action *a = &it->actions[i];
+		char date[HG_DATE_LEN];
+
+		date_format(a->date, date);
+		sb_printf(sb, "- **%s** (day %d): ", date, a->date - it->r->t.date);
+		md(sb, a->text);
+		if (a->nresolves) {
+			struct strbuf refs = STRBUF_INIT;
+
+			report_action_refs(&refs, it, a);
+			sb_puts(sb, " (resolves ");
+			md(sb, sb_str(&refs));
+			sb_putc(sb, ')');
+			sb_free(&refs);
+		}
+		sb_putc(sb, '\n');
+	}
 }
 
 static void symptoms(struct strbuf *sb, const struct report_item *it)
@@ -192,6 +282,20 @@ static void day_table(struct strbuf *sb, const struct report_item *it)
 			if (c->signs & HG_BIT(g)) {
 				sb_printf(sb, "%s%s", first ? " " : ", ", model_sign_name((enum hg_sign)g));
 				first = 0;
+			}
+		/* the temperature and care of the day follow its signs */
+		if (c->temp != HG_TEMP_NONE) {
+			char temp[16];
+
+			model_format_temp(c->temp, temp, sizeof temp);
+			sb_printf(sb, "%s%s C", first ? " " : "; ", temp);
+			first = 0;
+		}
+		for (int g = 0, one = 1; g < HG_CARE_COUNT; g++)
+			if (c->care & HG_BIT(g)) {
+				sb_printf(sb, "%s%s", one ? (first ? " care: " : "; care: ") : ", ",
+					  model_care_name((enum hg_care)g));
+				one = 0;
 			}
 		sb_puts(sb, " |\n");
 	}
@@ -275,7 +379,9 @@ static void md_treatment(struct strbuf *sb, const struct report_doc *doc,
 {
 	(void)doc;
 	details(sb, it);
+	summary(sb, it);
 	flags(sb, it);
+	done(sb, it);
 	symptoms(sb, it);
 	day_table(sb, it);
 	signs(sb, it);

@@ -135,6 +135,21 @@ static void text_begin(struct strbuf *sb, const struct report_doc *doc)
 	     " healgrid, with the warning flags its rules raised.", 0);
 	sb_printf(sb, "Made on %s%s\n", today, doc->all ? " for all treatments." : ".");
 	sb_printf(sb, "%s\n", report_notice);
+	if (doc->profile) {
+		const struct hg_profile *p = doc->profile;
+		struct strbuf line = STRBUF_INIT;
+
+		if (p->name && *p->name)
+			sb_puts(&line, p->name);
+		if (p->has_born) {
+			date_format(p->born, today);
+			sb_printf(&line, "%sborn %s", line.len ? ", " : "", today);
+		}
+		if (p->clinic && *p->clinic)
+			sb_printf(&line, "%sclinic: %s", line.len ? "; " : "", p->clinic);
+		wrap(sb, "Patient:    ", sb_str(&line), 12);
+		sb_free(&line);
+	}
 }
 
 static void details(struct strbuf *sb, const struct report_item *it)
@@ -155,6 +170,13 @@ static void details(struct strbuf *sb, const struct report_item *it)
 	sb_printf(&line, "%s device, needle depth %s%s", model_device_name(t->device),
 		  depth, t->depth > 0 ? " mm" : "");
 	wrap(sb, "Device:     ", sb_str(&line), 12);
+	line.len = 0;
+	if (t->skin_type != HG_SKIN_NONE) {
+		sb_printf(&line, "Fitzpatrick %s", model_skin_type_name(t->skin_type));
+		wrap(sb, "Skin type:  ", sb_str(&line), 12);
+	} else {
+		wrap(sb, "Skin type:  ", "not recorded", 12);
+	}
 	line.len = 0;
 	sb_printf(&line, "redness and swelling usually settle within about %d days",
 		  it->sum->downtime);
@@ -186,39 +208,108 @@ static void details(struct strbuf *sb, const struct report_item *it)
 	sb_free(&line);
 }
 
+static void legend(struct strbuf *sb)
+{
+	struct strbuf l = STRBUF_INIT;
+
+	for (int k = 0; k < HG_LEVEL_COUNT; k++)
+		sb_printf(&l, "%s%s %s: %s.", k ? "  " : "",
+			  rules_level_symbol_ascii((enum hg_level)k), level_word[k],
+			  rules_level_action((enum hg_level)k));
+	wrap(sb, "  ", sb_str(&l), 2);
+	sb_free(&l);
+}
+
+static void summary(struct strbuf *sb, const struct report_item *it)
+{
+	struct strbuf line = STRBUF_INIT;
+	char buf[96];
+
+	heading(sb, "SUMMARY");
+	report_today_text(&line, it);
+	wrap(sb, "  Today:       ", sb_str(&line), 15);
+	line.len = 0;
+	report_open_text(&line, it);
+	wrap(sb, "  Open flags:  ", sb_str(&line), 15);
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		char prefix[32];
+
+		line.len = 0;
+		report_symptom_state(&line, &it->sum->s[s]);
+		snprintf(prefix, sizeof prefix, "  %s:", report_symptom_titles[s]);
+		snprintf(prefix + strlen(prefix), sizeof prefix - strlen(prefix), "%*s",
+			 15 - (int)strlen(prefix), "");
+		wrap(sb, prefix, sb_str(&line), 15);
+	}
+	report_high_text(it->sum, buf, sizeof buf);
+	wrap(sb, "  Temperature: ", buf, 15);
+	line.len = 0;
+	report_care_text(&line, it->r);
+	wrap(sb, "  Care:        ", sb_str(&line), 15);
+	if (it->photos_total) {
+		line.len = 0;
+		sb_printf(&line, "%zu; the strip shows day%s ", it->photos_total,
+			  it->nphotos > 1 ? "s" : "");
+		for (size_t i = 0; i < it->nphotos; i++)
+			sb_printf(&line, "%s%d", i ? ", " : "", it->photos[i].day);
+		sb_puts(&line, " (in the HTML report)");
+		wrap(sb, "  Photos:      ", sb_str(&line), 15);
+	}
+	sb_free(&line);
+}
+
 static void flags(struct strbuf *sb, const struct report_item *it)
 {
-	int counts[HG_LEVEL_COUNT] = { 0 };
-
-	for (size_t i = 0; i < it->nflags; i++)
-		counts[it->flags[i].level]++;
 	if (it->nflags == 0) {
 		heading(sb, "FLAGS: none raised by healgrid's rules.");
 		return;
 	}
-	sb_puts(sb, "\nFLAGS: ");
-	if (counts[HG_LEVEL_EMERGENCY])
-		sb_printf(sb, "%d emergency, ", counts[HG_LEVEL_EMERGENCY]);
-	sb_printf(sb, "%d urgent, %d see a doctor, %d watch\n",
-		  counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH]);
+	sb_printf(sb, "\nFLAGS: %zu open, %zu resolved\n", it->nopen, it->nflags - it->nopen);
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
 		char date[HG_DATE_LEN];
+		struct strbuf text = STRBUF_INIT;
 
 		date_format(f->date, date);
-		sb_printf(sb, "  %-2s %-6s  day %d, %s: %s (%s)\n",
+		sb_printf(sb, "  %-3s %-9s day %d, %s: %s (%s)%s\n",
 			  rules_level_symbol_ascii(f->level), level_word[f->level], f->day,
-			  date, f->rule, rules_category_name(f->category));
-		wrap(sb, "      ", f->message, 6);
+			  date, f->rule, rules_category_name(f->category),
+			  f->action ? " RESOLVED" : "");
+		report_flag_short(&text, f);
+		wrap(sb, "      ", sb_str(&text), 6);
+		if (f->action) {
+			text.len = 0;
+			date_format(f->action->date, date);
+			sb_printf(&text, "Done %s: %s", date, f->action->text);
+			wrap(sb, "      ", sb_str(&text), 8);
+		}
+		sb_free(&text);
 	}
-	{
-		struct strbuf legend = STRBUF_INIT;
+	legend(sb);
+}
 
-		for (int l = 0; l < HG_LEVEL_COUNT; l++)
-			sb_printf(&legend, "%s%s: %s.", l ? "  " : "", level_word[l],
-				  rules_level_action((enum hg_level)l));
-		wrap(sb, "  ", sb_str(&legend), 2);
-		sb_free(&legend);
+static void done(struct strbuf *sb, const struct report_item *it)
+{
+	heading(sb, "WHAT WAS DONE");
+	if (!it->nactions) {
+		sb_puts(sb, "  No actions recorded.\n");
+		return;
+	}
+	for (size_t i = 0; i < it->nactions; i++) {
+		const struct hg_action *a = &it->actions[i];
+		char date[HG_DATE_LEN], prefix[32];
+		struct strbuf text = STRBUF_INIT;
+
+		date_format(a->date, date);
+		snprintf(prefix, sizeof prefix, "  %s: ", date);
+		sb_puts(&text, a->text);
+		if (a->nresolves) {
+			sb_puts(&text, " (resolves ");
+			report_action_refs(&text, it, a);
+			sb_putc(&text, ')');
+		}
+		wrap(sb, prefix, sb_str(&text), 14);
+		sb_free(&text);
 	}
 }
 
@@ -416,7 +507,9 @@ static void text_treatment(struct strbuf *sb, const struct report_doc *doc,
 {
 	(void)doc;
 	details(sb, it);
+	summary(sb, it);
 	flags(sb, it);
+	done(sb, it);
 	symptoms(sb, it);
 	day_table(sb, it);
 	signs(sb, it);

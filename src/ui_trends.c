@@ -46,6 +46,9 @@ static void clear_cell(const struct ui *ui, const struct report_symptom *sy, cha
 	case REPORT_NOT_YET:
 		snprintf(buf, len, "not yet");
 		break;
+	case REPORT_LAST_RATED:
+		snprintf(buf, len, "last %d", sy->last_day);
+		break;
 	case REPORT_NEVER:
 		snprintf(buf, len, "%s", ui_glyph(ui, UI_G_DASH));
 		break;

@@ -131,6 +131,10 @@ int db_photo_add(struct hg_db *db, int64_t tid, int day, const void *jpeg, size_
 		 const void *thumb, size_t thumb_len, int width, int height, int64_t *id);
 /* A treatment's photos by day (tid 0: every treatment's, oldest first). */
 int db_photo_list(struct hg_db *db, int64_t tid, struct hg_photo_info **out, size_t *n);
+/* The same for treatment tid (dated `date`), with only id, treatment_id,
+ * day and date filled: read from the index alone, never a photo's row. */
+int db_photo_days(struct hg_db *db, int64_t tid, int date, struct hg_photo_info **out,
+		  size_t *n);
 /* One photo (thumb: its thumbnail instead); *data is the caller's to free.
  * HG_ERR_INPUT "no photo N" when missing. */
 int db_photo_get(struct hg_db *db, int64_t id, int thumb, struct hg_photo_info *info,

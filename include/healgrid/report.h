@@ -32,8 +32,16 @@ enum report_clear {
 	REPORT_UNRATED,   /* never rated */
 	REPORT_NEVER,     /* rated, but never above none */
 	REPORT_CLEARED,   /* rated none on clear_day, after its last day above none */
-	REPORT_NOT_YET    /* its last rating is still above none */
+	REPORT_NOT_YET,   /* its last rating is above none, on the last check-in */
+	REPORT_LAST_RATED /* its last rating is above none, on last_day, and
+			   * later check-ins left it unrated */
 };
+
+/* How many rebound days a summary keeps (it counts them all). */
+enum { REPORT_REBOUND_MAX = 8 };
+/* A temperature at or above this (tenths of a degree C), or the sign
+ * fever, is "above normal" in the report's summary. */
+enum { REPORT_TEMP_HIGH = 375 };
 
 struct report_symptom {
 	int rated;              /* days on which it was rated */
@@ -43,6 +51,10 @@ struct report_symptom {
 	int clear_day;          /* REPORT_CLEARED: days after treatment; else -1 */
 	int last_day;           /* last day it was rated; -1 when never */
 	int last;               /* its rating on last_day */
+	/* Days it rebounded: rated >= 2, its most recent earlier rating <= 1,
+	 * and some rating before that >= 2.  The first REPORT_REBOUND_MAX. */
+	int nrebound;
+	int rebound_day[REPORT_REBOUND_MAX];
 };
 
 struct report_summary {
@@ -50,10 +62,44 @@ struct report_summary {
 	int checkins;           /* days checked in */
 	int last_day;           /* last day checked in; -1 when none */
 	int downtime;           /* expected downtime D (rules_downtime) */
+	/* The last day with a temperature >= REPORT_TEMP_HIGH or the sign
+	 * fever (-1: none), and its temperature (HG_TEMP_NONE: not measured). */
+	int high_day;
+	int high_temp;
 };
+
+/* A photo of the report's strip: its thumbnail (JPEG), owned by whoever
+ * hands it to report_add_with. */
+struct report_photo {
+	int64_t id;
+	int day;
+	int date;
+	const unsigned char *thumb;
+	size_t len;
+};
+
+/* What a report shows beside the recovery: its actions (by date, as
+ * db_action_list gives them) and the photos of its strip (by day, at most
+ * REPORT_STRIP_MAX, see report_strip_pick). */
+enum { REPORT_STRIP_MAX = 6 };
+struct report_extra {
+	const struct hg_action *actions;
+	size_t nactions;
+	const struct report_photo *photos;
+	size_t nphotos;
+	size_t photos_total;    /* photos of the treatment in all */
+};
+
+/* Which of n photos (sorted by day) make the strip: day 0 (or the first),
+ * the latest, and days between spread evenly, one photo a day, at most
+ * REPORT_STRIP_MAX.  Writes their indexes to pick and returns how many. */
+size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX]);
 
 /* The summary of one recovery (check-ins sorted by day).  Pure. */
 void report_summarize(const struct hg_recovery *r, struct report_summary *out);
+/* The last temperature above normal (REPORT_TEMP_HIGH or the sign fever)
+ * in words: "37.9 C on day 7, the last at 37.5 C or above". */
+void report_high_text(const struct report_summary *s, char *buf, size_t len);
 
 /* Write the report of treatment tid (0: every treatment) in format fmt to
  * out, made on date `today`.  Treatments are handed over one at a time,
@@ -68,6 +114,12 @@ void report_summarize(const struct hg_recovery *r, struct report_summary *out);
 struct report_run;
 struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, int today);
 int report_add(struct report_run *run, const struct hg_recovery *r);
+/* report_add with the treatment's actions and photos (x may be NULL). */
+int report_add_with(struct report_run *run, const struct hg_recovery *r,
+		    const struct report_extra *x);
+/* The profile for the header (copied; NULL or empty: none).  Call before
+ * the first report_add. */
+void report_set_profile(struct report_run *run, const struct hg_profile *p);
 int report_wants_more(const struct report_run *run);
 int report_finish(struct report_run *run);
 

@@ -1,8 +1,11 @@
 #!/bin/bash
 # tests/cli/html_pdf.sh — the HTML report printed to PDF by real headless
 # Chromium and read back with poppler's pdftotext/pdfinfo: flags, table and
-# notes are on paper, a 28-day treatment fits two pages (A4 and Letter),
-# a note with <script> prints as text, each treatment starts a new page.
+# notes are on paper, a 28-day treatment with ten flags (four resolved),
+# three actions, a strip of six photos and notes of about 1,000 bytes fits
+# two pages of A4 and two of US Letter, the photos are embedded (nothing
+# from the network, no script, no camera metadata), a note with <script>
+# prints as text, each treatment starts a new page.
 # Skips (77) only when chromium or poppler-utils are missing and $CI is
 # unset; in CI their absence is a failure.
 . "$top_srcdir/tests/lib.sh"
@@ -31,26 +34,61 @@ pdf() {
 pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
 
 fill_scenario
+fill_followup
+notes=$("$HEALGRID" --db "$DB" export --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(sum(len(c["note"].encode()) for t in d["treatments"] if t["id"] == 2 for c in t["checkins"]))')
+[ "$notes" -ge 900 ] && [ "$notes" -le 1000 ] && ok "the notes hold about 1,000 bytes ($notes)" ||
+	not_ok "the notes hold about 1,000 bytes" "got $notes"
+is "$("$HEALGRID" --db "$DB" flags --treatment 2 --format json | python3 -c '
+import json, sys
+f = json.load(sys.stdin)["flags"]
+print(len(f), sum(1 for x in f if x["status"] == "resolved"))')" "10 4" "ten flags, four of them resolved"
 run report --treatment 2 --format html -o "$T/report.html"
 expect_status 0 "HTML report of the 28-day treatment"
 html=$(cat "$T/report.html")
 like "$html" "*&lt;script&gt;alert(1)&lt;/script&gt;*" "the note is escaped in the HTML"
 case $html in *"<script"*) not_ok "no <script> element anywhere" ;; *) ok "no <script> element anywhere" ;; esac
-case $html in *"http:"*|*"https:"*) not_ok "no link to the network" ;; *) ok "no link to the network" ;; esac
+case $html in *"http://"*|*"https://"*|*"//"[a-z]*) not_ok "no link to the network" ;; *) ok "no link to the network" ;; esac
+is "$(printf '%s' "$html" | grep -o '<img [^>]*src="data:image/jpeg;base64,[A-Za-z0-9+/=]*"' | wc -l)" 6 \
+	"six photos embedded as data: URIs"
+is "$(printf '%s' "$html" | grep -o '<img [^>]*>' | grep -vc 'src="data:')" 0 "no image from anywhere else"
+for m in HGGPSAREA HGSECRETCOMMENT HGCAMERAMAKE HGCAMERAMODEL HGICCPROFILE; do
+	case $html in *"$m"*) not_ok "no $m from the camera JPEG" ;; *) ok "no $m from the camera JPEG" ;; esac
+done
+# The thumbnails decode as JPEG and carry no camera metadata either.
+printf '%s' "$html" | grep -o 'src="data:image/jpeg;base64,[^"]*"' | head -1 |
+	sed 's/^src="data:image\/jpeg;base64,//; s/"$//' | base64 -d > "$T/thumb.jpg"
+like "$("$MKIMG" info "$T/thumb.jpg")" "[0-9]* [0-9]*" "the first thumbnail is a real JPEG"
+is "$(od -An -tx1 -j $(($(wc -c < "$T/thumb.jpg") - 2)) "$T/thumb.jpg" | tr -d ' ')" ffd9 \
+	"and a whole one (it ends with the end-of-image marker)"
+for m in HGGPSAREA HGSECRETCOMMENT; do
+	grep -q "$m" "$T/thumb.jpg" && not_ok "no $m in the thumbnail" || ok "no $m in the thumbnail"
+done
 
-# Letter: Chromium's default paper.  A4: the same file with @page size set.
+# Each paper size set with @page in a copy of the file.
 sed 's/@page{margin/@page{size:A4;margin/' "$T/report.html" > "$T/a4.html"
-pdf "$T/report.html" "$T/letter.pdf" && ok "Chromium printed the report (Letter)" \
+sed 's/@page{margin/@page{size:letter;margin/' "$T/report.html" > "$T/letter.html"
+grep -q '@page{size:A4;' "$T/a4.html" && grep -q '@page{size:letter;' "$T/letter.html" &&
+	ok "the paper size is set in the copies" || not_ok "the paper size is set in the copies"
+pdf "$T/letter.html" "$T/letter.pdf" && ok "Chromium printed the report (Letter)" \
 	|| not_ok "Chromium printed the report (Letter)" "$(tail -5 "$T/chrome.log")"
 pdf "$T/a4.html" "$T/a4.pdf" && ok "Chromium printed the report (A4)" \
 	|| not_ok "Chromium printed the report (A4)" "$(tail -5 "$T/chrome.log")"
 like "$(pdfinfo "$T/a4.pdf" | sed -n 's/^Page size: *//p')" "*(A4)*" "the A4 copy is on A4 paper"
-is "$(pages "$T/a4.pdf")" 2 "a 28-day treatment fits on two A4 pages"
-# Letter is shorter than A4: the four levels' advice in full adds a page
-# until the report's layout is made more compact.
+like "$(pdfinfo "$T/letter.pdf" | sed -n 's/^Page size: *//p')" "*(letter)*" "the Letter copy is on Letter paper"
+n_a4=$(pages "$T/a4.pdf")
+[ "$n_a4" -le 2 ] && ok "the 28-day treatment fits on two A4 pages ($n_a4)" ||
+	not_ok "the 28-day treatment fits on two A4 pages" "got $n_a4"
 n_letter=$(pages "$T/letter.pdf")
-[ "$n_letter" -le 3 ] && ok "and on at most three Letter pages ($n_letter)" ||
-	not_ok "and on at most three Letter pages" "got $n_letter"
+[ "$n_letter" -le 2 ] && ok "and on two Letter pages ($n_letter)" ||
+	not_ok "and on two Letter pages" "got $n_letter"
+# The photos reach the paper: the PDF holds six images.
+if command -v pdfimages >/dev/null 2>&1; then
+	n_img=$(pdfimages -list "$T/a4.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)
+	[ "$n_img" -ge 6 ] && ok "six photos printed ($n_img images)" || not_ok "six photos printed" "got $n_img"
+fi
 
 text=$(pdftotext -layout "$T/a4.pdf" -)
 page1=$(pdftotext -layout -f 1 -l 1 "$T/a4.pdf" -)
@@ -58,12 +96,18 @@ like "$page1" "*Recovery report*" "page 1: the title"
 like "$page1" "*healgrid is not medical advice*" "page 1: the not-medical-advice line"
 like "$page1" "*Treatment 2: face, treated 2026-10-06*" "page 1: which treatment"
 like "$page1" "*cold-sores, dark-skin*" "page 1: the risks"
-like "$page1" "*urgent*2*2026-10-08*blisters*(infection)*antivirals*today*" "page 1: the urgent flag with date and advice"
-like "$page1" "*doctor*3*2026-10-09*warmth-pain*" "page 1: the doctor flag"
-like "$page1" "*redness*3 severe on day 0*day 11*" "page 1: peak and days to clear"
-like "$page1" "*3 severe*2 moderate*1 mild*0 none*" "page 1: the chart's scale"
+like "$page1" "*Patient: Ana Lima, born 1990-04-12; clinic: Skin & Co, Lisbon*" "page 1: the profile"
+like "$page1" "*Open flags*1 doctor, 5 watch; 4 resolved*" "page 1: open flags by level"
+like "$page1" "*day 0, 2026-10-06*day 14, 2026-10-20*" "page 1: the photo strip with day and date"
+like "$page1" "*doctor*3*2026-10-09*warmth-pain*open*" "page 1: the open doctor flag"
+like "$page1" "*urgent*2*2026-10-08*blisters*(infection)*get medical care*resolved 2026-10-08: Saw the*" \
+	"page 1: the urgent flag, resolved, with its action"
+like "$text" "*last 0 none on day 27; peak 3 severe on day 0; cleared day 11*" "the summary: peak and days to clear"
+like "$text" "*What was done*2026-10-08 (day 2): Saw the clinic*2026-10-14 (day 8): GP*" "what was done, by date"
+like "$text" "*3 severe*2 moderate*1 mild*0 none*" "the chart's scale"
 like "$text" "*Day*Date*Redness*Swelling*Bruising*Bleeding*Flag*Warning signs*" "the day table's header"
 like "$text" "* 2 *2026-10-08*2*1*2*0*!!*blisters*" "day 2 in the table, with its flag and sign"
+like "$text" "* 4 *2026-10-10*2*1*1*0*37.8*C; care: sun,*" "day 4 with its temperature and care"
 like "$text" "* 8 *2026-10-14*-*-*-*-*no check-in*" "a day without check-in"
 like "$text" "* 27 *2026-11-02*0*0*0*0*" "the last day of the window"
 like "$text" "*Brownish patch on the left cheek.*Photo taken.*" "a two-line note"

@@ -29,6 +29,7 @@ expect_status 0 "report --all on an empty database"
 like "$out" "*No treatments recorded yet.*" "says there is nothing yet"
 
 fill_scenario
+fill_followup
 
 # ---- golden files --------------------------------------------------------
 run report --treatment 2
@@ -64,7 +65,16 @@ for f in text markdown html json; do
 	like "$out" "*healgrid is not medical advice*" "$f: the not-medical-advice line"
 	like "$out" "*2026-11-10*" "$f: the date it was made"
 	like "$out" "*blisters*" "$f: the urgent flag"
-	like "$out" "*antivirals today*" "$f: the flag's advice"
+	flat=$(printf '%s' "$out" | tr -s ' \n' '  ')   # text wraps lines
+	like "$flat" "*cold sore*outbreak: get medical care today*" "$f: the flag's finding and its level's action"
+	# (JSON carries the full message beside the finding, for programs)
+	[ "$f" = json ] && out=${out//\"message\"*\"action\"/}
+	case $out in
+	*"antivirals today"*) not_ok "$f: the patient's advice stays on the patient's screens" ;;
+	*) ok "$f: the patient's advice stays on the patient's screens" ;;
+	esac
+	like "$flat" "*valaciclovir 500 mg*" "$f: what was done"
+	like "$out" "*Ana Lima*" "$f: the profile"
 	like "$out" "*2026-10-08*" "$f: the flag's date"
 done
 
@@ -76,8 +86,26 @@ assert d["made"] == "2026-11-10", d["made"]
 t = d["treatments"][0]
 assert t["id"] == 2 and t["window"] == 28 and t["risks"] == ["cold-sores", "dark-skin"]
 assert t["depth_mm"] == 1.5 and t["expected_downtime_days"] == 5
-assert [f["rule"] for f in t["flags"]][0] == "blisters"
-assert t["flags"][0]["level"] == "urgent" and t["flags"][0]["date"] == "2026-10-08"
+assert d["profile"] == {"name": "Ana Lima", "born": "1990-04-12", "clinic": "Skin & Co, Lisbon"}
+fl = t["flags"]
+assert len(fl) == 10, len(fl)
+st = [f["status"] for f in fl]
+assert st == sorted(st, key=lambda s: s != "open"), st     # open ones first
+assert st.count("resolved") == 4, st
+b = [f for f in fl if f["rule"] == "blisters"][0]
+assert b["level"] == "urgent" and b["date"] == "2026-10-08" and b["status"] == "resolved"
+assert b["action"] == 1 and "antivirals" not in b["finding"] and "antivirals" in b["message"]
+a = t["actions"]
+assert [x["date"] for x in a] == ["2026-10-08", "2026-10-14", "2026-10-19"]
+assert a[1]["resolves"] == [{"flag": "pus@7", "raised": True}, {"flag": "crusting@6", "raised": True}] \
+    or a[1]["resolves"] == [{"flag": "crusting@6", "raised": True}, {"flag": "pus@7", "raised": True}], a[1]
+s = t["summary"]
+assert s["open"] == {"emergency": 0, "urgent": 0, "doctor": 1, "watch": 5}, s["open"]
+assert s["resolved"] == 4
+assert s["last_high_temperature"] == {"day": 7, "date": "2026-10-13", "temperature_c": 37.9}, s
+assert s["sun_days"] == [4] and s["actives_days"] == [4]
+assert s["photos"] == 7 and [p["day"] for p in s["photo_strip"]] == [0, 2, 3, 5, 7, 14], s
+assert t["days"][4]["temperature_c"] == 37.8
 r = t["symptoms"]["redness"]
 assert (r["peak"], r["peak_day"], r["status"], r["clear_day"]) == (3, 0, "cleared", 11), r
 assert len(t["days"]) == 28
@@ -96,10 +124,47 @@ is "$check" "ok" "json: fields and values"
 run report --treatment 2 --format csv
 expect_status 0 "report --format csv"
 is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
-	"treatment,treatment_date,area,day,date,checked_in,redness,swelling,bruising,bleeding,signs,flag_level,flags,note" \
+	"treatment,treatment_date,area,day,date,checked_in,redness,swelling,bruising,bleeding,signs,flag_level,flags,note,temperature_c,care" \
 	"csv: header"
 like "$out" "*2,2026-10-06,face,2,2026-10-08,1,2,1,2,0,blisters,urgent,blisters,*" "csv: day 2 with its flag"
 like "$out" "*2,2026-10-06,face,8,2026-10-14,0,,,,,,,,*" "csv: a day without check-in is empty, not 0"
+like "$out" "*2,2026-10-06,face,4,2026-10-10,1,2,1,1,0,,watch,actives-early;sun-early,*,37.8,sun;actives*" \
+	"csv: the day's temperature and care"
+
+# ---- the summary in words ------------------------------------------------------
+run report --treatment 2
+like "$out" "*SUMMARY*Today:       day 35 after treatment (tracking ended)*" "text: today's day"
+like "$out" "*Open flags:  1 doctor, 5 watch; 4 resolved*" "text: open flags by level"
+like "$out" "*Redness:     last 0 none on day 27; peak 3 severe on day 0; cleared day 11*" \
+	"text: a symptom's last rating, peak and clearing"
+like "$out" "*Temperature: 37.9 C on day 7, the last at 37.5 C or above*" "text: the last temperature above normal"
+like "$out" "*Care:        unprotected sun on day 4; actives on day 4*" "text: care noted"
+like "$out" "*Photos:      7; the strip shows days 0, 2, 3, 5, 7, 14*" "text: the photo strip's days"
+like "$out" "*WHAT WAS DONE*2026-10-08: Saw the clinic*2026-10-14: GP*2026-10-19: Dermatologist*" \
+	"text: what was done, by date"
+for m in HGGPSAREA HGSECRETCOMMENT HGCAMERAMAKE; do
+	for f in text markdown html json csv; do
+		run report --treatment 2 --format "$f"
+		case $out in *"$m"*) not_ok "$f: no $m from the camera JPEG" ;; *) ok "$f: no $m from the camera JPEG" ;; esac
+	done
+done
+
+# A resolved flag that later edits took away: the action keeps its text.
+cp "$DB" "$T/keep.db"
+"$HEALGRID" --db "$DB" checkin --treatment 2 --day 6 --sign '' >/dev/null
+run report --treatment 2
+like "$out" "*2026-10-14: GP: impetigo and a wound infection; cefalexin 500 mg four*crusting@6 (no longer raised)*" \
+	"text: a vanished resolved flag reads 'no longer raised'"
+like "$out" "*Open flags:  1 doctor, 5 watch; 3 resolved*" "text: and no longer counts"
+run report --treatment 2 --format json
+is "$(printf '%s' "$out" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)["treatments"][0]["actions"][1]
+print([r for r in a["resolves"] if r["flag"] == "crusting@6"])')" "[{'flag': 'crusting@6', 'raised': False}]" \
+	"json: the vanished flag has raised false"
+run report --treatment 2 --format html
+like "$out" "*crusting@6 (no longer raised)*" "html: no longer raised"
+cp "$T/keep.db" "$DB"
 
 # ---- -o FILE -----------------------------------------------------------------
 umask 022

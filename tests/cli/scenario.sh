@@ -43,3 +43,39 @@ fill_scenario() {
 	"${h[@]}" checkin --treatment 3 --day 1 --redness 1 --swelling 1
 	"${h[@]}" checkin --treatment 3 --day 3 --redness 1 --swelling 0 --bruising 0 --bleeding 0
 }
+
+# fill_followup: treatment 2 as a doctor sees it at the follow-up, on top
+# of fill_scenario: ten flags (four resolved by three actions), a measured
+# temperature, unprotected sun and actives, notes of about 1,000 bytes in
+# all, seven days with photos (the first one a camera JPEG with EXIF GPS
+# and a comment, see tests/photo/mkimg), and a profile.  Needs $MKIMG.
+fill_followup() {
+	local h=("$HEALGRID" --db "$DB") d
+	"$MKIMG" exif "$T/camera.jpg" 1200 900 1
+	"${h[@]}" checkin --treatment 2 --day 0 --photo "$T/camera.jpg" >/dev/null
+	for d in 2 3 5 7 10 14; do
+		"$MKIMG" jpeg "$T/day$d.jpg" 1000 750
+		"${h[@]}" checkin --treatment 2 --day "$d" --photo "$T/day$d.jpg" >/dev/null
+	done
+	"${h[@]}" checkin --treatment 2 --day 4 --temp 37.8 --care sun,actives \
+		--note 'Sat in the garden at noon without a hat; used my vitamin C serum again because the skin felt tight and dry.' >/dev/null
+	"${h[@]}" checkin --treatment 2 --day 6 --sign crusting \
+		--note 'Yellow crusts at the corner of the mouth this morning, a little sticky.' >/dev/null
+	"${h[@]}" checkin --treatment 2 --day 7 --sign pus --temp 37.9 \
+		--note 'Some cloudy fluid from two needle marks on the chin; felt hot and shivery in the evening.' >/dev/null
+	"${h[@]}" checkin --treatment 2 --day 9 \
+		--note 'Antibiotics started yesterday; crusts are drying, no new fluid. Temperature back to normal this morning.' >/dev/null
+	"${h[@]}" checkin --treatment 2 --day 14 \
+		--note 'Crusts gone, skin smooth again. The brown patch on the left cheek is lighter; I photograph it every few days in the same window light so the dermatologist can compare.' >/dev/null
+	"${h[@]}" checkin --treatment 2 --day 24 \
+		--note 'Finished the cefalexin on day 15. No redness, no marks. Back to make-up; sunscreen every morning.' >/dev/null
+	"${h[@]}" action add --treatment 2 --date 2026-10-08 \
+		--text 'Saw the clinic: valaciclovir 500 mg twice a day for 5 days' --resolves blisters@2 >/dev/null
+	"${h[@]}" action add --treatment 2 --date 2026-10-14 \
+		--text 'GP: impetigo and a wound infection; cefalexin 500 mg four times a day for 7 days' \
+		--resolves pus@7,crusting@6 >/dev/null
+	"${h[@]}" action add --treatment 2 --date 2026-10-19 \
+		--text 'Dermatologist checked the patch: post-inflammatory; SPF 50 daily, no actives for 4 weeks' \
+		--resolves dark-patches-early@5 >/dev/null
+	"${h[@]}" profile --name 'Ana Lima' --born 1990-04-12 --clinic 'Skin & Co, Lisbon' >/dev/null
+}

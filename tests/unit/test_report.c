@@ -162,6 +162,195 @@ static void summary_not_yet_cleared(void **state)
 
 /* ---- comparison with earlier treatments ------------------------------- */
 
+/* ---- rebounds, honest days to clear, temperature, the photo strip ------ */
+
+/* One symptom (redness) rated v[0..n) on days 0..n-1; N leaves a day unrated
+ * (swelling is rated 0 on every day, so each day is a check-in). */
+static void redness_days(struct hg_recovery *r, const int *v, size_t n)
+{
+	rec_init(r, 1, "2026-11-01", "face");
+	for (size_t i = 0; i < n; i++)
+		rec_day(r, (int)i, v[i], 0, N, N, 0, NULL);
+}
+
+static void rebound_rules(void **state)
+{
+	static const struct {
+		int v[8];
+		size_t n;
+		int nrebound;
+		int days[3];
+	} cases[] = {
+		{ { 3, 1, 2 }, 3, 1, { 2 } },              /* down, then up again */
+		{ { 2, 2, 1, 1, 3 }, 5, 1, { 4 } },        /* the peak lies further back */
+		{ { 1, 2 }, 2, 0, { 0 } },                 /* never high before: rising, not back */
+		{ { 0, 1, 2, 3 }, 4, 0, { 0 } },
+		{ { 2, 3 }, 2, 0, { 0 } },                 /* still high: no rebound */
+		{ { 2, 1, N, 2 }, 4, 1, { 3 } },           /* an unrated day is skipped */
+		{ { 2, N, 2 }, 3, 0, { 0 } },              /* never came down */
+		{ { 3, 0, 2, 0, 3 }, 5, 2, { 2, 4 } },     /* twice */
+		{ { 2, 1, 1 }, 3, 0, { 0 } },              /* came down and stayed */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct hg_recovery r;
+		struct report_summary s;
+
+		redness_days(&r, cases[i].v, cases[i].n);
+		report_summarize(&r, &s);
+		if (s.s[HG_REDNESS].nrebound != cases[i].nrebound)
+			fail_msg("case %zu: %d rebounds, want %d", i, s.s[HG_REDNESS].nrebound,
+				 cases[i].nrebound);
+		for (int k = 0; k < cases[i].nrebound; k++)
+			assert_int_equal(s.s[HG_REDNESS].rebound_day[k], cases[i].days[k]);
+		assert_int_equal(s.s[HG_SWELLING].nrebound, 0);
+		model_recovery_free(&r);
+	}
+}
+
+static void rebound_in_words(void **state)
+{
+	struct hg_recovery r;
+	struct report_summary s;
+	struct strbuf sb = STRBUF_INIT;
+	char *text;
+
+	(void)state;
+	/* 3 0 2 0 2 0 ...: a rebound every other day, more than are kept */
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 3, 0, N, N, 0, NULL);
+	for (int d = 1; d <= 2 * (REPORT_REBOUND_MAX + 2); d++)
+		rec_day(&r, d, d % 2 ? 0 : 2, 0, N, N, 0, NULL);
+	rec_day(&r, 2 * (REPORT_REBOUND_MAX + 2) + 1, 0, 0, N, N, 0, NULL);
+	report_summarize(&r, &s);
+	assert_int_equal(s.s[HG_REDNESS].nrebound, REPORT_REBOUND_MAX + 2);
+	assert_int_equal(s.s[HG_REDNESS].rebound_day[REPORT_REBOUND_MAX - 1], 2 * REPORT_REBOUND_MAX);
+	assert_int_equal(s.s[HG_REDNESS].clear, REPORT_CLEARED);
+	assert_int_equal(s.s[HG_REDNESS].clear_day, 2 * (REPORT_REBOUND_MAX + 2) + 1);
+	text = render(&r, 1, 1, REPORT_MARKDOWN);     /* one line, never wrapped */
+	assert_non_null(strstr(text, "rebound days 2, 4, 6, 8, 10, 12, 14, 16 and 2 more;"));
+	free(text);
+	text = render(&r, 1, 1, REPORT_JSON);
+	assert_non_null(strstr(text, "\"rebounds\": 10, \"rebound_days\": [2, 4, 6, 8, 10, 12, 14, 16]"));
+	free(text);
+	sb_free(&sb);
+	model_recovery_free(&r);
+}
+
+static void clear_stays_honest(void **state)
+{
+	struct hg_recovery r;
+	struct report_summary s;
+	char *text;
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	/* redness: none on day 1, up again on day 2, none from day 3 */
+	/* swelling: 1 on day 0 only, never rated since; later check-ins rate
+	 * redness */
+	/* bruising: 2 on day 1, last rated 1 on day 3, unrated on day 4 */
+	/* bleeding: 1 on the last check-in */
+	rec_day(&r, 0, 2, 1, N, 0, 0, NULL);
+	rec_day(&r, 1, 0, N, 2, 0, 0, NULL);
+	rec_day(&r, 2, 1, N, 2, 0, 0, NULL);
+	rec_day(&r, 3, 0, N, 1, 0, 0, NULL);
+	rec_day(&r, 4, 0, N, N, 1, 0, NULL);
+	report_summarize(&r, &s);
+	assert_int_equal(s.s[HG_REDNESS].clear, REPORT_CLEARED);
+	assert_int_equal(s.s[HG_REDNESS].clear_day, 3);     /* not day 1 */
+	assert_int_equal(s.s[HG_SWELLING].clear, REPORT_LAST_RATED);
+	assert_int_equal(s.s[HG_SWELLING].last_day, 0);
+	assert_int_equal(s.s[HG_BRUISING].clear, REPORT_LAST_RATED);
+	assert_int_equal(s.s[HG_BRUISING].last_day, 3);
+	assert_int_equal(s.s[HG_BRUISING].clear_day, -1);
+	assert_int_equal(s.s[HG_BLEEDING].clear, REPORT_NOT_YET);
+	text = render(&r, 1, 1, REPORT_TEXT);
+	assert_non_null(strstr(text, "  Redness:     last 0 none on day 4; peak 2 moderate on day 0;"
+				     " cleared day 3\n"));
+	assert_non_null(strstr(text, "  Swelling:    last 1 mild on day 0; peak 1 mild on day 0; last"
+				     " rated day 0\n"));
+	assert_non_null(strstr(text, "  Bruising:    last 1 mild on day 3; peak 2 moderate on day 1;"
+				     " last rated day 3\n"));
+	assert_non_null(strstr(text, "  Bleeding:    last 1 mild on day 4; peak 1 mild on day 4; not"
+				     " cleared yet\n"));
+	assert_non_null(strstr(text, "  swelling  1 mild on day 0       last rated day 0 (1 mild)\n"));
+	free(text);
+	text = render(&r, 1, 1, REPORT_JSON);
+	assert_non_null(strstr(text, "\"swelling\": {\"rated_days\": 1, \"peak\": 1, \"peak_day\": 0,"
+				     " \"status\": \"last-rated\""));
+	free(text);
+	model_recovery_free(&r);
+
+	/* Rated none on day 0 only, never since: never above none, not "not yet". */
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 0, 0, N, N, 0, NULL);
+	rec_day(&r, 1, 0, N, N, N, 0, NULL);
+	report_summarize(&r, &s);
+	assert_int_equal(s.s[HG_SWELLING].clear, REPORT_NEVER);
+	text = render(&r, 1, 1, REPORT_TEXT);
+	assert_null(strstr(text, "not yet"));
+	assert_null(strstr(text, "not cleared"));
+	free(text);
+	model_recovery_free(&r);
+}
+
+static void temperature_above_normal(void **state)
+{
+	struct hg_recovery r;
+	struct report_summary s;
+	char buf[96];
+
+	(void)state;
+	rec_init(&r, 1, "2026-11-01", "face");
+	rec_day(&r, 0, 1, N, N, N, 0, NULL);
+	report_summarize(&r, &s);
+	assert_int_equal(s.high_day, -1);
+	report_high_text(&s, buf, sizeof buf);
+	assert_string_equal(buf, "none at 37.5 C or above, no fever ticked");
+	r.days[0].temp = REPORT_TEMP_HIGH - 1;           /* 37.4: normal */
+	report_summarize(&r, &s);
+	assert_int_equal(s.high_day, -1);
+	rec_day(&r, 2, 1, N, N, N, 0, NULL);
+	r.days[1].temp = REPORT_TEMP_HIGH;               /* 37.5: above normal */
+	rec_day(&r, 3, 1, N, N, N, HG_BIT(HG_SIGN_FEVER), NULL);   /* fever, not measured */
+	rec_day(&r, 4, 1, N, N, N, 0, NULL);
+	r.days[3].temp = 368;
+	report_summarize(&r, &s);
+	assert_int_equal(s.high_day, 3);
+	assert_int_equal(s.high_temp, HG_TEMP_NONE);
+	report_high_text(&s, buf, sizeof buf);
+	assert_string_equal(buf, "fever ticked on day 3, the last above normal");
+	r.days[2].signs = 0;
+	report_summarize(&r, &s);
+	assert_int_equal(s.high_day, 2);
+	report_high_text(&s, buf, sizeof buf);
+	assert_string_equal(buf, "37.5 C on day 2, the last at 37.5 C or above");
+	model_recovery_free(&r);
+}
+
+static void strip_picks_first_last_and_between(void **state)
+{
+	size_t pick[REPORT_STRIP_MAX], n;
+	static const int few[] = { 0, 0, 3, 5, 5, 5 };        /* three days */
+	static const int many[] = { 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10 }; /* ten days */
+
+	(void)state;
+	assert_int_equal(report_strip_pick(few, 0, pick), 0);
+	n = report_strip_pick(few, 6, pick);
+	assert_int_equal(n, 3);
+	assert_int_equal(few[pick[0]], 0);
+	assert_int_equal(pick[0], 0);
+	assert_int_equal(few[pick[1]], 3);
+	assert_int_equal(pick[2], 3);                       /* the first photo of day 5 */
+	n = report_strip_pick(many, 11, pick);
+	assert_int_equal(n, REPORT_STRIP_MAX);
+	assert_int_equal(many[pick[0]], 1);                 /* the first day */
+	assert_int_equal(many[pick[REPORT_STRIP_MAX - 1]], 10);  /* the latest */
+	for (size_t i = 1; i < n; i++)
+		assert_true(many[pick[i]] > many[pick[i - 1]]); /* one a day, in order */
+}
+
 static void comparison_lists_five_and_averages_all(void **state)
 {
 	struct hg_recovery r[8];
@@ -298,7 +487,7 @@ static void text_marks_gaps_and_flags(void **state)
 	 * three or more days without check-in is one line */
 	assert_non_null(strstr(text, "    4  2026-11-05  to day 9, 2026-11-10: no check-ins\n"));
 	assert_null(strstr(text, "2026-11-11"));
-	assert_non_null(strstr(text, "!! URGENT  day 3, 2026-11-04: pus (infection)"));
+	assert_non_null(strstr(text, "!!  URGENT    day 3, 2026-11-04: pus (infection)\n"));
 	assert_non_null(strstr(text, "Day 3, 2026-11-04: oozing"));
 	assert_non_null(strstr(text, "healgrid is not medical advice"));
 	assert_non_null(strstr(text, "Made on 2026-11-10"));
@@ -404,7 +593,7 @@ static void csv_and_json_reports(void **state)
 	csv = render(&r, 1, 0, REPORT_CSV);
 	csv_reader_init(&rd, csv, strlen(csv));
 	while (csv_read_record(&rd, &rec) == 1) {
-		assert_int_equal(rec.nfields, 14);
+		assert_int_equal(rec.nfields, 16);
 		if (rows == 1) {
 			assert_string_equal(rec.fields[6], "2");
 			assert_string_equal(rec.fields[7], "");   /* unrated is empty, not 0 */
@@ -782,6 +971,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(summary_peak_and_clear),
 		cmocka_unit_test(summary_not_yet_cleared),
+		cmocka_unit_test(rebound_rules),
+		cmocka_unit_test(rebound_in_words),
+		cmocka_unit_test(clear_stays_honest),
+		cmocka_unit_test(temperature_above_normal),
+		cmocka_unit_test(strip_picks_first_last_and_between),
 		cmocka_unit_test(comparison_lists_five_and_averages_all),
 		cmocka_unit_test(unknown_treatment_is_input_error),
 		cmocka_unit_test(text_fits_80_columns),
