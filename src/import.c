@@ -495,6 +495,41 @@ static size_t whole_records(const char *data, size_t len)
 	return end;
 }
 
+/* A JSON export, told by its content: the first byte other than white
+ * space (after a byte order mark) is "{", which no CSV header starts with. */
+static int looks_json(const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	return i < len && buf[i] == '{';
+}
+
+/* The rest of in after the have bytes already in *buf: a JSON file is
+ * parsed whole. */
+static int read_rest(const char *name, FILE *in, char **buf, size_t *cap, size_t *have)
+{
+	for (;;) {
+		size_t got;
+
+		if (*have == *cap) {
+			*cap *= 2;
+			*buf = xrealloc(*buf, *cap);
+		}
+		got = fread(*buf + *have, 1, *cap - *have, in);
+		*have += got;
+		if (got == 0) {
+			if (ferror(in))
+				return hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name,
+					       strerror(errno));
+			return HG_OK;
+		}
+	}
+}
+
 int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		struct import_stats *st)
 {
@@ -516,6 +551,14 @@ int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		}
 		if (rc != HG_OK)
 			break;
+		if (first && looks_json(buf, have)) {
+			rc = read_rest(name, in, &buf, &cap, &have);
+			if (rc == HG_OK)
+				rc = import_json(db, name, buf, have, today, st);
+			free(buf);
+			csv_record_free(&x.rec);
+			return rc;
+		}
 		size_t end = eof ? have : whole_records(buf, have);
 		if (end == 0 && !eof) {         /* one record longer than the buffer */
 			cap *= 2;
