@@ -109,7 +109,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
 			" born = excluded.born, clinic = excluded.clinic",
 	[ST_PR_CLEAR] = "DELETE FROM profile",
-	[ST_JSON_VALID] = "SELECT json_valid(?1), json_type(?1)",
+	[ST_JSON_VALID] = "SELECT json_valid(?1), CASE WHEN json_valid(?1) THEN json_type(?1) END",
 	[ST_JSON_EACH] = "SELECT key, type, atom, value FROM json_each(?1)",
 };
 

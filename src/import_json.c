@@ -271,10 +271,14 @@ static int blob_field(const struct jrun *x, const char *path, const char *key,
 		rc = want_type(x, path, key, it, HG_JSON_TEXT, 0);
 	if (rc == HG_OK && export_unbase64(it->text, it->len, out, len) != 0)
 		rc = fail_at(x, p, "not base64");
-	if (rc == HG_OK && !image_is_clean_jpeg(*out, *len, p, w, h)) {
-		hg_error_clear();
-		rc = fail_at(x, p, "not a clean JPEG (a decodable JPEG with no metadata but"
-			     " JFIF, no comment, at most 1600 px)");
+	if (rc == HG_OK) {
+		struct strbuf who = STRBUF_INIT;
+
+		/* Its own message names what is wrong (EXIF, a comment, ...). */
+		sb_printf(&who, "%s: %s", x->name, p);
+		if (!image_is_clean_jpeg(*out, *len, sb_str(&who), w, h))
+			rc = HG_ERR_INPUT;
+		sb_free(&who);
 	}
 	if (rc == HG_OK && (*w > max_side || *h > max_side)) {
 		char dim[32];

@@ -69,7 +69,7 @@ expect_status 0 "export json"
 check=$(printf '%s' "$out" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-assert d["format"] == "healgrid-export" and d["version"] == 1
+assert d["format"] == "healgrid-export" and d["version"] == 2
 t = {x["id"]: x for x in d["treatments"]}
 assert len(t) == 3, t.keys()
 a = t[1]
