@@ -24,12 +24,20 @@ suite() {
 	run treatment add --date 2026-12-20 --area face --note planned
 	run checkin --treatment 1 --day 0 --redness 3 --swelling 2 --bruising 1 --bleeding 0 \
 		--note "$(printf 'quotes " and \\ back\nline two 😀\ttab')"
+	# Ids with gaps (rows deleted in between), so that kept ids show.
+	run treatment add --date 2027-01-04 --area gone
+	run treatment add --date 2027-01-05 --area spare
+	run treatment delete 4 --yes
 	run checkin --treatment 1 --day 3 --sign pus,warmth --temp 38.4 --care sun,actives \
-		--photo "$T/p1.jpg" --photo "$T/p2.jpg"
+		--photo "$T/p1.jpg"
+	run checkin --treatment 2 --day 2 --swelling 1 --temp 36.9 --note 'neck' --photo "$T/p2.jpg"
+	run checkin --treatment 1 --day 3 --photo "$T/p2.jpg"
+	run photo delete 2 --yes
 	run checkin --treatment 1 --day 40 --redness 0 --temp 100.8F --care sunscreen
-	run checkin --treatment 2 --day 2 --swelling 1 --temp 36.9 --note 'neck'
 	run flags resolve --treatment 1 pus@3 --text 'saw GP, cefalexin 500 mg' --date 2026-10-05
+	run action add --treatment 2 --date 2026-11-04 --text 'deleted later'
 	run action add --treatment 2 --date 2026-11-04 --text 'just a note'
+	run action delete 2 --yes
 	expect_status 0 "$loc: a database with every kind of row"
 
 	run export --format json -o "$js"
@@ -41,11 +49,13 @@ suite() {
 	like "$(cat "$js")" '*"depth_mm": 1.25*"skin_type": 5*' "$loc: depth and skin type as numbers"
 	like "$(cat "$js")" '*"resolves": \["pus@3"\]*' "$loc: the action names the flag it resolves"
 	like "$(cat "$js")" '*"window": 41*' "$loc: the widened window"
+	like "$(cat "$js")" '*"photos": \[*"id": 1,*"id": 3,*"id": 5, "date": "2027-01-05"*' \
+		"$loc: ids with gaps"
 
 	DB="$T/new.db"
 	run import "$js"
 	expect_status 0 "$loc: import into an empty database"
-	is "$out" "imported 4 check-ins of 3 treatments (3 new, 0 widened)" "$loc: says what it saved"
+	is "$out" "imported 4 check-ins of 4 treatments (4 new, 0 widened)" "$loc: says what it saved"
 	run export --format json -o "$T/again.json"
 	is "$(file_sum "$T/again.json")" "$(file_sum "$js")" "$loc: export, import, export: the same bytes"
 	run photo list --treatment 1 --format json
@@ -56,7 +66,7 @@ suite() {
 	before=$(db_sum)
 	run import "$js"
 	expect_status 0 "$loc: a second import"
-	is "$out" "imported 0 check-ins of 3 treatments (0 new, 0 widened)" "$loc: adds nothing"
+	is "$out" "imported 0 check-ins of 4 treatments (0 new, 0 widened)" "$loc: adds nothing"
 	is "$(db_sum)" "$before" "$loc: database unchanged by the second import"
 	DB=$main
 	before=$(db_sum)
@@ -76,11 +86,11 @@ suite() {
 	run checkin --treatment 1 --day 1 --redness 2
 	run import "$js"
 	expect_status 0 "$loc: import into a database with data"
-	is "$out" "imported 4 check-ins of 3 treatments (2 new, 0 widened)" "$loc: matched on date and area"
+	is "$out" "imported 4 check-ins of 4 treatments (3 new, 0 widened)" "$loc: matched on date and area"
 	run treatment list --format json
 	like "$out" '*"area": "face"*"window": 41*"area": "neck"*' "$loc: treatments merged"
 	run import "$js"
-	is "$out" "imported 0 check-ins of 3 treatments (0 new, 0 widened)" "$loc: then adds nothing"
+	is "$out" "imported 0 check-ins of 4 treatments (0 new, 0 widened)" "$loc: then adds nothing"
 
 	DB="$T/new.db"
 	before=$(db_sum)
@@ -105,7 +115,7 @@ suite() {
 		"treatments\\[0\\].checkins\\[2\\].date: 2026-11-09 is not the treatment's date + day (2026-10-01 + 40 = 2026-11-10)"
 	bad dupday 's/"day": 3, "date": "2026-10-04"/"day": 0, "date": "2026-10-01"/' 'treatments\[0\].checkins\[1\]: day 0 is given twice'
 	bad dupid 's/{"id": 2, "date": "2026-11-01"/{"id": 1, "date": "2026-11-01"/' 'treatments\[1\]: treatment id 1 is given twice'
-	bad dupaction 's/{"id": 2, "date": "2026-11-04"/{"id": 1, "date": "2026-11-04"/' 'treatments\[1\].actions\[0\]: action id 1 is given twice'
+	bad dupaction 's/{"id": 3, "date": "2026-11-04"/{"id": 1, "date": "2026-11-04"/' 'treatments\[1\].actions\[0\]: action id 1 is given twice'
 	bad dupkey 's/"redness": 3,/"redness": 3, "redness": 2,/' 'treatments\[0\].checkins\[0\]: field "redness" given twice'
 	bad rating 's/"redness": 3,/"redness": 4,/' 'treatments\[0\].checkins\[0\].redness: expected 0-3, got 4'
 	bad temp 's/"temperature_c": 38.4/"temperature_c": 38.45/' 'treatments\[0\].checkins\[1\].temperature_c: expected 34.0-43.0 with at most one decimal, got 38.45'
