@@ -20,7 +20,8 @@
 
 const char *const export_csv_header[EXPORT_COLUMNS] = {
 	"treatment_date", "device", "depth_mm", "area", "risks", "day", "date",
-	"redness", "swelling", "bruising", "bleeding", "signs", "note"
+	"redness", "swelling", "bruising", "bleeding", "signs", "note",
+	"temperature_c", "care", "skin_type"
 };
 
 enum { FLUSH_AT = 1 << 16 };
@@ -62,6 +63,7 @@ static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 	for (size_t k = 0; k < rec->ndays; k++) {
 		const struct hg_checkin *c = &rec->days[k];
 		char day[12], date[HG_DATE_LEN], rating[HG_SYMPTOM_COUNT][12], signs[256];
+		char temp[16], care[128], skin[4];
 		const char *f[EXPORT_COLUMNS];
 
 		snprintf(day, sizeof day, "%d", c->day);
@@ -83,6 +85,14 @@ static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 			f[EXPORT_REDNESS + s] = rating[s];
 		f[EXPORT_SIGNS] = signs;
 		f[EXPORT_NOTE] = c->note ? c->note : "";
+		model_format_temp(c->temp, temp, sizeof temp);
+		f[EXPORT_TEMPERATURE] = temp;
+		model_format_care(c->care, ';', care, sizeof care);
+		f[EXPORT_CARE] = care;
+		skin[0] = '\0';
+		if (t->skin_type >= HG_SKIN_MIN && t->skin_type <= HG_SKIN_MAX)
+			snprintf(skin, sizeof skin, "%d", t->skin_type);
+		f[EXPORT_SKIN_TYPE] = skin;
 		csv_write_record(sb, f, EXPORT_COLUMNS);
 	}
 }

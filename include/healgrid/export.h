@@ -16,10 +16,14 @@ enum export_col {
 	EXPORT_TREATMENT_DATE, EXPORT_DEVICE, EXPORT_DEPTH, EXPORT_AREA,
 	EXPORT_RISKS, EXPORT_DAY, EXPORT_DATE, EXPORT_REDNESS, EXPORT_SWELLING,
 	EXPORT_BRUISING, EXPORT_BLEEDING, EXPORT_SIGNS, EXPORT_NOTE,
+	EXPORT_COLUMNS_V1,              /* version 1 files end here */
+	EXPORT_TEMPERATURE = EXPORT_COLUMNS_V1, EXPORT_CARE, EXPORT_SKIN_TYPE,
 	EXPORT_COLUMNS
 };
 
-/* "treatment_date", "device", ... "note": the exact CSV header. */
+/* "treatment_date", "device", ... "note", "temperature_c", "care",
+ * "skin_type": the exact CSV header (its first EXPORT_COLUMNS_V1 names are
+ * the header of version 1, which import accepts too). */
 extern const char *const export_csv_header[EXPORT_COLUMNS];
 
 /* A depth that reads back as the same number: "1.0", "0.25", "1.234";
