@@ -900,7 +900,7 @@ static int bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 	return HG_OK;
 }
 
-int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
+static int treatment_insert(struct hg_db *db, struct hg_treatment *t, int keep_id)
 {
 	int own, rc = write_begin(db, &own);
 	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_T_INSERT) : NULL;
@@ -909,7 +909,7 @@ int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
 		rc = HG_ERR_RUNTIME;
 	if (rc == HG_OK)
 		rc = bind_treatment(st, t);
-	if (rc == HG_OK && t->id > 0)
+	if (rc == HG_OK && keep_id)
 		sqlite3_bind_int64(st, 9, t->id);
 	if (rc == HG_OK) {
 		rc = step_done(db, st);
@@ -917,6 +917,16 @@ int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
 			t->id = sqlite3_last_insert_rowid(db->sql);
 	}
 	return write_end(db, own, rc);
+}
+
+int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
+{
+	return treatment_insert(db, t, 0);
+}
+
+int db_treatment_add_as(struct hg_db *db, struct hg_treatment *t)
+{
+	return treatment_insert(db, t, 1);
 }
 
 int db_treatment_update(struct hg_db *db, const struct hg_treatment *t)
@@ -1562,7 +1572,7 @@ int db_flag_resolver(struct hg_db *db, int64_t tid, const char *rule, int date,
 	return query_id(db, st, action_id);
 }
 
-int db_action_add(struct hg_db *db, struct hg_action *a)
+static int action_insert(struct hg_db *db, struct hg_action *a, int keep_id)
 {
 	int own, rc = write_begin(db, &own);
 	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_A_INSERT) : NULL;
@@ -1575,7 +1585,7 @@ int db_action_add(struct hg_db *db, struct hg_action *a)
 		sqlite3_bind_int64(st, 1, a->treatment_id);
 		sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, a->text, -1, SQLITE_STATIC);
-		if (a->id > 0)
+		if (keep_id)
 			sqlite3_bind_int64(st, 4, a->id);
 		rc = step_done(db, st);
 		if (rc == HG_OK)
@@ -1604,6 +1614,16 @@ int db_action_add(struct hg_db *db, struct hg_action *a)
 		}
 	}
 	return write_end(db, own, rc);
+}
+
+int db_action_add(struct hg_db *db, struct hg_action *a)
+{
+	return action_insert(db, a, 0);
+}
+
+int db_action_add_as(struct hg_db *db, struct hg_action *a)
+{
+	return action_insert(db, a, 1);
 }
 
 int db_action_delete(struct hg_db *db, int64_t id)

@@ -627,9 +627,9 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 			rc = fail_at(x, path, "flag %s is already resolved by another action", fid);
 		}
 	}
-	a.id = x->keep_ids ? id : 0;
+	a.id = id;
 	if (rc == HG_OK)
-		rc = db_action_add(x->db, &a);
+		rc = x->keep_ids ? db_action_add_as(x->db, &a) : db_action_add(x->db, &a);
 out:
 	db_json_items_free(rv, nr);
 	db_json_items_free(items, n);
@@ -778,8 +778,8 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		if (rc == HG_OK)
 			rc = db_action_list(x->db, sid, &stored, &nstored);
 	} else if (rc == HG_OK) {
-		jt.t.id = x->keep_ids ? id : 0;
-		rc = db_treatment_add(x->db, &jt.t);
+		jt.t.id = id;
+		rc = x->keep_ids ? db_treatment_add_as(x->db, &jt.t) : db_treatment_add(x->db, &jt.t);
 		x->st->created++;
 	}
 	if (rc == HG_OK) {
@@ -827,6 +827,7 @@ static int parse_profile(struct jrun *x, const struct hg_json_item *obj)
 	int rc, found = 0;
 
 	memset(&p, 0, sizeof p);
+	memset(&old, 0, sizeof old);
 	if (obj->type == HG_JSON_NULL)
 		return HG_OK;
 	rc = members(x, "profile", obj, names, 3, f, &items, &n);

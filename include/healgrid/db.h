@@ -42,8 +42,9 @@ int db_begin(struct hg_db *db);       /* BEGIN IMMEDIATE */
 int db_commit(struct hg_db *db);
 void db_rollback(struct hg_db *db);
 
-/* Sets t->id; a t->id above 0 (an import keeping ids) is stored as given. */
-int db_treatment_add(struct hg_db *db, struct hg_treatment *t);
+int db_treatment_add(struct hg_db *db, struct hg_treatment *t);  /* sets t->id */
+/* The same with the id t->id as given (an import keeping ids). */
+int db_treatment_add_as(struct hg_db *db, struct hg_treatment *t);
 int db_treatment_update(struct hg_db *db, const struct hg_treatment *t);
 int db_treatment_delete(struct hg_db *db, int64_t id);
 /* HG_ERR_INPUT "no treatment N" when missing. */
@@ -74,10 +75,12 @@ int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
  * checked that each new day is in range. */
 int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta);
 
-/* Actions.  db_action_add (a->id above 0: stored as given) inserts a->text (1-500 bytes, checked by the
+/* Actions.  db_action_add inserts a->text (1-500 bytes, checked by the
  * caller) and the flags it resolves, and sets a->id; a flag already
  * resolved by another action is HG_ERR_INPUT and nothing is saved. */
 int db_action_add(struct hg_db *db, struct hg_action *a);
+/* The same with the id a->id as given (an import keeping ids). */
+int db_action_add_as(struct hg_db *db, struct hg_action *a);
 /* HG_ERR_INPUT "no action N" when missing; its flags become open again. */
 int db_action_delete(struct hg_db *db, int64_t id);
 /* Actions of treatment tid (0 = every treatment), by date then id, with
