@@ -28,7 +28,7 @@ enum stmt_id {
 	ST_A_FLAG_LIST,
 	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
 	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
-	ST_JSON_VALID, ST_JSON_EACH,
+	ST_JSON_VALID, ST_JSON_EACH, ST_JSON_EACH_AT,
 	ST_COUNT
 };
 
@@ -111,6 +111,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PR_CLEAR] = "DELETE FROM profile",
 	[ST_JSON_VALID] = "SELECT json_valid(?1), CASE WHEN json_valid(?1) THEN json_type(?1) END",
 	[ST_JSON_EACH] = "SELECT key, type, atom, value FROM json_each(?1)",
+	[ST_JSON_EACH_AT] = "SELECT key, type, atom, CASE WHEN key = ?3 THEN '' ELSE value END"
+			" FROM json_each(?1, ?2)",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -2017,10 +2019,31 @@ int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, in
 	return rc == SQLITE_ROW ? HG_OK : sql_fail(db, rc);
 }
 
+static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_t len,
+		     struct hg_json_item **out, size_t *n);
+
 int db_json_items(struct hg_db *db, const char *json, size_t len, struct hg_json_item **out,
 		  size_t *n)
 {
-	sqlite3_stmt *st = stmt_get(db, ST_JSON_EACH);
+	return json_rows(db, stmt_get(db, ST_JSON_EACH), json, len, out, n);
+}
+
+int db_json_items_at(struct hg_db *db, const char *json, size_t len, const char *path,
+		     const char *skip, struct hg_json_item **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_JSON_EACH_AT);
+
+	if (st) {
+		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+		if (skip)
+			sqlite3_bind_text(st, 3, skip, -1, SQLITE_STATIC);
+	}
+	return json_rows(db, st, json, len, out, n);
+}
+
+static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_t len,
+		     struct hg_json_item **out, size_t *n)
+{
 	struct hg_json_item *v = NULL;
 	size_t cap = 0, count = 0;
 	int rc;

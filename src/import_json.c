@@ -93,15 +93,29 @@ static char *index_path(const char *path, const char *key, size_t i)
 
 /* The members of object text, each a known name given once: *found[i]
  * points at the member named names[i] (NULL when absent). */
+static int members_but(const struct jrun *x, const char *path, const struct hg_json_item *obj,
+		       const char *const *names, size_t count, const struct hg_json_item **found,
+		       struct hg_json_item **items, size_t *n, const char *bulk);
+
 static int members(const struct jrun *x, const char *path, const struct hg_json_item *obj,
 		   const char *const *names, size_t count, const struct hg_json_item **found,
 		   struct hg_json_item **items, size_t *n)
+{
+	return members_but(x, path, obj, names, count, found, items, n, NULL);
+}
+
+/* The same, but the member named bulk (the big array of the object) comes
+ * without its text: its elements are read from obj itself (elements()),
+ * so the bulk of the file is not copied and parsed once more. */
+static int members_but(const struct jrun *x, const char *path, const struct hg_json_item *obj,
+		       const char *const *names, size_t count, const struct hg_json_item **found,
+		       struct hg_json_item **items, size_t *n, const char *bulk)
 {
 	int rc;
 
 	if (obj->type != HG_JSON_OBJECT)
 		return bad_type(x, path, obj, "an object");
-	rc = db_json_items(x->db, obj->text, obj->len, items, n);
+	rc = db_json_items_at(x->db, obj->text, obj->len, "$", bulk, items, n);
 	if (rc != HG_OK)
 		return rc;
 	for (size_t i = 0; i < count; i++)
@@ -685,7 +699,7 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 	memset(&jt, 0, sizeof jt);
 	model_treatment_init(&jt.t);
 	jt.max_day = -1;
-	rc = members(x, path, obj, names, F_N, f, &items, &n);
+	rc = members_but(x, path, obj, names, F_N, f, &items, &n, "checkins");
 	if (rc == HG_OK)
 		rc = need(x, path, "id", f[F_ID]);
 	if (rc == HG_OK)
@@ -787,7 +801,7 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		rc = id_once(x, path, jt.t.id, &x->dbtids, &x->ndbtids, &x->cap_db, "treatment");
 	}
 	if (rc == HG_OK && f[F_CHECKINS])
-		rc = db_json_items(x->db, f[F_CHECKINS]->text, f[F_CHECKINS]->len, &cv, &nc);
+		rc = db_json_items_at(x->db, obj->text, obj->len, "$.checkins", NULL, &cv, &nc);
 	for (size_t i = 0; rc == HG_OK && i < nc; i++) {
 		char *p = index_path(path, "checkins", i);
 		rc = parse_checkin(x, p, &cv[i], &jt);
@@ -882,7 +896,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	top.text = (char *)data;
 	top.len = len;
 	if (rc == HG_OK)
-		rc = members(&x, "", &top, names, F_N, f, &items, &n);
+		rc = members_but(&x, "", &top, names, F_N, f, &items, &n, "treatments");
 	if (rc == HG_OK && (!f[F_FORMAT] || f[F_FORMAT]->type != HG_JSON_TEXT
 			    || strcmp(f[F_FORMAT]->text, "healgrid-export") != 0))
 		rc = fail_at(&x, "format", "expected \"healgrid-export\"");
@@ -904,7 +918,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	if (rc == HG_OK && f[F_PROFILE])
 		rc = parse_profile(&x, f[F_PROFILE]);
 	if (rc == HG_OK)
-		rc = db_json_items(db, f[F_TREATMENTS]->text, f[F_TREATMENTS]->len, &tv, &nt);
+		rc = db_json_items_at(db, data, len, "$.treatments", NULL, &tv, &nt);
 	for (size_t i = 0; rc == HG_OK && i < nt; i++) {
 		char *p = index_path("", "treatments", i);
 		rc = parse_treatment(&x, p, &tv[i]);

@@ -183,6 +183,10 @@ int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, in
  * order; the caller frees with db_json_items_free. */
 int db_json_items(struct hg_db *db, const char *json, size_t len, struct hg_json_item **out,
 		  size_t *n);
+/* The same for the container at path ("$.treatments") inside json; the
+ * member named skip (may be NULL) comes with text "" (its text not made). */
+int db_json_items_at(struct hg_db *db, const char *json, size_t len, const char *path,
+		     const char *skip, struct hg_json_item **out, size_t *n);
 void db_json_items_free(struct hg_json_item *v, size_t n);
 
 #endif
