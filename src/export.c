@@ -163,8 +163,12 @@ void export_base64(struct strbuf *sb, const unsigned char *p, size_t n)
 			v |= p[i + 2];
 		q[0] = b64[v >> 18];
 		q[1] = b64[(v >> 12) & 63];
-		q[2] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
-		q[3] = i + 2 < n ? b64[v & 63] : '=';
+		q[2] = b64[(v >> 6) & 63];
+		q[3] = b64[v & 63];
+		if (i + 1 >= n)
+			q[2] = '=';
+		if (i + 2 >= n)
+			q[3] = '=';
 		sb_add(sb, q, 4);
 	}
 }

@@ -329,13 +329,21 @@ static int parse_photo(struct jrun *x, const char *path, const struct hg_json_it
 	if (rc == HG_OK)
 		rc = want_type(x, path, "added", f[F_ADDED], HG_JSON_TEXT, 0);
 	if (rc == HG_OK && f[F_ADDED]) {
-		int d, hh, mm, ss;
-		char date[HG_DATE_LEN], z = 0, end = 0;
+		/* YYYY-MM-DDTHH:MM:SSZ, as the database records it */
+		static const char shape[] = "0000-00-00T00:00:00Z";
+		const char *t = f[F_ADDED]->text;
+		char date[HG_DATE_LEN];
+		int d, ok = f[F_ADDED]->len == sizeof shape - 1;
 
-		if (f[F_ADDED]->len != 20
-		    || sscanf(f[F_ADDED]->text, "%10[0-9-]T%2d:%2d:%2d%c%c", date, &hh, &mm, &ss,
-			      &z, &end) != 5 || z != 'Z' || date_parse(date, &d) != 0
-		    || hh > 23 || mm > 59 || ss > 60 || hh < 0 || mm < 0 || ss < 0) {
+		for (size_t i = 0; ok && i < sizeof shape - 1; i++)
+			ok = shape[i] == '0' ? t[i] >= '0' && t[i] <= '9' : t[i] == shape[i];
+		if (ok) {
+			memcpy(date, t, HG_DATE_LEN - 1);
+			date[HG_DATE_LEN - 1] = '\0';
+			ok = date_parse(date, &d) == 0 && (t[11] - '0') * 10 + (t[12] - '0') <= 23
+				&& t[14] <= '5' && t[17] <= '6';
+		}
+		if (!ok) {
 			char *p = member_path(path, "added");
 			rc = fail_at(x, p, "expected a UTC time YYYY-MM-DDTHH:MM:SSZ, got \"%s\"",
 				     f[F_ADDED]->text);
@@ -457,7 +465,7 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 	c.day = (int)day;
 	for (int s = 0; rc == HG_OK && s < HG_SYMPTOM_COUNT; s++) {
 		const struct hg_json_item *r = f[F_RATING + s];
-		int64_t v;
+		int64_t v = 0;
 
 		c.rating[s] = HG_UNRATED;
 		if (r && r->type != HG_JSON_NULL) {
@@ -605,8 +613,8 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 		a.resolves = xcalloc(nr, sizeof *a.resolves);
 	for (size_t i = 0; rc == HG_OK && i < nr; i++) {
 		char *p = index_path(path, "resolves", i);
-		const char *rule;
-		int day;
+		const char *rule = NULL;
+		int day = 0;
 
 		if (rv[i].type != HG_JSON_TEXT)
 			rc = bad_type(x, p, &rv[i], "a flag id such as \"pus@3\"");
@@ -614,11 +622,11 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 			 || day > HG_DAY_MAX)
 			rc = fail_at(x, p, "expected a flag id such as \"pus@3\", got \"%s\"",
 				     rv[i].text);
-		for (size_t k = 0; rc == HG_OK && k < a.nresolves; k++)
+		for (size_t k = 0; rc == HG_OK && rule && k < a.nresolves; k++)
 			if (strcmp(a.resolves[k].rule, rule) == 0
 			    && a.resolves[k].date == jt->t.date + day)
 				rc = fail_at(x, p, "%s is given twice", rv[i].text);
-		if (rc == HG_OK) {
+		if (rc == HG_OK && rule) {
 			a.resolves[a.nresolves].rule = xstrdup(rule);
 			a.resolves[a.nresolves].date = jt->t.date + day;
 			a.nresolves++;
@@ -873,7 +881,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 {
 	static const char *const names[] = { "format", "version", "profile", "treatments" };
 	enum { F_FORMAT, F_VERSION, F_PROFILE, F_TREATMENTS, F_N };
-	const struct hg_json_item *f[F_N];
+	const struct hg_json_item *f[F_N] = { NULL };
 	struct hg_json_item top, *items = NULL, *tv = NULL;
 	size_t n = 0, nt = 0;
 	struct hg_treatment *list = NULL;

@@ -122,6 +122,8 @@ suite() {
 	bad flagid 's/"pus@3"/"pus@x"/' 'treatments\[0\].actions\[0\].resolves\[0\]: expected a flag id such as "pus@3", got "pus@x"'
 	bad base64 's|"jpeg": "/9j/|"jpeg": "/9j*|' 'treatments\[0\].checkins\[1\].photos\[0\].jpeg: not base64'
 	bad version 's/"version": 2/"version": 9/' 'version: expected 1 or 2*'
+	bad added 's/"added": "\([0-9-]*\)T/"added": "\1 /' 'treatments\[0\].checkins\[1\].photos\[0\].added: expected a UTC time YYYY-MM-DDTHH:MM:SSZ, got "*'
+	bad photodim 's/"width": 900/"width": 901/' "treatments\\[0\\].checkins\\[1\\].photos\\[0\\]: width and height differ from the JPEG's (900x600)"
 
 	# A photo that is not clean: EXIF, ICC and a comment.
 	"$MKIMG" exif "$T/exif.jpg" 64 48 1
