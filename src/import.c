@@ -613,9 +613,11 @@ int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		if (rc != HG_OK)
 			break;
 		if (first && looks_json(buf, have)) {
+			size_t bom = have >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
 			rc = read_rest(name, in, &buf, &cap, &have);
 			if (rc == HG_OK)
-				rc = import_json(db, name, buf, have, today, st);
+				rc = import_json(db, name, buf + bom, have - bom, today, st);
 			free(buf);
 			csv_record_free(&x.rec);
 			return rc;
