@@ -29,6 +29,7 @@ enum stmt_id {
 	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
 	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
 	ST_PH_DAYS,
+	ST_JSON_VALID, ST_JSON_EACH, ST_JSON_EACH_AT,
 	ST_COUNT
 };
 
@@ -38,9 +39,9 @@ enum stmt_id {
 	" temperature_dc, care"
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_T_INSERT] = "INSERT INTO treatment (date, device, depth_mm, area, products,"
+	[ST_T_INSERT] = "INSERT INTO treatment (id, date, device, depth_mm, area, products,"
 			" risks, window_days, note, skin_type)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)",
+			" VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)",
 	[ST_T_UPDATE] = "UPDATE treatment SET date = ?1, device = ?2, depth_mm = ?3,"
 			" area = ?4, products = ?5, risks = ?6, window_days = ?7, note = ?8,"
 			" skin_type = ?10 WHERE id = ?9",
@@ -72,7 +73,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_C_RENUMBER] = "UPDATE checkin SET day = ?3 WHERE treatment_id = ?1 AND day = ?2",
 	[ST_T_CURRENT] = "SELECT id FROM treatment WHERE date <= ?1 ORDER BY date DESC, id DESC"
 			" LIMIT 1",
-	[ST_A_INSERT] = "INSERT INTO action (treatment_id, date, text) VALUES (?1, ?2, ?3)",
+	[ST_A_INSERT] = "INSERT INTO action (id, treatment_id, date, text) VALUES (?4, ?1, ?2, ?3)",
 	[ST_A_FLAG_INSERT] = "INSERT INTO action_flag (treatment_id, rule, date, action_id)"
 			" VALUES (?1, ?2, ?3, ?4)",
 	[ST_A_FLAG_FIND] = "SELECT action_id FROM action_flag WHERE treatment_id = ?1"
@@ -82,9 +83,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY id",
 	[ST_A_FLAG_LIST] = "SELECT action_id, rule, date FROM action_flag"
 			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY action_id, date, rule",
-	[ST_PH_INSERT] = "INSERT INTO photo (treatment_id, day, jpeg, thumb, width, height,"
-			" bytes, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-			" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+	[ST_PH_INSERT] = "INSERT INTO photo (id, treatment_id, day, jpeg, thumb, width, height,"
+			" bytes, added) VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+			" coalesce(?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
 	[ST_PH_COUNT] = "SELECT count(*) FROM photo WHERE treatment_id = ?1 AND day = ?2",
 	[ST_PH_LIST]  = "SELECT p.id, p.treatment_id, p.day, t.date, p.width, p.height, p.bytes,"
 			" p.added FROM photo p JOIN treatment t ON t.id = p.treatment_id"
@@ -112,6 +113,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
 			" born = excluded.born, clinic = excluded.clinic",
 	[ST_PR_CLEAR] = "DELETE FROM profile",
+	[ST_JSON_VALID] = "SELECT json_valid(?1), CASE WHEN json_valid(?1) THEN json_type(?1) END",
+	[ST_JSON_EACH] = "SELECT key, type, atom, value FROM json_each(?1)",
+	[ST_JSON_EACH_AT] = "SELECT key, type, atom, CASE WHEN key = ?3 THEN '' ELSE value END"
+			" FROM json_each(?1, ?2)",
 };
 
 /* Schema history: migrations[i] takes user_version i to i + 1.  Append
@@ -901,7 +906,7 @@ static int bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
 	return HG_OK;
 }
 
-int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
+static int treatment_insert(struct hg_db *db, struct hg_treatment *t, int keep_id)
 {
 	int own, rc = write_begin(db, &own);
 	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_T_INSERT) : NULL;
@@ -910,12 +915,24 @@ int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
 		rc = HG_ERR_RUNTIME;
 	if (rc == HG_OK)
 		rc = bind_treatment(st, t);
+	if (rc == HG_OK && keep_id)
+		sqlite3_bind_int64(st, 9, t->id);
 	if (rc == HG_OK) {
 		rc = step_done(db, st);
 		if (rc == HG_OK)
 			t->id = sqlite3_last_insert_rowid(db->sql);
 	}
 	return write_end(db, own, rc);
+}
+
+int db_treatment_add(struct hg_db *db, struct hg_treatment *t)
+{
+	return treatment_insert(db, t, 0);
+}
+
+int db_treatment_add_as(struct hg_db *db, struct hg_treatment *t)
+{
+	return treatment_insert(db, t, 1);
 }
 
 int db_treatment_update(struct hg_db *db, const struct hg_treatment *t)
@@ -1561,7 +1578,7 @@ int db_flag_resolver(struct hg_db *db, int64_t tid, const char *rule, int date,
 	return query_id(db, st, action_id);
 }
 
-int db_action_add(struct hg_db *db, struct hg_action *a)
+static int action_insert(struct hg_db *db, struct hg_action *a, int keep_id)
 {
 	int own, rc = write_begin(db, &own);
 	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_A_INSERT) : NULL;
@@ -1574,6 +1591,8 @@ int db_action_add(struct hg_db *db, struct hg_action *a)
 		sqlite3_bind_int64(st, 1, a->treatment_id);
 		sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, a->text, -1, SQLITE_STATIC);
+		if (keep_id)
+			sqlite3_bind_int64(st, 4, a->id);
 		rc = step_done(db, st);
 		if (rc == HG_OK)
 			a->id = sqlite3_last_insert_rowid(db->sql);
@@ -1601,6 +1620,16 @@ int db_action_add(struct hg_db *db, struct hg_action *a)
 		}
 	}
 	return write_end(db, own, rc);
+}
+
+int db_action_add(struct hg_db *db, struct hg_action *a)
+{
+	return action_insert(db, a, 0);
+}
+
+int db_action_add_as(struct hg_db *db, struct hg_action *a)
+{
+	return action_insert(db, a, 1);
 }
 
 int db_action_delete(struct hg_db *db, int64_t id)
@@ -1727,6 +1756,21 @@ int db_photo_count(struct hg_db *db, int64_t tid, int day, int *n)
 int db_photo_add(struct hg_db *db, int64_t tid, int day, const void *jpeg, size_t len,
 		 const void *thumb, size_t thumb_len, int width, int height, int64_t *id)
 {
+	struct hg_photo_info info;
+
+	memset(&info, 0, sizeof info);
+	info.treatment_id = tid;
+	info.day = day;
+	info.width = width;
+	info.height = height;
+	return db_photo_put(db, &info, jpeg, len, thumb, thumb_len, id);
+}
+
+int db_photo_put(struct hg_db *db, const struct hg_photo_info *info, const void *jpeg,
+		 size_t len, const void *thumb, size_t thumb_len, int64_t *id)
+{
+	int64_t tid = info->treatment_id;
+	int day = info->day, width = info->width, height = info->height;
 	int own, rc = write_begin(db, &own);
 	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_PH_INSERT) : NULL;
 
@@ -1740,6 +1784,10 @@ int db_photo_add(struct hg_db *db, int64_t tid, int day, const void *jpeg, size_
 		sqlite3_bind_int(st, 5, width);
 		sqlite3_bind_int(st, 6, height);
 		sqlite3_bind_int64(st, 7, (sqlite3_int64)len);
+		if (info->id > 0)
+			sqlite3_bind_int64(st, 8, info->id);
+		if (info->added[0])
+			sqlite3_bind_text(st, 9, info->added, -1, SQLITE_STATIC);
 		rc = step_done(db, st);
 		if (rc == HG_OK && id)
 			*id = sqlite3_last_insert_rowid(db->sql);
@@ -1973,4 +2021,114 @@ int db_profile_clear(struct hg_db *db)
 	if (rc == HG_OK)
 		rc = step_done(db, st);
 	return write_end(db, own, rc);
+}
+
+/* ---- JSON: parsed by SQLite's JSON functions, never by hand ---------- */
+
+static int json_type_of(const unsigned char *t)
+{
+	static const char *const names[] = {
+		[HG_JSON_NULL] = "null", [HG_JSON_TRUE] = "true", [HG_JSON_FALSE] = "false",
+		[HG_JSON_INTEGER] = "integer", [HG_JSON_REAL] = "real", [HG_JSON_TEXT] = "text",
+		[HG_JSON_ARRAY] = "array", [HG_JSON_OBJECT] = "object",
+	};
+
+	for (int i = 0; t && i < (int)(sizeof names / sizeof names[0]); i++)
+		if (strcmp((const char *)t, names[i]) == 0)
+			return i;
+	return HG_JSON_NULL;
+}
+
+int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, int *type)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_JSON_VALID);
+	int rc;
+
+	*valid = 0;
+	*type = HG_JSON_NULL;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	if (sqlite3_bind_text64(st, 1, json, len, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
+		return nomem_fail();
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*valid = sqlite3_column_int(st, 0);
+		if (*valid)
+			*type = json_type_of(sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? HG_OK : sql_fail(db, rc);
+}
+
+static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_t len,
+		     struct hg_json_item **out, size_t *n);
+
+int db_json_items(struct hg_db *db, const char *json, size_t len, struct hg_json_item **out,
+		  size_t *n)
+{
+	return json_rows(db, stmt_get(db, ST_JSON_EACH), json, len, out, n);
+}
+
+int db_json_items_at(struct hg_db *db, const char *json, size_t len, const char *path,
+		     const char *skip, struct hg_json_item **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_JSON_EACH_AT);
+
+	if (st) {
+		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+		if (skip)
+			sqlite3_bind_text(st, 3, skip, -1, SQLITE_STATIC);
+	}
+	return json_rows(db, st, json, len, out, n);
+}
+
+static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_t len,
+		     struct hg_json_item **out, size_t *n)
+{
+	struct hg_json_item *v = NULL;
+	size_t cap = 0, count = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	if (sqlite3_bind_text64(st, 1, json, len, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
+		return nomem_fail();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hg_json_item *it;
+		int col;
+
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		it = &v[count++];
+		memset(it, 0, sizeof *it);
+		if (sqlite3_column_type(st, 0) == SQLITE_TEXT)
+			it->key = col_text(st, 0);
+		it->type = json_type_of(sqlite3_column_text(st, 1));
+		col = it->type == HG_JSON_ARRAY || it->type == HG_JSON_OBJECT ? 3 : 2;
+		it->text = col_text(st, col);
+		it->len = (size_t)sqlite3_column_bytes(st, col);
+		it->i = sqlite3_column_int64(st, 2);
+		it->r = sqlite3_column_double(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_json_items_free(v, count);
+		return sql_fail(db, rc);
+	}
+	*out = v;
+	*n = count;
+	return HG_OK;
+}
+
+void db_json_items_free(struct hg_json_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].text);
+	}
+	free(v);
 }

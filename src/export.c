@@ -20,7 +20,8 @@
 
 const char *const export_csv_header[EXPORT_COLUMNS] = {
 	"treatment_date", "device", "depth_mm", "area", "risks", "day", "date",
-	"redness", "swelling", "bruising", "bleeding", "signs", "note"
+	"redness", "swelling", "bruising", "bleeding", "signs", "note",
+	"temperature_c", "care", "skin_type"
 };
 
 enum { FLUSH_AT = 1 << 16 };
@@ -62,6 +63,7 @@ static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 	for (size_t k = 0; k < rec->ndays; k++) {
 		const struct hg_checkin *c = &rec->days[k];
 		char day[12], date[HG_DATE_LEN], rating[HG_SYMPTOM_COUNT][12], signs[256];
+		char temp[16], care[128], skin[4];
 		const char *f[EXPORT_COLUMNS];
 
 		snprintf(day, sizeof day, "%d", c->day);
@@ -83,6 +85,14 @@ static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 			f[EXPORT_REDNESS + s] = rating[s];
 		f[EXPORT_SIGNS] = signs;
 		f[EXPORT_NOTE] = c->note ? c->note : "";
+		model_format_temp(c->temp, temp, sizeof temp);
+		f[EXPORT_TEMPERATURE] = temp;
+		model_format_care(c->care, ';', care, sizeof care);
+		f[EXPORT_CARE] = care;
+		skin[0] = '\0';
+		if (t->skin_type >= HG_SKIN_MIN && t->skin_type <= HG_SKIN_MAX)
+			snprintf(skin, sizeof skin, "%d", t->skin_type);
+		f[EXPORT_SKIN_TYPE] = skin;
 		csv_write_record(sb, f, EXPORT_COLUMNS);
 	}
 }
@@ -137,10 +147,166 @@ void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
 		sb_puts(sb, "null");
 }
 
-static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int first)
+static const char b64[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void export_base64(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	char q[4];
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		q[0] = b64[v >> 18];
+		q[1] = b64[(v >> 12) & 63];
+		q[2] = b64[(v >> 6) & 63];
+		q[3] = b64[v & 63];
+		if (i + 1 >= n)
+			q[2] = '=';
+		if (i + 2 >= n)
+			q[3] = '=';
+		sb_add(sb, q, 4);
+	}
+}
+
+int export_unbase64(const char *s, size_t n, unsigned char **out, size_t *len)
+{
+	unsigned char *buf;
+	size_t k = 0;
+
+	*out = NULL;
+	*len = 0;
+	if (n % 4 != 0)
+		return -1;
+	buf = xmalloc(n / 4 * 3 + 1);
+	for (size_t i = 0; i < n; i += 4) {
+		unsigned v = 0;
+		int pad = 0;
+
+		for (size_t j = 0; j < 4; j++) {
+			const char *at = s[i + j] ? strchr(b64, s[i + j]) : NULL;
+
+			if (s[i + j] == '=' && i + 4 == n && j >= 2 && (j == 3 || s[i + 3] == '=')) {
+				pad++;
+				v <<= 6;
+				continue;
+			}
+			if (!at || pad) {
+				free(buf);
+				return -1;
+			}
+			v = (v << 6) | (unsigned)(at - b64);
+		}
+		buf[k++] = (unsigned char)(v >> 16);
+		if (pad < 2)
+			buf[k++] = (unsigned char)(v >> 8);
+		if (pad < 1)
+			buf[k++] = (unsigned char)v;
+	}
+	*out = buf;
+	*len = k;
+	return 0;
+}
+
+/* The photos of one day, each with its thumbnail, base64. */
+static int json_photos(struct strbuf *sb, struct hg_db *db, const struct hg_photo_info *p,
+		       size_t n, int day)
+{
+	int first = 1, rc = HG_OK;
+
+	KEY(sb, "photos");
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < n && rc == HG_OK; i++) {
+		unsigned char *data = NULL;
+		size_t len = 0;
+
+		if (p[i].day != day)
+			continue;
+		sb_puts(sb, first ? "\n   {" : ",\n   {");
+		first = 0;
+		KEY1(sb, "id");
+		sb_printf(sb, "%lld", (long long)p[i].id);
+		KEY(sb, "width");
+		sb_printf(sb, "%d", p[i].width);
+		KEY(sb, "height");
+		sb_printf(sb, "%d", p[i].height);
+		KEY(sb, "added");
+		json_string(sb, p[i].added);
+		for (int thumb = 0; thumb <= 1 && rc == HG_OK; thumb++) {
+			struct hg_photo_info info;
+
+			rc = db_photo_get(db, p[i].id, thumb, &info, &data, &len);
+			if (rc != HG_OK)
+				break;
+			if (thumb)
+				KEY(sb, "thumb");
+			else
+				KEY(sb, "jpeg");
+			sb_putc(sb, '"');
+			export_base64(sb, data, len);
+			sb_putc(sb, '"');
+			free(data);
+		}
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+	return rc;
+}
+
+/* A treatment's actions, each with the flags it resolves as RULE@DAY. */
+static int json_actions(struct strbuf *sb, struct hg_db *db, const struct hg_treatment *t)
+{
+	struct hg_action *a = NULL;
+	size_t n = 0;
+	char date[HG_DATE_LEN];
+	int rc = db_action_list(db, t->id, &a, &n);
+
+	KEY(sb, "actions");
+	sb_putc(sb, '[');
+	for (size_t i = 0; rc == HG_OK && i < n; i++) {
+		sb_puts(sb, i ? ",\n  {" : "\n  {");
+		KEY1(sb, "id");
+		sb_printf(sb, "%lld", (long long)a[i].id);
+		KEY(sb, "date");
+		date_format(a[i].date, date);
+		json_string(sb, date);
+		KEY(sb, "text");
+		json_string(sb, a[i].text);
+		KEY(sb, "resolves");
+		sb_putc(sb, '[');
+		for (size_t k = 0; k < a[i].nresolves; k++) {
+			struct strbuf id = STRBUF_INIT;
+
+			sb_printf(&id, "%s@%d", a[i].resolves[k].rule, a[i].resolves[k].date - t->date);
+			if (k)
+				sb_puts(sb, ", ");
+			json_string(sb, sb_str(&id));
+			sb_free(&id);
+		}
+		sb_puts(sb, "]}");
+	}
+	sb_putc(sb, ']');
+	model_actions_free(a, n);
+	return rc;
+}
+
+static int json_treatment(struct strbuf *sb, struct hg_db *db, const struct hg_recovery *rec,
+			  int first)
 {
 	const struct hg_treatment *t = &rec->t;
 	char date[HG_DATE_LEN];
+	struct hg_photo_info *photos = NULL;
+	size_t nphotos = 0;
+
+	if (db) {
+		int rc = db_photo_list(db, t->id, &photos, &nphotos);
+		if (rc != HG_OK)
+			return rc;
+	}
 
 	sb_puts(sb, first ? "\n{" : ",\n{");
 	export_treatment_fields(sb, t);
@@ -176,13 +342,26 @@ static void json_treatment(struct strbuf *sb, const struct hg_recovery *rec, int
 		}
 		KEY(sb, "care");
 		names(sb, c->care, HG_CARE_COUNT, care_name);
+		if (db && json_photos(sb, db, photos, nphotos, c->day) != HG_OK) {
+			free(photos);
+			return HG_ERR_RUNTIME;
+		}
 		sb_putc(sb, '}');
 	}
-	sb_puts(sb, "]}");
+	sb_putc(sb, ']');
+	free(photos);
+	if (db) {
+		int rc = json_actions(sb, db, t);
+		if (rc != HG_OK)
+			return rc;
+	}
+	sb_putc(sb, '}');
+	return HG_OK;
 }
 
 struct export_run {
 	FILE *out;
+	struct hg_db *db;               /* JSON: actions, photos, profile */
 	enum export_format fmt;
 	struct strbuf sb;
 	size_t treatments;
@@ -217,9 +396,11 @@ int export_add(struct export_run *run, const struct hg_recovery *r)
 			sb_printf(&run->ids, "%s%lld", run->without ? ", " : "", (long long)r->t.id);
 		run->without++;
 	}
-	if (run->fmt == EXPORT_JSON)
-		json_treatment(&run->sb, r, run->treatments == 0);
-	else
+	if (run->fmt == EXPORT_JSON) {
+		int rc = json_treatment(&run->sb, run->db, r, run->treatments == 0);
+		if (rc != HG_OK)
+			return rc;
+	} else
 		csv_rows(&run->sb, r);
 	run->treatments++;
 	if (run->sb.len >= FLUSH_AT)
@@ -260,7 +441,48 @@ int export_write_db(FILE *out, enum export_format fmt, struct hg_db *db, size_t 
 		    struct strbuf *ids)
 {
 	struct export_run *run = export_start(out, fmt);
-	int rc = db_recovery_each(db, add_one, run);
+	int rc = HG_OK;
+
+	run->db = db;
+	if (fmt == EXPORT_JSON) {
+		/* The first members are written: put the profile before the
+		 * treatments by rewriting the opening. */
+		struct hg_profile p;
+		int found = 0;
+
+		run->sb.len = 0;
+		sb_puts(&run->sb, "{");
+		KEY1(&run->sb, "format");
+		json_string(&run->sb, "healgrid-export");
+		KEY(&run->sb, "version");
+		sb_puts(&run->sb, "2");
+		KEY(&run->sb, "profile");
+		rc = db_profile_get(db, &p, &found);
+		if (rc == HG_OK && found) {
+			char born[HG_DATE_LEN];
+
+			sb_putc(&run->sb, '{');
+			KEY1(&run->sb, "name");
+			json_string(&run->sb, p.name);
+			KEY(&run->sb, "born");
+			if (p.has_born) {
+				date_format(p.born, born);
+				json_string(&run->sb, born);
+			} else {
+				sb_puts(&run->sb, "null");
+			}
+			KEY(&run->sb, "clinic");
+			json_string(&run->sb, p.clinic);
+			sb_putc(&run->sb, '}');
+		} else {
+			sb_puts(&run->sb, "null");
+		}
+		db_profile_free(&p);
+		KEY(&run->sb, "treatments");
+		sb_puts(&run->sb, "[");
+	}
+	if (rc == HG_OK)
+		rc = db_recovery_each(db, add_one, run);
 	const char *list;
 
 	if (without)

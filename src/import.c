@@ -35,10 +35,12 @@ struct entry {
 	int created;
 	int max_day;
 	uint64_t seen[(HG_WINDOW_MAX + 63) / 64]; /* days given so far */
-	size_t line;                    /* where the file first named it */
-	enum hg_device device;          /* the details on that line */
+	size_t line;                    /* where the file first named it; 0: stored */
+	enum hg_device device;          /* the details on that line (or stored) */
 	double depth;
 	unsigned risks;
+	int skin_type;
+	int skin_known;                 /* a version 1 row does not say */
 };
 
 struct cache {
@@ -186,10 +188,13 @@ struct row {
 	double depth;
 	const char *area;
 	unsigned risks;
+	int skin_type;
+	int v2;                         /* the row has the version 2 columns */
 	struct hg_checkin c;
 };
 
-static int parse_row(const struct row_ctx *x, const char *const *f, int today, struct row *row)
+static int parse_row(const struct row_ctx *x, const char *const *f, size_t ncols, int today,
+		     struct row *row)
 {
 	int rc, date, dev;
 	char want[HG_DATE_LEN], got[HG_DATE_LEN], msg[HG_VALID_MSG];
@@ -235,6 +240,26 @@ static int parse_row(const struct row_ctx *x, const char *const *f, int today, s
 		rc = check_text(x, "note", f[EXPORT_NOTE], HG_NOTE_MAX);
 	if (rc == HG_OK)
 		row->c.note = xstrdup(f[EXPORT_NOTE]);
+	row->v2 = ncols == EXPORT_COLUMNS;
+	row->skin_type = HG_SKIN_NONE;
+	if (rc != HG_OK || !row->v2)
+		return rc;
+	if (*f[EXPORT_TEMPERATURE]) {
+		const char *why;
+		const char *p = f[EXPORT_TEMPERATURE];
+		size_t n = strlen(p);
+
+		/* A plain number of degrees Celsius, as export writes it. */
+		if (n == 0 || strchr("0123456789", p[n - 1]) == NULL
+		    || model_parse_temp(p, &row->c.temp, &why) != 0)
+			return fail_field(x, "temperature_c", "34.0-43.0 (degrees C, one decimal)", p);
+	}
+	rc = parse_names(x, "care", f[EXPORT_CARE], model_parse_care, "care item", &row->c.care);
+	if (rc == HG_OK && *f[EXPORT_SKIN_TYPE]) {
+		row->skin_type = model_parse_skin_type(f[EXPORT_SKIN_TYPE]);
+		if (row->skin_type < 0)
+			rc = fail_field(x, "skin_type", "1-6", f[EXPORT_SKIN_TYPE]);
+	}
 	return rc;
 }
 
@@ -265,6 +290,8 @@ static int entry_get(struct hg_db *db, struct cache *c, const struct row_ctx *x,
 	e->device = row->device;
 	e->depth = row->depth;
 	e->risks = row->risks;
+	e->skin_type = row->skin_type;
+	e->skin_known = row->v2;
 	*slot = e;
 	c->n++;
 	c->last = e;
@@ -274,8 +301,17 @@ static int entry_get(struct hg_db *db, struct cache *c, const struct row_ctx *x,
 	rc = db_treatment_find(db, row->tdate, row->area, &id);
 	if (rc != HG_OK)
 		return rc;
-	if (id)
-		return db_treatment_get(db, id, &e->t);
+	if (id) {
+		/* Rows must agree with the stored treatment. */
+		rc = db_treatment_get(db, id, &e->t);
+		e->line = 0;
+		e->device = e->t.device;
+		e->depth = e->t.depth;
+		e->risks = e->t.risks;
+		e->skin_type = e->t.skin_type;
+		e->skin_known = 1;
+		return rc;
+	}
 	model_treatment_init(&e->t);
 	e->t.date = row->tdate;
 	e->t.device = row->device;
@@ -284,6 +320,7 @@ static int entry_get(struct hg_db *db, struct cache *c, const struct row_ctx *x,
 	e->t.products = xstrdup("");
 	e->t.note = xstrdup("");
 	e->t.risks = row->risks;
+	e->t.skin_type = row->skin_type;
 	e->t.window = HG_WINDOW_DEFAULT;
 	e->created = 1;
 	return db_treatment_add(db, &e->t);
@@ -300,17 +337,24 @@ static int entry_check(const struct row_ctx *x, const struct entry *e, const str
 		what = "depth_mm";
 	else if (row->risks != e->risks)
 		what = "risks";
+	else if (row->v2 && e->skin_known && row->skin_type != e->skin_type)
+		what = "skin_type";
 	if (what) {
-		char date[HG_DATE_LEN];
+		char date[HG_DATE_LEN], where[64];
 		char *area = shown(e->area);
 		int rc;
 
 		date_format(e->date, date);
-		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s differs from line %zu for the same"
-			     " treatment (%s, %s)", x->name, x->line, what, e->line, date, area);
+		if (e->line)
+			snprintf(where, sizeof where, "line %zu for the same treatment", e->line);
+		else
+			snprintf(where, sizeof where, "the stored treatment %lld", (long long)e->t.id);
+		rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s differs from %s (%s, %s)", x->name,
+			     x->line, what, where, date, area);
 		free(area);
 		return rc;
 	}
+
 	if (e->seen[row->c.day / 64] & ((uint64_t)1 << (row->c.day % 64))) {
 		char date[HG_DATE_LEN];
 		char *area = shown(e->area);
@@ -352,12 +396,14 @@ static int widen_all(struct hg_db *db, struct cache *c, struct import_stats *st)
 
 /* ---- the import ------------------------------------------------------- */
 
-static int check_header(const char *name, const struct csv_record *rec)
+/* The header of version 2 or of version 1 (its first columns): *ncols. */
+static int check_header(const char *name, const struct csv_record *rec, size_t *ncols)
 {
-	int same = rec->nfields == EXPORT_COLUMNS;
+	int same = rec->nfields == EXPORT_COLUMNS || rec->nfields == EXPORT_COLUMNS_V1;
 
-	for (size_t i = 0; same && i < EXPORT_COLUMNS; i++)
+	for (size_t i = 0; same && i < rec->nfields; i++)
 		same = strcmp(rec->fields[i], export_csv_header[i]) == 0;
+	*ncols = rec->nfields;
 	if (same)
 		return HG_OK;
 
@@ -379,6 +425,7 @@ struct run {
 	struct import_stats *st;
 	struct csv_record rec;
 	struct cache cache;
+	size_t ncols;                   /* of the header: version 1 or 2 */
 	int begun;                      /* header checked, transaction open */
 };
 
@@ -406,7 +453,7 @@ static int run_piece(struct run *x, const char *data, size_t len, size_t line,
 			rc = hg_fail(HG_ERR_INPUT, "%s:%zu: %s", x->name, x->rec.err_line,
 				     x->rec.error);
 		else
-			rc = check_header(x->name, &x->rec);
+			rc = check_header(x->name, &x->rec, &x->ncols);
 		if (rc == HG_OK)
 			rc = db_begin(x->db);
 		if (rc != HG_OK)
@@ -418,18 +465,32 @@ static int run_piece(struct run *x, const char *data, size_t len, size_t line,
 		struct row row;
 		struct entry *e;
 
-		if (x->rec.nfields != EXPORT_COLUMNS) {
+		if (x->rec.nfields != x->ncols) {
 			char what[64];
-			snprintf(what, sizeof what, "expected %d fields, got %zu", EXPORT_COLUMNS,
+			snprintf(what, sizeof what, "expected %zu fields, got %zu", x->ncols,
 				 x->rec.nfields);
 			rc = bad(&rx, what);
 			break;
 		}
-		rc = parse_row(&rx, x->rec.fields, x->today, &row);
+		rc = parse_row(&rx, x->rec.fields, x->ncols, x->today, &row);
 		if (rc == HG_OK)
 			rc = entry_get(x->db, &x->cache, &rx, &row, &e);
 		if (rc == HG_OK)
 			rc = entry_check(&rx, e, &row);
+		if (rc == HG_OK && !row.v2 && !e->created) {
+			/* A version 1 row does not carry the temperature and
+			 * care of a stored day: they stay. */
+			struct hg_checkin old;
+			int found = 0;
+
+			model_checkin_init(&old);
+			rc = db_checkin_get(x->db, e->t.id, row.c.day, &old, &found);
+			if (rc == HG_OK && found) {
+				row.c.temp = old.temp;
+				row.c.care = old.care;
+			}
+			model_checkin_free(&old);
+		}
 		if (rc == HG_OK) {
 			row.c.treatment_id = e->t.id;
 			rc = db_checkin_put(x->db, &row.c);
@@ -495,6 +556,41 @@ static size_t whole_records(const char *data, size_t len)
 	return end;
 }
 
+/* A JSON export, told by its content: the first byte other than white
+ * space (after a byte order mark) is "{", which no CSV header starts with. */
+static int looks_json(const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	return i < len && buf[i] == '{';
+}
+
+/* The rest of in after the have bytes already in *buf: a JSON file is
+ * parsed whole. */
+static int read_rest(const char *name, FILE *in, char **buf, size_t *cap, size_t *have)
+{
+	for (;;) {
+		size_t got;
+
+		if (*have == *cap) {
+			*cap *= 2;
+			*buf = xrealloc(*buf, *cap);
+		}
+		got = fread(*buf + *have, 1, *cap - *have, in);
+		*have += got;
+		if (got == 0) {
+			if (ferror(in))
+				return hg_fail(HG_ERR_RUNTIME, "%s: cannot read: %s", name,
+					       strerror(errno));
+			return HG_OK;
+		}
+	}
+}
+
 int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		struct import_stats *st)
 {
@@ -516,6 +612,16 @@ int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		}
 		if (rc != HG_OK)
 			break;
+		if (first && looks_json(buf, have)) {
+			size_t bom = have >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+			rc = read_rest(name, in, &buf, &cap, &have);
+			if (rc == HG_OK)
+				rc = import_json(db, name, buf + bom, have - bom, today, st);
+			free(buf);
+			csv_record_free(&x.rec);
+			return rc;
+		}
 		size_t end = eof ? have : whole_records(buf, have);
 		if (end == 0 && !eof) {         /* one record longer than the buffer */
 			cap *= 2;

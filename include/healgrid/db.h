@@ -43,6 +43,8 @@ int db_commit(struct hg_db *db);
 void db_rollback(struct hg_db *db);
 
 int db_treatment_add(struct hg_db *db, struct hg_treatment *t);  /* sets t->id */
+/* The same with the id t->id as given (an import keeping ids). */
+int db_treatment_add_as(struct hg_db *db, struct hg_treatment *t);
 int db_treatment_update(struct hg_db *db, const struct hg_treatment *t);
 int db_treatment_delete(struct hg_db *db, int64_t id);
 /* HG_ERR_INPUT "no treatment N" when missing. */
@@ -77,6 +79,8 @@ int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta);
  * caller) and the flags it resolves, and sets a->id; a flag already
  * resolved by another action is HG_ERR_INPUT and nothing is saved. */
 int db_action_add(struct hg_db *db, struct hg_action *a);
+/* The same with the id a->id as given (an import keeping ids). */
+int db_action_add_as(struct hg_db *db, struct hg_action *a);
 /* HG_ERR_INPUT "no action N" when missing; its flags become open again. */
 int db_action_delete(struct hg_db *db, int64_t id);
 /* Actions of treatment tid (0 = every treatment), by date then id, with
@@ -129,6 +133,10 @@ int db_photo_count(struct hg_db *db, int64_t tid, int day, int *n);
 /* The day's check-in must exist.  Sets *id (may be NULL). */
 int db_photo_add(struct hg_db *db, int64_t tid, int day, const void *jpeg, size_t len,
 		 const void *thumb, size_t thumb_len, int width, int height, int64_t *id);
+/* The same for an import: info's id (0: a new one), treatment, day, width,
+ * height and added ("": now) are stored as given. */
+int db_photo_put(struct hg_db *db, const struct hg_photo_info *info, const void *jpeg,
+		 size_t len, const void *thumb, size_t thumb_len, int64_t *id);
 /* A treatment's photos by day (tid 0: every treatment's, oldest first). */
 int db_photo_list(struct hg_db *db, int64_t tid, struct hg_photo_info **out, size_t *n);
 /* The same for treatment tid (dated `date`), with only id, treatment_id,
@@ -155,5 +163,34 @@ int db_profile_get(struct hg_db *db, struct hg_profile *out, int *found);
 int db_profile_put(struct hg_db *db, const struct hg_profile *p);
 int db_profile_clear(struct hg_db *db);
 void db_profile_free(struct hg_profile *p);
+
+/* ---- JSON read by SQLite's JSON functions (json_valid, json_each) ---- */
+
+enum hg_json_type {
+	HG_JSON_NULL, HG_JSON_TRUE, HG_JSON_FALSE, HG_JSON_INTEGER, HG_JSON_REAL,
+	HG_JSON_TEXT, HG_JSON_ARRAY, HG_JSON_OBJECT
+};
+
+/* One member of an object or element of an array. */
+struct hg_json_item {
+	char *key;              /* member name; NULL in an array; owned */
+	int type;               /* enum hg_json_type */
+	char *text;             /* a string's text, a container's JSON; owned */
+	size_t len;             /* bytes of text (a string may hold a NUL) */
+	int64_t i;              /* a number's value */
+	double r;
+};
+
+/* *valid = 1 when the len bytes at json are JSON, and *type its top type. */
+int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, int *type);
+/* The members or elements of the object or array json (valid JSON), in
+ * order; the caller frees with db_json_items_free. */
+int db_json_items(struct hg_db *db, const char *json, size_t len, struct hg_json_item **out,
+		  size_t *n);
+/* The same for the container at path ("$.treatments") inside json; the
+ * member named skip (may be NULL) comes with text "" (its text not made). */
+int db_json_items_at(struct hg_db *db, const char *json, size_t len, const char *path,
+		     const char *skip, struct hg_json_item **out, size_t *n);
+void db_json_items_free(struct hg_json_item *v, size_t n);
 
 #endif

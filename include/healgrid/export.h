@@ -16,10 +16,14 @@ enum export_col {
 	EXPORT_TREATMENT_DATE, EXPORT_DEVICE, EXPORT_DEPTH, EXPORT_AREA,
 	EXPORT_RISKS, EXPORT_DAY, EXPORT_DATE, EXPORT_REDNESS, EXPORT_SWELLING,
 	EXPORT_BRUISING, EXPORT_BLEEDING, EXPORT_SIGNS, EXPORT_NOTE,
+	EXPORT_COLUMNS_V1,              /* version 1 files end here */
+	EXPORT_TEMPERATURE = EXPORT_COLUMNS_V1, EXPORT_CARE, EXPORT_SKIN_TYPE,
 	EXPORT_COLUMNS
 };
 
-/* "treatment_date", "device", ... "note": the exact CSV header. */
+/* "treatment_date", "device", ... "note", "temperature_c", "care",
+ * "skin_type": the exact CSV header (its first EXPORT_COLUMNS_V1 names are
+ * the header of version 1, which import accepts too). */
 extern const char *const export_csv_header[EXPORT_COLUMNS];
 
 /* A depth that reads back as the same number: "1.0", "0.25", "1.234";
@@ -28,6 +32,11 @@ void export_format_depth(double depth, char *buf, size_t len);
 /* A treatment's fields as JSON members ("id": ... "note": ...), without
  * braces: the one shape that export, report and `treatment list` share. */
 void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t);
+
+/* base64 (RFC 4648, padded) of the n bytes at p onto sb, and back:
+ * export_unbase64 returns -1 on anything but canonical base64. */
+void export_base64(struct strbuf *sb, const unsigned char *p, size_t n);
+int export_unbase64(const char *s, size_t n, unsigned char **out, size_t *len);
 
 /* One treatment at a time: export_start, export_add for every treatment
  * oldest first, export_finish (writes the end and frees; HG_ERR_RUNTIME

@@ -1,5 +1,5 @@
-/* import.h — check-ins into the database from the CSV that `export`
- * writes: every field validated, all rows in one transaction or none, the
+/* import.h — check-ins into the database from the CSV or JSON that
+ * `export` writes: every field validated, all rows in one transaction or none, the
  * first bad row reported as "NAME:LINE: what is wrong".
  */
 #ifndef HEALGRID_IMPORT_H
@@ -23,6 +23,15 @@ struct import_stats {
  * saved and HG_ERR_INPUT (bad data) or HG_ERR_RUNTIME (storage) is
  * returned with the message recorded by hg_fail(). */
 int import_file(struct hg_db *db, const char *name, FILE *in, int today,
+		struct import_stats *st);
+
+/* The JSON that `export --format json` writes (versions 1 and 2), the len
+ * bytes at data, parsed by SQLite's JSON functions: into a database without
+ * treatments with their ids kept; else matched by (date, area), days and
+ * actions already stored with the same content skipped, other content
+ * refused.  All or nothing, as import_file (which calls it when a file's
+ * first byte other than white space is "{"). */
+int import_json(struct hg_db *db, const char *name, const char *data, size_t len, int today,
 		struct import_stats *st);
 
 #endif

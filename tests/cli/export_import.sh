@@ -6,11 +6,12 @@
 . "$top_srcdir/tests/lib.sh"
 
 HEADER='treatment_date,device,depth_mm,area,risks,day,date,redness,swelling,bruising,bleeding,signs,note'
+HEADER2="$HEADER,temperature_c,care,skin_type"
 
 empty_db
 run export
 expect_status 0 "export of an empty database"
-is "$(printf '%s' "$out" | tr -d '\r')" "$HEADER" "just the header"
+is "$(printf '%s' "$out" | tr -d '\r')" "$HEADER2" "just the header"
 
 # ---- awkward data ------------------------------------------------------------
 run treatment add --date 2026-10-01 --depth 1.234 --area 'cheeks, "both"' --risk cold-sores,keloids \
@@ -32,7 +33,7 @@ run export
 expect_status 0 "export csv"
 export_err=$err
 cp "$T/out" "$T/a.csv"
-is "$(head -1 "$T/a.csv")" "$HEADER"$'\r' "exact header, CRLF line ends"
+is "$(head -1 "$T/a.csv")" "$HEADER2"$'\r' "exact header, CRLF line ends"
 like "$out" '*2026-10-01,professional,1.234,"cheeks, ""both""",cold-sores;keloids,0,2026-10-01,3,2,1,1,,"commas, ""quotes"", and ;semicolons;"*' \
 	"quoting of area and note"
 like "$out" '*,2,2026-10-03,,,,,warmth;pus,"  leading and trailing spaces  "*' "signs ;-separated, spaces kept"
@@ -69,7 +70,7 @@ expect_status 0 "export json"
 check=$(printf '%s' "$out" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-assert d["format"] == "healgrid-export" and d["version"] == 1
+assert d["format"] == "healgrid-export" and d["version"] == 2
 t = {x["id"]: x for x in d["treatments"]}
 assert len(t) == 3, t.keys()
 a = t[1]
@@ -142,7 +143,7 @@ bad_case "line numbers count the lines inside a quoted note" \
 printf 'date,redness\r\n2026-11-01,1\r\n' > "$T/bad.csv"
 sum=$(db_sum)
 run import "$T/bad.csv"
-expect_error 2 "$T/bad.csv:1: the header is not healgrid's; expected $HEADER" "a header that does not match"
+expect_error 2 "$T/bad.csv:1: the header is not healgrid's; expected $HEADER2" "a header that does not match"
 is "$(db_sum)" "$sum" "wrong header: nothing written"
 printf '%s\r\n%s\r\n' "${HEADER/,note/}" "${good%,fine}" > "$T/bad.csv"
 run import "$T/bad.csv"
@@ -158,6 +159,52 @@ expect_error 2 "$T/none.csv: No such file or directory" "a missing file"
 run import
 expect_error 2 "import: expected a CSV file*" "import without a file"
 
+# ---- version 2 columns: temperature, care, skin type ------------------------------
+DB="$T/v2.db"
+run treatment add --date 2026-11-01 --skin-type IV --device home --depth 0.5
+run checkin --day 1 --redness 2 --temp 38.3 --care sun,makeup --note 'v2'
+run checkin --day 2 --swelling 1
+run export -o "$T/v2.csv"
+like "$(cat "$T/v2.csv")" "*2026-11-01,home,0.5,face,,1,2026-11-02,2,,,,,v2,38.3,sun;makeup,4"$'\r'"*" \
+	"a row carries temperature_c, care and skin_type"
+like "$(cat "$T/v2.csv")" "*,2,2026-11-03,,1,,,,,,,4"$'\r'"*" "empty temperature and care"
+DB="$T/v2b.db"
+run import "$T/v2.csv"
+expect_status 0 "import of the version 2 CSV"
+run export -o "$T/v2b.csv"
+is "$(file_sum "$T/v2b.csv")" "$(file_sum "$T/v2.csv")" "version 2 CSV round trip, byte for byte"
+run treatment list --format json
+like "$out" '*"skin_type": 4*' "the created treatment has the skin type"
+# A version 1 row over a stored day: the day's temperature and care stay.
+printf '%s\r\n%s\r\n' "$HEADER" '2026-11-01,home,0.5,face,,1,2026-11-02,3,,,,,from v1' > "$T/v1over.csv"
+run import "$T/v1over.csv"
+expect_status 0 "a version 1 row over a stored day"
+is "$(sqlite3 "$DB" 'SELECT redness, temperature_dc, care, note FROM checkin WHERE day = 1')" \
+	"3|383|10|from v1" "the rating and note replaced, temperature and care kept"
+# Rows that disagree with the stored treatment name their line.
+sum=$(db_sum)
+for bad in 'skin_type:2026-11-01,home,0.5,face,,3,2026-11-04,1,,,,,,,,5' \
+	   'device:2026-11-01,professional,0.5,face,,3,2026-11-04,1,,,,,,,,4' \
+	   'depth_mm:2026-11-01,home,1.0,face,,3,2026-11-04,1,,,,,,,,4' \
+	   'risks:2026-11-01,home,0.5,face,keloids,3,2026-11-04,1,,,,,,,,4'; do
+	printf '%s\r\n%s\r\n' "$HEADER2" "${bad#*:}" > "$T/disagree.csv"
+	run import "$T/disagree.csv"
+	expect_error 2 "$T/disagree.csv:2: ${bad%%:*} differs from the stored treatment 1 (2026-11-01, face)" \
+		"${bad%%:*} disagreeing with the stored treatment"
+	is "$(db_sum)" "$sum" "${bad%%:*}: nothing changed"
+done
+for bad in 'temperature_c:45.0:2026-11-01,home,0.5,face,,3,2026-11-04,1,,,,,,45.0,,4' \
+	   'temperature_c:100.4F:2026-11-01,home,0.5,face,,3,2026-11-04,1,,,,,,100.4F,,4' \
+	   'care:tan:2026-11-01,home,0.5,face,,3,2026-11-04,1,,,,,,,tan,4' \
+	   'skin_type:7:2026-11-01,home,0.5,face,,3,2026-11-04,1,,,,,,,,7'; do
+	col=${bad%%:*}; rest=${bad#*:}; val=${rest%%:*}
+	printf '%s\r\n%s\r\n' "$HEADER2" "${rest#*:}" > "$T/badv2.csv"
+	run import "$T/badv2.csv"
+	expect_error 2 "$T/badv2.csv:2: $col: *\"$val\"*" "bad $col $val"
+	is "$(db_sum)" "$sum" "bad $col $val: nothing changed"
+done
+DB="$T/healgrid.db"
+
 # ---- 100,000 rows ------------------------------------------------------------------
 # Correctness at size only: timing belongs to bench/ (`make bench`), never
 # to make check.
@@ -169,6 +216,9 @@ is "$out" "imported 100000 check-ins of 3572 treatments (3572 new, 0 widened)" "
 run_raw "$HEALGRID" --db "$BIG" report --all
 expect_status 0 "report --all on 100,000 check-ins"
 run_raw "$HEALGRID" --db "$BIG" export -o "$T/big2.csv"
-is "$(file_sum "$T/big2.csv")" "$(file_sum "$T/big.csv")" "100,000 rows export back byte for byte"
+# The generator writes version 1 rows; the export adds the three empty
+# version 2 columns.
+sed '1s/\r$/,temperature_c,care,skin_type\r/; 2,$s/\r$/,,,\r/' "$T/big.csv" >"$T/big-v2.csv"
+is "$(file_sum "$T/big2.csv")" "$(file_sum "$T/big-v2.csv")" "100,000 rows export back byte for byte"
 
 done_testing

@@ -6,7 +6,8 @@
 # finds a crash, leak or timeout (the input is saved in $FUZZ_ARTIFACTS,
 # default ./fuzz-artifacts — add it to the corpus once fixed).
 #
-#   tests/fuzz/run.sh SECONDS [NAME...]   NAME: csv, date, cli, import, image
+#   tests/fuzz/run.sh SECONDS [NAME...]   NAME: csv, date, cli, import,
+#                                         import_json, image
 #                                         (default: all)
 #
 # Environment: CC (default clang), FUZZ_CONFIG_DIR (a directory holding the
@@ -15,7 +16,7 @@
 set -u
 
 usage() {
-	echo "usage: $0 SECONDS [csv|date|cli|import|image]..." >&2
+	echo "usage: $0 SECONDS [csv|date|cli|import|import_json|image]..." >&2
 	exit 2
 }
 
@@ -98,7 +99,7 @@ cli_sources() {
 	(cd "$top" && ls src/*.c | grep -v -e '^src/main\.c$' -e '^src/ui')
 }
 
-[ $# -gt 0 ] || set -- csv date cli import image
+[ $# -gt 0 ] || set -- csv date cli import import_json image
 for h in "$@"; do
 	case $h in
 	csv) fuzz csv src/csv.c src/util.c ;;
@@ -108,6 +109,9 @@ for h in "$@"; do
 	# shellcheck disable=SC2046
 	import) fuzz import $(cli_sources | grep -v -e '^src/cli\.c$' -e '^src/cmd_' -e '^src/demo\.c$') \
 		$(pkg-config --libs sqlite3 libjpeg libpng) ;;
+	# shellcheck disable=SC2046
+	import_json) fuzz import_json $(cli_sources | grep -v -e '^src/cli\.c$' -e '^src/cmd_' \
+		-e '^src/demo\.c$') $(pkg-config --libs sqlite3 libjpeg libpng) ;;
 	# shellcheck disable=SC2046
 	image) fuzz image src/image.c src/util.c $(pkg-config --cflags --libs libjpeg libpng) ;;
 	*) usage ;;

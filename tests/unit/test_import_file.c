@@ -155,11 +155,57 @@ static void a_late_error_names_its_line_and_saves_nothing(void **state)
 	tmpdb_close(&a);
 }
 
+/* JSON is told from CSV by its first character other than white space
+ * (after a byte order mark), read whole however long, whatever the name. */
+static void json_is_told_by_content(void **state)
+{
+	static const char head[] = "\xef\xbb\xbf \r\n\t{\"format\": \"healgrid-export\","
+		" \"version\": 1, \"treatments\": [";
+	struct strbuf sb = STRBUF_INIT;
+	struct import_stats st;
+	struct tmpdb a;
+	int today = date_from_ymd(2100, 1, 1);
+
+	(void)state;
+	sb_puts(&sb, head);
+	for (int i = 0; i < 3000; i++) {
+		char d[HG_DATE_LEN];
+
+		date_format(date_from_ymd(2000, 1, 1) + i * 10, d);
+		sb_printf(&sb, "%s{\"id\": %d, \"date\": \"%s\", \"area\": \"face\", \"checkins\":"
+			  " [{\"day\": 0, \"date\": \"%s\", \"redness\": %d, \"note\": \"caf\u00e9\"}]}",
+			  i ? ", " : "", i + 1, d, d, i % 4);
+	}
+	sb_puts(&sb, "]}\n");
+	assert_true(sb.len > (1 << 18));        /* longer than one piece */
+	tmpdb_open(&a);
+	if (import_via_file(a.db, sb.s, sb.len, today, &st) != HG_OK)
+		fail_msg("%s", hg_error());
+	assert_int_equal(st.rows, 3000);
+	assert_int_equal(st.created, 3000);
+	/* cut short: refused, nothing saved */
+	assert_int_equal(import_via_file(a.db, sb.s, sb.len - 5, today, &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "x.csv: not valid JSON (cut short, or not written by"
+			    " healgrid export)");
+	hg_error_clear();
+	/* a NUL inside the text is not JSON either */
+	sb.s[sb.len - 4] = '\0';
+	assert_int_equal(import_json(a.db, "n.json", sb.s, sb.len, today, &st), HG_ERR_INPUT);
+	hg_error_clear();
+	/* not an object at the top */
+	assert_int_equal(import_json(a.db, "a.json", "[1]", 3, today, &st), HG_ERR_INPUT);
+	assert_string_equal(hg_error(), "a.json: expected an object, got an array");
+	hg_error_clear();
+	sb_free(&sb);
+	tmpdb_close(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_file_of_many_pieces_imports_every_row),
 		cmocka_unit_test(a_late_error_names_its_line_and_saves_nothing),
+		cmocka_unit_test(json_is_told_by_content),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
