@@ -369,26 +369,11 @@ static int write_end(struct hg_db *db, int own, int rc)
 {
 	if (!own)
 		return rc;
-	if (rc == HG_OK) {
-		sqlite3_stmt *fk = NULL;
-		int step = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &fk, NULL);
-
-		if (step == SQLITE_OK)
-			step = sqlite3_step(fk);
-		if (step == SQLITE_ROW)
-			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot upgrade: a row refers to a"
-				     " missing treatment; it was not changed", db->path);
-		else if (step != SQLITE_DONE)
-			rc = sql_fail(db, step);
-		sqlite3_finalize(fk);
-	}
-	if (rc != HG_OK)
+	if (rc != HG_OK) {
 		db_rollback(db);
-	else
-		rc = db_commit(db);
-	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK && rc == HG_OK)
-		rc = HG_ERR_RUNTIME;
-	return rc;
+		return rc;
+	}
+	return db_commit(db);
 }
 
 /* ---- opening ---------------------------------------------------------- */

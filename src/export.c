@@ -147,70 +147,6 @@ void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t)
 		sb_puts(sb, "null");
 }
 
-static const char b64[] =
-	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-void export_base64(struct strbuf *sb, const unsigned char *p, size_t n)
-{
-	char q[4];
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
-
-		if (i + 1 < n)
-			v |= (unsigned)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		q[0] = b64[v >> 18];
-		q[1] = b64[(v >> 12) & 63];
-		q[2] = b64[(v >> 6) & 63];
-		q[3] = b64[v & 63];
-		if (i + 1 >= n)
-			q[2] = '=';
-		if (i + 2 >= n)
-			q[3] = '=';
-		sb_add(sb, q, 4);
-	}
-}
-
-int export_unbase64(const char *s, size_t n, unsigned char **out, size_t *len)
-{
-	unsigned char *buf;
-	size_t k = 0;
-
-	*out = NULL;
-	*len = 0;
-	if (n % 4 != 0)
-		return -1;
-	buf = xmalloc(n / 4 * 3 + 1);
-	for (size_t i = 0; i < n; i += 4) {
-		unsigned v = 0;
-		int pad = 0;
-
-		for (size_t j = 0; j < 4; j++) {
-			const char *at = s[i + j] ? strchr(b64, s[i + j]) : NULL;
-
-			if (s[i + j] == '=' && i + 4 == n && j >= 2 && (j == 3 || s[i + 3] == '=')) {
-				pad++;
-				v <<= 6;
-				continue;
-			}
-			if (!at || pad) {
-				free(buf);
-				return -1;
-			}
-			v = (v << 6) | (unsigned)(at - b64);
-		}
-		buf[k++] = (unsigned char)(v >> 16);
-		if (pad < 2)
-			buf[k++] = (unsigned char)(v >> 8);
-		if (pad < 1)
-			buf[k++] = (unsigned char)v;
-	}
-	*out = buf;
-	*len = k;
-	return 0;
-}
 
 /* The photos of one day, each with its thumbnail, base64. */
 static int json_photos(struct strbuf *sb, struct hg_db *db, const struct hg_photo_info *p,
@@ -247,7 +183,7 @@ static int json_photos(struct strbuf *sb, struct hg_db *db, const struct hg_phot
 			else
 				KEY(sb, "jpeg");
 			sb_putc(sb, '"');
-			export_base64(sb, data, len);
+			hg_base64(sb, data, len);
 			sb_putc(sb, '"');
 			free(data);
 		}

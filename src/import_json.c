@@ -283,7 +283,7 @@ static int blob_field(const struct jrun *x, const char *path, const char *key,
 
 	if (rc == HG_OK)
 		rc = want_type(x, path, key, it, HG_JSON_TEXT, 0);
-	if (rc == HG_OK && export_unbase64(it->text, it->len, out, len) != 0)
+	if (rc == HG_OK && hg_unbase64(it->text, it->len, out, len) != 0)
 		rc = fail_at(x, p, "not base64");
 	if (rc == HG_OK) {
 		struct strbuf who = STRBUF_INIT;

@@ -54,32 +54,6 @@ static void esc(struct strbuf *sb, const char *s)
 	esc_lines(sb, s, 0);
 }
 
-/* Append n bytes as base64 (RFC 4648), for data: URIs. */
-static void base64(struct strbuf *sb, const unsigned char *p, size_t n)
-{
-	static const char a[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char q[4];
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
-
-		if (i + 1 < n)
-			v |= (unsigned)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		q[0] = a[v >> 18 & 63];
-		q[1] = a[v >> 12 & 63];
-		q[2] = '=';
-		q[3] = '=';
-		if (i + 1 < n)
-			q[2] = a[v >> 6 & 63];
-		if (i + 2 < n)
-			q[3] = a[v & 63];
-		sb_add(sb, q, 4);
-	}
-}
-
 /* ---- the document ----------------------------------------------------- */
 
 static const char css[] =
@@ -257,7 +231,7 @@ static void strip(struct strbuf *sb, const struct report_item *it)
 		sb_printf(sb, "<figure><img alt=\"photo of day %d\" src=\"data:image/jpeg;base64,",
 			  p->day);
 		if (p->thumb)
-			base64(sb, p->thumb, p->len);
+			hg_base64(sb, p->thumb, p->len);
 		sb_printf(sb, "\"><figcaption>day %d, %s</figcaption></figure>\n", p->day, date);
 	}
 	sb_puts(sb, "</div>\n");

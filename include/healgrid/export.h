@@ -33,11 +33,6 @@ void export_format_depth(double depth, char *buf, size_t len);
  * braces: the one shape that export, report and `treatment list` share. */
 void export_treatment_fields(struct strbuf *sb, const struct hg_treatment *t);
 
-/* base64 (RFC 4648, padded) of the n bytes at p onto sb, and back:
- * export_unbase64 returns -1 on anything but canonical base64. */
-void export_base64(struct strbuf *sb, const unsigned char *p, size_t n);
-int export_unbase64(const char *s, size_t n, unsigned char **out, size_t *len);
-
 /* One treatment at a time: export_start, export_add for every treatment
  * oldest first, export_finish (writes the end and frees; HG_ERR_RUNTIME
  * when writing failed).  CSV has one row per check-in, days in order, so a

@@ -95,4 +95,9 @@ void hg_wrap_start(struct hg_wrap *w, struct strbuf *sb, int width, int indent);
 void hg_wrap_words(struct hg_wrap *w, const char *s, size_t n);
 void hg_wrap_newline(struct hg_wrap *w);
 
+/* base64 (RFC 4648, padded) of n bytes appended to sb; and back: 0 and a malloc'd
+ * *out (caller frees), or -1 on anything but canonical base64. */
+void hg_base64(struct strbuf *sb, const unsigned char *p, size_t n);
+int hg_unbase64(const char *s, size_t n, unsigned char **out, size_t *len);
+
 #endif
