@@ -51,7 +51,7 @@ mkimg = sys.argv[4]
 WORKERS = int(os.environ.get("FAULT_WORKERS", os.cpu_count() or 2))
 TIMEOUT_S = 30
 # Columns whose value depends on when a run happened, not on what it did.
-CLOCK_COLUMNS = {"updated"}
+CLOCK_COLUMNS = {"updated", "added"}
 
 env = {k: v for k, v in os.environ.items()
        if k not in ("HEALGRID_DB", "XDG_DATA_HOME", "NO_COLOR", "LD_PRELOAD")
