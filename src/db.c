@@ -17,6 +17,8 @@
 
 #include "healgrid/date.h"
 #include "healgrid/db.h"
+#include "healgrid/image.h"
+#include "healgrid/rules.h"
 #include "healgrid/util.h"
 
 enum stmt_id {
@@ -1302,8 +1304,8 @@ int db_data_version(struct hg_db *db, int64_t *out)
 /* ---- check ------------------------------------------------------------ */
 
 /* A rule SQL alone cannot judge, or output to tidy: the query selects the
- * values, judge() says whether the row is a problem (1) and writes its
- * line. */
+ * values, judge() says whether the row is a problem (1, its line written)
+ * or not (0), or fails (-1: out of memory, the message recorded). */
 typedef int check_judge_fn(sqlite3_stmt *st, struct strbuf *line);
 
 /* integrity_check: "ok", or problems, the first prefixed with the
@@ -1323,10 +1325,80 @@ static int judge_integrity(sqlite3_stmt *st, struct strbuf *line)
 	return 1;
 }
 
+/* action_flag (action_id, treatment_id, rule, date): the rule must be one
+ * the rule table knows, or the flag can never be found again. */
+static int judge_flag_rule(sqlite3_stmt *st, struct strbuf *line)
+{
+	const char *rule = (const char *)sqlite3_column_text(st, 2);
+
+	if (!rule && sqlite3_column_type(st, 2) != SQLITE_NULL)
+		return nomem_fail(), -1;
+	for (size_t i = 0; rule && i < rules_count(); i++)
+		if (strcmp(rules_info(i)->id, rule) == 0)
+			return 0;
+	sb_printf(line, "action %lld: resolves a flag of unknown rule \"%s\" (treatment %lld, %s)",
+		  (long long)sqlite3_column_int64(st, 0), rule ? rule : "",
+		  (long long)sqlite3_column_int64(st, 1),
+		  sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "");
+	return 1;
+}
+
+/* One stored JPEG of photo (id, treatment_id, day, width, height, jpeg,
+ * thumb) at column col: 1 and its line when it is not a clean JPEG as
+ * healgrid writes them, of at most max_side px, and when want_w is given,
+ * of exactly want_w x want_h px. */
+static int judge_jpeg(sqlite3_stmt *st, struct strbuf *line, int col, const char *what,
+		      int max_side, long long want_w, long long want_h)
+{
+	const unsigned char *data = sqlite3_column_blob(st, col);
+	int len = sqlite3_column_bytes(st, col), w, h;
+	char name[64];
+
+	if (!data && len > 0)
+		return nomem_fail(), -1;
+	snprintf(name, sizeof name, "photo %lld%s", (long long)sqlite3_column_int64(st, 0), what);
+	sb_printf(line, "treatment %lld day %lld: ", (long long)sqlite3_column_int64(st, 1),
+		  (long long)sqlite3_column_int64(st, 2));
+	if (!data || !image_is_clean_jpeg(data, (size_t)len, name, &w, &h)) {
+		/* image.c records why; out of memory is a failure, not a finding */
+		if (strcmp(hg_error(), "out of memory") == 0)
+			return -1;
+		sb_puts(line, *hg_error() ? hg_error() : name);
+		if (!*hg_error())
+			sb_puts(line, ": not a JPEG image");
+		hg_error_clear();
+		return 1;
+	}
+	if (w > max_side || h > max_side) {
+		sb_printf(line, "%s is %dx%d px (at most %d on a side)", name, w, h, max_side);
+		return 1;
+	}
+	if (want_w >= 0 && (w != want_w || h != want_h)) {
+		sb_printf(line, "%s is %dx%d px, stored as %lldx%lld", name, w, h, want_w, want_h);
+		return 1;
+	}
+	return 0;
+}
+
+/* A photo decodes, whole, to the size stored with it, and so does its
+ * thumbnail, which is no larger than a thumbnail is made. */
+static int judge_photo(sqlite3_stmt *st, struct strbuf *line)
+{
+	int rc = judge_jpeg(st, line, 5, "", HG_IMAGE_LONG_SIDE, sqlite3_column_int64(st, 3),
+			    sqlite3_column_int64(st, 4));
+
+	if (rc != 0)
+		return rc;
+	sb_free(line);
+	return judge_jpeg(st, line, 6, " thumbnail", HG_IMAGE_THUMB_SIDE, -1, -1);
+}
+
 /* What `check` runs, in order: SQLite's own checks, then healgrid's rules
  * about what the database holds.  Without judge, a query returns one row
  * per problem: its line.  Limits come in as named parameters (see
- * bind_limits).  Adding a rule is adding a line. */
+ * bind_limits).  Adding a rule is adding a line.  Every verdict depends on
+ * the file alone, never on the clock: a date after today (written while
+ * the clock ran ahead, or in another time zone) is not a problem. */
 static const struct invariant {
 	const char *sql;
 	check_judge_fn *judge;
@@ -1349,14 +1421,20 @@ static const struct invariant {
 	{ "SELECT printf('treatment %d: unknown risks (bits %d)', id, risks & ~:risks)"
 	  " FROM treatment WHERE typeof(risks) != 'integer' OR risks & ~:risks != 0"
 	  " ORDER BY id", NULL },
+	{ "SELECT printf('treatment %d: skin type %s (%d-%d or none)', id, quote(skin_type),"
+	  " :skin_min, :skin_max) FROM treatment WHERE skin_type IS NOT NULL"
+	  " AND (typeof(skin_type) != 'integer' OR skin_type NOT BETWEEN :skin_min AND :skin_max)"
+	  " ORDER BY id", NULL },
 	{ "SELECT printf('treatment %d: note of %d bytes (at most %d)', id,"
 	  " length(CAST(note AS BLOB)), :note_max) FROM treatment"
 	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY id", NULL },
-	/* check-ins */
+	/* check-ins: a day lies within its window, which is never wider than
+	 * the widest window */
 	{ "SELECT printf('treatment %d: day %s outside its window (days 0-%d)', c.treatment_id,"
-	  " c.day, t.window_days - 1) FROM checkin c JOIN treatment t ON t.id = c.treatment_id"
-	  " WHERE typeof(c.day) != 'integer' OR c.day < 0 OR c.day >= t.window_days"
-	  " ORDER BY c.treatment_id, c.day", NULL },
+	  " c.day, min(t.window_days, :window_max) - 1) FROM checkin c"
+	  " JOIN treatment t ON t.id = c.treatment_id"
+	  " WHERE typeof(c.day) != 'integer' OR c.day < 0"
+	  " OR c.day >= min(t.window_days, :window_max) ORDER BY c.treatment_id, c.day", NULL },
 	{ "SELECT printf('treatment %d day %s: %s rated %s (0-%d or none)', treatment_id, day,"
 	  " name, quote(v), :rating_max) FROM (SELECT treatment_id, day, 'redness' AS name,"
 	  " redness AS v FROM checkin UNION ALL SELECT treatment_id, day, 'swelling', swelling"
@@ -1367,9 +1445,46 @@ static const struct invariant {
 	{ "SELECT printf('treatment %d day %s: unknown signs (bits %d)', treatment_id, day,"
 	  " signs & ~:signs) FROM checkin WHERE typeof(signs) != 'integer'"
 	  " OR signs & ~:signs != 0 ORDER BY treatment_id, day", NULL },
+	{ "SELECT printf('treatment %d day %s: temperature stored as %s, not in whole tenths"
+	  " of a degree', treatment_id, day, quote(temperature_dc)) FROM checkin"
+	  " WHERE temperature_dc IS NOT NULL AND typeof(temperature_dc) != 'integer'"
+	  " ORDER BY treatment_id, day", NULL },
+	{ "SELECT printf('treatment %d day %s: temperature %.1f outside %.1f-%.1f °C', treatment_id,"
+	  " day, temperature_dc / 10.0, :temp_min / 10.0, :temp_max / 10.0) FROM checkin"
+	  " WHERE typeof(temperature_dc) = 'integer'"
+	  " AND temperature_dc NOT BETWEEN :temp_min AND :temp_max ORDER BY treatment_id, day",
+	  NULL },
+	{ "SELECT printf('treatment %d day %s: unknown care items (bits %d)', treatment_id, day,"
+	  " care & ~:care) FROM checkin WHERE typeof(care) != 'integer'"
+	  " OR care & ~:care != 0 ORDER BY treatment_id, day", NULL },
 	{ "SELECT printf('treatment %d day %s: note of %d bytes (at most %d)', treatment_id,"
 	  " day, length(CAST(note AS BLOB)), :note_max) FROM checkin"
 	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY treatment_id, day", NULL },
+	/* actions and the flags they resolve */
+	{ "SELECT printf('action %d: date \"%s\" is not a real date', id, date)"
+	  " FROM action WHERE date(julianday(date)) IS NOT date ORDER BY id", NULL },
+	{ "SELECT printf('action %d: text of %d bytes (1-%d)', id,"
+	  " coalesce(length(CAST(text AS BLOB)), 0), :action_text_max) FROM action"
+	  " WHERE coalesce(length(CAST(text AS BLOB)), 0) NOT BETWEEN 1 AND :action_text_max"
+	  " ORDER BY id", NULL },
+	{ "SELECT action_id, treatment_id, rule, date FROM action_flag"
+	  " ORDER BY action_id, date, rule", judge_flag_rule },
+	{ "SELECT printf('action %d: resolves %s on \"%s\", which is not a real date', action_id,"
+	  " rule, date) FROM action_flag WHERE date(julianday(date)) IS NOT date"
+	  " ORDER BY action_id, date, rule", NULL },
+	{ "SELECT printf('action %d: resolves %s on %s of treatment %d, not of its own"
+	  " treatment %d', f.action_id, f.rule, f.date, f.treatment_id, a.treatment_id)"
+	  " FROM action_flag f JOIN action a ON a.id = f.action_id"
+	  " WHERE f.treatment_id IS NOT a.treatment_id ORDER BY f.action_id, f.date, f.rule",
+	  NULL },
+	/* photos and the profile */
+	{ "SELECT printf('treatment %d day %s: %d photos (at most %d)', treatment_id, day,"
+	  " count(*), :photos_max) FROM photo GROUP BY treatment_id, day"
+	  " HAVING count(*) > :photos_max ORDER BY treatment_id, day", NULL },
+	{ "SELECT id, treatment_id, day, width, height, jpeg, thumb FROM photo ORDER BY id",
+	  judge_photo },
+	{ "SELECT printf('profile: born \"%s\" is not a real date', born) FROM profile"
+	  " WHERE born IS NOT NULL AND date(julianday(born)) IS NOT born", NULL },
 };
 
 /* The limits an invariant may name, bound where it does. */
@@ -1380,6 +1495,11 @@ static void bind_limits(sqlite3_stmt *st)
 		{ ":rating_max", HG_RATING_MAX }, { ":note_max", HG_NOTE_MAX },
 		{ ":signs", (long long)HG_BIT(HG_SIGN_COUNT) - 1 },
 		{ ":risks", (long long)HG_BIT(HG_RISK_COUNT) - 1 },
+		{ ":care", (long long)HG_BIT(HG_CARE_COUNT) - 1 },
+		{ ":skin_min", HG_SKIN_MIN }, { ":skin_max", HG_SKIN_MAX },
+		{ ":temp_min", HG_TEMP_MIN }, { ":temp_max", HG_TEMP_MAX },
+		{ ":action_text_max", HG_ACTION_TEXT_MAX },
+		{ ":photos_max", HG_PHOTOS_PER_DAY },
 	};
 	static const struct { const char *name; double v; } reals[] = {
 		{ ":depth_min", HG_DEPTH_MIN }, { ":depth_max", HG_DEPTH_MAX },
@@ -1415,8 +1535,19 @@ static int check_query(struct hg_db *db, const struct invariant *inv, db_problem
 				break;
 			}
 			sb_free(&line);
-			if (inv->judge ? !inv->judge(st, &line) : !text)
+			if (inv->judge) {
+				int j = inv->judge(st, &line);
+
+				if (j < 0) {
+					sb_free(&line);
+					sqlite3_finalize(st);
+					return HG_ERR_RUNTIME;
+				}
+				if (j == 0)
+					continue;
+			} else if (!text) {
 				continue;
+			}
 			if (!inv->judge)
 				sb_puts(&line, (const char *)text);
 			for (size_t i = 0; i < line.len; i++)

@@ -22,25 +22,36 @@ different result, exit 1 without a message).
 Prints, per sweep, the points tried and the count of each outcome, then
 one TAP line per sweep and one per extra check (creation and backup on a
 file system without hard links).
-usage: sweep.py HEALGRID SHIM TMPDIR
+The UI sweeps run healgrid without a command in a pseudo-terminal (TERM
+xterm, 80x24), wait for it to draw, and type Enter 2 1 0 0 Enter q: open
+today's day of the current treatment, rate it, save, quit.  Besides the
+outcomes above, a UI that switched to the alternate screen must switch
+back before it ends (the terminal restored); when not, that is a crash.
+
+usage: sweep.py HEALGRID SHIM TMPDIR MKIMG
 environment: FAULT_WORKERS (runs at once, default the number of CPUs);
 FAULT_ONLY="NAME KIND" runs that one sweep (FAULT_ONLY="checkin alloc").
 """
 import concurrent.futures
 import datetime
 import hashlib
+import fcntl
 import os
+import select
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 healgrid, shim, tmp = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
+mkimg = sys.argv[4]
 WORKERS = int(os.environ.get("FAULT_WORKERS", os.cpu_count() or 2))
 TIMEOUT_S = 30
 # Columns whose value depends on when a run happened, not on what it did.
-CLOCK_COLUMNS = {"updated"}
+CLOCK_COLUMNS = {"updated", "added"}
 
 env = {k: v for k, v in os.environ.items()
        if k not in ("HEALGRID_DB", "XDG_DATA_HOME", "NO_COLOR", "LD_PRELOAD")
@@ -69,6 +80,78 @@ def hg(args, db, extra_env=None, cwd=None):
     return subprocess.run([healgrid, "--db", db] + args, env=e, cwd=cwd,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=TIMEOUT_S)
+
+
+# The UI: what it is typed, and how its terminal is told apart.
+UI = "(the UI)"
+UI_KEYS = b"\r2100\rq"             # Enter 2 1 0 0 Enter q
+# A UI that says a failure on its screen and stays (the day form kept, so
+# nothing typed is lost) is then told: y (quit without saving), q.
+UI_THEN = b"yq"
+UI_TIMEOUT_S = 10
+# What a UI that stayed must have said on its screen about the failure.
+UI_ERRORS = (b"out of memory", b"disk full", b"cannot read or write")
+SMCUP, RMCUP = b"\x1b[?1049h", b"\x1b[?1049l"   # xterm's alternate screen, on and off
+
+
+class Ran:
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def hg_ui(db, extra_env=None):
+    """healgrid's UI in a pseudo-terminal: once it has drawn (its output
+    quiet for 30 ms), the keys are typed; stderr is a pipe, so its message
+    stays apart from the screen.  stdout is what reached the terminal."""
+    e = dict(env, TERM="xterm")
+    if extra_env:
+        e.update(extra_env)
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    try:
+        p = subprocess.Popen([healgrid, "--db", db], stdin=slave, stdout=slave,
+                             stderr=subprocess.PIPE, env=e, start_new_session=True)
+    finally:
+        os.close(slave)
+    screen, sent, t0 = b"", 0, time.monotonic()
+    last = t0
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            now = time.monotonic()
+            if ready:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:         # EIO: the terminal's last user has gone
+                    data = b""
+                if not data:
+                    break
+                screen += data
+                last = now
+            elif p.poll() is not None:
+                break
+            if ((sent == 0 and ((screen and now - last > 0.03) or now - t0 > 3))
+                    or (sent == 1 and now - last > 0.5)):
+                try:
+                    os.write(master, UI_KEYS if sent == 0 else UI_THEN)
+                except OSError:
+                    pass
+                sent += 1
+            if now - t0 > UI_TIMEOUT_S:
+                p.kill()
+                p.wait()
+                raise subprocess.TimeoutExpired(healgrid, UI_TIMEOUT_S)
+        err = p.stderr.read()
+        r = Ran(p.wait(), screen, err)
+        r.stayed = sent > 1
+        return r
+    finally:
+        p.stderr.close()
+        os.close(master)
+
+
+def run_cmd(args, db, extra_env=None):
+    return hg_ui(db, extra_env) if args == UI else hg(args, db, extra_env)
 
 
 def rows_sum(path):
@@ -112,6 +195,21 @@ r = hg(["import", seed], base)
 if r.returncode != 0:
     print("Bail out! cannot make the saved database: %s" % r.stderr.decode())
     sys.exit(1)
+# Every kind of row: skin type, temperature and care, a photo, an action
+# resolving a flag, the profile.
+photo = os.path.join(tmp, "small.jpg")
+subprocess.run([mkimg, "jpeg", photo, "64", "48"], check=True)
+for args in (["treatment", "edit", "1", "--skin-type", "IV"],
+             ["checkin", "--treatment", "1", "--day", "4", "--temp", "37.2",
+              "--care", "sunscreen,actives", "--photo", photo],
+             ["action", "add", "--treatment", "1", "--date", "2026-10-05",
+              "--text", "saw the clinic", "--resolves", "warmth-pain@3"],
+             ["profile", "--name", "Ann Example", "--born", "1990-04-02"]):
+    r = hg(args, base)
+    if r.returncode != 0:
+        print("Bail out! cannot make the saved database: %s: %s" % (
+            " ".join(args), r.stderr.decode()))
+        sys.exit(1)
 base_sum = rows_sum(base)
 
 imp = os.path.join(tmp, "import.csv")
@@ -131,10 +229,26 @@ SWEEPS = [
     ("export", "alloc", ["export"]),
     ("report --all", "alloc", ["report", "--all"]),
     ("check", "alloc", ["check"]),
+    ("ui", "alloc", UI),
+    ("checkin --photo", "alloc", ["checkin", "--treatment", "3", "--day", "5",
+                                  "--photo", photo]),
+    ("action add", "alloc", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
+                             "--text", "saw GP, cefalexin",
+                             "--resolves", "warmth-pain@3,pigment-risk@0"]),
+    ("flags resolve", "alloc", ["flags", "resolve", "--treatment", "3", "warmth-pain@3",
+                                "--text", "cold compress", "--date", "2026-11-05"]),
     ("backup", "write", ["backup", "{out}"]),
     ("checkin", "write", ["checkin", "--treatment", "2", "--day", "12", "--redness", "2",
                           "--sign", "pus", "--note", "worse again"]),
     ("import", "write", ["import", imp]),
+    ("ui", "write", UI),
+    ("checkin --photo", "write", ["checkin", "--treatment", "3", "--day", "5",
+                                  "--photo", photo]),
+    ("action add", "write", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
+                             "--text", "saw GP, cefalexin",
+                             "--resolves", "warmth-pain@3,pigment-risk@0"]),
+    ("flags resolve", "write", ["flags", "resolve", "--treatment", "3", "warmth-pain@3",
+                                "--text", "cold compress", "--date", "2026-11-05"]),
     # a new database made while the disk fills up
     ("treatment add", "write", ["treatment", "add", "--date", "2026-11-01"]),
 ]
@@ -146,7 +260,7 @@ ABSENT = "no database"
 
 
 def args_for(args, out):
-    return [a.replace("{out}", out) for a in args]
+    return args if args == UI else [a.replace("{out}", out) for a in args]
 
 
 def one_run(sweep, n, ref):
@@ -164,17 +278,20 @@ def one_run(sweep, n, ref):
     fault = {"LD_PRELOAD": shim, "HG_FAULT_HIT": hit,
              "HG_FAULT_ALLOC" if kind == "alloc" else "HG_FAULT_WRITE": str(n)}
     try:
-        r = hg(args_for(args, out), db, fault)
+        r = run_cmd(args_for(args, out), db, fault)
         rc, so, se = r.returncode, r.stdout, r.stderr.decode(errors="replace")
     except subprocess.TimeoutExpired:
         shutil.rmtree(d, ignore_errors=True)
-        return "crash", "hang (%d s)" % TIMEOUT_S, True, ""
+        return "crash", "N=%d: hang" % n, True, ""
     reached = os.path.exists(hit)
     problems = []
     outcome = None
     if rc < 0 or rc not in (0, 1):
         outcome = "crash"
         problems.append("exit %d" % rc)
+    elif args == UI and so.rfind(SMCUP) > so.rfind(RMCUP):
+        outcome = "crash"
+        problems.append("exit %d with the terminal left in the alternate screen" % rc)
     elif rc == 1:
         lines = se.splitlines()
         if len(lines) < 1 or not lines[-1].startswith("healgrid: "):
@@ -219,11 +336,22 @@ def one_run(sweep, n, ref):
     if debris:
         outcome = outcome or "loss"
         problems.append("left behind: %s" % " ".join(debris))
+    said = b""
+    if args == UI and getattr(r, "stayed", False):
+        said = next((m for m in UI_ERRORS if m in so.replace(b"\x1b", b"")), b"")
+        if rc == 0 and not said:
+            outcome = outcome or "silent"
+            problems.append("the UI stayed without saying why")
+        elif rc == 0 and outcome == "silent" and problems == ["exit 0 but the change is not saved"]:
+            # it said so on its screen, and kept nothing half-made
+            outcome, problems = None, []
     if outcome is None:
-        outcome = "ok" if rc == 0 else "failed cleanly"
+        outcome = "ok" if rc == 0 and not said else "failed cleanly"
     shutil.rmtree(d, ignore_errors=True)
     detail = "N=%d: %s (stderr: %s)" % (n, "; ".join(problems), se.strip()[:200]) if problems else ""
     message = se.strip().splitlines()[-1].replace(d + "/", "") if rc and se.strip() else ""
+    if said and rc == 0:
+        message = "(on the UI's screen, which stayed) %s" % said.decode()
     return outcome, detail, reached, message
 
 
@@ -237,8 +365,8 @@ def reference(sweep):
     if name not in NEW_DATABASE:
         shutil.copyfile(base, db)
     cnt = os.path.join(d, "count")
-    r = hg(args_for(args, os.path.join(d, "out.file")), db,
-           {"LD_PRELOAD": shim, "HG_FAULT_COUNT": cnt})
+    r = run_cmd(args_for(args, os.path.join(d, "out.file")), db,
+                {"LD_PRELOAD": shim, "HG_FAULT_COUNT": cnt})
     if r.returncode != 0:
         return None
     allocs, writes = map(int, open(cnt).read().split())
