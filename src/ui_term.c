@@ -26,6 +26,22 @@ static volatile sig_atomic_t stop_signal;
 /* Curses owns the terminal: the restore function has work to do. */
 static volatile sig_atomic_t curses_active;
 
+/* Set while ncurses reads the terminal description (newterm).  ncurses
+ * does not survive every failed allocation there: it may print its own
+ * "Out of memory" and exit(1), or dereference the NULL.  Either way the
+ * terminal is still untouched, so healgrid says what happened in one line
+ * and exits 1 instead of dumping core. */
+static volatile sig_atomic_t in_setup;
+static const char setup_failed[] =
+	"healgrid: out of memory while setting up the terminal; nothing was changed\n";
+
+static void setup_failed_say(void)
+{
+	ssize_t n = write(STDERR_FILENO, setup_failed, sizeof setup_failed - 1);
+
+	(void)n;
+}
+
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT };
 #define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
@@ -82,6 +98,10 @@ static void crash_reset_prepare(void)
  * not from a signal handler (on_crash has its own). */
 static void ui_restore_terminal(void)
 {
+	if (in_setup) {         /* ncurses gave up inside newterm: exit(1) */
+		in_setup = 0;
+		setup_failed_say();
+	}
 	if (!curses_active)
 		return;
 	curses_active = 0;
@@ -101,6 +121,10 @@ static void on_crash(int sig)
 {
 	int saved = errno;
 
+	if (in_setup && (sig == SIGSEGV || sig == SIGBUS)) {
+		setup_failed_say();
+		_exit(1);
+	}
 	if (curses_active) {
 		const char *p = crash_reset;
 		size_t left = crash_reset_len;
@@ -188,7 +212,9 @@ static int curses_start(struct ui *ui, SCREEN **scr)
 	const char *term = getenv("TERM");
 
 	have_saved_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
+	in_setup = 1;
 	*scr = newterm(NULL, stdout, stdin);
+	in_setup = 0;
 	if (!*scr)
 		return hg_fail(HG_ERR_RUNTIME, "cannot drive this terminal (TERM=%s);"
 			       " 'healgrid show' prints the grid as text", term ? term : "");

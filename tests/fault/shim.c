@@ -45,9 +45,14 @@ static long allocs, writes;
 static int counting;
 static const char *hit_file;
 
-static void hit(void)
+/* The fault point was reached: the hit file is created, holding the file
+ * name of the object that made the failing call (the program or a
+ * library, found with dladdr), so the sweep can tell a library that does
+ * not check its own allocations from a bug of healgrid's. */
+static void hit(const void *caller)
 {
 	static int done;
+	Dl_info info;
 
 	if (done || !hit_file)
 		return;
@@ -55,20 +60,25 @@ static void hit(void)
 	/* Raw system calls: no allocation, and not our own write(). */
 	int fd = (int)syscall(SYS_openat, AT_FDCWD, hit_file,
 			      O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0)
+	if (fd >= 0) {
+		if (caller && dladdr(caller, &info) && info.dli_fname)
+			syscall(SYS_write, fd, info.dli_fname, strlen(info.dli_fname));
 		syscall(SYS_close, fd);
+	}
 }
 
-static int alloc_fails(void)
+static int alloc_fails_at(const void *caller)
 {
 	if (!counting)
 		return 0;
 	if (++allocs != alloc_at)
 		return 0;
-	hit();
+	hit(caller);
 	errno = ENOMEM;
 	return 1;
 }
+
+#define alloc_fails() alloc_fails_at(__builtin_return_address(0))
 
 void *malloc(size_t n)
 {
@@ -122,7 +132,7 @@ static int write_fails(int fd)
 		return 0;
 	if (++writes < write_at || !write_at)
 		return 0;
-	hit();
+	hit(NULL);
 	return 1;
 }
 
