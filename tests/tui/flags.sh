@@ -16,8 +16,12 @@ tui_keys Enter 1 1 0 0
 tui_expect "No warning from this day." "preview: nothing yet"
 tui_keys Down Space
 tui_expect "[x] pus or cloudy discharge" "Space ticks pus"
-tui_expect "‼ Pus or cloudy discharge on day 7 can mean an infection" \
+tui_expect "‼ pus (new): Pus or cloudy discharge on day 7 can mean an infection" \
 	"the editor previews the urgent flag before saving"
+tui_keys Enter
+# An urgent day: the advice stays in a box until dismissed.
+tui_expect "Enter or Esc: I have read this" "saving an urgent day shows the advice box"
+tui_expect "‼ urgent: Pus or cloudy discharge on day 7" "the box holds the advice"
 tui_keys Enter
 tui_expect "Saved day 7. ‼ pus: f shows what to do." "saving names the new flag"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 0 watch" "header counts the urgent flag"
@@ -60,7 +64,7 @@ tui_keys Escape
 tui_expect "⏎ check in" "Esc back to the grid"
 tui_keys Left Left Left Enter Down Down Down Down Right Down Down Down Space
 tui_expect "[x] darker patches" "dark patches ticked on day 4"
-tui_expect "· Darker patches on day 4 are common in the first week" "preview: a watch flag"
+tui_expect "· dark-patches-early (new): Darker patches on day 4 are common in" "preview: a watch flag"
 tui_keys Enter
 tui_expect "Saved day 4." "day 4 saved"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 1 watch" "header counts both levels"
