@@ -452,8 +452,16 @@ static void draw_form(struct ui *ui)
 	y = screen_row(ed.row_note);
 	if (y >= 0) {
 		int focused = ed.focus == F_NOTE && !ed.prompting;
+		char count[32];
 		const char *hint = "E edit in $EDITOR";
-		int hw = COLS >= 60 ? hg_utf8_width(hint) + 2 : 0;
+		int hw;
+
+		/* Focused, the field shows the bytes used instead of the hint. */
+		if (focused) {
+			snprintf(count, sizeof count, "%zu/%d", ed.note.text.len, HG_NOTE_MAX);
+			hint = count;
+		}
+		hw = COLS >= 60 || focused ? hg_utf8_width(hint) + 2 : 0;
 
 		ui_put(ui, y, 2, 5, focused ? A_REVERSE | A_BOLD : A_NORMAL, "Note");
 		if (hw)

@@ -34,6 +34,7 @@ is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
 run flags resolve pus@7 --text "saw GP"
 is "$out" "1" "pus@7 resolved from the shell"
 tui_keys f
-tui_expect "pus (infection) resolved" "the flags screen marks the resolved flag"
+tui_expect "pus@7 · day 7 — resolved 11-10: saw GP" "the flags screen marks the resolved flag"
+tui_expect "1 open (1 resolved below)" "the header counts open flags only"
 
 done_testing

@@ -33,10 +33,10 @@ like "$out" "*|!! today |*" "show agrees: urgent flag today"
 
 tui_keys f
 tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
- Flags · face · 2026-11-03 · professional 1.0 mm                         1 flag
+ Flags · face · 2026-11-03 · professional 1.0 mm                         1 open
  ──────────────────────────────────────────────────────────────────────────────
  ‼ care today   ! call your dermatologist soon   · mention at the next visit
- ‼ urgent  day 7 · 2026-11-10 · pus (infection)
+ ‼ urgent  pus@7 · day 7 · 2026-11-10 (infection)                          open
      Pus or cloudy discharge on day 7 can mean an infection of the needle
      marks: get medical care today (your GP, an urgent care centre, or the
      clinic that treated you).
@@ -69,7 +69,7 @@ tui_keys Enter
 tui_expect "Saved day 4." "day 4 saved"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 1 watch" "header counts both levels"
 tui_keys f
-tui_expect "2 flags" "two flags listed"
+tui_expect "2 open" "two flags listed"
 is "$(printf '%s\n' "$screen" | grep -n 'day [47] ·' | cut -d: -f1 | tr '\n' ' ')" "4 9 " \
 	"urgent first, then watch"
 tui_keys Down Enter
