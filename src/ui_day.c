@@ -25,6 +25,7 @@
 #include "healgrid/date.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
+#include "healgrid/ui_note.h"
 
 /* The fields, in focus order. */
 enum {
@@ -453,7 +454,7 @@ static void draw_form(struct ui *ui)
 	if (y >= 0) {
 		int focused = ed.focus == F_NOTE && !ed.prompting;
 		char count[32];
-		const char *hint = "E edit in $EDITOR";
+		const char *hint = "v view  E edit in $EDITOR";
 		int hw;
 
 		/* Focused, the field shows the bytes used instead of the hint. */
@@ -1191,11 +1192,19 @@ static void day_text(struct ui *ui, int key)
 		case 'o':
 			open_photos(ui);
 			return;
+		case 'v': {
+			char title[64];
+
+			snprintf(title, sizeof title, "Note%sday %d (as edited)",
+				 ui_glyph(ui, UI_G_SEP), ed.day);
+			ui_note_view_text(ui, title, ui_edit_text(&ed.note));
+			return;
+		}
 		default:
 			break;
 		}
 		if (key > ' ')
-			ui_error(ui, "0-3 rate, Space ticks, n note, E editor, a/o photos, ? every key.");
+			ui_error(ui, "0-3 rate, Space ticks, n note, E editor, v view note, a/o photos.");
 		return;
 	}
 	if (key < 0x20 || key == 0x7F)

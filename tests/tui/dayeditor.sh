@@ -37,7 +37,7 @@ tui_expect_screen "the day editor at 80x24" <<'SCREEN'
   [ ] firm bumps                         [ ] lines or track marks
   Temperature [       ] °C Care [ ] sunscreen [ ] sun [ ] actives [ ] makeup
   Photos  0 attached   a attach   o open
-  Note                                                        E edit in $EDITOR
+  Note                                                v view  E edit in $EDITOR
  No warning from this day.
 
 
@@ -49,6 +49,13 @@ SCREEN
 tui_keys 1 0 0 0 E
 tui_expect "Note edited: Enter saves the day." "E runs \$EDITOR and takes the terminal back"
 tui_expect "line one: stings line two: cheek warm" "the note shows inline"
+# v: the note viewer shows it whole, line by line.
+tui_keys v
+tui_expect "Note · day 7 (as edited)" "v opens the note viewer"
+is "$(printf '%s\n' "$screen" | sed -n '3,4p')" "  line one: stings
+  line two: cheek warm" "the viewer keeps the line break"
+tui_keys Escape
+tui_expect "Photos  0 attached" "Esc back to the editor"
 # Temperature: eight fields down from bleeding's successor (the first
 # sign): six rows of signs, then the temperature.
 tui_keys Down Down Down Down Down Down
