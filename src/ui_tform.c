@@ -278,7 +278,13 @@ static void save(struct ui *ui)
 
 		if (ui_load(ui, id) == HG_OK) {
 			ui_home(ui);
-			ui_message(ui, "Added treatment %lld: Enter on a day to check in.", (long long)id);
+			if (t.date > ui->today)
+				ui_message(ui, "Added treatment %lld, planned in %d day%s: f lists what to "
+					   "check before the session.", (long long)id, t.date - ui->today,
+					   t.date - ui->today == 1 ? "" : "s");
+			else
+				ui_message(ui, "Added treatment %lld: Enter on a day to check in.",
+					   (long long)id);
 		}
 		return;
 	}

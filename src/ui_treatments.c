@@ -146,8 +146,10 @@ static void treats_draw(struct ui *ui)
 		ui_put(ui, y, col_x[2], 12, a, model_device_name(t->device));
 		ui_putf(ui, y, col_x[3], 8, a, "%s mm", depth);
 		ui_put(ui, y, col_x[4], col_x[5] - col_x[4] - 2, a, t->area);
-		ui_putf(ui, y, col_x[5], COLS - col_x[5] - 1, a, "%2d days%s", t->window,
-			cur ? "  current" : "");
+		/* "viewing": the treatment the grid shows; "planned": dated after
+		 * today, nothing to check in yet. */
+		ui_putf(ui, y, col_x[5], COLS - col_x[5] - 1, a, "%2d days%s%s", t->window,
+			t->date > ui->today ? "  planned" : "", cur ? "  viewing" : "");
 	}
 	const struct hg_treatment *sel = selected();
 	if (sel)

@@ -56,7 +56,7 @@ is "$(sql "SELECT date, depth_mm, risks FROM treatment WHERE id = 2")" "2026-02-
 tui_keys T
 tui_expect "2 treatments" "both listed"
 tui_capture
-like "$(tui_line 4)" "*2  2026-02-01  professional  1.5 mm*current*" "oldest first, current marked"
+like "$(tui_line 4)" "*2  2026-02-01  professional  1.5 mm*viewing*" "oldest first, the one viewed marked"
 like "$(tui_line 5)" "*1  2026-11-01  home*neck*" "the neck treatment second"
 tui_keys Down Enter
 tui_expect "Showing treatment 1 of 2026-11-01." "Enter switches"
@@ -133,6 +133,17 @@ tui_keys T
 tui_expect "2 treatments" "ASCII: listed"
 tui_capture
 like "$(tui_line 4)" "* mm     the left cheek ~  28 days*" "ASCII: the ellipsis is a tilde"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+# A treatment dated after today is marked planned.
+run treatment add --date 2027-02-15 --area neck
+tui_start
+tui_keys T
+tui_expect "3 treatments" "three treatments listed"
+tui_capture
+like "$(tui_line 6)" "*2027-02-15*neck*28 days  planned*" "the treatment in 97 days is marked planned"
+like "$(tui_line 5)" "*28 days  viewing" "the one dated today or earlier is viewed, not planned"
 tui_keys q
 tui_expect_exit 0 "quit"
 
