@@ -42,11 +42,15 @@ tui_keys Enter
 tui_expect "Depth: expected millimetres from 0.1 to 3.0" "a depth out of range is refused"
 tui_keys BSpace
 tui_type 1.5
-# Tick a risk: down past window and note to the risks, Space.
-tui_keys Down Down Down Down Down Space
+# The skin type, four fields down; then past the note to the risks, Space.
+tui_keys Down Down Down Down
+tui_type iv
+tui_keys Down Down Space
 tui_expect "[x] active skin infection" "Space ticks a risk"
 tui_keys Enter
 tui_expect "Added treatment 2" "second treatment added"
+run export --format json
+like "$out" '*"date": "2026-02-01"*"skin_type": 4*' "the skin type typed as iv is stored as 4"
 tui_expect "healgrid · face · 2026-02-01 · professional 1.5 mm" "grid follows the new one"
 tui_expect "! 1 see doctor" "its risk raises a precaution flag"
 is "$(sql "SELECT date, depth_mm, risks FROM treatment WHERE id = 2")" "2026-02-01|1.5|1" \
