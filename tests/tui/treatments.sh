@@ -151,4 +151,30 @@ like "$(tui_line 5)" "*28 days  viewing" "the one dated today or earlier is view
 tui_keys q
 tui_expect_exit 0 "quit"
 
+# The profile, from the treatments screen: P asks name, born, clinic.
+tui_start
+tui_keys T
+tui_expect "Profile:  none" "no profile yet"
+tui_keys P
+tui_expect "Your name:" "P asks the name"
+tui_type "Ana Ruiz"
+tui_keys Enter
+tui_expect "Born (YYYY-MM-DD" "then the birth date"
+tui_type 2030-01-01
+tui_keys Enter
+tui_expect "Born: that is after today." "a birth date after today is refused"
+tui_keys C-u
+tui_type 1990-04-02
+tui_keys Enter
+tui_expect "Clinic:" "then the clinic"
+tui_type "Derma Nord, Hamburg"
+tui_keys Enter
+tui_expect "Profile saved" "saved"
+tui_expect "Profile:  Ana Ruiz · born 1990-04-02 · Derma Nord, Hamburg" "the profile shows"
+run profile --format json
+is "$out" '{"profile": {"name": "Ana Ruiz", "born": "1990-04-02", "clinic": "Derma Nord, Hamburg"}}' \
+	"the command line reads the profile typed in the UI"
+tui_keys q
+tui_expect_exit 0 "quit"
+
 done_testing
