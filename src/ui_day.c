@@ -1061,6 +1061,33 @@ static void open_photos(struct ui *ui)
 		   "until you quit).", photo_dir);
 }
 
+/* E, v, a and o, outside a text field. */
+static void outside_key(struct ui *ui, enum ui_action act)
+{
+	char title[64];
+
+	switch (act) {
+	case ACT_NOTE_EDITOR:
+		edit_note_outside(ui);
+		preview_update(ui);
+		break;
+	case ACT_PHOTO_ATTACH:
+		ed.prompting = 1;
+		ui_edit_set(&ed.path, "");
+		break;
+	case ACT_PHOTO_OPEN:
+		open_photos(ui);
+		break;
+	case ACT_NOTE_VIEW:
+		snprintf(title, sizeof title, "Note%sday %d (as edited)", ui_glyph(ui, UI_G_SEP),
+			 ed.day);
+		ui_note_view_text(ui, title, ui_edit_text(&ed.note));
+		break;
+	default:
+		break;
+	}
+}
+
 static int prompt_act(struct ui *ui, enum ui_action act)
 {
 	if (ui_edit_act(&ed.path, act))
@@ -1151,6 +1178,12 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 	case ACT_COPY_PREVIOUS:
 		copy_previous(ui);
 		break;
+	case ACT_NOTE_EDITOR:
+	case ACT_NOTE_VIEW:
+	case ACT_PHOTO_ATTACH:
+	case ACT_PHOTO_OPEN:
+		outside_key(ui, act);
+		return 1;
 	case ACT_SAVE:
 		save(ui);
 		return 1;
@@ -1180,29 +1213,6 @@ static void day_text(struct ui *ui, int key)
 	if (ed.boxed)
 		return;
 	if (!e) {
-		switch (key) {
-		case 'E':
-			edit_note_outside(ui);
-			preview_update(ui);
-			return;
-		case 'a':
-			ed.prompting = 1;
-			ui_edit_set(&ed.path, "");
-			return;
-		case 'o':
-			open_photos(ui);
-			return;
-		case 'v': {
-			char title[64];
-
-			snprintf(title, sizeof title, "Note%sday %d (as edited)",
-				 ui_glyph(ui, UI_G_SEP), ed.day);
-			ui_note_view_text(ui, title, ui_edit_text(&ed.note));
-			return;
-		}
-		default:
-			break;
-		}
 		if (key > ' ')
 			ui_error(ui, "0-3 rate, Space ticks, n note, E editor, v view note, a/o photos.");
 		return;

@@ -351,6 +351,12 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	case ACT_PAGE_DOWN:
 		ui_sel_move(&fs.sel, 5);
 		return 1;
+	case ACT_RESOLVE:
+		prompt(ui, 'r');
+		return 1;
+	case ACT_ADD:
+		prompt(ui, 'a');
+		return 1;
 	case ACT_OPEN:
 		if (ui->have && ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
 			ui->cursor = fs.e[i].flag->day;
@@ -362,14 +368,11 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	}
 }
 
-/* Keys no binding took: r and a, and the prompt's text, Enter and Esc. */
+/* Keys no binding took: the prompt's text, Enter and Esc. */
 static void flags_text(struct ui *ui, int key)
 {
-	if (!fs.prompting) {
-		if (key == 'r' || key == 'a')
-			prompt(ui, key);
+	if (!fs.prompting)
 		return;
-	}
 	if (key == '\r' || key == '\n') {
 		submit(ui);
 		return;

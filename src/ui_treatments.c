@@ -231,14 +231,11 @@ static void profile_next(struct ui *ui)
 	ts.step++;
 }
 
-/* Keys no binding took: P, and the profile question's text, Enter, Esc. */
+/* Keys no binding took: the profile question's text, Enter and Esc. */
 static void treats_text(struct ui *ui, int key)
 {
-	if (!ts.step) {
-		if (key == 'P')
-			profile_start(ui);
+	if (!ts.step)
 		return;
-	}
 	if (key == '\r' || key == '\n') {
 		profile_next(ui);
 		return;
@@ -370,6 +367,9 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_ADD:
 		ui_push(ui, UI_TFORM, 0);
+		return 1;
+	case ACT_PROFILE:
+		profile_start(ui);
 		return 1;
 	case ACT_EDIT:
 	case ACT_DELETE:

@@ -55,7 +55,7 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
 
 
 
-⏎ show day  ↑↓ move  t trends  T treatments  p report  Esc back  ? help  q quit
+⏎ show day  r resolve  a action  ↑↓ move  t trends  Esc back  ? help  q quit
  healgrid is not medical advice: when in doubt, call your dermatologist.
 EOF
 
