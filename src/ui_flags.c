@@ -4,8 +4,8 @@
  * action that resolved it; then actions whose flag is no longer raised.
  * The header counts open flags only.  Enter shows the flag's day on the
  * grid; `r` resolves the selected open flag (it asks what was done and
- * records that as an action of today), `a` records an action resolving
- * nothing.  The flags themselves come from rules.c. */
+ * when, today unless told otherwise, and records that as an action), `a`
+ * records an action resolving nothing.  The flags themselves come from rules.c. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -31,7 +31,8 @@ static struct {
 	size_t n, nopen, nresolved;
 	/* `r` and `a`: what was done, asked on the bottom line. */
 	int prompting;                   /* 0, 'r' or 'a' */
-	struct ui_edit text;
+	int asking_date;                 /* the second question: when */
+	struct ui_edit text, when;
 	char rule[64];                   /* the flag `r` resolves */
 	int date;
 } fs;
@@ -75,6 +76,7 @@ static int flags_open(struct ui *ui, int64_t arg)
 	(void)arg;
 	memset(&fs, 0, sizeof fs);
 	ui_edit_init(&fs.text, "", HG_ACTION_TEXT_MAX);
+	ui_edit_init(&fs.when, "", HG_DATE_LEN - 1);
 	entries_build(ui);
 	return 0;
 }
@@ -84,6 +86,7 @@ static void flags_close(struct ui *ui)
 	(void)ui;
 	free(fs.e);
 	ui_edit_free(&fs.text);
+	ui_edit_free(&fs.when);
 	memset(&fs, 0, sizeof fs);
 }
 
@@ -166,12 +169,13 @@ static void keep_visible(struct ui *ui, int rows)
 static void draw_prompt(struct ui *ui)
 {
 	int y = ui_body_rows() - 1;
-	const char *label = fs.prompting == 'r' ? "What was done? " : "Action (what was done): ";
+	const char *label = fs.asking_date ? "When (YYYY-MM-DD, Enter for today): "
+		: fs.prompting == 'r' ? "What was done? " : "Action (what was done): ";
 	int lw = hg_utf8_width(label);
 
 	mvhline(y, 0, ' ', COLS);
 	ui_put(ui, y, 1, lw, A_BOLD, label);
-	ui_edit_draw(ui, &fs.text, y, 1 + lw, COLS - 2 - lw, 1);
+	ui_edit_draw(ui, fs.asking_date ? &fs.when : &fs.text, y, 1 + lw, COLS - 2 - lw, 1);
 }
 
 static void flags_draw(struct ui *ui)
@@ -251,7 +255,7 @@ static void submit(struct ui *ui)
 	const char *text = ui_edit_text(&fs.text);
 	struct hg_action a;
 	int64_t by = 0;
-	int rc;
+	int rc, date;
 
 	while (*text == ' ')
 		text++;
@@ -263,9 +267,26 @@ static void submit(struct ui *ui)
 		ui_error(ui, "Longer than %d bytes.", HG_ACTION_TEXT_MAX);
 		return;
 	}
+	if (!fs.asking_date) {
+		char today[HG_DATE_LEN];
+
+		/* Then when it was done: today unless told otherwise. */
+		date_format(ui->today, today);
+		ui_edit_set(&fs.when, today);
+		fs.asking_date = 1;
+		return;
+	}
+	if (date_parse(ui_edit_text(&fs.when), &date) != 0) {
+		ui_error(ui, "When: expected a date as YYYY-MM-DD.");
+		return;
+	}
+	if (date > ui->today) {
+		ui_error(ui, "When: that is after today; record what was done once it is done.");
+		return;
+	}
 	model_action_init(&a);
 	a.treatment_id = ui->rec.t.id;
-	a.date = ui->today;
+	a.date = date;
 	a.text = xstrdup(text);
 	rc = db_begin(ui->db);
 	if (rc == HG_OK && fs.prompting == 'r') {
@@ -294,11 +315,11 @@ static void submit(struct ui *ui)
 		char id[HG_FLAG_ID_MAX];
 
 		rules_flag_id(fs.rule, fs.date - ui->rec.t.date, id, sizeof id);
-		fs.prompting = 0;
+		fs.prompting = fs.asking_date = 0;
 		ui_reload(ui);
 		ui_message(ui, "Resolved %s.", id);
 	} else {
-		fs.prompting = 0;
+		fs.prompting = fs.asking_date = 0;
 		ui_reload(ui);
 		ui_message(ui, "Action recorded.");
 	}
@@ -326,6 +347,7 @@ static void prompt(struct ui *ui, int kind)
 		fs.date = fs.e[i].flag->date;
 	}
 	fs.prompting = kind;
+	fs.asking_date = 0;
 	ui_edit_set(&fs.text, "");
 }
 
@@ -335,7 +357,7 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 
 	(void)key;
 	if (fs.prompting) {
-		ui_edit_act(&fs.text, act);
+		ui_edit_act(fs.asking_date ? &fs.when : &fs.text, act);
 		return 1;
 	}
 	switch (act) {
@@ -378,13 +400,14 @@ static void flags_text(struct ui *ui, int key)
 		return;
 	}
 	if (key == 27) {
-		fs.prompting = 0;
+		fs.prompting = fs.asking_date = 0;
 		return;
 	}
 	if (key < 0x20 || key == 0x7F)
 		return;
-	if (ui_edit_insert(&fs.text, (unsigned)key) != 0)
-		ui_error(ui, "At most %d bytes.", HG_ACTION_TEXT_MAX);
+	if (ui_edit_insert(fs.asking_date ? &fs.when : &fs.text, (unsigned)key) != 0)
+		ui_error(ui, "At most %d bytes.", fs.asking_date ? HG_DATE_LEN - 1
+			 : HG_ACTION_TEXT_MAX);
 }
 
 static unsigned flags_context(struct ui *ui)

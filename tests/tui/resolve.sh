@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/tui/resolve.sh — the flags screen: open flags first by level,
-# `r` resolves the selected flag (asking what was done) and the command
+# `r` resolves the selected flag (asking what was done and when) and the command
 # line sees it resolved; `a` records an action resolving nothing; the
 # header counts open flags only.
 . "$top_srcdir/tests/tui/lib.sh"
@@ -18,6 +18,8 @@ tui_keys r
 tui_expect "What was done?" "r asks what was done"
 # Letters that are keys elsewhere (f, t, p, q) are text here.
 tui_type "saw GP, cefalexin for 7 days; q t f p"
+tui_keys Enter
+tui_expect "When (YYYY-MM-DD, Enter for today): 2026-11-10" "then when, today offered"
 tui_keys Enter
 tui_expect "Resolved pus@6." "resolved"
 tui_expect "1 open (1 resolved below)" "the header counts open flags only"
@@ -37,10 +39,16 @@ tui_keys Escape
 tui_expect_gone "Action (what was done):" "Esc leaves the question"
 tui_keys a
 tui_type "bought SPF 50"
+tui_keys Enter C-u
+tui_type 2026-11-11
+tui_keys Enter
+tui_expect "When: that is after today" "an action dated after today is refused"
+tui_keys C-u
+tui_type 2026-11-08
 tui_keys Enter
 tui_expect "Action recorded." "an action resolving nothing"
 run action list --format json
-like "$out" '*"text": "bought SPF 50"*' "the command line lists it"
+like "$out" '*"date": "2026-11-08"*"text": "bought SPF 50"*' "the command line lists it, on the date given"
 
 tui_keys q
 tui_expect_exit 0 "quit"
