@@ -1,42 +1,72 @@
-/* ui_day.c — the day editor: rate the four symptoms, tick warning signs,
- * write the note, copy the last rated day, save or cancel.  Built for the
- * six-key check-in: focus starts on redness, a digit rates and moves on,
- * Enter saves from anywhere.  Under the note a preview line shows, live,
- * the flags that saving this day will raise (rules_eval over the
- * treatment with this day as edited).  Nothing is written until Enter. */
+/* ui_day.c — the day editor: the emergency signs first (under the line
+ * that says when to call emergency services), the four ratings, the
+ * temperature and the care items, the other warning signs, the photos
+ * and the note.  Built for the six-key check-in: focus starts on redness,
+ * a digit rates and moves on, Enter saves from anywhere.  Below the form
+ * a preview lists, live, every rule the day as edited matches.  The form
+ * scrolls when it is taller than the terminal.  Nothing is written until
+ * Enter, except photos (attached to the day at once).  Saving a day that
+ * matches an emergency or urgent rule shows the advice in a box that
+ * stays until dismissed. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "healgrid/cli.h"
 #include "healgrid/date.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
+#include "healgrid/ui_note.h"
 
+/* The fields, in focus order. */
 enum {
-	F_RATING = 0,                        /* 0..3: the four symptoms */
-	F_SIGN = HG_SYMPTOM_COUNT,           /* 4..19: signs, row by row */
-	F_NOTE = F_SIGN + HG_SIGN_COUNT,
-	SIGN_ROWS = HG_SIGN_COUNT / 2,
-	ROW_RATINGS = 2, ROW_SIGNS = 7, ROW_NOTE = 15, ROW_PREVIEW = 18,
-	PREVIEW_LINES = 3,
-	SIGN_COL_X = 33
+	F_EMERG = 0,                         /* 0..3: the emergency signs */
+	F_RATING = 4,                        /* 4..7: the four symptoms */
+	F_SIGN = F_RATING + HG_SYMPTOM_COUNT, /* 8..19: the other signs */
+	F_TEMP = F_SIGN + 12,
+	F_CARE,                              /* 21..24 */
+	F_NOTE = F_CARE + HG_CARE_COUNT,
+	F_COUNT
 };
 
-/* The signs as two columns (SCREENS.md), row by row. */
-static const enum hg_sign sign_at[HG_SIGN_COUNT] = {
+enum { TEMP_TEXT_MAX = 12, PATH_MAX_BYTES = 4096, PREVIEW_MIN = 2 };
+
+static const enum hg_sign emerg_signs[4] = {
+	HG_SIGN_LIPS, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
+};
+static const char *const emerg_labels[4] = {
+	"lips, tongue or throat swollen", "eye pain or changed vision",
+	"very unwell: confused, fainting", "bleeding won't stop (10 min)"
+};
+/* The other signs, row by row in two columns. */
+static const enum hg_sign other_signs[12] = {
 	HG_SIGN_WARMTH, HG_SIGN_FEVER,
 	HG_SIGN_PUS, HG_SIGN_BLISTERS,
 	HG_SIGN_CRUSTING, HG_SIGN_RASH,
 	HG_SIGN_SPREADING, HG_SIGN_DARK_PATCHES,
 	HG_SIGN_PAIN, HG_SIGN_LIGHT_PATCHES,
 	HG_SIGN_BUMPS, HG_SIGN_LINES,
-	HG_SIGN_LIPS, HG_SIGN_EYE,
-	HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING,
 };
-
 static const char *const symptom_labels[HG_SYMPTOM_COUNT] = {
 	"Redness", "Swelling", "Bruising", "Bleeding"
+};
+static const char *const emergency_line =
+	"Call emergency services for trouble breathing, swollen lips or tongue, eye pain or "
+	"changed vision, feeling very unwell, or bleeding that won't stop.";
+
+/* Where a field sits in the form: its row (0 = the form's first) and
+ * its columns. */
+struct place {
+	int row, x, w;
 };
 
 static struct {
@@ -45,32 +75,67 @@ static struct {
 	int existed;
 	int rating[HG_SYMPTOM_COUNT], orig_rating[HG_SYMPTOM_COUNT];
 	unsigned signs, orig_signs;
-	int temp;                /* kept as stored: the editor has no field yet */
-	unsigned care;           /* likewise */
+	unsigned care, orig_care;
+	struct ui_edit temp;
+	char orig_temp[TEMP_TEXT_MAX];
 	struct ui_edit note;
 	char *orig_note;
 	int focus;
-	int col;                 /* sign column last used (0, 1) */
-	struct hg_flag *preview; /* flags of the treatment as edited */
-	size_t npreview;
+	int scroll;              /* first form row shown */
+	int photos;              /* photos attached to the day */
+	struct hg_match *matches; /* what the day as edited matches */
+	size_t nmatches;
+	/* `a`: the path prompt. */
+	int prompting;
+	struct ui_edit path;
+	/* After saving: the advice box, until Enter or Esc. */
+	int boxed;
+	char *box;
+	enum hg_level box_level;
+	char saved[160];         /* what the message line says once it is gone */
+	/* Layout, computed for the terminal's width on every draw. */
+	struct place at[F_COUNT];
+	int rows;                /* form rows */
+	int first_lines;         /* lines the first match wraps to */
+	int row_emerg_text, row_photos, row_note, row_signs_head;
 } ed;
+
+/* The folder the photos were written to for a viewer (removed at exit). */
+static char *photo_dir;
+static char **photo_files;
+static size_t nphoto_files;
+
+static int temp_value(int *out)
+{
+	const char *why;
+	const char *s = ui_edit_text(&ed.temp);
+
+	*out = HG_TEMP_NONE;
+	if (!*s)
+		return 0;
+	return model_parse_temp(s, out, &why);
+}
 
 static int dirty(void)
 {
-	if (!ed.open)
+	if (!ed.open || ed.boxed)
 		return 0;
 	return memcmp(ed.rating, ed.orig_rating, sizeof ed.rating) != 0 ||
-		ed.signs != ed.orig_signs || strcmp(ui_edit_text(&ed.note), ed.orig_note) != 0;
+		ed.signs != ed.orig_signs || ed.care != ed.orig_care ||
+		strcmp(ui_edit_text(&ed.temp), ed.orig_temp) != 0 ||
+		strcmp(ui_edit_text(&ed.note), ed.orig_note) != 0;
 }
 
 static void edited_checkin(const struct ui *ui, struct hg_checkin *c)
 {
+	int t;
+
 	model_checkin_init(c);
 	c->treatment_id = ui->rec.t.id;
 	c->day = ed.day;
 	memcpy(c->rating, ed.rating, sizeof c->rating);
 	c->signs = ed.signs;
-	c->temp = ed.temp;
+	c->temp = temp_value(&t) == 0 ? t : HG_TEMP_NONE;
 	c->care = ed.care;
 	c->note = xstrdup(ui_edit_text(&ed.note));    /* owned: free with model_checkin_free */
 }
@@ -86,7 +151,8 @@ static int edited_empty(const struct ui *ui)
 	return empty;
 }
 
-/* The rules over the treatment with this day as it stands in the editor. */
+/* Every rule the treatment, with this day as it stands in the editor,
+ * matches on this day. */
 static void preview_update(const struct ui *ui)
 {
 	struct hg_recovery r = ui->rec;
@@ -97,7 +163,7 @@ static void preview_update(const struct ui *ui)
 	edited_checkin(ui, &mine);
 	for (; i < ui->rec.ndays && ui->rec.days[i].day < ed.day; i++)
 		days[n++] = ui->rec.days[i];
-	if (!edited_empty(ui))
+	if (!model_checkin_is_empty(&mine))
 		days[n++] = mine;
 	if (i < ui->rec.ndays && ui->rec.days[i].day == ed.day)
 		i++;
@@ -105,17 +171,31 @@ static void preview_update(const struct ui *ui)
 		days[n++] = ui->rec.days[i];
 	r.days = days;
 	r.ndays = n;
-	rules_flags_free(ed.preview, ed.npreview);
-	ed.preview = NULL;
-	ed.npreview = 0;
-	rules_eval(&r, &ed.preview, &ed.npreview);
+	rules_matches_free(ed.matches, ed.nmatches);
+	ed.matches = NULL;
+	ed.nmatches = 0;
+	if (rules_day_matches(&r, ed.day, &ed.matches, &ed.nmatches) != HG_OK) {
+		hg_error_clear();
+		ed.matches = NULL;
+		ed.nmatches = 0;
+	}
 	free(days);
 	model_checkin_free(&mine);
+}
+
+static void count_photos(struct ui *ui)
+{
+	ed.photos = 0;
+	if (db_photo_count(ui->db, ui->rec.t.id, ed.day, &ed.photos) != HG_OK) {
+		hg_error_clear();
+		ed.photos = 0;
+	}
 }
 
 static int day_open(struct ui *ui, int64_t day)
 {
 	const struct hg_checkin *c;
+	char t[TEMP_TEXT_MAX] = "";
 
 	if (!ui->have || day < 0 || day >= ui->rec.t.window)
 		return -1;
@@ -129,11 +209,16 @@ static int day_open(struct ui *ui, int64_t day)
 		ed.rating[s] = c ? c->rating[s] : HG_UNRATED;
 	memcpy(ed.orig_rating, ed.rating, sizeof ed.rating);
 	ed.signs = ed.orig_signs = c ? c->signs : 0;
-	ed.temp = c ? c->temp : HG_TEMP_NONE;
-	ed.care = c ? c->care : 0;
+	ed.care = ed.orig_care = c ? c->care : 0;
+	if (c && c->temp != HG_TEMP_NONE)
+		model_format_temp(c->temp, t, sizeof t);
+	ui_edit_init(&ed.temp, t, TEMP_TEXT_MAX - 1);
+	snprintf(ed.orig_temp, sizeof ed.orig_temp, "%s", t);
 	ui_edit_init(&ed.note, c && c->note ? c->note : "", HG_NOTE_MAX);
 	ed.orig_note = xstrdup(ui_edit_text(&ed.note));
+	ui_edit_init(&ed.path, "", PATH_MAX_BYTES);
 	ed.focus = F_RATING;
+	count_photos(ui);
 	preview_update(ui);
 	return 0;
 }
@@ -143,100 +228,350 @@ static void day_close(struct ui *ui)
 	(void)ui;
 	if (!ed.open)
 		return;
+	ui_edit_free(&ed.temp);
 	ui_edit_free(&ed.note);
+	ui_edit_free(&ed.path);
 	free(ed.orig_note);
-	rules_flags_free(ed.preview, ed.npreview);
+	free(ed.box);
+	rules_matches_free(ed.matches, ed.nmatches);
 	memset(&ed, 0, sizeof ed);
+}
+
+/* ---- layout ---- */
+
+static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb);
+
+static int is_text(int f)
+{
+	return f == F_TEMP || f == F_NOTE;
+}
+
+static void layout(const struct ui *ui)
+{
+	int row = 0, two = COLS >= 64, half = (COLS - 2) / 2;
+	char *lines[6];
+	size_t n = ui_wrap(emergency_line, COLS - 2, lines, 6);
+
+	for (size_t i = 0; i < n && i < 6; i++)
+		free(lines[i]);
+	(void)ui;
+	ed.row_emerg_text = row;
+	row += (int)(n < 6 ? n : 6);
+	for (int i = 0; i < 4; i++) {
+		ed.at[F_EMERG + i].row = row + (two ? i / 2 : i);
+		ed.at[F_EMERG + i].x = two && i % 2 ? 2 + half : 2;
+		ed.at[F_EMERG + i].w = two ? half - 1 : COLS - 3;
+	}
+	row += two ? 2 : 4;
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
+		ed.at[F_RATING + s].row = row++;
+		ed.at[F_RATING + s].x = 2;
+		ed.at[F_RATING + s].w = COLS - 3;
+	}
+	ed.row_signs_head = row++;
+	for (int i = 0; i < 12; i++) {
+		ed.at[F_SIGN + i].row = row + (two ? i / 2 : i);
+		ed.at[F_SIGN + i].x = two && i % 2 ? 2 + half : 2;
+		ed.at[F_SIGN + i].w = two ? half - 1 : COLS - 3;
+	}
+	row += two ? 6 : 12;
+	ed.at[F_TEMP].row = row;
+	ed.at[F_TEMP].x = 15;
+	ed.at[F_TEMP].w = 7;
+	{
+		/* Care on the temperature's row when it fits, else the next. */
+		int x = COLS >= 80 ? 32 : 8, crow = COLS >= 80 ? row : row + 1;
+		for (int c = 0; c < HG_CARE_COUNT; c++) {
+			int w = 4 + hg_utf8_width(model_care_name(c));
+
+			if (x + w > COLS - 1 && x > 8) {
+				crow++;
+				x = 8;
+			}
+			ed.at[F_CARE + c].row = crow;
+			ed.at[F_CARE + c].x = x;
+			ed.at[F_CARE + c].w = w;
+			x += w + 1;
+		}
+		row = crow + 1;
+	}
+	ed.row_photos = row++;
+	ed.row_note = row++;
+	ed.at[F_NOTE].row = ed.row_note;
+	ed.at[F_NOTE].x = 8;
+	ed.at[F_NOTE].w = COLS - 9;
+	ed.rows = row;
+	ed.first_lines = 0;
+	if (ed.nmatches) {
+		struct strbuf sb = STRBUF_INIT;
+
+		ed.first_lines = wrap_match(ui, 0, &sb);
+		sb_free(&sb);
+	}
+}
+
+/* Screen rows for the form: from row 2 to the preview. */
+static int form_top(void)
+{
+	return 1;       /* over the title's rule: every row counts at 80x24 */
+}
+
+static int preview_rows(void)
+{
+	int body = ui_body_rows() - form_top();
+	int left = body - ed.rows, want = ed.first_lines > PREVIEW_MIN ? ed.first_lines : PREVIEW_MIN;
+
+	if (want > body / 3)
+		want = body / 3 > PREVIEW_MIN ? body / 3 : PREVIEW_MIN;
+	if (left >= want)
+		return left;
+	return body > want + 3 ? want : 1;
+}
+
+static int form_rows(void)
+{
+	int n = ui_body_rows() - form_top() - preview_rows();
+
+	return n > 1 ? n : 1;
+}
+
+/* Scroll so the focused field (and, at the top, the emergency line) shows. */
+static void scroll_to_focus(void)
+{
+	int r = ed.at[ed.focus].row, h = form_rows();
+
+	if (ed.focus < F_RATING)
+		r = ed.at[F_EMERG].row;
+	if (ed.focus == F_EMERG || ed.focus == F_EMERG + 1)
+		r = 0;
+	if (r < ed.scroll)
+		ed.scroll = r;
+	if (ed.at[ed.focus].row >= ed.scroll + h)
+		ed.scroll = ed.at[ed.focus].row - h + 1;
+	if (ed.scroll > ed.rows - h)
+		ed.scroll = ed.rows - h > 0 ? ed.rows - h : 0;
+	if (ed.scroll < 0)
+		ed.scroll = 0;
+}
+
+/* The screen row of form row r, or -1 when scrolled out. */
+static int screen_row(int r)
+{
+	if (r < ed.scroll || r >= ed.scroll + form_rows())
+		return -1;
+	return form_top() + r - ed.scroll;
 }
 
 /* ---- drawing ---- */
 
-static void draw_rating(struct ui *ui, int s, int y)
+static attr_t focus_attr(int f)
+{
+	return ed.focus == f && !ed.prompting ? A_REVERSE : A_NORMAL;
+}
+
+static void draw_tick(struct ui *ui, int f, int on, const char *label)
+{
+	int y = screen_row(ed.at[f].row);
+
+	if (y < 0)
+		return;
+	ui_putf(ui, y, ed.at[f].x, ed.at[f].w, focus_attr(f) | (on ? A_BOLD : A_NORMAL), "[%s] %s",
+		on ? "x" : " ", label);
+}
+
+static void draw_rating(struct ui *ui, int s)
 {
 	static const char *const words[HG_RATING_MAX + 1] = { "none", "mild", "moderate", "severe" };
-	int focused = ed.focus == F_RATING + s, x = 14;
+	static const char *const short_words[HG_RATING_MAX + 1] = { "", "", "", "" };
+	int f = F_RATING + s, focused = ed.focus == f && !ed.prompting, x = 14;
+	int y = screen_row(ed.at[f].row), wide = COLS >= 66;
 
+	if (y < 0)
+		return;
 	ui_put(ui, y, 2, 10, focused ? A_REVERSE | A_BOLD : A_NORMAL, symptom_labels[s]);
 	for (int v = 0; v <= HG_RATING_MAX; v++) {
 		int sel = ed.rating[s] == v;
 		attr_t a = sel ? A_BOLD | ui_rating_attr(ui, v) | (focused ? A_REVERSE : A_NORMAL)
 			: A_NORMAL;
 
-		x += ui_putf(ui, y, x, 16, a, "[%s%d %s%s]", sel ? ui_glyph(ui, UI_G_SEL_L) : " ", v,
-			     words[v], sel ? ui_glyph(ui, UI_G_SEL_R) : " ");
+		if (x >= COLS - 1)
+			break;
+		x += ui_putf(ui, y, x, COLS - 1 - x, a, "[%s%d%s%s%s]",
+			     sel ? ui_glyph(ui, UI_G_SEL_L) : " ", v, wide ? " " : "",
+			     wide ? words[v] : short_words[v], sel ? ui_glyph(ui, UI_G_SEL_R) : " ");
 		x++;
 	}
-	if (ed.rating[s] == HG_UNRATED)
+	if (ed.rating[s] == HG_UNRATED && x < COLS - 2)
 		ui_put(ui, y, x + 1, COLS - x - 2, focused ? A_BOLD : A_DIM, "not rated");
+	else if (!wide && x < COLS - 2)
+		ui_put(ui, y, x + 1, COLS - x - 2, A_DIM, words[ed.rating[s]]);
 }
 
-static void draw_signs(struct ui *ui)
+static void draw_form(struct ui *ui)
 {
-	ui_put(ui, ROW_SIGNS - 1, 2, COLS - 4, A_NORMAL, "Warning signs (space to tick)");
-	for (int i = 0; i < HG_SIGN_COUNT; i++) {
-		enum hg_sign s = sign_at[i];
-		int y = ROW_SIGNS + i / 2, x = i % 2 ? SIGN_COL_X : 2;
-		int on = (ed.signs & HG_BIT(s)) != 0;
-		attr_t a = ed.focus == F_SIGN + i ? A_REVERSE : A_NORMAL;
+	char *lines[6];
+	size_t n = ui_wrap(emergency_line, COLS - 2, lines, 6);
+	int y;
 
-		ui_putf(ui, y, x, SIGN_COL_X - 3, a | (on ? A_BOLD : A_NORMAL), "[%s] %s",
-			on ? "x" : " ", model_sign_label(s));
+	for (size_t i = 0; i < n && i < 6; i++) {
+		y = screen_row(ed.row_emerg_text + (int)i);
+		if (y >= 0)
+			ui_put(ui, y, 1, COLS - 2, A_BOLD | ui_level_attr(ui, HG_LEVEL_EMERGENCY),
+			       lines[i]);
+		free(lines[i]);
 	}
+	for (int i = 0; i < 4; i++)
+		draw_tick(ui, F_EMERG + i, (ed.signs & HG_BIT(emerg_signs[i])) != 0, emerg_labels[i]);
+	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
+		draw_rating(ui, s);
+	y = screen_row(ed.at[F_TEMP].row);
+	if (y >= 0) {
+		int t;
+		ui_put(ui, y, 2, 12, ed.focus == F_TEMP && !ed.prompting ? A_REVERSE | A_BOLD
+		       : A_NORMAL, "Temperature");
+		ui_put(ui, y, 14, 1, A_NORMAL, "[");
+		ui_put(ui, y, 22, 6, A_NORMAL, "]");
+		ui_put(ui, y, 24, 5, A_NORMAL, ui->utf8 ? "\xc2\xb0" "C" : "C");
+		if (temp_value(&t) != 0)
+			ui_put(ui, y, 27, 4, A_BOLD | ui_pair(ui, UI_PAIR_ERROR), " ?");
+	}
+	y = screen_row(ed.at[F_CARE].row);
+	if (y >= 0)
+		ui_put(ui, y, ed.at[F_CARE].x - 5, 4, A_NORMAL, "Care");
+	for (int c = 0; c < HG_CARE_COUNT; c++)
+		draw_tick(ui, F_CARE + c, (ed.care & HG_BIT(c)) != 0, model_care_name(c));
+	y = screen_row(ed.row_signs_head);
+	if (y >= 0)
+		ui_put(ui, y, 2, COLS - 3, A_NORMAL, "Warning signs (space to tick)");
+	for (int i = 0; i < 12; i++)
+		draw_tick(ui, F_SIGN + i, (ed.signs & HG_BIT(other_signs[i])) != 0,
+			  model_sign_label(other_signs[i]));
+	y = screen_row(ed.row_photos);
+	if (y >= 0)
+		ui_putf(ui, y, 2, COLS - 3, A_NORMAL, "Photos  %d attached   a attach   o open",
+			ed.photos);
+	y = screen_row(ed.row_note);
+	if (y >= 0) {
+		int focused = ed.focus == F_NOTE && !ed.prompting;
+		char count[32];
+		const char *hint = "v view  E edit in $EDITOR";
+		int hw;
+
+		/* Focused, the field shows the bytes used instead of the hint. */
+		if (focused) {
+			snprintf(count, sizeof count, "%zu/%d", ed.note.text.len, HG_NOTE_MAX);
+			hint = count;
+		}
+		hw = COLS >= 60 || focused ? hg_utf8_width(hint) + 2 : 0;
+
+		ui_put(ui, y, 2, 5, focused ? A_REVERSE | A_BOLD : A_NORMAL, "Note");
+		if (hw)
+			ui_put_right(ui, y, COLS - 1, A_DIM, hint);
+		/* The temperature field places the cursor when focused; the
+		 * note's is drawn after it. */
+		ui_edit_draw(ui, &ed.note, y, 8, COLS - 9 - hw, focused);
+	}
+	y = screen_row(ed.at[F_TEMP].row);
+	if (y >= 0)
+		ui_edit_draw(ui, &ed.temp, y, 15, 7, ed.focus == F_TEMP && !ed.prompting);
 }
 
-static void draw_note(struct ui *ui)
+/* Match i wrapped whole into sb, its lines apart by '\n' (leaving room at
+ * the right for "+N more" unless it is the last); returns its lines. */
+static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb)
 {
-	int bx = 8, bw = COLS - 10, y = ROW_NOTE;
-	int focused = ed.focus == F_NOTE;
+	const struct hg_match *m = &ed.matches[i];
+	struct hg_wrap w;
+	char *clean = hg_sanitize(m->message);
+	char head[96];
+	int nl = 1, width = COLS - 2 - (i + 1 == ed.nmatches ? 0 : 9);
 
-	mvhline_set(y, bx + 1, WACS_HLINE, bw - 2);
-	mvhline_set(y + 2, bx + 1, WACS_HLINE, bw - 2);
-	mvadd_wch(y, bx, WACS_ULCORNER);
-	mvadd_wch(y, bx + bw - 1, WACS_URCORNER);
-	mvadd_wch(y + 1, bx, WACS_VLINE);
-	mvadd_wch(y + 1, bx + bw - 1, WACS_VLINE);
-	mvadd_wch(y + 2, bx, WACS_LLCORNER);
-	mvadd_wch(y + 2, bx + bw - 1, WACS_LRCORNER);
-	ui_put(ui, y + 1, 2, 4, focused ? A_REVERSE | A_BOLD : A_NORMAL, "Note");
-	if (focused)
-		ui_putf(ui, y + 2, bx + bw - 14, 12, A_DIM, " %zu/%d ", ed.note.text.len, HG_NOTE_MAX);
-	ui_edit_draw(ui, &ed.note, y + 1, bx + 2, bw - 4, focused);
+	snprintf(head, sizeof head, "%s %s%s:", ui_level_symbol(ui, m->level), m->rule,
+		 m->is_new ? " (new)" : "");
+	hg_wrap_start(&w, sb, width > 10 ? width : 10, 4);
+	hg_wrap_words(&w, head, strlen(head));
+	hg_wrap_words(&w, clean, strlen(clean));
+	free(clean);
+	for (const char *p = sb_str(sb); *p; p++)
+		nl += *p == '\n';
+	return nl;
 }
 
+/* Every match wrapped whole; "+N more" when the rest does not fit. */
 static void draw_preview(struct ui *ui)
 {
-	int y = ROW_PREVIEW, used = 0, mine = 0, shown = 0;
+	int top = form_top() + form_rows(), rows = preview_rows(), used = 0;
+	int width = COLS - 2;
+	size_t shown = 0;
 
-	for (size_t i = 0; i < ed.npreview; i++)
-		if (ed.preview[i].day == ed.day)
-			mine++;
-	if (!mine) {
-		ui_put(ui, y, 1, COLS - 2, A_DIM, "No warning from this day.");
+	if (ed.nmatches == 0) {
+		ui_put(ui, top, 1, COLS - 2, A_DIM, "No warning from this day.");
 		return;
 	}
-	for (size_t i = 0; i < ed.npreview && used < PREVIEW_LINES; i++) {
-		const struct hg_flag *f = &ed.preview[i];
-		char *lines[PREVIEW_LINES];
-		size_t n;
+	for (; shown < ed.nmatches; shown++) {
+		const struct hg_match *m = &ed.matches[shown];
+		struct strbuf sb = STRBUF_INIT;
+		int nl = wrap_match(ui, shown, &sb);
+		if (used + nl > rows) {
+			sb_free(&sb);
+			break;
+		}
+		const char *p = sb_str(&sb);
+		for (int k = 0; k < nl; k++) {
+			size_t len = strcspn(p, "\n");
+			char *line = xmalloc(len + 1);
 
-		if (f->day != ed.day)
-			continue;
-		if (used == PREVIEW_LINES - 1 && mine - shown > 1) {
-			ui_putf(ui, y + used, 4, COLS - 5, A_BOLD, "... and %d more (f after saving)",
-				mine - shown);
-			return;
+			memcpy(line, p, len);
+			line[len] = '\0';
+			ui_put(ui, top + used++, 1, width, ui_level_attr(ui, m->level), line);
+			free(line);
+			p += len + (p[len] == '\n');
 		}
-		int x = 2 + ui_put(ui, y + used, 1, 2, ui_level_attr(ui, f->level),
-				   ui_level_symbol(ui, f->level));
-		n = ui_wrap(f->message, COLS - x - 1, lines, PREVIEW_LINES);
-		for (size_t k = 0; k < n && k < PREVIEW_LINES; k++) {
-			if (used < PREVIEW_LINES)
-				ui_put(ui, y + used++, x, COLS - x - 1, ui_level_attr(ui, f->level),
-				       lines[k]);
-			free(lines[k]);
-		}
-		shown++;
+		sb_free(&sb);
 	}
+	if (shown < ed.nmatches) {
+		char more[32];
+		int y = top + (used > 0 ? used - 1 : 0);
+
+		snprintf(more, sizeof more, "+%zu more", ed.nmatches - shown);
+		ui_put_right(ui, y, COLS - 1, A_BOLD, more);
+	}
+}
+
+static void draw_prompt(struct ui *ui)
+{
+	int y = ui_body_rows() - 1;
+	const char *label = "Attach photo (path): ";
+	int lw = hg_utf8_width(label);
+
+	mvhline(y, 0, ' ', COLS);
+	ui_put(ui, y, 1, lw, A_BOLD, label);
+	ui_edit_draw(ui, &ed.path, y, 1 + lw, COLS - 2 - lw, 1);
+}
+
+static void draw_box(struct ui *ui)
+{
+	char *lines[16];
+	int x = COLS >= 60 ? 4 : 1, w = COLS - 2 * x;
+	size_t n = ui_wrap(ed.box, w - 4, lines, 16);
+	int shown = (int)(n < 16 ? n : 16), h, y;
+
+	if (shown > ui_body_rows() - 4)
+		shown = ui_body_rows() - 4;
+	if (shown < 1)
+		shown = 1;
+	h = shown + 4;
+	y = (ui_body_rows() - h) / 2;
+	if (y < 0)
+		y = 0;
+	ui_box(y, x, h, w);
+	for (size_t i = 0; i < n && i < 16; i++) {
+		if ((int)i < shown)
+			ui_put(ui, y + 1 + (int)i, x + 2, w - 4,
+			       A_BOLD | ui_level_attr(ui, ed.box_level), lines[i]);
+		free(lines[i]);
+	}
+	ui_put(ui, y + h - 2, x + 2, w - 4, A_NORMAL, "Enter or Esc: I have read this");
 }
 
 static void day_draw(struct ui *ui)
@@ -247,6 +582,8 @@ static void day_draw(struct ui *ui)
 	char date[HG_DATE_LEN], right[32];
 	static const char *const weekdays[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 
+	layout(ui);
+	scroll_to_focus();
 	date_format(when, date);
 	sb_printf(&left, "Day %d%s%s %s%s%s", ed.day, sep, weekdays[date_weekday(when)], date, sep,
 		  ui->rec.t.area);
@@ -258,41 +595,53 @@ static void day_draw(struct ui *ui)
 		snprintf(right, sizeof right, "%d days ago", ago);
 	ui_title(ui, sb_str(&left), right);
 	sb_free(&left);
-	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-		draw_rating(ui, s, ROW_RATINGS + s);
-	draw_signs(ui);
+	mvhline(1, 0, ' ', COLS);
 	draw_preview(ui);
-	draw_note(ui);      /* last: it places the cursor */
+	draw_form(ui);
+	if (ed.scroll > 0)
+		ui_put_right(ui, form_top(), COLS, A_DIM, ui_glyph(ui, UI_G_UP));
+	if (ed.scroll + form_rows() < ed.rows)
+		ui_put_right(ui, form_top() + form_rows() - 1, COLS, A_DIM,
+			     ui_glyph(ui, UI_G_DOWN));
+	if (ed.prompting)
+		draw_prompt(ui);
+	if (ed.boxed) {
+		ui->show_cursor = 0;
+		draw_box(ui);
+	}
+}
+
+/* ---- moving between fields ---- */
+
+static int focus_vertical(int f, int dir)
+{
+	int row = ed.at[f].row, x = ed.at[f].x, best = -1, best_row = 0, best_dx = 0;
+
+	for (int g = 0; g < F_COUNT; g++) {
+		int r = ed.at[g].row, dx = abs(ed.at[g].x - x);
+
+		if (dir > 0 ? r <= row : r >= row)
+			continue;
+		if (best < 0 || (dir > 0 ? r < best_row : r > best_row) ||
+		    (r == best_row && dx < best_dx)) {
+			best = g;
+			best_row = r;
+			best_dx = dx;
+		}
+	}
+	return best < 0 ? f : best;
+}
+
+static int focus_horizontal(int f, int dir)
+{
+	int g = f + dir;
+
+	if (g >= 0 && g < F_COUNT && ed.at[g].row == ed.at[f].row)
+		return g;
+	return f;
 }
 
 /* ---- actions ---- */
-
-static int focus_down(int f)
-{
-	if (f < F_SIGN - 1)
-		return f + 1;
-	if (f == F_SIGN - 1)
-		return F_SIGN + ed.col;
-	if (f < F_NOTE)
-		return f + 2 < F_NOTE ? f + 2 : F_NOTE;
-	return F_NOTE;
-}
-
-static int focus_up(int f)
-{
-	if (f == F_NOTE)
-		return F_SIGN + 2 * (SIGN_ROWS - 1) + ed.col;
-	if (f >= F_SIGN)
-		return f - 2 >= F_SIGN ? f - 2 : F_SIGN - 1;
-	return f > 0 ? f - 1 : 0;
-}
-
-static void set_focus(int f)
-{
-	ed.focus = f;
-	if (f >= F_SIGN && f < F_NOTE)
-		ed.col = (f - F_SIGN) % 2;
-}
 
 static void discard_answer(struct ui *ui, int64_t day, int yes)
 {
@@ -309,17 +658,47 @@ static void quit_answer(struct ui *ui, int64_t day, int yes)
 		ui->quit = 1;
 }
 
+/* The advice of every emergency or urgent rule the saved day matches. */
+static char *serious_advice(const struct ui *ui, enum hg_level *level)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	*level = HG_LEVEL_WATCH;
+	for (size_t i = 0; i < ed.nmatches; i++) {
+		const struct hg_match *m = &ed.matches[i];
+
+		if (m->level > HG_LEVEL_URGENT)
+			continue;
+		if (m->level < *level)
+			*level = m->level;
+		if (sb.len)
+			sb_puts(&sb, "  ");
+		sb_printf(&sb, "%s %s: %s", ui_level_symbol(ui, m->level),
+			  rules_level_name(m->level), m->message);
+	}
+	if (!sb.len) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}
+
 static void save(struct ui *ui)
 {
 	struct hg_checkin c;
-	const struct hg_flag *top = NULL;
-	int day = ed.day, raised = 0, rc = HG_OK;
-	char rule[64] = "";
-	enum hg_level level = HG_LEVEL_WATCH;
+	int day = ed.day, rc = HG_OK, t;
+	const char *why;
+	char *advice;
+	enum hg_level level;
 
 	if (!dirty()) {
 		ui_pop(ui);
 		ui_message(ui, "Day %d unchanged.", day);
+		return;
+	}
+	if (*ui_edit_text(&ed.temp) && model_parse_temp(ui_edit_text(&ed.temp), &t, &why) != 0) {
+		ed.focus = F_TEMP;
+		ui_error(ui, "Temperature: %s", why);
 		return;
 	}
 	edited_checkin(ui, &c);
@@ -333,24 +712,33 @@ static void save(struct ui *ui)
 		ui_db_error(ui);
 		return;
 	}
-	for (size_t i = 0; i < ed.npreview; i++)
-		if (ed.preview[i].day == day) {
-			if (!top)
-				top = &ed.preview[i];
-			raised++;
-		}
-	if (top) {
-		snprintf(rule, sizeof rule, "%s", top->rule);
-		level = top->level;
+	{
+		size_t n = ed.nmatches;
+
+		if (n)
+			snprintf(ed.saved, sizeof ed.saved, "Saved day %d. %s %s%s: f shows what to do.",
+				 day, ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].rule,
+				 n > 1 ? " and more" : "");
+		else
+			snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
 	}
-	ui_pop(ui);
+	advice = serious_advice(ui, &level);
+	if (!advice) {
+		char msg[sizeof ed.saved];
+
+		memcpy(msg, ed.saved, sizeof msg);
+		ui_pop(ui);
+		if (ui_reload(ui) == HG_OK)
+			ui_message(ui, "%s", msg);
+		return;
+	}
+	/* Serious: the advice stays on screen until dismissed. */
+	ed.boxed = 1;
+	ed.box = advice;
+	ed.box_level = level;
 	if (ui_reload(ui) != HG_OK)
 		return;
-	if (raised)
-		ui_message(ui, "Saved day %d. %s %s%s: f shows what to do.", day,
-			   ui_level_symbol(ui, level), rule, raised > 1 ? " and more" : "");
-	else
-		ui_message(ui, "Saved day %d.", day);
+	ui_message(ui, "Saved day %d.", day);
 }
 
 static void copy_previous(struct ui *ui)
@@ -370,56 +758,432 @@ static void copy_previous(struct ui *ui)
 	ui_message(ui, "Copied day %d: change what differs, then Enter to save.", prev->day);
 }
 
+/* Run sh -c script with args in the foreground, the terminal given back
+ * meanwhile.  Returns the exit status, or -1. */
+static int run_foreground(const char *script, char *const *args, size_t nargs)
+{
+	struct sigaction ign, old_int, old_quit;
+	char **argv = xcalloc(nargs + 5, sizeof *argv);
+	int status = -1;
+	pid_t pid;
+
+	argv[0] = (char *)"sh";
+	argv[1] = (char *)"-c";
+	argv[2] = (char *)script;
+	argv[3] = (char *)"sh";
+	for (size_t i = 0; i < nargs; i++)
+		argv[4 + i] = args[i];
+	def_prog_mode();
+	endwin();
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		sigaction(SIGINT, &old_int, NULL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execv("/bin/sh", argv);
+		_exit(127);
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	free(argv);
+	return status;
+}
+
+/* `E`: the note in $VISUAL, else $EDITOR, else vi. */
+static void edit_note_outside(struct ui *ui)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	const char *editor = getenv("VISUAL");
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT, script = STRBUF_INIT;
+	const char *note = ui_edit_text(&ed.note);
+	char buf[4096];
+	FILE *f = NULL;
+	int fd, rc;
+	size_t n;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	sb_printf(&path, "%s/healgrid-note-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemp(path.s);
+	if (fd < 0) {
+		ui_error(ui, "Cannot write the note to a temporary file: %s", strerror(errno));
+		sb_free(&path);
+		return;
+	}
+	if (write(fd, note, strlen(note)) != (ssize_t)strlen(note) ||
+	    (*note && write(fd, "\n", 1) != 1)) {
+		ui_error(ui, "Cannot write the note to a temporary file: %s", strerror(errno));
+		close(fd);
+		unlink(path.s);
+		sb_free(&path);
+		return;
+	}
+	close(fd);
+	sb_printf(&script, "%s \"$1\"", editor);
+	rc = run_foreground(sb_str(&script), &path.s, 1);
+	sb_free(&script);
+	if (rc != 0) {
+		ui_error(ui, "The editor (%s) failed (exit %d); the note is unchanged.", editor, rc);
+		goto out;
+	}
+	f = fopen(path.s, "rb");
+	if (!f) {
+		ui_error(ui, "Cannot read the note back: %s", strerror(errno));
+		goto out;
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len <= 4 * HG_NOTE_MAX)
+		sb_add(&text, buf, n);
+	fclose(f);
+	/* The editor's final line break is not part of the note. */
+	while (text.len && (text.s[text.len - 1] == '\n' || text.s[text.len - 1] == '\r'))
+		text.s[--text.len] = '\0';
+	if (!hg_utf8_valid(sb_str(&text), text.len)) {
+		ui_error(ui, "The note is not valid UTF-8; it is unchanged.");
+		goto out;
+	}
+	if (text.len > HG_NOTE_MAX) {
+		ui_error(ui, "The note is %zu bytes, more than %d: it is unchanged. Shorten it (E).",
+			 text.len, HG_NOTE_MAX);
+		goto out;
+	}
+	ui_edit_set(&ed.note, sb_str(&text));
+	ui_message(ui, "Note edited: Enter saves the day.");
+out:
+	unlink(path.s);
+	sb_free(&path);
+	sb_free(&text);
+}
+
+static void attach(struct ui *ui)
+{
+	const char *p = ui_edit_text(&ed.path);
+	const struct hg_checkin *c = model_recovery_day(&ui->rec, ed.day);
+	struct strbuf path = STRBUF_INIT;
+	struct hg_checkin keep;
+	char *paths[1];
+	int rc;
+
+	if (!*p) {
+		ed.prompting = 0;
+		return;
+	}
+	if (p[0] == '~' && p[1] == '/' && getenv("HOME"))
+		sb_printf(&path, "%s%s", getenv("HOME"), p + 1);
+	else
+		sb_puts(&path, p);
+	paths[0] = path.s;
+	/* The day's check-in as stored (the edits stay in the editor). */
+	model_checkin_init(&keep);
+	keep.treatment_id = ui->rec.t.id;
+	keep.day = ed.day;
+	if (c) {
+		memcpy(keep.rating, c->rating, sizeof keep.rating);
+		keep.signs = c->signs;
+		keep.temp = c->temp;
+		keep.care = c->care;
+		keep.note = xstrdup(c->note ? c->note : "");
+	}
+	rc = db_begin(ui->db);
+	if (rc == HG_OK) {
+		rc = db_checkin_put_keep(ui->db, &keep);
+		if (rc == HG_OK)
+			rc = photo_attach_files(ui->db, ui->rec.t.id, ed.day, paths, 1);
+		if (rc == HG_OK)
+			rc = db_commit(ui->db);
+		else
+			db_rollback(ui->db);
+	}
+	model_checkin_free(&keep);
+	sb_free(&path);
+	if (rc != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	ed.prompting = 0;
+	ui_edit_set(&ed.path, "");
+	count_photos(ui);
+	ed.existed = 1;
+	ui_reload(ui);
+	ui_message(ui, "Photo attached to day %d (%d in all).", ed.day, ed.photos);
+}
+
+static void photo_dir_remove(void)
+{
+	for (size_t i = 0; i < nphoto_files; i++) {
+		unlink(photo_files[i]);
+		free(photo_files[i]);
+	}
+	free(photo_files);
+	photo_files = NULL;
+	nphoto_files = 0;
+	if (photo_dir) {
+		rmdir(photo_dir);
+		free(photo_dir);
+		photo_dir = NULL;
+	}
+}
+
+static int write_file(const char *path, const unsigned char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	size_t off = 0;
+
+	if (fd < 0)
+		return -1;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			close(fd);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return close(fd);
+}
+
+/* `o`: the day's photos into a private folder (removed at exit), shown by
+ * $HEALGRID_VIEWER, else xdg-open on a desktop. */
+static void open_photos(struct ui *ui)
+{
+	struct hg_photo_info *list = NULL;
+	size_t n = 0, first = nphoto_files;
+	const char *viewer = getenv("HEALGRID_VIEWER");
+	const char *tmpdir = getenv("TMPDIR");
+	static int registered;
+
+	if (db_photo_list(ui->db, ui->rec.t.id, &list, &n) != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	if (!photo_dir) {
+		struct strbuf d = STRBUF_INIT;
+
+		sb_printf(&d, "%s/healgrid-photos-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+		if (!mkdtemp(d.s)) {
+			ui_error(ui, "Cannot make a folder for the photos: %s", strerror(errno));
+			sb_free(&d);
+			free(list);
+			return;
+		}
+		photo_dir = sb_detach(&d);
+		if (!registered && atexit(photo_dir_remove) == 0)
+			registered = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *data = NULL;
+		size_t len = 0;
+		struct hg_photo_info info;
+		struct strbuf p = STRBUF_INIT;
+
+		if (list[i].day != ed.day)
+			continue;
+		sb_printf(&p, "%s/day%d-photo%lld.jpg", photo_dir, ed.day, (long long)list[i].id);
+		for (size_t k = 0; k < nphoto_files; k++)
+			if (strcmp(photo_files[k], p.s) == 0) {
+				unlink(p.s);
+				free(photo_files[k]);
+				photo_files[k] = photo_files[--nphoto_files];
+				break;
+			}
+		if (db_photo_get(ui->db, list[i].id, 0, &info, &data, &len) != HG_OK ||
+		    write_file(p.s, data, len) != 0) {
+			hg_error_clear();
+			free(data);
+			sb_free(&p);
+			continue;
+		}
+		free(data);
+		photo_files = xrealloc(photo_files, (nphoto_files + 1) * sizeof *photo_files);
+		photo_files[nphoto_files++] = sb_detach(&p);
+	}
+	free(list);
+	if (nphoto_files == first) {
+		ui_error(ui, "Day %d has no photo: a attaches one.", ed.day);
+		return;
+	}
+	if (viewer && *viewer) {
+		struct strbuf script = STRBUF_INIT;
+		int rc;
+
+		sb_printf(&script, "%s \"$@\"", viewer);
+		rc = run_foreground(sb_str(&script), photo_files + first, nphoto_files - first);
+		sb_free(&script);
+		if (rc != 0)
+			ui_error(ui, "The viewer ($HEALGRID_VIEWER) failed (exit %d).", rc);
+		return;
+	}
+	if ((getenv("DISPLAY") && *getenv("DISPLAY")) ||
+	    (getenv("WAYLAND_DISPLAY") && *getenv("WAYLAND_DISPLAY"))) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			int null = open("/dev/null", O_RDWR);
+
+			setsid();
+			if (null >= 0) {
+				dup2(null, 0);
+				dup2(null, 1);
+				dup2(null, 2);
+			}
+			/* Detached: the grandchild is nobody's to wait for. */
+			if (fork() == 0) {
+				execlp("xdg-open", "xdg-open", photo_files[first], (char *)NULL);
+				_exit(127);
+			}
+			_exit(0);
+		}
+		if (pid > 0)
+			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+				;
+		ui_message(ui, "Opened %s.", photo_files[first]);
+		return;
+	}
+	ui_message(ui, "No viewer: set HEALGRID_VIEWER, or run healgrid photo export (copies in %s "
+		   "until you quit).", photo_dir);
+}
+
+/* E, v, a and o, outside a text field. */
+static void outside_key(struct ui *ui, enum ui_action act)
+{
+	char title[64];
+
+	switch (act) {
+	case ACT_NOTE_EDITOR:
+		edit_note_outside(ui);
+		preview_update(ui);
+		break;
+	case ACT_PHOTO_ATTACH:
+		ed.prompting = 1;
+		ui_edit_set(&ed.path, "");
+		break;
+	case ACT_PHOTO_OPEN:
+		open_photos(ui);
+		break;
+	case ACT_NOTE_VIEW:
+		snprintf(title, sizeof title, "Note%sday %d (as edited)", ui_glyph(ui, UI_G_SEP),
+			 ed.day);
+		ui_note_view_text(ui, title, ui_edit_text(&ed.note));
+		break;
+	default:
+		break;
+	}
+}
+
+static int prompt_act(struct ui *ui, enum ui_action act)
+{
+	if (ui_edit_act(&ed.path, act))
+		return 1;
+	if (act == ACT_SAVE)
+		attach(ui);
+	else if (act == ACT_CANCEL)
+		ed.prompting = 0;
+	else if (act == ACT_QUIT)
+		return 0;
+	return 1;
+}
+
 static int day_act(struct ui *ui, enum ui_action act, int key)
 {
-	int f = ed.focus, on_rating = f < F_SIGN, on_sign = f >= F_SIGN && f < F_NOTE;
+	int f = ed.focus, on_rating = f >= F_RATING && f < F_SIGN;
+	int on_tick = f < F_RATING || (f >= F_SIGN && f < F_TEMP) || (f >= F_CARE && f < F_NOTE);
 
-	if (ui_edit_act(&ed.note, act))
+	if (ed.boxed) {
+		if (act == ACT_SAVE || act == ACT_CANCEL || act == ACT_BACK) {
+			char msg[sizeof ed.saved];
+
+			memcpy(msg, ed.saved, sizeof msg);
+			ui_pop(ui);
+			ui_message(ui, "%s", msg);
+			return 1;
+		}
+		return act == ACT_QUIT ? 0 : 1;
+	}
+	if (ed.prompting)
+		return prompt_act(ui, act);
+	if (f == F_NOTE && ui_edit_act(&ed.note, act))
 		return 1;
+	if (f == F_TEMP && ui_edit_act(&ed.temp, act)) {
+		preview_update(ui);
+		return 1;
+	}
 	switch (act) {
 	case ACT_UP:
-		set_focus(focus_up(f));
+		ed.focus = focus_vertical(f, -1);
 		break;
 	case ACT_DOWN:
-		set_focus(focus_down(f));
+		ed.focus = focus_vertical(f, 1);
 		break;
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		if (on_rating) {
-			int r = ed.rating[f] + (act == ACT_LEFT ? -1 : 1);
+			int s = f - F_RATING, r = ed.rating[s] + (act == ACT_LEFT ? -1 : 1);
 			if (r >= HG_UNRATED && r <= HG_RATING_MAX)
-				ed.rating[f] = r;
-		} else if (on_sign) {
-			set_focus(F_SIGN + ((f - F_SIGN) & ~1) + (act == ACT_LEFT ? 0 : 1));
+				ed.rating[s] = r;
+		} else {
+			ed.focus = focus_horizontal(f, act == ACT_LEFT ? -1 : 1);
 		}
 		break;
 	case ACT_RATE:
 		if (!on_rating) {
-			ui_error(ui, "0-3 rate the symptoms above; Space ticks a sign.");
+			ui_error(ui, "0-3 rate the symptoms; Space ticks a sign or care item.");
 			return 1;
 		}
-		ed.rating[f] = key - '0';
-		set_focus(focus_down(f));
+		ed.rating[f - F_RATING] = key - '0';
+		ed.focus = f + 1;
 		break;
 	case ACT_UNRATE:
 		if (on_rating)
-			ed.rating[f] = HG_UNRATED;
-		else if (on_sign)
-			ed.signs &= ~HG_BIT(sign_at[f - F_SIGN]);
+			ed.rating[f - F_RATING] = HG_UNRATED;
+		else if (f < F_RATING)
+			ed.signs &= ~HG_BIT(emerg_signs[f - F_EMERG]);
+		else if (f >= F_SIGN && f < F_TEMP)
+			ed.signs &= ~HG_BIT(other_signs[f - F_SIGN]);
+		else if (f >= F_CARE && f < F_NOTE)
+			ed.care &= ~HG_BIT(f - F_CARE);
 		break;
 	case ACT_TOGGLE:
-		if (!on_sign) {
-			ui_error(ui, "Space ticks a warning sign; rate symptoms with 0-3.");
+		if (!on_tick) {
+			ui_error(ui, "Space ticks a sign or care item; rate symptoms with 0-3.");
 			return 1;
 		}
-		ed.signs ^= HG_BIT(sign_at[f - F_SIGN]);
+		if (f < F_RATING)
+			ed.signs ^= HG_BIT(emerg_signs[f - F_EMERG]);
+		else if (f < F_TEMP)
+			ed.signs ^= HG_BIT(other_signs[f - F_SIGN]);
+		else
+			ed.care ^= HG_BIT(f - F_CARE);
 		break;
 	case ACT_NOTE:
-		set_focus(F_NOTE);
+		ed.focus = F_NOTE;
 		break;
 	case ACT_COPY_PREVIOUS:
 		copy_previous(ui);
 		break;
+	case ACT_NOTE_EDITOR:
+	case ACT_NOTE_VIEW:
+	case ACT_PHOTO_ATTACH:
+	case ACT_PHOTO_OPEN:
+		outside_key(ui, act);
+		return 1;
 	case ACT_SAVE:
 		save(ui);
 		return 1;
@@ -443,15 +1207,25 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 
 static void day_text(struct ui *ui, int key)
 {
-	if (ed.focus != F_NOTE) {
+	struct ui_edit *e = ed.prompting ? &ed.path : ed.focus == F_NOTE ? &ed.note
+		: ed.focus == F_TEMP ? &ed.temp : NULL;
+
+	if (ed.boxed)
+		return;
+	if (!e) {
 		if (key > ' ')
-			ui_error(ui, "0-3 rate, Space ticks a sign, n goes to the note, ? lists every key.");
+			ui_error(ui, "0-3 rate, Space ticks, n note, E editor, v view note, a/o photos.");
 		return;
 	}
 	if (key < 0x20 || key == 0x7F)
 		return;
-	if (ui_edit_insert(&ed.note, (unsigned)key) != 0)
-		ui_error(ui, "The note is full (%d bytes).", HG_NOTE_MAX);
+	if (ui_edit_insert(e, (unsigned)key) != 0) {
+		if (e == &ed.note)
+			ui_error(ui, "The note is full (%d bytes).", HG_NOTE_MAX);
+		return;
+	}
+	if (e == &ed.temp)
+		preview_update(ui);
 }
 
 static int day_busy(struct ui *ui)
@@ -463,7 +1237,11 @@ static int day_busy(struct ui *ui)
 static unsigned day_context(struct ui *ui)
 {
 	(void)ui;
-	return UI_K_DAY | (ed.focus == F_NOTE ? UI_K_TEXT : UI_K_RATE);
+	if (ed.boxed)
+		return UI_K_DAY;
+	if (ed.prompting || is_text(ed.focus))
+		return UI_K_DAY | UI_K_TEXT;
+	return UI_K_DAY | UI_K_RATE;
 }
 
 const struct screen_ops ui_day_screen = {

@@ -66,6 +66,14 @@ static const struct ui_binding table[] = {
 	  "start from the ratings and signs of the most recent earlier rated day" },
 	{ ACT_NOTE, UI_K_RATE, UI_SEC_DAY, { 'n' }, "n",
 	  NULL, NULL, NULL, "go to the note" },
+	{ ACT_NOTE_EDITOR, UI_K_RATE, UI_SEC_DAY, { 'E' }, "E",
+	  NULL, NULL, NULL, "write the note in $VISUAL, else $EDITOR, else vi" },
+	{ ACT_NOTE_VIEW, UI_K_RATE, UI_SEC_DAY, { 'v' }, "v",
+	  NULL, NULL, NULL, "show the whole note" },
+	{ ACT_PHOTO_ATTACH, UI_K_RATE, UI_SEC_DAY, { 'a' }, "a",
+	  NULL, NULL, NULL, "attach a photo to the day, by its path" },
+	{ ACT_PHOTO_OPEN, UI_K_RATE, UI_SEC_DAY, { 'o' }, "o",
+	  NULL, NULL, NULL, "open the day's photos ($HEALGRID_VIEWER, else xdg-open)" },
 	{ ACT_SAVE, UI_K_DAY, UI_SEC_DAY, { ENTER_KEYS }, "Enter",
 	  "\u23ce", "Enter", "save", "save the day and go back to the grid" },
 	{ ACT_CANCEL, UI_K_DAY, UI_SEC_DAY, { ESC }, "Esc",
@@ -90,6 +98,10 @@ static const struct ui_binding table[] = {
 	/* ---- flags ---- */
 	{ ACT_OPEN, UI_K_FLAGS, UI_SEC_FLAGS, { ENTER_KEYS }, "Enter",
 	  "\u23ce", "Enter", "show day", "show the selected flag's day on the grid" },
+	{ ACT_RESOLVE, UI_K_FLAGS, UI_SEC_FLAGS, { 'r' }, "r",
+	  "r", "r", "resolve", "resolve the selected flag: asks what was done" },
+	{ ACT_ADD, UI_K_FLAGS, UI_SEC_FLAGS, { 'a' }, "a",
+	  "a", "a", "action", "record something done (an action)" },
 
 	/* ---- trends ---- */
 	{ ACT_LEFT, UI_K_TRENDS, UI_SEC_TRENDS, { KEY_LEFT, 'h' }, "Left, h",
@@ -106,6 +118,8 @@ static const struct ui_binding table[] = {
 	  "e", "e", "edit", "edit the selected treatment" },
 	{ ACT_DELETE, UI_K_TREATS, UI_SEC_TREATS, { 'd', KEY_DC }, "d, Delete",
 	  "d", "d", "delete", "delete the selected treatment and its check-ins (asks first)" },
+	{ ACT_PROFILE, UI_K_TREATS, UI_SEC_TREATS, { 'P' }, "P",
+	  NULL, NULL, NULL, "edit the profile (name, birth date, clinic) the report shows" },
 
 	/* ---- treatment form ---- */
 	{ ACT_LEFT, UI_K_CHOICE, UI_SEC_FORM, { KEY_LEFT }, "Left",

@@ -16,7 +16,7 @@
 #include "healgrid/ui_edit.h"
 
 enum field {
-	F_DATE, F_DEVICE, F_DEPTH, F_AREA, F_PRODUCTS, F_WINDOW, F_NOTE,
+	F_DATE, F_DEVICE, F_DEPTH, F_AREA, F_PRODUCTS, F_WINDOW, F_SKIN, F_NOTE,
 	F_RISK,                                  /* F_RISK + i, laid in two columns */
 	F_COUNT = F_RISK + HG_RISK_COUNT
 };
@@ -25,7 +25,7 @@ enum { NTEXT = F_NOTE + 1, RISK_ROWS = (HG_RISK_COUNT + 1) / 2, ROW_FIELDS = 2,
        ROW_RISKS = 11, FX = 14, RISK_COL_X = 40, AREA_MAX = HG_AREA_MAX };
 
 static const char *const field_labels[NTEXT] = {
-	"Date", "Device", "Depth", "Area", "Products", "Window", "Note"
+	"Date", "Device", "Depth", "Area", "Products", "Window", "Skin type", "Note"
 };
 
 static const char *const field_hints[NTEXT] = {
@@ -35,6 +35,7 @@ static const char *const field_hints[NTEXT] = {
 	"where on the body, such as face or neck",
 	"serums or numbing cream used",
 	"days to follow, 7 to 180",
+	"Fitzpatrick I-VI (or 1-6); empty when unknown",
 	"",
 };
 
@@ -99,7 +100,7 @@ static int changed(void)
 static int tform_open(struct ui *ui, int64_t id)
 {
 	struct hg_treatment t;
-	char date[HG_DATE_LEN], depth[16] = "", window[8];
+	char date[HG_DATE_LEN], depth[16] = "", window[8], skin[8] = "";
 
 	memset(&fm, 0, sizeof fm);
 	model_treatment_init(&t);
@@ -126,6 +127,9 @@ static int tform_open(struct ui *ui, int64_t id)
 	ui_edit_init(&fm.text[F_AREA], t.area, AREA_MAX);
 	ui_edit_init(&fm.text[F_PRODUCTS], t.products, HG_NOTE_MAX);
 	ui_edit_init(&fm.text[F_WINDOW], window, 3);
+	if (t.skin_type != HG_SKIN_NONE)
+		snprintf(skin, sizeof skin, "%s", model_skin_type_name(t.skin_type));
+	ui_edit_init(&fm.text[F_SKIN], skin, 3);
 	ui_edit_init(&fm.text[F_NOTE], t.note, HG_NOTE_MAX);
 	fm.device = t.device;
 	fm.risks = t.risks;
@@ -171,7 +175,8 @@ static void tform_draw(struct ui *ui)
 			ui_put(ui, y, x, COLS - x - 1, A_DIM, "a pen at a clinic, or a roller");
 			continue;
 		}
-		int w = f == F_DATE ? 11 : f == F_DEPTH ? 7 : f == F_WINDOW ? 4 : COLS - FX - 2;
+		int w = f == F_DATE ? 11 : f == F_DEPTH ? 7 : f == F_WINDOW || f == F_SKIN ? 4
+			: COLS - FX - 2;
 		if (w < COLS - FX - 2)
 			ui_put(ui, y, FX + w + 2, COLS - FX - w - 3, A_DIM, field_hints[f]);
 		mvaddch(y, FX - 1, '[');
@@ -256,6 +261,13 @@ static void save(struct ui *ui)
 		fail_at(ui, F_WINDOW, msg);
 		return;
 	}
+	if (*ui_edit_text(&fm.text[F_SKIN])) {
+		t.skin_type = model_parse_skin_type(ui_edit_text(&fm.text[F_SKIN]));
+		if (t.skin_type < 0) {
+			fail_at(ui, F_SKIN, "Skin type: expected I to VI (or 1 to 6), or empty.");
+			return;
+		}
+	}
 	t.device = fm.device;
 	t.risks = fm.risks;
 	t.area = xstrdup(ui_edit_text(&fm.text[F_AREA]));
@@ -278,7 +290,13 @@ static void save(struct ui *ui)
 
 		if (ui_load(ui, id) == HG_OK) {
 			ui_home(ui);
-			ui_message(ui, "Added treatment %lld: Enter on a day to check in.", (long long)id);
+			if (t.date > ui->today)
+				ui_message(ui, "Added treatment %lld, planned in %d day%s: f lists what to "
+					   "check before the session.", (long long)id, t.date - ui->today,
+					   t.date - ui->today == 1 ? "" : "s");
+			else
+				ui_message(ui, "Added treatment %lld: Enter on a day to check in.",
+					   (long long)id);
 		}
 		return;
 	}

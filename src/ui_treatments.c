@@ -10,8 +10,9 @@
 
 #include "healgrid/date.h"
 #include "healgrid/ui_core.h"
+#include "healgrid/ui_edit.h"
 
-enum { TOP = 3, DETAIL_ROWS = 4, NCOLS = 6 };
+enum { TOP = 3, DETAIL_ROWS = 5, NCOLS = 6, PROFILE_TEXT_MAX = 200 };
 
 static const int col_x[NCOLS] = { 3, 9, 21, 35, 44, 62 };
 static const char *const col_names[NCOLS] = {
@@ -25,6 +26,11 @@ static struct {
 	struct ui_sel sel;
 	unsigned seen;          /* ui->changes when last read */
 	int loaded;
+	/* P: the profile, asked one line at a time (1 name, 2 born, 3 clinic). */
+	int step;
+	struct ui_edit field;
+	char *name, *clinic;
+	int born, has_born;
 } ts;
 
 static void list_free(void)
@@ -83,9 +89,20 @@ static int treats_open(struct ui *ui, int64_t arg)
 	return 0;
 }
 
+static void profile_end(void)
+{
+	if (ts.step)
+		ui_edit_free(&ts.field);
+	free(ts.name);
+	free(ts.clinic);
+	ts.name = ts.clinic = NULL;
+	ts.step = 0;
+}
+
 static void treats_close(struct ui *ui)
 {
 	(void)ui;
+	profile_end();
 	list_free();
 	memset(&ts, 0, sizeof ts);
 }
@@ -111,6 +128,129 @@ static void draw_detail(struct ui *ui, const struct hg_treatment *t, int y)
 		: ui_glyph(ui, UI_G_DASH));
 }
 
+/* The profile (name, born, clinic: the report's header), P to edit. */
+static void draw_profile(struct ui *ui, int y)
+{
+	struct hg_profile p;
+	int found = 0;
+	char born[HG_DATE_LEN] = "";
+	const char *dash = ui_glyph(ui, UI_G_DASH), *sep = ui_glyph(ui, UI_G_SEP);
+
+	if (db_profile_get(ui->db, &p, &found) != HG_OK) {
+		hg_error_clear();
+		return;
+	}
+	if (p.has_born)
+		date_format(p.born, born);
+	if (found)
+		ui_putf(ui, y, 1, COLS - 2, A_NORMAL, "Profile:  %s%sborn %s%s%s   (P edits)",
+			*p.name ? p.name : dash, sep, *born ? born : dash, sep,
+			*p.clinic ? p.clinic : dash);
+	else
+		ui_put(ui, y, 1, COLS - 2, A_DIM, "Profile:  none (P adds your name, birth date and "
+		       "clinic for the report)");
+	db_profile_free(&p);
+}
+
+static const char *const profile_questions[4] = {
+	"", "Your name: ", "Born (YYYY-MM-DD, empty if you prefer): ", "Clinic: "
+};
+
+static void draw_prompt(struct ui *ui)
+{
+	int y = ui_body_rows() - 1;
+	const char *label = profile_questions[ts.step];
+	int lw = hg_utf8_width(label);
+
+	mvhline(y, 0, ' ', COLS);
+	ui_put(ui, y, 1, lw, A_BOLD, label);
+	ui_edit_draw(ui, &ts.field, y, 1 + lw, COLS - 2 - lw, 1);
+}
+
+static void profile_start(struct ui *ui)
+{
+	struct hg_profile p;
+	int found = 0;
+
+	if (db_profile_get(ui->db, &p, &found) != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	profile_end();
+	ts.name = xstrdup(p.name ? p.name : "");
+	ts.clinic = xstrdup(p.clinic ? p.clinic : "");
+	ts.born = p.born;
+	ts.has_born = p.has_born;
+	db_profile_free(&p);
+	ts.step = 1;
+	ui_edit_init(&ts.field, ts.name, PROFILE_TEXT_MAX);
+}
+
+/* Enter on a profile question: check it, then the next one, or save. */
+static void profile_next(struct ui *ui)
+{
+	const char *s = ui_edit_text(&ts.field);
+	char born[HG_DATE_LEN] = "";
+
+	if (ts.step == 1) {
+		free(ts.name);
+		ts.name = xstrdup(s);
+		if (ts.has_born)
+			date_format(ts.born, born);
+		ui_edit_set(&ts.field, born);
+	} else if (ts.step == 2) {
+		if (!*s) {
+			ts.has_born = 0;
+		} else if (date_parse(s, &ts.born) != 0) {
+			ui_error(ui, "Born: expected a date as YYYY-MM-DD.");
+			return;
+		} else if (ts.born > ui->today) {
+			ui_error(ui, "Born: that is after today.");
+			return;
+		} else {
+			ts.has_born = 1;
+		}
+		ui_edit_set(&ts.field, ts.clinic);
+	} else {
+		struct hg_profile p;
+
+		free(ts.clinic);
+		ts.clinic = xstrdup(s);
+		p.name = ts.name;
+		p.clinic = ts.clinic;
+		p.born = ts.has_born ? ts.born : 0;
+		p.has_born = ts.has_born;
+		if (db_profile_put(ui->db, &p) != HG_OK) {
+			ui_db_error(ui);
+			return;
+		}
+		profile_end();
+		ui_message(ui, "Profile saved: the report's header shows it.");
+		return;
+	}
+	ts.step++;
+}
+
+/* Keys no binding took: the profile question's text, Enter and Esc. */
+static void treats_text(struct ui *ui, int key)
+{
+	if (!ts.step)
+		return;
+	if (key == '\r' || key == '\n') {
+		profile_next(ui);
+		return;
+	}
+	if (key == 27) {
+		profile_end();
+		ui_message(ui, "Profile not changed.");
+		return;
+	}
+	if (key < 0x20 || key == 0x7F)
+		return;
+	if (ui_edit_insert(&ts.field, (unsigned)key) != 0)
+		ui_error(ui, "At most %d bytes.", PROFILE_TEXT_MAX);
+}
+
 static void treats_draw(struct ui *ui)
 {
 	char right[32];
@@ -122,6 +262,9 @@ static void treats_draw(struct ui *ui)
 	ui_title(ui, "Treatments", right);
 	if (ts.n == 0) {
 		ui_put(ui, TOP + 1, 3, COLS - 6, A_BOLD, "No treatment yet: press a to add one.");
+		draw_profile(ui, TOP + 3);
+		if (ts.step)
+			draw_prompt(ui);
 		return;
 	}
 	for (int c = 0; c < NCOLS; c++)
@@ -146,12 +289,17 @@ static void treats_draw(struct ui *ui)
 		ui_put(ui, y, col_x[2], 12, a, model_device_name(t->device));
 		ui_putf(ui, y, col_x[3], 8, a, "%s mm", depth);
 		ui_put(ui, y, col_x[4], col_x[5] - col_x[4] - 2, a, t->area);
-		ui_putf(ui, y, col_x[5], COLS - col_x[5] - 1, a, "%2d days%s", t->window,
-			cur ? "  current" : "");
+		/* "viewing": the treatment the grid shows; "planned": dated after
+		 * today, nothing to check in yet. */
+		ui_putf(ui, y, col_x[5], COLS - col_x[5] - 1, a, "%2d days%s%s", t->window,
+			t->date > ui->today ? "  planned" : "", cur ? "  viewing" : "");
 	}
 	const struct hg_treatment *sel = selected();
 	if (sel)
 		draw_detail(ui, sel, TOP + rows);
+	draw_profile(ui, TOP + rows + DETAIL_ROWS - 1);
+	if (ts.step)
+		draw_prompt(ui);
 }
 
 /* The answer acts on the treatment the question named, wherever the
@@ -200,6 +348,10 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 	const struct hg_treatment *t;
 
 	(void)key;
+	if (ts.step) {
+		ui_edit_act(&ts.field, act);
+		return 1;
+	}
 	switch (act) {
 	case ACT_UP:
 		ui_sel_move(&ts.sel, -1);
@@ -215,6 +367,9 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_ADD:
 		ui_push(ui, UI_TFORM, 0);
+		return 1;
+	case ACT_PROFILE:
+		profile_start(ui);
 		return 1;
 	case ACT_EDIT:
 	case ACT_DELETE:
@@ -245,7 +400,8 @@ static int treats_act(struct ui *ui, enum ui_action act, int key)
 static unsigned treats_context(struct ui *ui)
 {
 	(void)ui;
-	return UI_K_TREATS;
+	/* While asking, only the text keys: every letter is text. */
+	return ts.step ? UI_K_TEXT : UI_K_TREATS;
 }
 
 const struct screen_ops ui_treatments_screen = {
@@ -254,6 +410,7 @@ const struct screen_ops ui_treatments_screen = {
 	.draw = treats_draw,
 	.context = treats_context,
 	.act = treats_act,
+	.text = treats_text,
 	.close = treats_close,
 	.reload = treats_reload,
 };

@@ -2,7 +2,9 @@
  * as digits, coloured by severity when colour is on), a sparkline per
  * symptom (Unicode blocks in a UTF-8 locale, ASCII otherwise; unrated
  * days stay blank, never drawn as 0) with its peak and the day it
- * cleared, and a table of days-to-clear against earlier treatments.
+ * cleared, a line marking rebounds (a symptom back at 2 or more after
+ * easing) and the days an action was taken, and a table of days-to-clear
+ * against earlier treatments.
  *
  * Earlier treatments are read only when this screen opens (the grid
  * never needs them), at most as many as the table shows. */
@@ -159,6 +161,37 @@ static const char *spark(const struct ui *ui, int v)
 	return ui->utf8 ? blocks[v] : ascii[v];
 }
 
+/* A symptom rebounds on day d when it is rated 2 or more there, its most
+ * recent earlier rating is 1 or less, and some rating before that one is
+ * 2 or more: it was getting better and came back. */
+static int rebound(const struct hg_recovery *r, int s, int d)
+{
+	int last = HG_UNRATED, high_before_last = 0, high = 0;
+	const struct hg_checkin *c = model_recovery_day(r, d);
+
+	if (!c || c->rating[s] == HG_UNRATED || c->rating[s] < 2)
+		return 0;
+	for (size_t i = 0; i < r->ndays && r->days[i].day < d; i++) {
+		int v = r->days[i].rating[s];
+
+		if (v == HG_UNRATED)
+			continue;
+		high_before_last = high;
+		last = v;
+		high |= v >= 2;
+	}
+	return last != HG_UNRATED && last <= 1 && high_before_last;
+}
+
+/* Any action dated on day d of the treatment. */
+static int action_on(const struct ui *ui, int d)
+{
+	for (size_t i = 0; i < ui->nactions; i++)
+		if (ui->actions[i].date == ui->rec.t.date + d)
+			return 1;
+	return 0;
+}
+
 static void draw_rows(struct ui *ui, int n)
 {
 	struct report_summary sum;
@@ -182,10 +215,32 @@ static void draw_rows(struct ui *ui, int n)
 			}
 			if (v == HG_UNRATED)
 				continue;       /* a gap stays blank */
-			ui_put(ui, yh, x, 1, ui->color
+			ui_put(ui, yh, x, 1, (ui->color
 			       ? ui_pair(ui, (enum ui_pair)(UI_PAIR_H0 + v))
-			       : v == HG_RATING_MAX ? A_BOLD : A_NORMAL, digit);
+			       : v == HG_RATING_MAX ? A_BOLD : A_NORMAL) |
+			       (rebound(&ui->rec, s, d) ? A_UNDERLINE : A_NORMAL), digit);
 			ui_put(ui, ys, x, 1, ui_rating_attr(ui, v), spark(ui, v));
+		}
+	}
+	/* Under the heat map: rebounds and actions, readable without colour. */
+	{
+		int y = ROW_HEAT + 1 + HG_SYMPTOM_COUNT, any = 0;
+
+		for (int d = first; d < first + n; d++) {
+			int up = 0, x = LX + d - first;
+
+			for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
+				up |= rebound(&ui->rec, s, d);
+			if (up)
+				ui_put(ui, y, x, 1, A_BOLD, ui->utf8 ? "\xe2\x86\x91" : "^");
+			else if (action_on(ui, d))
+				ui_put(ui, y, x, 1, A_BOLD, ui->utf8 ? "\xe2\x9c\x93" : "+");
+			any |= up || action_on(ui, d);
+		}
+		if (any) {
+			ui_put(ui, y, 3, LX - 4, A_DIM, "marks");
+			ui_putf(ui, y, LX + n + 2, SUMMARY_W - 2, A_DIM, "%s rebound  %s action",
+				ui->utf8 ? "\xe2\x86\x91" : "^", ui->utf8 ? "\xe2\x9c\x93" : "+");
 		}
 	}
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {

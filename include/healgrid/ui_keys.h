@@ -27,6 +27,10 @@ enum ui_action {
 	ACT_ADD, ACT_EDIT, ACT_DELETE,
 	/* questions */
 	ACT_YES, ACT_NO,
+	/* day editor: the note outside, photos; flags: resolve; treatments:
+	 * the profile */
+	ACT_NOTE_EDITOR, ACT_NOTE_VIEW, ACT_PHOTO_ATTACH, ACT_PHOTO_OPEN, ACT_RESOLVE,
+	ACT_PROFILE,
 	ACT_COUNT
 };
 

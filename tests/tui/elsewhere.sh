@@ -16,7 +16,7 @@ is "$(printf '%s\n' "$out" | grep -o '"rule"' | wc -l)" 8 "eight flags to start 
 
 tui_start
 tui_keys f
-tui_expect "8 flags" "the flags screen lists eight"
+tui_expect "8 open" "the flags screen lists eight"
 tui_keys Down Down Down Down Down Down Down
 tui_expect "Warm skin on day 5" "the last flag is in view"
 # Day 5's signs cleared elsewhere: one flag (day 2's rash) is left, and
@@ -25,7 +25,7 @@ tui_behind_back checkin --day 5 --sign '' -- Enter
 is "$status" 0 "the command line cleared day 5's signs"
 tui_expect "Day 2 · Thu 2026-11-05 · ! rash" "Enter shows the one flag left on the grid"
 tui_keys f
-tui_expect "1 flag" "the flags screen counts one"
+tui_expect " 1 open" "the flags screen counts one"
 tui_keys Enter
 tui_expect "Day 2 · Thu 2026-11-05" "and Enter on it still works"
 tui_keys q

@@ -1,7 +1,7 @@
 #!/bin/bash
-# tests/tui/fields.sh — fields the day editor does not show yet
-# (temperature, care) survive an edit of their day in the UI, and the
-# flags screen tells resolved flags apart.
+# tests/tui/fields.sh — the temperature and care of a day survive an
+# edit of its other fields in the UI, and the flags screen tells resolved
+# flags apart.
 . "$top_srcdir/tests/tui/lib.sh"
 
 run treatment add --date 2026-11-03
@@ -14,6 +14,8 @@ tui_expect "[x] pus or cloudy discharge" "the editor opens on day 7"
 tui_keys 1
 tui_keys Enter
 tui_expect "Saved day 7." "saved from the editor"
+tui_keys Escape
+tui_expect_gone "I have read this" "the advice box of the urgent day dismissed"
 is "$(sql 'SELECT redness, signs, temperature_dc, care FROM checkin WHERE day = 7')" "1|2|384|1" \
 	"the temperature and care of the day are kept"
 
@@ -32,6 +34,7 @@ is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
 run flags resolve pus@7 --text "saw GP"
 is "$out" "1" "pus@7 resolved from the shell"
 tui_keys f
-tui_expect "pus (infection) resolved" "the flags screen marks the resolved flag"
+tui_expect "pus@7 · day 7 — resolved 11-10: saw GP" "the flags screen marks the resolved flag"
+tui_expect "1 open (1 resolved below)" "the header counts open flags only"
 
 done_testing

@@ -16,8 +16,12 @@ tui_keys Enter 1 1 0 0
 tui_expect "No warning from this day." "preview: nothing yet"
 tui_keys Down Space
 tui_expect "[x] pus or cloudy discharge" "Space ticks pus"
-tui_expect "‼ Pus or cloudy discharge on day 7 can mean an infection" \
+tui_expect "‼ pus (new): Pus or cloudy discharge on day 7 can mean an infection" \
 	"the editor previews the urgent flag before saving"
+tui_keys Enter
+# An urgent day: the advice stays in a box until dismissed.
+tui_expect "Enter or Esc: I have read this" "saving an urgent day shows the advice box"
+tui_expect "‼ urgent: Pus or cloudy discharge on day 7" "the box holds the advice"
 tui_keys Enter
 tui_expect "Saved day 7. ‼ pus: f shows what to do." "saving names the new flag"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 0 watch" "header counts the urgent flag"
@@ -29,10 +33,10 @@ like "$out" "*|!! today |*" "show agrees: urgent flag today"
 
 tui_keys f
 tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
- Flags · face · 2026-11-03 · professional 1.0 mm                         1 flag
+ Flags · face · 2026-11-03 · professional 1.0 mm                         1 open
  ──────────────────────────────────────────────────────────────────────────────
  ‼ care today   ! call your dermatologist soon   · mention at the next visit
- ‼ urgent  day 7 · 2026-11-10 · pus (infection)
+ ‼ urgent  pus@7 · day 7 · 2026-11-10 (infection)                          open
      Pus or cloudy discharge on day 7 can mean an infection of the needle
      marks: get medical care today (your GP, an urgent care centre, or the
      clinic that treated you).
@@ -51,7 +55,7 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
 
 
 
-⏎ show day  ↑↓ move  t trends  T treatments  p report  Esc back  ? help  q quit
+⏎ show day  r resolve  a action  ↑↓ move  t trends  Esc back  ? help  q quit
  healgrid is not medical advice: when in doubt, call your dermatologist.
 EOF
 
@@ -60,12 +64,12 @@ tui_keys Escape
 tui_expect "⏎ check in" "Esc back to the grid"
 tui_keys Left Left Left Enter Down Down Down Down Right Down Down Down Space
 tui_expect "[x] darker patches" "dark patches ticked on day 4"
-tui_expect "· Darker patches on day 4 are common in the first week" "preview: a watch flag"
+tui_expect "· dark-patches-early (new): Darker patches on day 4 are common in" "preview: a watch flag"
 tui_keys Enter
 tui_expect "Saved day 4." "day 4 saved"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 1 watch" "header counts both levels"
 tui_keys f
-tui_expect "2 flags" "two flags listed"
+tui_expect "2 open" "two flags listed"
 is "$(printf '%s\n' "$screen" | grep -n 'day [47] ·' | cut -d: -f1 | tr '\n' ' ')" "4 9 " \
 	"urgent first, then watch"
 tui_keys Down Enter

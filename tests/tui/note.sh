@@ -11,17 +11,17 @@ tui_start
 tui_keys Enter n
 tui_expect "↑↓ field  ⏎ save  Esc cancel  ←→ cursor" "n moves to the note (status line follows)"
 tui_type 'Brûlé ça 日本語 ok'
-tui_expect "│ Brûlé ça 日本語 ok" "UTF-8 typed into the note"
+tui_expect "Note  Brûlé ça 日本語 ok" "UTF-8 typed into the note"
 # Three Lefts put the cursor after 語; two Backspaces remove 語 and 本
 # (three bytes each).
 tui_keys Left Left Left BSpace BSpace
-tui_expect "│ Brûlé ça 日 ok" "Backspace removes whole wide characters"
+tui_expect "Note  Brûlé ça 日 ok" "Backspace removes whole wide characters"
 # To the start, right past "Brû", backspace removes û (2 bytes).
 tui_keys C-a Right Right Right BSpace
-tui_expect "│ Brlé ça 日 ok" "Backspace removes a two-byte character"
+tui_expect "Note  Brlé ça 日 ok" "Backspace removes a two-byte character"
 tui_keys C-e
 tui_type '!'
-tui_expect "│ Brlé ça 日 ok!" "Ctrl-E goes to the end"
+tui_expect "Note  Brlé ça 日 ok!" "Ctrl-E goes to the end"
 tui_keys Enter
 tui_expect "Saved day 7." "saved"
 is "$(sql 'SELECT note FROM checkin WHERE day = 7')" "Brlé ça 日 ok!" "stored byte for byte"
@@ -34,9 +34,9 @@ tui_expect "│ today   │" "today's cell"
 
 # Editing it again: the note comes back; Delete and Ctrl-U.
 tui_keys Enter n
-tui_expect "│ Brlé ça 日 ok!" "the stored note in the editor"
+tui_expect "Note  Brlé ça 日 ok!" "the stored note in the editor"
 tui_keys C-a Delete
-tui_expect "│ rlé ça 日 ok!" "Delete removes the character under the cursor"
+tui_expect "Note  rlé ça 日 ok!" "Delete removes the character under the cursor"
 tui_keys C-u
 tui_expect_gone "rlé" "Ctrl-U clears the field"
 tui_type 'x'

@@ -42,11 +42,15 @@ tui_keys Enter
 tui_expect "Depth: expected millimetres from 0.1 to 3.0" "a depth out of range is refused"
 tui_keys BSpace
 tui_type 1.5
-# Tick a risk: down past window and note to the risks, Space.
-tui_keys Down Down Down Down Down Space
+# The skin type, four fields down; then past the note to the risks, Space.
+tui_keys Down Down Down Down
+tui_type iv
+tui_keys Down Down Space
 tui_expect "[x] active skin infection" "Space ticks a risk"
 tui_keys Enter
 tui_expect "Added treatment 2" "second treatment added"
+run export --format json
+like "$out" '*"date": "2026-02-01"*"skin_type": 4*' "the skin type typed as iv is stored as 4"
 tui_expect "healgrid · face · 2026-02-01 · professional 1.5 mm" "grid follows the new one"
 tui_expect "! 1 see doctor" "its risk raises a precaution flag"
 is "$(sql "SELECT date, depth_mm, risks FROM treatment WHERE id = 2")" "2026-02-01|1.5|1" \
@@ -56,7 +60,7 @@ is "$(sql "SELECT date, depth_mm, risks FROM treatment WHERE id = 2")" "2026-02-
 tui_keys T
 tui_expect "2 treatments" "both listed"
 tui_capture
-like "$(tui_line 4)" "*2  2026-02-01  professional  1.5 mm*current*" "oldest first, current marked"
+like "$(tui_line 4)" "*2  2026-02-01  professional  1.5 mm*viewing*" "oldest first, the one viewed marked"
 like "$(tui_line 5)" "*1  2026-11-01  home*neck*" "the neck treatment second"
 tui_keys Down Enter
 tui_expect "Showing treatment 1 of 2026-11-01." "Enter switches"
@@ -133,6 +137,43 @@ tui_keys T
 tui_expect "2 treatments" "ASCII: listed"
 tui_capture
 like "$(tui_line 4)" "* mm     the left cheek ~  28 days*" "ASCII: the ellipsis is a tilde"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+# A treatment dated after today is marked planned.
+run treatment add --date 2027-02-15 --area neck
+tui_start
+tui_keys T
+tui_expect "3 treatments" "three treatments listed"
+tui_capture
+like "$(tui_line 6)" "*2027-02-15*neck*28 days  planned*" "the treatment in 97 days is marked planned"
+like "$(tui_line 5)" "*28 days  viewing" "the one dated today or earlier is viewed, not planned"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+# The profile, from the treatments screen: P asks name, born, clinic.
+tui_start
+tui_keys T
+tui_expect "Profile:  none" "no profile yet"
+tui_keys P
+tui_expect "Your name:" "P asks the name"
+tui_type "Ana Ruiz"
+tui_keys Enter
+tui_expect "Born (YYYY-MM-DD" "then the birth date"
+tui_type 2030-01-01
+tui_keys Enter
+tui_expect "Born: that is after today." "a birth date after today is refused"
+tui_keys C-u
+tui_type 1990-04-02
+tui_keys Enter
+tui_expect "Clinic:" "then the clinic"
+tui_type "Derma Nord, Hamburg"
+tui_keys Enter
+tui_expect "Profile saved" "saved"
+tui_expect "Profile:  Ana Ruiz · born 1990-04-02 · Derma Nord, Hamburg" "the profile shows"
+run profile --format json
+is "$out" '{"profile": {"name": "Ana Ruiz", "born": "1990-04-02", "clinic": "Derma Nord, Hamburg"}}' \
+	"the command line reads the profile typed in the UI"
 tui_keys q
 tui_expect_exit 0 "quit"
 

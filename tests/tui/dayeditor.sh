@@ -1,0 +1,113 @@
+#!/bin/bash
+# tests/tui/dayeditor.sh — the day editor: its layout at 80x24 (the
+# emergency signs first, under the line saying when to call emergency
+# services), the temperature typed in and read back by the command line,
+# the note written in $EDITOR (two lines kept), the advice box after
+# saving an emergency day, a resize in the middle of an edit keeping it,
+# and a photo attached by path.
+. "$top_srcdir/tests/tui/lib.sh"
+
+run treatment add --date 2026-11-03
+
+# An editor that writes two lines, whatever was in the file.
+cat >"$T/editor" <<'SH'
+#!/bin/sh
+printf 'line one: stings\nline two: cheek warm\n' >"$1"
+SH
+chmod +x "$T/editor"
+
+tui_start EDITOR="$T/editor" VISUAL=
+tui_keys Enter
+tui_expect_screen "the day editor at 80x24" <<'SCREEN'
+ Day 7 · Tue 2026-11-10 · face                                            today
+ Call emergency services for trouble breathing, swollen lips or tongue, eye
+ pain or changed vision, feeling very unwell, or bleeding that won't stop.
+  [ ] lips, tongue or throat swollen     [ ] eye pain or changed vision
+  [ ] very unwell: confused, fainting    [ ] bleeding won't stop (10 min)
+  Redness     [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
+  Swelling    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
+  Bruising    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
+  Bleeding    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
+  Warning signs (space to tick)
+  [ ] skin hot to touch                  [ ] fever
+  [ ] pus or cloudy discharge            [ ] clustered small blisters
+  [ ] yellow / honey crusts              [ ] itchy rash or hives
+  [ ] redness spreading                  [ ] darker patches
+  [ ] pain getting worse                 [ ] lighter patches
+  [ ] firm bumps                         [ ] lines or track marks
+  Temperature [       ] °C Care [ ] sunscreen [ ] sun [ ] actives [ ] makeup
+  Photos  0 attached   a attach   o open
+  Note                                                v view  E edit in $EDITOR
+ No warning from this day.
+
+
+0-3 rate  ↑↓ field  space tick  y copy prev  ⏎ save  Esc cancel  ? help  q quit
+ healgrid is not medical advice: when in doubt, call your dermatologist.
+SCREEN
+
+# Rate, then E: the editor's two lines come back, line break kept.
+tui_keys 1 0 0 0 E
+tui_expect "Note edited: Enter saves the day." "E runs \$EDITOR and takes the terminal back"
+tui_expect "line one: stings line two: cheek warm" "the note shows inline"
+# v: the note viewer shows it whole, line by line.
+tui_keys v
+tui_expect "Note · day 7 (as edited)" "v opens the note viewer"
+is "$(printf '%s\n' "$screen" | sed -n '3,4p')" "  line one: stings
+  line two: cheek warm" "the viewer keeps the line break"
+tui_keys Escape
+tui_expect "Photos  0 attached" "Esc back to the editor"
+# Temperature: eight fields down from bleeding's successor (the first
+# sign): six rows of signs, then the temperature.
+tui_keys Down Down Down Down Down Down
+tui_type 100.8F
+tui_expect "[100.8F ]" "a temperature in Fahrenheit typed"
+tui_expect "fever" "the preview takes the temperature as a fever"
+tui_keys Enter
+tui_wait "I have read this" && tui_keys Escape
+tui_expect "Saved day 7." "saved"
+run export --format json
+like "$out" '*"note": "line one: stings\\nline two: cheek warm"*' \
+	"the note from \$EDITOR stored with its line break"
+like "$out" '*"temperature_c": 38.2*' "100.8F stored as 38.2 C"
+like "$out" '*"redness": 1, "swelling": 0, "bruising": 0, "bleeding": 0*' \
+	"the ratings typed before E are kept"
+
+# A bad temperature is refused with the parser's reason; nothing saved.
+tui_keys Enter Down Down Down Down Down Down Down Down Down Down C-u
+tui_type 52
+tui_keys Enter
+tui_expect "Temperature:" "a temperature out of range is refused on saving"
+tui_keys C-u Escape
+tui_wait "Throw away" && tui_keys y
+tui_expect "Day 7 not changed." "cancelled"
+
+# Emergency: tick "lips" (two up from redness) and save: the advice box stays
+# until dismissed, whatever else is typed.
+tui_keys Left Enter Up Up Space
+tui_expect "[x] lips, tongue or throat swollen" "lips ticked"
+tui_expect "(new)" "the preview marks the new flag"
+tui_keys Enter
+tui_expect "Enter or Esc: I have read this" "saving an emergency day shows the advice box"
+tui_expect "emergency:" "the box names the level"
+tui_keys j k x
+tui_expect "Enter or Esc: I have read this" "the box stays through other keys"
+tui_keys Enter
+tui_expect_gone "I have read this" "Enter dismisses the box"
+tui_expect "Saved day 6. ▲ breathing: f shows what to do." "the message names the flag once the box is gone"
+is "$(sql 'SELECT signs FROM checkin WHERE day = 6')" "4096" "lips stored"
+
+# A resize in the middle of an edit keeps the edit.
+tui_keys Right Enter 3 2
+tui_expect "[▶3 severe◀]" "redness rated, not saved"
+tmux_ resize-window -t "$TUI_SESSION" -x 100 -y 40
+tui_expect "[▶2 moderate◀]" "after growing, the edits are there"
+tmux_ resize-window -t "$TUI_SESSION" -x 80 -y 24
+tui_expect "[▶3 severe◀]" "after shrinking back too"
+tui_keys Enter
+tui_wait "I have read this" && tui_keys Escape
+tui_expect "Saved day 7." "saved after the resizes"
+is "$(sql 'SELECT redness, swelling FROM checkin WHERE day = 7')" "3|2" "the edit made before the resizes"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+done_testing

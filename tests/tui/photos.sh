@@ -1,0 +1,54 @@
+#!/bin/bash
+# tests/tui/photos.sh — the day editor's photos: `a` attaches a file by
+# its path (at once, the day's unsaved edits left alone), `o` hands the
+# day's photos to $HEALGRID_VIEWER as files in a private folder that is
+# gone once healgrid ends, and without a viewer or a desktop it says how
+# to get at them.
+. "$top_srcdir/tests/tui/lib.sh"
+: "${MKIMG:=$(cd "$(dirname "$0")/../.." && pwd)/tests/photo/mkimg}"
+
+run treatment add --date 2026-11-03
+"$MKIMG" jpeg "$T/cheek.jpg" 640 480
+# A viewer that notes what it was given and its folder's mode.
+cat >"$T/viewer" <<SH
+#!/bin/sh
+for f in "\$@"; do echo "\$f" >>"$T/viewed"; stat -c '%a' "\$(dirname "\$f")" >>"$T/viewed"; done
+SH
+chmod +x "$T/viewer"
+
+tui_start HEALGRID_VIEWER="$T/viewer" DISPLAY= WAYLAND_DISPLAY= TMPDIR="$T"
+tui_keys Enter 2
+tui_expect "Photos  0 attached" "no photo yet"
+tui_keys a
+tui_expect "Attach photo (path):" "a asks for a path"
+tui_type "$T/missing.jpg"
+tui_keys Enter
+tui_expect "missing.jpg" "a file that is not there is refused, saying which"
+tui_keys C-u
+tui_type "$T/cheek.jpg"
+tui_keys Enter
+tui_expect "Photo attached to day 7 (1 in all)." "attached"
+tui_expect "Photos  1 attached" "the count follows"
+run photo list --format json
+like "$out" '*"day": 7*' "the command line lists the photo on day 7"
+is "$(sql 'SELECT ifnull(redness, "-") FROM checkin WHERE day = 7')" "-" \
+	"the unsaved rating stays unsaved"
+tui_keys o
+tui_wait "Photos  1 attached"
+tui_wait_file() { local i; for i in $(seq 1 50); do [ -s "$1" ] && return 0; sleep 0.1; done; return 1; }
+tui_wait_file "$T/viewed"
+like "$(cat "$T/viewed" 2>/dev/null)" "$T/healgrid-photos-*/day7-photo*.jpg*700" \
+	"o runs \$HEALGRID_VIEWER on the day's photo in a 0700 folder"
+tui_keys Enter
+tui_expect "Saved day 7." "the rating saved after"
+tui_keys q
+tui_expect_exit 0 "quit"
+is "$(ls -d "$T"/healgrid-photos-* 2>/dev/null | wc -l)" "0" "the photo folder is removed at exit"
+
+# No viewer and no desktop: o says where the copies are and how to export.
+tui_start HEALGRID_VIEWER= DISPLAY= WAYLAND_DISPLAY= TMPDIR="$T"
+tui_keys Enter o
+tui_expect "No viewer: set HEALGRID_VIEWER" "without a viewer o says what to do"
+tui_keys Escape q
+tui_expect_exit 0 "quit"
+done_testing
