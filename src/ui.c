@@ -325,10 +325,25 @@ static void draw_footer(struct ui *ui)
 	int rows = LINES;
 	char *status = ui_keys_status(active_context(ui), ui->utf8, COLS);
 
-	if (ui->message[0])
-		ui_put(ui, rows - 3, 1, COLS - 2,
-		       ui->message_error ? A_BOLD | ui_pair(ui, UI_PAIR_ERROR) : A_BOLD,
-		       ui->message);
+	attr_t ma = ui->message_error ? A_BOLD | ui_pair(ui, UI_PAIR_ERROR) : A_BOLD;
+
+	if (ui->message[0] && hg_utf8_width(ui->message) <= COLS - 2) {
+		ui_put(ui, rows - 3, 1, COLS - 2, ma, ui->message);
+	} else if (ui->message[0]) {
+		/* Longer than the line (a report's path, say): wrapped, whole,
+		 * in a box over the bottom of the screen. */
+		char *lines[8];
+		size_t n = ui_wrap(ui->message, COLS - 4, lines, 8);
+		int h = (int)n + 2, y = rows - 2 - h;
+
+		if (y < 0)
+			y = 0;
+		ui_box(y, 0, h, COLS);
+		for (size_t i = 0; i < n; i++) {
+			ui_put(ui, y + 1 + (int)i, 2, COLS - 4, ma, lines[i]);
+			free(lines[i]);
+		}
+	}
 	ui_put(ui, rows - 2, 0, COLS, A_NORMAL, status);
 	ui_put(ui, rows - 1, 1, COLS - 1, A_DIM, disclaimer_for(COLS - 2));
 	free(status);

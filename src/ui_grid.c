@@ -787,7 +787,9 @@ static void draw_empty(struct ui *ui)
 		"roller), the needle depth, the area and any risks; Enter saves it.",
 		"",
 		"Then check in from the grid every day: Enter on today, four digits, "
-		"Enter.  ? lists every key; q quits.",
+		"Enter.",
+		"",
+		"Press ? for every key, q to quit.",
 	};
 	int y = 2, w = COLS - 4;
 
