@@ -88,6 +88,7 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 	tui_keys Escape
 	tui_expect_gone "lines 1-" "$size: Esc leaves help"
 	tui_expect "Day 2 · Thu 2026-11-05" "$size: back on the grid, on day 2"
+	tui_wait "⏎ check in"
 	tui_keys q
 	expect_quit "$size: q quits"
 
