@@ -105,7 +105,10 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 		esac
 		tui_keys Left '?'
 		tui_expect "the day before" "$size $how: help"
-		tui_keys Escape q
+		tui_keys Escape
+		tui_expect_gone "lines 1-" "$size $how: back on the grid"
+		tui_wait "⏎ check in"
+		tui_keys q
 		expect_quit "$size $how: no crash, quits"
 	done
 done
