@@ -540,7 +540,7 @@ static void draw_detail(struct ui *ui, int y, int h)
 	} else {
 		ui_put(ui, y, 1, w, A_BOLD, sb_str(&title));
 		for (int i = 0; i < h - 1 && (size_t)i < L.n; i++) {
-			if (i == h - 2 && (size_t)(i + 1) < L.n) {
+			if (i == h - 2 && (size_t)i + 1 < L.n) {
 				ui_putf(ui, y + 1 + i, 1, w, A_DIM, "+%zu more (Enter opens the day)",
 					L.n - (size_t)i);
 				break;
@@ -566,7 +566,7 @@ static void draw_panel(struct ui *ui, const struct geo *g)
 	ui_put(ui, g->py, g->px + 3, g->pw - 5, A_BOLD, sb_str(&title));
 	day_lines(ui, ui->cursor, inner, 0, &L);
 	for (int i = 0; i < g->ph - 2 && (size_t)i < L.n; i++) {
-		if (i == g->ph - 3 && (size_t)(i + 1) < L.n) {
+		if (i == g->ph - 3 && (size_t)i + 1 < L.n) {
 			ui_putf(ui, g->py + 1 + i, g->px + 2, inner, A_DIM, "+%zu more", L.n - (size_t)i);
 			break;
 		}
@@ -639,18 +639,19 @@ static void draw_cell(struct ui *ui, const struct geo *g, int day, int y, int x)
 	char what[64];
 	int nf = open_flags_on(ui, day);
 	int wide = g->layout == L_WIDE;
-	if (today && !wide)
+	/* Standard cells say "today" before the flag; wide ones mark today
+	 * only when no flag needs the line. */
+	if (f && !(today && !wide)) {
+		if (nf == 1 && (int)strlen(f->rule) <= room - 2)
+			snprintf(what, sizeof what, "%s", f->rule);
+		else
+			snprintf(what, sizeof what, "%d flag%s", nf, nf > 1 ? "s" : "");
+	} else if (today)
 		snprintf(what, sizeof what, "today");
-	else if (f && nf == 1 && (int)strlen(f->rule) <= room - 2)
-		snprintf(what, sizeof what, "%s", f->rule);
-	else if (f)
-		snprintf(what, sizeof what, "%d flag%s", nf, nf > 1 ? "s" : "");
 	else if (c && c->signs && !wide)
 		snprintf(what, sizeof what, "signs");
 	else if (has_note(c) && !mw)
 		snprintf(what, sizeof what, "note");
-	else if (today)
-		snprintf(what, sizeof what, "today");
 	else
 		what[0] = '\0';
 	if (f) {
