@@ -27,6 +27,13 @@
 
 static const char disclaimer[] =
 	"healgrid is not medical advice: when in doubt, call your dermatologist.";
+static const char disclaimer_short[] = "not medical advice: ask your doctor.";
+
+/* The not-medical-advice line for a width: whole, or the short form. */
+static const char *disclaimer_for(int width)
+{
+	return (int)sizeof disclaimer - 1 <= width ? disclaimer : disclaimer_short;
+}
 
 /* ---- screens and navigation --------------------------------------------- */
 
@@ -94,6 +101,9 @@ void ui_state_free(struct ui *ui)
 		rules_flags_free(ui->flags, ui->nflags);
 		model_actions_free(ui->actions, ui->nactions);
 	}
+	free(ui->photo_days);
+	ui->photo_days = NULL;
+	ui->nphoto_days = 0;
 	ui->have = 0;
 	ui->flags = NULL;
 	ui->nflags = 0;
@@ -102,18 +112,51 @@ void ui_state_free(struct ui *ui)
 	memset(&ui->rec, 0, sizeof ui->rec);
 }
 
+int ui_grid_days(const struct ui *ui)
+{
+	int today = ui->today - ui->rec.t.date + 1;
+
+	if (!ui->have)
+		return 0;
+	/* Past the longest window nothing more can be recorded. */
+	if (today > HG_WINDOW_MAX)
+		return ui->rec.t.window;
+	return today > ui->rec.t.window ? today : ui->rec.t.window;
+}
+
 void ui_cursor_today(struct ui *ui)
 {
-	int day;
+	int day, last;
 
 	if (!ui->have)
 		return;
+	last = ui_grid_days(ui) - 1;
 	day = ui->today - ui->rec.t.date;
 	if (day < 0)
 		day = 0;
-	if (day >= ui->rec.t.window)
-		day = ui->rec.t.window - 1;
+	if (day > last)
+		day = last;
 	ui->cursor = day;
+}
+
+/* Photos per day of treatment tid, for the grid's marks. */
+static int photo_days(struct ui *ui, int64_t tid, int **out, int *n)
+{
+	struct hg_photo_info *p = NULL;
+	size_t np = 0;
+	int rc = db_photo_list(ui->db, tid, &p, &np);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != HG_OK)
+		return rc;
+	*n = HG_WINDOW_MAX;
+	*out = xcalloc((size_t)*n, sizeof **out);
+	for (size_t i = 0; i < np; i++)
+		if (p[i].day >= 0 && p[i].day < *n)
+			(*out)[p[i].day]++;
+	free(p);
+	return HG_OK;
 }
 
 /* Every open screen fits its state to what was just read. */
@@ -156,8 +199,13 @@ static int load(struct ui *ui, int64_t tid)
 	struct hg_action *actions = NULL;
 	size_t nactions = 0;
 
+	int *photos = NULL, nphotos = 0;
+
 	rc = db_action_list(ui->db, tid, &actions, &nactions);
+	if (rc == HG_OK)
+		rc = photo_days(ui, tid, &photos, &nphotos);
 	if (rc != HG_OK) {
+		model_actions_free(actions, nactions);
 		model_recovery_free(&r);
 		ui_db_error(ui);
 		return rc;
@@ -171,12 +219,14 @@ static int load(struct ui *ui, int64_t tid)
 	ui->nflags = nflags;
 	ui->actions = actions;
 	ui->nactions = nactions;
+	ui->photo_days = photos;
+	ui->nphoto_days = nphotos;
 	ui->have = 1;
 	if (!same) {
 		ui->top_week = 0;
 		ui_cursor_today(ui);
-	} else if (ui->cursor >= r.t.window) {
-		ui->cursor = r.t.window - 1;
+	} else if (ui->cursor >= ui_grid_days(ui)) {
+		ui->cursor = ui_grid_days(ui) - 1;
 	}
 	return HG_OK;
 }
@@ -275,12 +325,27 @@ static void draw_footer(struct ui *ui)
 	int rows = LINES;
 	char *status = ui_keys_status(active_context(ui), ui->utf8, COLS);
 
-	if (ui->message[0])
-		ui_put(ui, rows - 3, 1, COLS - 2,
-		       ui->message_error ? A_BOLD | ui_pair(ui, UI_PAIR_ERROR) : A_BOLD,
-		       ui->message);
+	attr_t ma = ui->message_error ? A_BOLD | ui_pair(ui, UI_PAIR_ERROR) : A_BOLD;
+
+	if (ui->message[0] && hg_utf8_width(ui->message) <= COLS - 2) {
+		ui_put(ui, rows - 3, 1, COLS - 2, ma, ui->message);
+	} else if (ui->message[0]) {
+		/* Longer than the line (a report's path, say): wrapped, whole,
+		 * in a box over the bottom of the screen. */
+		char *lines[8];
+		size_t n = ui_wrap(ui->message, COLS - 4, lines, 8);
+		int h = (int)n + 2, y = rows - 2 - h;
+
+		if (y < 0)
+			y = 0;
+		ui_box(y, 0, h, COLS);
+		for (size_t i = 0; i < n; i++) {
+			ui_put(ui, y + 1 + (int)i, 2, COLS - 4, ma, lines[i]);
+			free(lines[i]);
+		}
+	}
 	ui_put(ui, rows - 2, 0, COLS, A_NORMAL, status);
-	ui_put(ui, rows - 1, 1, COLS - 1, A_DIM, disclaimer);
+	ui_put(ui, rows - 1, 1, COLS - 1, A_DIM, disclaimer_for(COLS - 2));
 	free(status);
 }
 
@@ -304,12 +369,12 @@ static void draw_too_small(struct ui *ui)
 
 	if (y < 0)
 		y = 0;
-	snprintf(line, sizeof line, "healgrid needs %d%s%d; this one is %d%s%d.", UI_MIN_COLS,
-		 ui_glyph(ui, UI_G_TIMES), UI_MIN_LINES, COLS, ui_glyph(ui, UI_G_TIMES), LINES);
+	snprintf(line, sizeof line, "healgrid needs %d%s%d; this one is %d%s%d.", UI_SMALL_COLS,
+		 ui_glyph(ui, UI_G_TIMES), UI_SMALL_LINES, COLS, ui_glyph(ui, UI_G_TIMES), LINES);
 	y = put_wrapped(ui, y, A_BOLD, "terminal too small");
 	y = put_wrapped(ui, y, A_NORMAL, line);
 	y = put_wrapped(ui, y, A_NORMAL, "Enlarge the window, or press q to quit.");
-	put_wrapped(ui, y, A_DIM, disclaimer);
+	put_wrapped(ui, y, A_DIM, disclaimer_for(COLS - 2));
 }
 
 static void draw(struct ui *ui)
@@ -420,7 +485,13 @@ static void handle_key(struct ui *ui, int key, int is_code)
 		return;
 	}
 	if (ui->too_small) {
-		global_act(ui, b->act);
+		/* Nothing can be seen here, so nothing is asked: q quits at
+		 * once, as SIGTERM does (what was saved is on disk, an unsaved
+		 * edit is dropped). */
+		if (b->act == ACT_QUIT)
+			ui->quit = 1;
+		else
+			global_act(ui, b->act);
 		return;
 	}
 	if (!(s->act && s->act(ui, b->act, key)))
@@ -429,7 +500,7 @@ static void handle_key(struct ui *ui, int key, int is_code)
 
 static void check_size(struct ui *ui)
 {
-	ui->too_small = LINES < UI_MIN_LINES || COLS < UI_MIN_COLS;
+	ui->too_small = LINES < UI_SMALL_LINES || COLS < UI_SMALL_COLS;
 }
 
 /* Another program (the command line, a second healgrid) committed a

@@ -25,10 +25,10 @@ const char *ui_glyph(const struct ui *ui, enum ui_glyph g)
 {
 	static const char *const utf8[UI_G_COUNT] = {
 		"\u00b7", "\u2014", "\u25b6", "\u25c0", "\u23ce", "\u2191", "\u2193", "\u00d7",
-		" \u00b7 "
+		" \u00b7 ", "\u2713", "\u25a3", "\u270e"
 	};
 	static const char *const ascii[UI_G_COUNT] = {
-		".", "-", ">", "<", "Enter", "^", "v", "x", " - "
+		".", "-", ">", "<", "Enter", "^", "v", "x", " - ", "+", "#", "n"
 	};
 	return ui->utf8 ? utf8[g] : ascii[g];
 }
@@ -189,44 +189,32 @@ void ui_title(const struct ui *ui, const char *left, const char *right)
 
 size_t ui_wrap(const char *s, int width, char **lines, size_t max)
 {
-	struct strbuf line = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct hg_wrap w;
 	size_t n = 0;
-	int used = 0;
 
-	while (*s) {
-		size_t wl = strcspn(s, " ");
-		char *word = xmalloc(wl + 1);
-		int ww;
+	/* util.c's word wrapper; line breaks in s are kept. */
+	hg_wrap_start(&w, &sb, width > 0 ? width : 1, 0);
+	for (;;) {
+		size_t k = strcspn(s, "\n");
 
-		memcpy(word, s, wl);
-		word[wl] = '\0';
-		ww = hg_utf8_width(word);
-		if (used > 0 && used + 1 + ww > width) {
-			if (n < max)
-				lines[n] = sb_detach(&line);
-			else
-				sb_free(&line);
-			n++;
-			used = 0;
-		}
-		if (used > 0) {
-			sb_putc(&line, ' ');
-			used++;
-		}
-		sb_puts(&line, word);
-		used += ww;
-		free(word);
-		s += wl;
-		while (*s == ' ')
-			s++;
+		hg_wrap_words(&w, s, k);
+		if (!s[k])
+			break;
+		hg_wrap_newline(&w);
+		s += k + 1;
 	}
-	if (line.len) {
-		if (n < max)
-			lines[n] = sb_detach(&line);
+	for (const char *p = sb_str(&sb); *p && n < max;) {
+		size_t k = strcspn(p, "\n");
+
+		lines[n] = xmalloc(k + 1);
+		memcpy(lines[n], p, k);
+		lines[n][k] = '\0';
 		n++;
+		p += k + (p[k] == '\n');
 	}
-	sb_free(&line);
-	return n < max ? n : max;
+	sb_free(&sb);
+	return n;
 }
 
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb)

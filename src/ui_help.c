@@ -52,14 +52,29 @@ static void add(attr_t attr, const char *fmt, ...)
 	hs.n++;
 }
 
-/* A key and its words, wrapped under the words' column. */
+/* Columns of the key column: narrower on a narrow terminal. */
+static int label_w(void)
+{
+	return COLS < 60 ? 12 : LABEL_W;
+}
+
+/* A key and its words, wrapped under the words' column.  The key column
+ * is padded by display width (a symbol may take several bytes); a label
+ * wider than its column gets a line of its own. */
 static void add_entry(const char *label, const char *words)
 {
-	char *lines[6];
-	size_t n = ui_wrap(words, COLS - LABEL_W - 2, lines, 6);
+	char *lines[8];
+	int lw = label_w(), width = hg_utf8_width(label);
+	size_t n = ui_wrap(words, COLS - lw - 2 > 10 ? COLS - lw - 2 : 10, lines, 8);
+	size_t i = 0;
 
-	for (size_t i = 0; i < n && i < 6; i++) {
-		add(A_NORMAL, "  %-*s%s", LABEL_W - 2, i ? "" : label, lines[i]);
+	if (width > lw - 3) {
+		add(A_NORMAL, "  %s", label);
+		label = "";
+		width = 0;
+	}
+	for (; i < n; i++) {
+		add(A_NORMAL, "  %s%*s%s", i ? "" : label, lw - 2 - (i ? 0 : width), "", lines[i]);
 		free(lines[i]);
 	}
 }
@@ -106,19 +121,31 @@ static void build(struct ui *ui, enum ui_section from)
 		add(A_NORMAL, "%s", "");
 	}
 	add(A_BOLD, "Symbols");
-	add(A_NORMAL, "  %-*s0 none, 1 mild, 2 moderate, 3 severe (R S B L: redness, swelling,",
-	    LABEL_W - 2, "0 1 2 3");
-	add(A_NORMAL, "  %-*sbruising, bleeding)", LABEL_W - 2, "");
-	add(A_NORMAL, "  %-*snot rated (never the same as 0)", LABEL_W - 2, "-");
-	add(A_NORMAL, "  %-*sa day still to come", LABEL_W - 2, ui_glyph(ui, UI_G_DOT));
-	add(A_NORMAL, "  %-*semergency: %s", LABEL_W - 2,
-	    ui_level_symbol(ui, HG_LEVEL_EMERGENCY), rules_level_action(HG_LEVEL_EMERGENCY));
-	add(A_NORMAL, "  %-*surgent: get medical care today", LABEL_W - 2,
-	    ui_level_symbol(ui, HG_LEVEL_URGENT));
-	add(A_NORMAL, "  %-*sdoctor: see a doctor within a few days", LABEL_W - 2,
-	    ui_level_symbol(ui, HG_LEVEL_DOCTOR));
-	add(A_NORMAL, "  %-*swatch: note it and mention it at your next visit", LABEL_W - 2,
-	    ui_level_symbol(ui, HG_LEVEL_WATCH));
+	add_entry("0 1 2 3", "0 none, 1 mild, 2 moderate, 3 severe, in the order R S B L: "
+		  "redness, swelling, bruising, bleeding");
+	add_entry("-", "not rated (never the same as 0)");
+	add_entry(ui_glyph(ui, UI_G_DOT), "a day still to come");
+	for (int l = 0; l < HG_LEVEL_COUNT; l++) {
+		struct strbuf label = STRBUF_INIT, words = STRBUF_INIT;
+
+		sb_puts(&label, ui_level_symbol(ui, (enum hg_level)l));
+		if (!ui->utf8) {
+			static const char *const letter[HG_LEVEL_COUNT] = { "E", "U", "D", "W" };
+
+			sb_printf(&label, " or %s", letter[l]);
+		}
+		sb_printf(&words, "an open flag, %s: %s", rules_level_name((enum hg_level)l),
+			  rules_level_action((enum hg_level)l));
+		add_entry(sb_str(&label), sb_str(&words));
+		sb_free(&label);
+		sb_free(&words);
+	}
+	add_entry(ui_glyph(ui, UI_G_CHECK), "a flag resolved (something was done about it), "
+		  "or an action that day");
+	add_entry(ui_glyph(ui, UI_G_PHOTO), "photos of the day");
+	add_entry(ui_glyph(ui, UI_G_NOTE), "a note");
+	add_entry("grid sizes", "from 40x16 a compact grid (four digits a day); from 80x24 "
+		  "cells; from 100x30 wider cells and the selected day in full");
 	add(A_NORMAL, "%s", "");
 	add(A_NORMAL, "The manual (man healgrid) lists every warning rule and its source%s", sep);
 	add(A_NORMAL, "healgrid --help lists the commands for the shell.");

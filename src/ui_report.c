@@ -32,7 +32,6 @@ void ui_report(struct ui *ui)
 {
 	struct strbuf html = STRBUF_INIT, txt = STRBUF_INIT;
 	char date[HG_DATE_LEN], *folder;
-	const char *slash;
 
 	if (!ui->have) {
 		ui_error(ui, "No treatment yet: nothing to report.");
@@ -47,10 +46,9 @@ void ui_report(struct ui *ui)
 	    write_one(ui, sb_str(&txt), REPORT_TEXT) != HG_OK) {
 		ui_db_error(ui);
 	} else {
+		/* The whole path, folder included: a message longer than
+		 * the line is shown wrapped in a box (src/ui.c). */
 		ui_message(ui, "Report written: %s (and .txt)", sb_str(&html));
-		if (hg_utf8_width(ui->message) > COLS - 2 &&
-		    (slash = strrchr(sb_str(&html), '/')) != NULL)
-			ui_message(ui, "Report beside the database: %s and .txt", slash + 1);
 	}
 	sb_free(&html);
 	sb_free(&txt);

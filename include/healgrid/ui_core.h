@@ -26,8 +26,11 @@ enum ui_screen_id {
 	UI_SCREEN_COUNT
 };
 
-/* The smallest terminal every screen fits. */
+/* The size every screen is laid out for; the grid has a compact layout
+ * below it (src/ui_grid.c). */
 enum { UI_MIN_COLS = 80, UI_MIN_LINES = 24 };
+/* Below this, only the "terminal too small" notice (where q quits). */
+enum { UI_SMALL_COLS = 40, UI_SMALL_LINES = 16 };
 
 /* Rows at the bottom of every screen: message, key status, the
  * not-medical-advice line.  A screen draws in rows 0 .. ui_body_rows()-1. */
@@ -86,6 +89,9 @@ enum ui_glyph {
 	UI_G_UP, UI_G_DOWN,
 	UI_G_TIMES,      /* × or x */
 	UI_G_SEP,        /* " · " or " - " between title parts */
+	UI_G_CHECK,      /* ✓ or + : a flag resolved, an action */
+	UI_G_PHOTO,      /* ▣ or # : photos */
+	UI_G_NOTE,       /* ✎ or n : a note */
 	UI_G_COUNT
 };
 
@@ -105,6 +111,8 @@ struct ui {
 	size_t nflags;
 	struct hg_action *actions;      /* of rec, so flags show resolved */
 	size_t nactions;
+	int *photo_days;         /* photos per day of rec (malloc'd) */
+	int nphoto_days;         /* entries in photo_days */
 	int cursor;              /* grid: the selected day */
 	int top_week;            /* grid: first week on screen */
 
@@ -152,6 +160,9 @@ void ui_home(struct ui *ui);
 int ui_load(struct ui *ui, int64_t tid);
 /* Reload the current treatment after a change. */
 int ui_reload(struct ui *ui);
+/* Days the grid shows: the window, or up to today when today lies past
+ * it but within HG_WINDOW_MAX days of the treatment. */
+int ui_grid_days(const struct ui *ui);
 /* Put the grid cursor on today (or the nearest day of the window). */
 void ui_cursor_today(struct ui *ui);
 
@@ -189,9 +200,10 @@ int ui_putf(const struct ui *ui, int y, int x, int width, attr_t attr, const cha
 	HG_PRINTF(6, 7);
 /* Title line and a rule under it (rows 0 and 1). */
 void ui_title(const struct ui *ui, const char *left, const char *right);
-/* Word-wrap s into lines of at most width columns (a longer word gets a
- * line of its own); fills at most max lines, drops the rest, and returns
- * how many it filled (malloc'd, caller frees each). */
+/* Word-wrap s into lines of at most width columns (util.c's hg_wrap: a
+ * word wider than a line is cut between characters; line breaks in s are
+ * kept); fills at most max lines, drops the rest, and returns how many it
+ * filled (malloc'd, caller frees each). */
 size_t ui_wrap(const char *s, int width, char **lines, size_t max);
 /* "face · 2026-11-03 · professional 1.0 mm" appended to sb. */
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);

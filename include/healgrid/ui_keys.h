@@ -50,7 +50,8 @@ enum {
 	UI_K_HELP = 1 << 9,
 	UI_K_CONFIRM = 1 << 10,  /* a yes/no question is open */
 	UI_K_SMALL = 1 << 11,    /* the terminal is too small */
-	UI_K_ALL = (1 << 12) - 1
+	UI_K_FIRST = 1 << 12,    /* the grid with no treatment yet (first run) */
+	UI_K_ALL = (1 << 13) - 1
 };
 
 /* Sections of the help screen and of the man page, in that order. */

@@ -30,7 +30,7 @@ is "$(sql 'SELECT hex(note) FROM checkin WHERE day = 7')" \
 is "$(sql "SELECT ifnull(redness, '-') FROM checkin WHERE day = 7")" "-" \
 	"a note alone leaves the ratings unrated"
 tui_expect "Day 7 · Tue 2026-11-10 · Brlé ça 日 ok!" "the grid's detail line shows the note"
-tui_expect "│ today   │" "today's cell"
+tui_expect "│ today  ✎│" "today's cell, with the note mark"
 
 # Editing it again: the note comes back; Delete and Ctrl-U.
 tui_keys Enter n

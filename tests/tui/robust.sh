@@ -15,9 +15,10 @@ expect_error 2 "the full-screen interface needs a terminal; 'healgrid show' prin
 
 # ---- resize ----------------------------------------------------------------
 tui_start
-tmux_ resize-window -t "$TUI_SESSION" -x 70 -y 20
-tui_expect "terminal too small" "below 80x24: a clear notice"
-tui_expect "healgrid needs 80×24; this one is 70×20." "... naming both sizes"
+tmux_ resize-window -t "$TUI_SESSION" -x 39 -y 20
+tui_expect "terminal too small" "below 40x16: a clear notice"
+tui_expect "healgrid needs 40×16; this one is" "... naming the size needed"
+tui_expect "39×20." "... and this one"
 tui_expect "not medical advice" "... and the not-medical-advice line"
 tui_keys Enter
 tui_keys 2
@@ -26,14 +27,14 @@ tui_expect "day 7 of 28" "back at 80x24 the grid returns"
 tui_expect_gone "terminal too small" "the notice is gone"
 is "$(sql 'SELECT count(*) FROM checkin WHERE day = 7')" "0" "keys while too small did nothing"
 tmux_ resize-window -t "$TUI_SESSION" -x 100 -y 40
-tui_expect "│27  11-30│" "a bigger terminal still draws the whole grid"
+tui_expect "│27 Mon 11-30 │" "a bigger terminal draws the whole grid, in wider cells"
 tmux_ resize-window -t "$TUI_SESSION" -x 80 -y 24
 tui_expect "day 7 of 28" "and back"
 
 # Small in the middle of an edit: the edit survives the resize.
 tui_keys Enter 2
 tui_expect "[▶2 moderate◀]" "editing day 7"
-tmux_ resize-window -t "$TUI_SESSION" -x 60 -y 24
+tmux_ resize-window -t "$TUI_SESSION" -x 36 -y 24
 tui_expect "terminal too small" "too narrow while editing"
 tmux_ resize-window -t "$TUI_SESSION" -x 80 -y 24
 tui_expect "[▶2 moderate◀]" "the edit is still there"

@@ -44,8 +44,12 @@ tui_expect_screen "trends: heat map, sparklines with a gap, days to clear" <<'EO
 EOF
 
 tui_keys p
-tui_expect "Report beside the database: healgrid-report-2026-11-03-2.html and .txt" \
-	"p writes the report beside the database and says where"
+tui_expect "Report written:" "p writes the report"
+# The whole path, folder included, wrapped in a box when longer than the
+# line: the box's lines, joined, name it.
+joined=$(printf '%s\n' "$screen" | sed -n 's/^│ \(.*[^ ]\) *│$/\1/p' | tr -d '\n')
+like "$joined" "Report written:*$T/healgrid-report-2026-11-03-2.html*(and .txt)" \
+	"p names the report's full path, folder included"
 is "$(mode_of "$T/healgrid-report-2026-11-03-2.html") $(mode_of "$T/healgrid-report-2026-11-03-2.txt")" \
 	"600 600" "both report files are private"
 like "$(cat "$T/healgrid-report-2026-11-03-2.txt")" "*not medical advice*" "the text report is complete"
@@ -64,8 +68,10 @@ tui_expect "⏎ check in" "Esc goes back to the grid"
 tui_keys '?'
 tui_expect "Enter                 check in or correct the selected day" \
 	"from the grid, help starts at the grid's keys"
-tui_keys PPage NPage NPage NPage NPage NPage NPage
+tui_keys PPage NPage NPage NPage NPage NPage
 tui_expect "not rated (never the same as 0)" "PgDn reaches the symbols"
+tui_keys NPage NPage NPage
+tui_expect "   ✎                     a note" "symbols aligned by display width"
 tui_keys '?'
 tui_expect "⏎ check in" "? again closes help"
 
