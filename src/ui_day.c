@@ -197,7 +197,8 @@ static int day_open(struct ui *ui, int64_t day)
 	const struct hg_checkin *c;
 	char t[TEMP_TEXT_MAX] = "";
 
-	if (!ui->have || day < 0 || day >= ui->rec.t.window)
+	/* Past the window too (the six-week follow-up): saving widens it. */
+	if (!ui->have || day < 0 || day > HG_WINDOW_MAX - 1)
 		return -1;
 	c = model_recovery_day(&ui->rec, (int)day);
 
@@ -702,10 +703,23 @@ static void save(struct ui *ui)
 		return;
 	}
 	edited_checkin(ui, &c);
-	if (!edited_empty(ui))
+	/* db_checkin_put removes a day left with nothing recorded, unless it
+	 * still has photos; a day past the window widens it, in the same
+	 * transaction. */
+	rc = db_begin(ui->db);
+	if (rc == HG_OK && day >= ui->rec.t.window && !edited_empty(ui)) {
+		int old = ui->rec.t.window;
+
+		ui->rec.t.window = day + 1;
+		rc = db_treatment_update(ui->db, &ui->rec.t);
+		ui->rec.t.window = old;
+	}
+	if (rc == HG_OK && (ed.existed || !edited_empty(ui)))
 		rc = db_checkin_put(ui->db, &c);
-	else if (ed.existed)
-		rc = db_checkin_delete(ui->db, c.treatment_id, c.day);
+	if (rc == HG_OK)
+		rc = db_commit(ui->db);
+	else
+		db_rollback(ui->db);
 	model_checkin_free(&c);
 	if (rc != HG_OK) {
 		/* Stay in the editor with the edits: nothing is lost. */

@@ -66,6 +66,14 @@ tui_start
 tui_expect "day 51 (28-day window)" "today is day 51 of a 28-day window"
 tui_expect "│51  11-10│" "the grid runs to today"
 tui_expect "Day 51 · Tue 2026-11-10" "the cursor on today"
+# The six-week follow-up checked in from the grid widens the window.
+tui_keys Enter
+tui_expect "Day 51" "Enter opens today's editor past the window"
+tui_keys 0 0 0 0 Enter
+tui_expect "Saved day 51" "the follow-up is saved"
+is "$(sql 'SELECT window_days FROM treatment')" "52" "the window widened to hold day 51"
+is "$(sql 'SELECT redness, swelling, bruising, bleeding FROM checkin WHERE day = 51')" "0|0|0|0" \
+	"day 51 stored as rated"
 tui_keys q
 expect_quit "quit"
 
