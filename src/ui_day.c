@@ -794,12 +794,12 @@ static int run_foreground(const char *script, char *const *args, size_t nargs)
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
-	fflush(stdout);
+	(void)fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
 		sigaction(SIGINT, &old_int, NULL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
+		(void)signal(SIGINT, SIG_DFL);
+		(void)signal(SIGQUIT, SIG_DFL);
 		execv("/bin/sh", argv);
 		_exit(127);
 	}
@@ -861,9 +861,9 @@ static void edit_note_outside(struct ui *ui)
 		ui_error(ui, "Cannot read the note back: %s", strerror(errno));
 		goto out;
 	}
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len <= 4 * HG_NOTE_MAX)
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len <= (size_t)4 * HG_NOTE_MAX)
 		sb_add(&text, buf, n);
-	fclose(f);
+	(void)fclose(f);
 	/* The editor's final line break is not part of the note. */
 	while (text.len && (text.s[text.len - 1] == '\n' || text.s[text.len - 1] == '\r'))
 		text.s[--text.len] = '\0';
@@ -1045,8 +1045,9 @@ static void open_photos(struct ui *ui)
 			ui_error(ui, "The viewer ($HEALGRID_VIEWER) failed (exit %d).", rc);
 		return;
 	}
-	if ((getenv("DISPLAY") && *getenv("DISPLAY")) ||
-	    (getenv("WAYLAND_DISPLAY") && *getenv("WAYLAND_DISPLAY"))) {
+	const char *x11 = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+
+	if ((x11 && *x11) || (wayland && *wayland)) {
 		pid_t pid = fork();
 
 		if (pid == 0) {
@@ -1181,9 +1182,9 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 		}
 		if (f < F_RATING)
 			ed.signs ^= HG_BIT(emerg_signs[f - F_EMERG]);
-		else if (f < F_TEMP)
+		else if (f >= F_SIGN && f < F_TEMP)
 			ed.signs ^= HG_BIT(other_signs[f - F_SIGN]);
-		else
+		else if (f >= F_CARE && f < F_NOTE)
 			ed.care ^= HG_BIT(f - F_CARE);
 		break;
 	case ACT_NOTE:

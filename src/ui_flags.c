@@ -105,7 +105,9 @@ static void heading(const struct ui *ui, size_t i, struct strbuf *sb)
 
 	if (e->action)
 		date_format(e->action->date, adate);
-	if (!e->flag) {
+	if (!e->flag) {                     /* a resolved flag no longer raised */
+		if (!e->action)
+			return;
 		rules_flag_id(e->ref->rule, e->ref->date - ui->rec.t.date, id, sizeof id);
 		sb_printf(sb, "%s %s no longer raised %s action %s: %s",
 			  ui->utf8 ? "\xe2\x9c\x93" : "+", id, ui_glyph(ui, UI_G_DASH), adate + 5,

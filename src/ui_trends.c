@@ -169,7 +169,7 @@ static int rebound(const struct hg_recovery *r, int s, int d)
 	int last = HG_UNRATED, high_before_last = 0, high = 0;
 	const struct hg_checkin *c = model_recovery_day(r, d);
 
-	if (!c || c->rating[s] == HG_UNRATED || c->rating[s] < 2)
+	if (!c || c->rating[s] < 2)         /* unrated (-1) included */
 		return 0;
 	for (size_t i = 0; i < r->ndays && r->days[i].day < d; i++) {
 		int v = r->days[i].rating[s];
