@@ -14,7 +14,7 @@
 
 enum { FMT_TEXT, FMT_JSON };
 
-static int parse_text(const char *s)
+int cli_parse_action_text(const char *s)
 {
 	int rc = cli_parse_note("--text", s);
 
@@ -169,7 +169,7 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'x':
 			text = optarg;
-			rc = parse_text(optarg);
+			rc = cli_parse_action_text(optarg);
 			break;
 		case 'r':
 			rc = split_ids(optarg, &ids, &nids);

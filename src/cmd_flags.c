@@ -273,11 +273,7 @@ static int flags_resolve(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'x':
 			text = optarg;
-			rc = cli_parse_note("--text", optarg);
-			if (rc == HG_OK && (!*optarg || strlen(optarg) > HG_ACTION_TEXT_MAX))
-				rc = hg_fail(HG_ERR_INPUT, "--text: expected 1 to %d bytes saying"
-					     " what was done, got %zu", HG_ACTION_TEXT_MAX,
-					     strlen(optarg));
+			rc = cli_parse_action_text(optarg);
 			break;
 		case 'D':
 			rc = cli_parse_date("--date", optarg, &date);

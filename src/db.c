@@ -940,10 +940,12 @@ int db_treatment_update(struct hg_db *db, const struct hg_treatment *t)
 	return write_end(db, own, rc);
 }
 
-int db_treatment_delete(struct hg_db *db, int64_t id)
+/* Delete the row of statement `which` (one ?1 id parameter); "no WHAT ID"
+ * (HG_ERR_INPUT) when there is none. */
+static int delete_by_id(struct hg_db *db, enum stmt_id which, const char *what, int64_t id)
 {
 	int own, rc = write_begin(db, &own);
-	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_T_DELETE) : NULL;
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, which) : NULL;
 
 	if (rc == HG_OK && !st)
 		rc = HG_ERR_RUNTIME;
@@ -951,9 +953,14 @@ int db_treatment_delete(struct hg_db *db, int64_t id)
 		sqlite3_bind_int64(st, 1, id);
 		rc = step_done(db, st);
 		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
-			rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)id);
+			rc = hg_fail(HG_ERR_INPUT, "no %s %lld", what, (long long)id);
 	}
 	return write_end(db, own, rc);
+}
+
+int db_treatment_delete(struct hg_db *db, int64_t id)
+{
+	return delete_by_id(db, ST_T_DELETE, "treatment", id);
 }
 
 int db_treatment_get(struct hg_db *db, int64_t id, struct hg_treatment *out)
@@ -1750,18 +1757,7 @@ int db_action_add_as(struct hg_db *db, struct hg_action *a)
 
 int db_action_delete(struct hg_db *db, int64_t id)
 {
-	int own, rc = write_begin(db, &own);
-	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_A_DELETE) : NULL;
-
-	if (rc == HG_OK && !st)
-		rc = HG_ERR_RUNTIME;
-	if (rc == HG_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		rc = step_done(db, st);
-		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
-			rc = hg_fail(HG_ERR_INPUT, "no action %lld", (long long)id);
-	}
-	return write_end(db, own, rc);
+	return delete_by_id(db, ST_A_DELETE, "action", id);
 }
 
 static int action_id_cmp(const void *key, const void *elem)

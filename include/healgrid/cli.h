@@ -91,6 +91,9 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_action(struct cli_ctx *ctx, int argc, char **argv);
+/* --text of an action (action add, flags resolve): 1 to HG_ACTION_TEXT_MAX
+ * bytes of UTF-8 saying what was done. */
+int cli_parse_action_text(const char *s);
 /* Record an action of treatment tid (0 = the current one) resolving the
  * flags ids[] (RULE@DAY); prints its id.  Every flag must be raised and
  * open, else HG_ERR_INPUT and nothing is saved. */
