@@ -745,3 +745,25 @@ int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format
 		rc = HG_OK;
 	return rc != HG_OK ? rc : rc2;
 }
+
+void report_profile_line(struct strbuf *sb, const struct hg_profile *p,
+			 void (*put)(struct strbuf *, const char *))
+{
+	int any = 0;
+
+	if (p->name && *p->name) {
+		put(sb, p->name);
+		any = 1;
+	}
+	if (p->has_born) {
+		char born[HG_DATE_LEN];
+
+		date_format(p->born, born);
+		sb_printf(sb, "%sborn %s", any ? ", " : "", born);
+		any = 1;
+	}
+	if (p->clinic && *p->clinic) {
+		sb_puts(sb, any ? "; clinic: " : "clinic: ");
+		put(sb, p->clinic);
+	}
+}

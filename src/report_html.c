@@ -148,23 +148,8 @@ static void html_begin(struct strbuf *sb, const struct report_doc *doc)
 		  " raised. Made on <time>%s</time>%s</p>\n<p class=\"notice\">%s</p>\n</header>\n",
 		  today, doc->all ? " for all treatments." : ".", report_notice);
 	if (doc->profile) {
-		const struct hg_profile *p = doc->profile;
-		int any = 0;
-
 		sb_puts(sb, "<p><b>Patient:</b> ");
-		if (p->name && *p->name) {
-			esc(sb, p->name);
-			any = 1;
-		}
-		if (p->has_born) {
-			date_format(p->born, today);
-			sb_printf(sb, "%sborn %s", any ? ", " : "", today);
-			any = 1;
-		}
-		if (p->clinic && *p->clinic) {
-			sb_puts(sb, any ? "; clinic: " : "clinic: ");
-			esc(sb, p->clinic);
-		}
+		report_profile_line(sb, doc->profile, esc);
 		sb_puts(sb, "</p>\n");
 	}
 }

@@ -105,6 +105,10 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 /* "%d" without printf, for the loops over days, which run once per
  * check-in of every treatment in `report --all`. */
 void report_put_int(struct strbuf *sb, long v);
+/* The profile as one line, "NAME, born DATE; clinic: CLINIC" (the parts
+ * that are set), its free text written through put (the format's escaper). */
+void report_profile_line(struct strbuf *sb, const struct hg_profile *p,
+			 void (*put)(struct strbuf *, const char *));
 /* Tables for people collapse a run of REPORT_GAP_MIN or more days without
  * a check-in into one line. */
 enum { REPORT_GAP_MIN = 3 };

@@ -59,23 +59,8 @@ static void md_begin(struct strbuf *sb, const struct report_doc *doc)
 		  " with the warning flags its rules raised.  Made on %s%s\n\n"
 		  "> **%s**\n", today, doc->all ? " for all treatments." : ".", report_notice);
 	if (doc->profile) {
-		const struct hg_profile *p = doc->profile;
-		int any = 0;
-
 		sb_puts(sb, "\n**Patient:** ");
-		if (p->name && *p->name) {
-			md(sb, p->name);
-			any = 1;
-		}
-		if (p->has_born) {
-			date_format(p->born, today);
-			sb_printf(sb, "%sborn %s", any ? ", " : "", today);
-			any = 1;
-		}
-		if (p->clinic && *p->clinic) {
-			sb_puts(sb, any ? "; clinic: " : "clinic: ");
-			md(sb, p->clinic);
-		}
+		report_profile_line(sb, doc->profile, md);
 		sb_putc(sb, '\n');
 	}
 }

@@ -136,17 +136,9 @@ static void text_begin(struct strbuf *sb, const struct report_doc *doc)
 	sb_printf(sb, "Made on %s%s\n", today, doc->all ? " for all treatments." : ".");
 	sb_printf(sb, "%s\n", report_notice);
 	if (doc->profile) {
-		const struct hg_profile *p = doc->profile;
 		struct strbuf line = STRBUF_INIT;
 
-		if (p->name && *p->name)
-			sb_puts(&line, p->name);
-		if (p->has_born) {
-			date_format(p->born, today);
-			sb_printf(&line, "%sborn %s", line.len ? ", " : "", today);
-		}
-		if (p->clinic && *p->clinic)
-			sb_printf(&line, "%sclinic: %s", line.len ? "; " : "", p->clinic);
+		report_profile_line(&line, doc->profile, sb_puts);
 		wrap(sb, "Patient:    ", sb_str(&line), 12);
 		sb_free(&line);
 	}
