@@ -101,10 +101,5 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
                       const char *text, char *const *ids, size_t nids);
 int cmd_photo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);
-/* Read and clean every file (see image.h), then store them as photos of
- * the day, whose check-in must exist, within the caller's transaction.
- * Nothing is stored when any file is refused; at most HG_PHOTOS_PER_DAY a
- * day in all. */
-int photo_attach_files(struct hg_db *db, int64_t tid, int day, char **paths, size_t n);
 
 #endif

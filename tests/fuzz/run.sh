@@ -96,24 +96,23 @@ fuzz() {
 # The command line links everything but main() and the curses screens
 # (fuzz_cli.c stubs ui_run).
 cli_sources() {
-	(cd "$top" && ls src/*.c | grep -v -e '^src/main\.c$' -e '^src/ui')
+	(cd "$top" && ls src/*/*.c | grep -v -e '^src/ui/')
 }
 
 [ $# -gt 0 ] || set -- csv date cli import import_json image
 for h in "$@"; do
 	case $h in
-	csv) fuzz csv src/csv.c src/util.c ;;
-	date) fuzz date src/date.c src/util.c ;;
+	csv) fuzz csv src/core/csv.c src/core/util.c ;;
+	date) fuzz date src/core/date.c src/core/util.c ;;
 	# shellcheck disable=SC2046  # a list of paths without spaces
 	cli) fuzz cli $(cli_sources) $(pkg-config --libs sqlite3 libjpeg libpng) ;;
 	# shellcheck disable=SC2046
-	import) fuzz import $(cli_sources | grep -v -e '^src/cli\.c$' -e '^src/cmd_' -e '^src/demo\.c$') \
+	import) fuzz import $(cli_sources | grep -v -e '^src/cli/') \
 		$(pkg-config --libs sqlite3 libjpeg libpng) ;;
 	# shellcheck disable=SC2046
-	import_json) fuzz import_json $(cli_sources | grep -v -e '^src/cli\.c$' -e '^src/cmd_' \
-		-e '^src/demo\.c$') $(pkg-config --libs sqlite3 libjpeg libpng) ;;
+	import_json) fuzz import_json $(cli_sources | grep -v -e '^src/cli/') $(pkg-config --libs sqlite3 libjpeg libpng) ;;
 	# shellcheck disable=SC2046
-	image) fuzz image src/image.c src/util.c $(pkg-config --cflags --libs libjpeg libpng) ;;
+	image) fuzz image src/image/image.c src/core/util.c $(pkg-config --cflags --libs libjpeg libpng) ;;
 	*) usage ;;
 	esac
 done

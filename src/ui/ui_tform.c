@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "healgrid/cli.h"
 #include "healgrid/date.h"
 #include "healgrid/validate.h"
 #include "healgrid/ui_core.h"

@@ -8,6 +8,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/json.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
@@ -264,7 +265,7 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		if (rc == HG_OK && nphotos) {
 			rc = db_checkin_put_keep(db, &ci);
 			if (rc == HG_OK)
-				rc = photo_attach_files(db, tid, (int)day, photos, nphotos);
+				rc = record_photo_attach(db, tid, (int)day, photos, nphotos);
 		} else if (rc == HG_OK) {
 			rc = db_checkin_put(db, &ci);
 		}

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "healgrid/date.h"
@@ -560,6 +561,14 @@ static void loop(struct ui *ui)
 		}
 		handle_key(ui, (int)wc, r == KEY_CODE_YES);
 	}
+}
+
+int ui_need_terminal(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return hg_fail(HG_ERR_INPUT, "the full-screen interface needs a terminal;"
+			       " 'healgrid show' prints the grid as text");
+	return HG_OK;
 }
 
 int ui_run(struct hg_db *db, int today)

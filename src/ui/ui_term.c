@@ -15,7 +15,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "healgrid/ui.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_term.h"
 #include "healgrid/util.h"
@@ -170,14 +169,6 @@ static void signals_restore(void)
 		sigaction(stop_signals[i], &saved_stop[i], NULL);
 	for (size_t i = 0; i < NCRASH; i++)
 		sigaction(crash_signals[i], &saved_crash[i], NULL);
-}
-
-int ui_need_terminal(void)
-{
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return hg_fail(HG_ERR_INPUT, "the full-screen interface needs a terminal;"
-			       " 'healgrid show' prints the grid as text");
-	return HG_OK;
 }
 
 static void colors_init(struct ui *ui)

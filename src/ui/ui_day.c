@@ -21,8 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 #include "healgrid/ui_note.h"
@@ -917,7 +917,7 @@ static void attach(struct ui *ui)
 	if (rc == HG_OK) {
 		rc = db_checkin_put_keep(ui->db, &keep);
 		if (rc == HG_OK)
-			rc = photo_attach_files(ui->db, ui->rec.t.id, ed.day, paths, 1);
+			rc = record_photo_attach(ui->db, ui->rec.t.id, ed.day, paths, 1);
 		if (rc == HG_OK)
 			rc = db_commit(ui->db);
 		else

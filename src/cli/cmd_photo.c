@@ -1,6 +1,6 @@
-/* cmd_photo.c — `healgrid photo list|export|delete`, and
- * photo_attach_files(), which `checkin --photo` calls.  Decoding and
- * cleaning live in src/image.c, storage in src/db.c. */
+/* cmd_photo.c — `healgrid photo list|export|delete`.  Attaching lives in
+ * the record layer (src/record/record.c), decoding and cleaning in
+ * src/image/image.c, storage in src/store/db.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -13,34 +13,6 @@
 #include "healgrid/json.h"
 #include "healgrid/atomicfile.h"
 #include "healgrid/util.h"
-
-int photo_attach_files(struct hg_db *db, int64_t tid, int day, char **paths, size_t n)
-{
-	struct hg_image *img;
-	int have, rc;
-
-	if (n == 0)
-		return HG_OK;
-	rc = db_photo_count(db, tid, day, &have);
-	if (rc != HG_OK)
-		return rc;
-	if ((size_t)have + n > HG_PHOTOS_PER_DAY)
-		return hg_fail(HG_ERR_INPUT, "--photo: at most %d photos a day; day %d has %d"
-			       " already (remove one with 'healgrid photo delete ID --yes')",
-			       HG_PHOTOS_PER_DAY, day, have);
-	/* Every file is read and cleaned before anything is stored: one bad
-	 * file, and none is saved. */
-	img = xcalloc(n, sizeof *img);
-	for (size_t i = 0; i < n && rc == HG_OK; i++)
-		rc = image_load_file(paths[i], &img[i]);
-	for (size_t i = 0; i < n && rc == HG_OK; i++)
-		rc = db_photo_add(db, tid, day, img[i].jpeg, img[i].jpeg_len, img[i].thumb,
-				  img[i].thumb_len, img[i].width, img[i].height, NULL);
-	for (size_t i = 0; i < n; i++)
-		image_free(&img[i]);
-	free(img);
-	return rc;
-}
 
 static void list_text(FILE *out, int64_t tid, const struct hg_photo_info *p, size_t n)
 {
