@@ -78,6 +78,11 @@ struct hg_checkin {
 	int temp;                          /* tenths of a degree C, HG_TEMP_NONE */
 	unsigned care;                     /* HG_BIT(enum hg_care) */
 	char *note;                        /* "" when none; owned */
+	/* Signs and care are each assessed (a list, possibly empty: "none of
+	 * these") or not assessed (nothing said), as a rating is rated or
+	 * not.  When not assessed, signs / care are 0 and say nothing. */
+	int signs_assessed;                /* 1 or 0 */
+	int care_assessed;                 /* 1 or 0 */
 };
 
 /* A flag an action resolves, remembered by rule and calendar date so that
@@ -85,7 +90,14 @@ struct hg_checkin {
 struct hg_flag_ref {
 	char *rule;                        /* owned */
 	int date;                          /* date.h day number */
+	char *kind;                        /* owned; the flag's kind ("infection"),
+	                                    * NULL until storage records it */
 };
+
+/* Who did an action: a clinician (doctor, nurse, pharmacist, the clinic)
+ * or the person themself; actions recorded before `by` existed say
+ * nothing, and count as a clinician's. */
+enum hg_by { HG_BY_UNRECORDED, HG_BY_CLINICIAN, HG_BY_SELF };
 
 /* Something done about the recovery ("saw GP, antibiotics for 7 days"). */
 struct hg_action {
@@ -93,8 +105,21 @@ struct hg_action {
 	int64_t treatment_id;
 	int date;                          /* date.h day number */
 	char *text;                        /* owned, <= HG_ACTION_TEXT_MAX bytes */
-	struct hg_flag_ref *resolves;      /* owned */
+	struct hg_flag_ref *resolves;      /* owned: the flags it is for */
 	size_t nresolves;
+	enum hg_by by;
+};
+
+enum { HG_MEDICINE_TEXT_MAX = 100 }; /* bytes of a medicine's name or dose */
+
+/* A course of a medicine taken during a recovery. */
+struct hg_medicine {
+	int64_t id;
+	int64_t treatment_id;
+	char *name;                        /* owned, <= HG_MEDICINE_TEXT_MAX bytes */
+	char *dose;                        /* owned, "" when not given */
+	int from;                          /* date.h day number */
+	int to;                            /* date.h day number, 0 while still taken */
 };
 
 /* One treatment with its check-ins sorted by day. */
@@ -159,6 +184,8 @@ void model_recovery_free(struct hg_recovery *r);
 int model_checkin_is_empty(const struct hg_checkin *c);
 void model_action_init(struct hg_action *a);
 void model_action_free(struct hg_action *a);
+void model_medicine_free(struct hg_medicine *m);
+void model_medicines_free(struct hg_medicine *m, size_t n);  /* each, then the array */
 void model_actions_free(struct hg_action *a, size_t n);
 /* The check-in of day `day`, or NULL. days must be sorted. */
 const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day);

@@ -121,6 +121,7 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 		if (rc == HG_OK) {
 			a.resolves = xrealloc(a.resolves, (a.nresolves + 1) * sizeof *a.resolves);
 			a.resolves[a.nresolves].rule = xstrdup(rule);
+			a.resolves[a.nresolves].kind = NULL;
 			a.resolves[a.nresolves].date = r.t.date + day;
 			a.nresolves++;
 		}

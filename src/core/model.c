@@ -339,8 +339,10 @@ void model_action_init(struct hg_action *a)
 void model_action_free(struct hg_action *a)
 {
 	free(a->text);
-	for (size_t i = 0; i < a->nresolves; i++)
+	for (size_t i = 0; i < a->nresolves; i++) {
 		free(a->resolves[i].rule);
+		free(a->resolves[i].kind);
+	}
 	free(a->resolves);
 	model_action_init(a);
 }
@@ -365,4 +367,18 @@ const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day
 			hi = mid;
 	}
 	return lo < r->ndays && r->days[lo].day == day ? &r->days[lo] : NULL;
+}
+
+void model_medicine_free(struct hg_medicine *m)
+{
+	free(m->name);
+	free(m->dose);
+	memset(m, 0, sizeof *m);
+}
+
+void model_medicines_free(struct hg_medicine *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		model_medicine_free(&m[i]);
+	free(m);
 }

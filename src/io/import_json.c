@@ -628,6 +628,7 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 				rc = fail_at(x, p, "%s is given twice", rv[i].text);
 		if (rc == HG_OK && rule) {
 			a.resolves[a.nresolves].rule = xstrdup(rule);
+			a.resolves[a.nresolves].kind = NULL;
 			a.resolves[a.nresolves].date = jt->t.date + day;
 			a.nresolves++;
 		}

@@ -1087,6 +1087,8 @@ static void row_checkin(sqlite3_stmt *st, struct hg_checkin *c)
 	c->temp = sqlite3_column_type(st, 8) == SQLITE_NULL ? HG_TEMP_NONE
 		: sqlite3_column_int(st, 8);
 	c->care = (unsigned)sqlite3_column_int64(st, 9) & (HG_BIT(HG_CARE_COUNT) - 1);
+	c->signs_assessed = 1;
+	c->care_assessed = 1;
 }
 
 int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *out, int *found)
@@ -1818,7 +1820,7 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 			const unsigned char *d = sqlite3_column_text(st, 2);
 			struct hg_action *hit = na ? bsearch(&id, a, na, sizeof *a, action_id_cmp)
 						   : NULL;
-			struct hg_flag_ref ref;
+			struct hg_flag_ref ref = { 0 };
 
 			if (!hit)
 				continue;
