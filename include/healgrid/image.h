@@ -44,6 +44,12 @@ int image_load_mem(const unsigned char *data, size_t len, const char *name,
 
 void image_free(struct hg_image *img);
 
+/* Decode a JPEG (a stored photo) to 8-bit RGB, upright, scaled down to at
+ * most `side` pixels on its long side (never up): *rgb is w*h*3 bytes,
+ * malloc'd, the caller's to free.  For drawing a photo on the terminal. */
+int image_decode_rgb(const unsigned char *data, size_t len, const char *name, int side,
+		     unsigned char **rgb, int *w, int *h);
+
 /* The orientation (1-8, 1 when absent or unreadable) recorded in the
  * payload of a JPEG APP1 segment (starting "Exif\0\0"). */
 int image_exif_orientation(const unsigned char *app1, size_t len);

@@ -22,7 +22,7 @@
 #include "healgrid/util.h"
 
 enum ui_screen_id {
-	UI_GRID, UI_DAY, UI_FLAGS, UI_TRENDS, UI_TREATMENTS, UI_TFORM, UI_HELP,
+	UI_GRID, UI_DAY, UI_FLAGS, UI_TRENDS, UI_TREATMENTS, UI_TFORM, UI_HELP, UI_PHOTO,
 	UI_SCREEN_COUNT
 };
 
@@ -64,10 +64,14 @@ struct screen_ops {
 	 * fit what the screen keeps (its selection above all) to it.  Runs
 	 * for every open screen, before the next key is handled. */
 	void (*reload)(struct ui *ui);
+	/* Runs after each frame reached the terminal: for output curses does
+	 * not know of (pixels of a photo). */
+	void (*after)(struct ui *ui);
 };
 
 extern const struct screen_ops ui_grid_screen, ui_day_screen, ui_flags_screen,
-	ui_trends_screen, ui_treatments_screen, ui_tform_screen, ui_help_screen;
+	ui_trends_screen, ui_treatments_screen, ui_tform_screen, ui_help_screen,
+	ui_photo_screen;
 
 /* Colour pairs (only used when colour is on). */
 enum ui_pair {
@@ -207,6 +211,8 @@ void ui_title(const struct ui *ui, const char *left, const char *right);
 size_t ui_wrap(const char *s, int width, char **lines, size_t max);
 /* "face · 2026-11-03 · professional 1.0 mm" appended to sb. */
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);
+/* "Mon" ... "Sun" for a date. */
+const char *ui_weekday(int date);
 /* Where the terminal cursor should blink this frame (a text field). */
 void ui_place_cursor(struct ui *ui, int y, int x);
 /* A blank box with a line border, h rows by w columns from (y, x). */

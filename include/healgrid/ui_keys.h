@@ -31,6 +31,8 @@ enum ui_action {
 	 * the profile */
 	ACT_NOTE_EDITOR, ACT_NOTE_VIEW, ACT_PHOTO_ATTACH, ACT_PHOTO_OPEN, ACT_RESOLVE,
 	ACT_PROFILE,
+	/* photos in the terminal */
+	ACT_PHOTO_SHOW, ACT_PHOTO_NEXT, ACT_PHOTO_NEXT_OTHER, ACT_PHOTO_COMPARE,
 	ACT_COUNT
 };
 
@@ -51,12 +53,13 @@ enum {
 	UI_K_CONFIRM = 1 << 10,  /* a yes/no question is open */
 	UI_K_SMALL = 1 << 11,    /* the terminal is too small */
 	UI_K_FIRST = 1 << 12,    /* the grid with no treatment yet (first run) */
-	UI_K_ALL = (1 << 13) - 1
+	UI_K_PHOTO = 1 << 13,    /* a day's photos drawn in the terminal */
+	UI_K_ALL = (1 << 14) - 1
 };
 
 /* Sections of the help screen and of the man page, in that order. */
 enum ui_section {
-	UI_SEC_GRID, UI_SEC_DAY, UI_SEC_TEXT, UI_SEC_FLAGS, UI_SEC_TRENDS,
+	UI_SEC_GRID, UI_SEC_DAY, UI_SEC_PHOTO, UI_SEC_TEXT, UI_SEC_FLAGS, UI_SEC_TRENDS,
 	UI_SEC_TREATS, UI_SEC_FORM, UI_SEC_LISTS, UI_SEC_CONFIRM, UI_SEC_GLOBAL,
 	UI_SEC_COUNT
 };

@@ -375,7 +375,7 @@ static void cmyk_to_rgb(unsigned char *row, size_t w, int inverted)
 	}
 }
 
-static int decode_jpeg(const unsigned char *data, size_t len, const char *name,
+static int decode_jpeg(const unsigned char *data, size_t len, const char *name, int side,
 		       struct decoded *out)
 {
 	struct jdec *j = calloc(1, sizeof *j);
@@ -421,15 +421,15 @@ static int decode_jpeg(const unsigned char *data, size_t len, const char *name,
 			: ci->image_height;
 		unsigned num = 8;
 
-		if (lng > HG_IMAGE_LONG_SIDE)
+		if (lng > (unsigned)side)
 			for (num = 1; num < 8; num++)
-				if ((lng * num + 7) / 8 >= HG_IMAGE_LONG_SIDE)
+				if ((lng * num + 7) / 8 >= (unsigned)side)
 					break;
 		ci->scale_num = num;
 		ci->scale_denom = 8;
 	}
 	jpeg_start_decompress(ci);
-	fit((int)ci->output_width, (int)ci->output_height, HG_IMAGE_LONG_SIDE, &dw, &dh);
+	fit((int)ci->output_width, (int)ci->output_height, side, &dw, &dh);
 	rc = rs_init(&j->rs, (int)ci->output_width, (int)ci->output_height, dw, dh);
 	if (rc != HG_OK)
 		goto done;
@@ -735,7 +735,7 @@ int image_load_mem(const unsigned char *data, size_t len, const char *name,
 
 	memset(out, 0, sizeof *out);
 	if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-		rc = decode_jpeg(data, len, name, &d);
+		rc = decode_jpeg(data, len, name, HG_IMAGE_LONG_SIDE, &d);
 	else if (len >= 8 && memcmp(data, png_sig, 8) == 0)
 		rc = decode_png(data, len, name, &d);
 	else
@@ -762,6 +762,31 @@ int image_load_mem(const unsigned char *data, size_t len, const char *name,
 	if (rc != HG_OK)
 		image_free(out);
 	return rc;
+}
+
+int image_decode_rgb(const unsigned char *data, size_t len, const char *name, int side,
+		     unsigned char **rgb, int *w, int *h)
+{
+	struct decoded d = { 0 };
+	int rc;
+
+	*rgb = NULL;
+	*w = *h = 0;
+	if (side < 1)
+		side = 1;
+	if (!(len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF))
+		return hg_fail(HG_ERR_INPUT, "%s: not a JPEG image", name);
+	rc = decode_jpeg(data, len, name, side, &d);
+	if (rc == HG_OK)
+		rc = orient(&d.rgb, &d.w, &d.h, d.orientation);
+	if (rc != HG_OK) {
+		free(d.rgb);
+		return rc;
+	}
+	*rgb = d.rgb;
+	*w = d.w;
+	*h = d.h;
+	return HG_OK;
 }
 
 int image_load_file(const char *path, struct hg_image *out)

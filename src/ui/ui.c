@@ -46,6 +46,7 @@ static const struct screen_ops *const screens[UI_SCREEN_COUNT] = {
 	[UI_TREATMENTS] = &ui_treatments_screen,
 	[UI_TFORM] = &ui_tform_screen,
 	[UI_HELP] = &ui_help_screen,
+	[UI_PHOTO] = &ui_photo_screen,
 };
 
 const struct screen_ops *ui_screen(enum ui_screen_id id)
@@ -396,6 +397,8 @@ static void draw(struct ui *ui)
 	if (ui->show_cursor)
 		move(ui->cursor_y, ui->cursor_x);
 	refresh();
+	if (!ui->too_small && screens[ui_current(ui)]->after)
+		screens[ui_current(ui)]->after(ui);
 }
 
 /* ---- keys ---------------------------------------------------------------- */

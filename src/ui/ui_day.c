@@ -1199,6 +1199,9 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 	case ACT_PHOTO_OPEN:
 		outside_key(ui, act);
 		return 1;
+	case ACT_PHOTO_SHOW:
+		ui_push(ui, UI_PHOTO, ed.day);
+		return 1;
 	case ACT_SAVE:
 		save(ui);
 		return 1;

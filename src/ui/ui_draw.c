@@ -33,6 +33,14 @@ const char *ui_glyph(const struct ui *ui, enum ui_glyph g)
 	return ui->utf8 ? utf8[g] : ascii[g];
 }
 
+const char *ui_weekday(int date)
+{
+	static const char *const names[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	int w = date_weekday(date);
+
+	return w >= 0 && w < 7 ? names[w] : "?";
+}
+
 const char *ui_level_symbol(const struct ui *ui, enum hg_level l)
 {
 	return ui->utf8 ? rules_level_symbol(l) : rules_level_symbol_ascii(l);

@@ -927,6 +927,7 @@ static int grid_act(struct ui *ui, enum ui_action act, int key)
 	case ACT_TODAY: ui_cursor_today(ui); return 1;
 	case ACT_OPEN: open_day(ui); return 1;
 	case ACT_MOUSE: mouse(ui); return 1;
+	case ACT_PHOTO_SHOW: ui_push(ui, UI_PHOTO, ui->cursor); return 1;
 	default: return 0;
 	}
 }

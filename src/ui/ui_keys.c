@@ -18,7 +18,7 @@
 /* Where the list-moving keys apply. */
 #define K_LISTS (UI_K_FLAGS | UI_K_TREATS | UI_K_HELP)
 /* Screens that only show things: the single-letter screen keys work there. */
-#define K_NAV (UI_K_GRID | UI_K_FLAGS | UI_K_TRENDS | UI_K_TREATS | UI_K_HELP)
+#define K_NAV (UI_K_GRID | UI_K_FLAGS | UI_K_TRENDS | UI_K_TREATS | UI_K_HELP | UI_K_PHOTO)
 
 /* Table order is status-line order; the help screen and the man page
  * group entries by section.  A context sees the first binding of a key,
@@ -44,6 +44,8 @@ static const struct ui_binding table[] = {
 	  "check in or correct the selected day (days still to come cannot be rated)" },
 	{ ACT_MOUSE, UI_K_GRID, UI_SEC_GRID, { KEY_MOUSE }, "mouse",
 	  NULL, NULL, NULL, "a click selects a day, a double click opens it" },
+	{ ACT_PHOTO_SHOW, UI_K_GRID, UI_SEC_GRID, { 'i' }, "i",
+	  NULL, NULL, NULL, "show the selected day's photos inside the terminal" },
 	{ ACT_ADD, UI_K_FIRST, UI_SEC_GRID, { ENTER_KEYS, 'a' }, "Enter, a",
 	  "\u23ce", "Enter", "add a treatment",
 	  "with no treatment yet: add the first one (the treatment form)" },
@@ -77,10 +79,26 @@ static const struct ui_binding table[] = {
 	  NULL, NULL, NULL, "attach a photo to the day, by its path" },
 	{ ACT_PHOTO_OPEN, UI_K_RATE, UI_SEC_DAY, { 'o' }, "o",
 	  NULL, NULL, NULL, "open the day's photos ($HEALGRID_VIEWER, else xdg-open)" },
+	{ ACT_PHOTO_SHOW, UI_K_RATE, UI_SEC_DAY, { 'i' }, "i",
+	  NULL, NULL, NULL, "show the day's photos inside the terminal" },
 	{ ACT_SAVE, UI_K_DAY, UI_SEC_DAY, { ENTER_KEYS }, "Enter",
 	  "\u23ce", "Enter", "save", "save the day and go back to the grid" },
 	{ ACT_CANCEL, UI_K_DAY, UI_SEC_DAY, { ESC }, "Esc",
 	  "Esc", "Esc", "cancel", "go back without saving (asks first when something changed)" },
+
+	/* ---- photos in the terminal ---- */
+	{ ACT_LEFT, UI_K_PHOTO, UI_SEC_PHOTO, { KEY_LEFT, 'h' }, "Left, h",
+	  "\u2190\u2192", "Left/Right", "other day",
+	  "the nearest earlier day with photos (comparing: for the day on the right)" },
+	{ ACT_RIGHT, UI_K_PHOTO, UI_SEC_PHOTO, { KEY_RIGHT, 'l' }, "Right, l",
+	  NULL, NULL, NULL, "the nearest later day with photos (comparing: for the day on the right)" },
+	{ ACT_PHOTO_NEXT, UI_K_PHOTO, UI_SEC_PHOTO, { 'n' }, "n",
+	  "n", "n", "next photo", "the day's next photo" },
+	{ ACT_PHOTO_NEXT_OTHER, UI_K_PHOTO, UI_SEC_PHOTO, { 'N' }, "N",
+	  NULL, NULL, NULL, "comparing: the next photo of the day on the right" },
+	{ ACT_PHOTO_COMPARE, UI_K_PHOTO, UI_SEC_PHOTO, { 'c' }, "c",
+	  "c", "c", "compare",
+	  "compare with another day side by side (day 0 first); again for one day" },
 
 	/* ---- text fields ---- */
 	{ ACT_TEXT_LEFT, UI_K_TEXT, UI_SEC_TEXT, { KEY_LEFT }, "Left",
@@ -165,7 +183,7 @@ static const struct ui_binding table[] = {
 	  "T", "T", "treatments", "treatments: list, add, edit, delete, switch" },
 	{ ACT_REPORT, K_NAV, UI_SEC_GLOBAL, { 'p' }, "p",
 	  "p", "p", "report", "the report for your dermatologist" },
-	{ ACT_BACK, UI_K_FLAGS | UI_K_TRENDS | UI_K_TREATS | UI_K_HELP, UI_SEC_GLOBAL,
+	{ ACT_BACK, UI_K_FLAGS | UI_K_TRENDS | UI_K_TREATS | UI_K_HELP | UI_K_PHOTO, UI_SEC_GLOBAL,
 	  { ESC }, "Esc", "Esc", "Esc", "back", "back to the previous screen" },
 	{ ACT_HELP, K_NAV | UI_K_RATE | UI_K_CHOICE | UI_K_FIRST, UI_SEC_GLOBAL, { '?', KEY_F(1) }, "?, F1",
 	  "?", "?", "help", "this help (again, or Esc, to go back)" },
@@ -180,6 +198,7 @@ static const struct ui_binding table[] = {
 static const char *const section_titles[UI_SEC_COUNT] = {
 	[UI_SEC_GRID] = "Grid",
 	[UI_SEC_DAY] = "Day editor",
+	[UI_SEC_PHOTO] = "Photos in the terminal",
 	[UI_SEC_TEXT] = "Text fields (note, treatment form)",
 	[UI_SEC_FLAGS] = "Flags",
 	[UI_SEC_TRENDS] = "Trends",

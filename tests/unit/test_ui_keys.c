@@ -22,7 +22,7 @@
 static const unsigned contexts[] = {
 	UI_K_GRID, UI_K_DAY | UI_K_RATE, UI_K_DAY | UI_K_TEXT, UI_K_FLAGS,
 	UI_K_TRENDS, UI_K_TREATS, UI_K_FORM | UI_K_TEXT, UI_K_FORM | UI_K_CHOICE,
-	UI_K_HELP, UI_K_CONFIRM, UI_K_SMALL, UI_K_FIRST
+	UI_K_HELP, UI_K_CONFIRM, UI_K_SMALL, UI_K_FIRST, UI_K_PHOTO
 };
 #define NCONTEXTS (sizeof contexts / sizeof contexts[0])
 
