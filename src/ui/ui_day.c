@@ -818,16 +818,65 @@ static int run_foreground(const char *script, char *const *args, size_t nargs)
 }
 
 /* `E`: the note in $VISUAL, else $EDITOR, else vi. */
+/* The line put over a note that came back too long or not UTF-8, when
+ * the editor opens on it again; taken off when it comes back. */
+#define NOTE_REDO_MARK "# healgrid: "
+
+/* Write text (over which, when why is set, a first line saying why the
+ * editor opened again) to the file at path.  0 on success. */
+static int note_file_write(const char *path, const char *why, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = !why || fprintf(f, "%s%s\n", NOTE_REDO_MARK, why) >= 0;
+	ok = ok && fwrite(text, 1, len, f) == len && (!len || fputc('\n', f) != EOF);
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* Read the note file into text (at most a megabyte: more is no note);
+ * the line over it when the editor opened again, and the editor's final
+ * line breaks, are not part of it.  0 on success. */
+static int note_file_read(const char *path, int marked, struct strbuf *text)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	sb_free(text);
+	if (!f)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text->len <= (size_t)1 << 20)
+		sb_add(text, buf, n);
+	(void)fclose(f);
+	if (marked && strncmp(sb_str(text), NOTE_REDO_MARK, strlen(NOTE_REDO_MARK)) == 0) {
+		size_t nl = strcspn(text->s, "\n");
+
+		nl += text->s[nl] == '\n';
+		memmove(text->s, text->s + nl, text->len - nl + 1);
+		text->len -= nl;
+	}
+	while (text->len && (text->s[text->len - 1] == '\n' || text->s[text->len - 1] == '\r'))
+		text->s[--text->len] = '\0';
+	return 0;
+}
+
+/* `E`: the note in $VISUAL, else $EDITOR, else vi, on a private temporary
+ * file.  A note that comes back too long (or not UTF-8) is never thrown
+ * away: the editor opens again on it with the limit said in a first line;
+ * when it comes back unchanged once more, the file is kept and its path
+ * said. */
 static void edit_note_outside(struct ui *ui)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	const char *editor = getenv("VISUAL");
-	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT, script = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT, last = STRBUF_INIT;
+	struct strbuf script = STRBUF_INIT;
 	const char *note = ui_edit_text(&ed.note);
-	char buf[4096];
-	FILE *f = NULL;
-	int fd, rc;
-	size_t n;
+	char why[160] = "";
+	int fd, rc, keep = 0;
 
 	if (!editor || !*editor)
 		editor = getenv("EDITOR");
@@ -840,48 +889,56 @@ static void edit_note_outside(struct ui *ui)
 		sb_free(&path);
 		return;
 	}
-	if (write(fd, note, strlen(note)) != (ssize_t)strlen(note) ||
-	    (*note && write(fd, "\n", 1) != 1)) {
-		ui_error(ui, "Cannot write the note to a temporary file: %s", strerror(errno));
-		close(fd);
-		unlink(path.s);
-		sb_free(&path);
-		return;
-	}
 	close(fd);
+	if (note_file_write(path.s, NULL, note, strlen(note)) != 0) {
+		ui_error(ui, "Cannot write the note to a temporary file: %s", strerror(errno));
+		goto out;
+	}
 	sb_printf(&script, "%s \"$1\"", editor);
-	rc = run_foreground(sb_str(&script), &path.s, 1);
-	sb_free(&script);
-	if (rc != 0) {
-		ui_error(ui, "The editor (%s) failed (exit %d); the note is unchanged.", editor, rc);
-		goto out;
+	for (;;) {
+		rc = run_foreground(sb_str(&script), &path.s, 1);
+		if (rc != 0 && !*why) {
+			ui_error(ui, "The editor (%s) failed (exit %d); the note is unchanged.",
+				 editor, rc);
+			break;
+		}
+		if (rc != 0 || note_file_read(path.s, *why != 0, &text) != 0) {
+			keep = 1;
+			break;
+		}
+		if (text.len <= HG_NOTE_MAX && hg_utf8_valid(sb_str(&text), text.len)) {
+			ui_edit_set(&ed.note, sb_str(&text));
+			ui_message(ui, "Note edited: Enter saves the day.");
+			break;
+		}
+		/* Too long: the same text back again means the writer gave up. */
+		if (*why && text.len == last.len && memcmp(sb_str(&text), sb_str(&last), text.len) == 0) {
+			keep = 1;
+			break;
+		}
+		if (text.len > HG_NOTE_MAX)
+			snprintf(why, sizeof why, "a note holds at most %d bytes; this one has %zu."
+				 " Shorten it and save (this line is left out).", HG_NOTE_MAX, text.len);
+		else
+			snprintf(why, sizeof why, "this note is not valid UTF-8: correct it and save"
+				 " (this line is left out).");
+		sb_free(&last);
+		sb_add(&last, sb_str(&text), text.len);
+		if (note_file_write(path.s, why, sb_str(&text), text.len) != 0) {
+			keep = 1;
+			break;
+		}
 	}
-	f = fopen(path.s, "rb");
-	if (!f) {
-		ui_error(ui, "Cannot read the note back: %s", strerror(errno));
-		goto out;
-	}
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len <= (size_t)4 * HG_NOTE_MAX)
-		sb_add(&text, buf, n);
-	(void)fclose(f);
-	/* The editor's final line break is not part of the note. */
-	while (text.len && (text.s[text.len - 1] == '\n' || text.s[text.len - 1] == '\r'))
-		text.s[--text.len] = '\0';
-	if (!hg_utf8_valid(sb_str(&text), text.len)) {
-		ui_error(ui, "The note is not valid UTF-8; it is unchanged.");
-		goto out;
-	}
-	if (text.len > HG_NOTE_MAX) {
-		ui_error(ui, "The note is %zu bytes, more than %d: it is unchanged. Shorten it (E).",
-			 text.len, HG_NOTE_MAX);
-		goto out;
-	}
-	ui_edit_set(&ed.note, sb_str(&text));
-	ui_message(ui, "Note edited: Enter saves the day.");
+	if (keep)
+		ui_error(ui, "The note is unchanged here; what you wrote (%zu bytes, at most %d"
+			 " fit) is kept in %s.", text.len, HG_NOTE_MAX, path.s);
 out:
-	unlink(path.s);
+	if (!keep)
+		unlink(path.s);
+	sb_free(&script);
 	sb_free(&path);
 	sb_free(&text);
+	sb_free(&last);
 }
 
 static void attach(struct ui *ui)
