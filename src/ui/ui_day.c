@@ -34,7 +34,8 @@ enum {
 	F_SIGN = F_RATING + HG_SYMPTOM_COUNT, /* 8..19: the other signs */
 	F_TEMP = F_SIGN + 12,
 	F_CARE,                              /* 21..24 */
-	F_NOTE = F_CARE + HG_CARE_COUNT,
+	F_PHOTOS = F_CARE + HG_CARE_COUNT,   /* the photos row: a attaches */
+	F_NOTE,
 	F_COUNT
 };
 
@@ -297,6 +298,9 @@ static void layout(const struct ui *ui)
 		row = crow + 1;
 	}
 	ed.row_photos = row++;
+	ed.at[F_PHOTOS].row = ed.row_photos;
+	ed.at[F_PHOTOS].x = 2;
+	ed.at[F_PHOTOS].w = COLS - 3;
 	ed.row_note = row++;
 	ed.at[F_NOTE].row = ed.row_note;
 	ed.at[F_NOTE].x = 8;
@@ -448,9 +452,13 @@ static void draw_form(struct ui *ui)
 		draw_tick(ui, F_SIGN + i, (ed.signs & HG_BIT(other_signs[i])) != 0,
 			  model_sign_label(other_signs[i]));
 	y = screen_row(ed.row_photos);
-	if (y >= 0)
-		ui_putf(ui, y, 2, COLS - 3, A_NORMAL, "Photos  %d attached   a attach   o open",
+	if (y >= 0) {
+		int focused = ed.focus == F_PHOTOS && !ed.prompting;
+
+		ui_put(ui, y, 2, 6, focused ? A_REVERSE | A_BOLD : A_NORMAL, "Photos");
+		ui_putf(ui, y, 8, COLS - 9, A_NORMAL, "  %d attached   a attach   o open   i show",
 			ed.photos);
+	}
 	y = screen_row(ed.row_note);
 	if (y >= 0) {
 		int focused = ed.focus == F_NOTE && !ed.prompting;
@@ -1176,7 +1184,7 @@ static int prompt_act(struct ui *ui, enum ui_action act)
 static int day_act(struct ui *ui, enum ui_action act, int key)
 {
 	int f = ed.focus, on_rating = f >= F_RATING && f < F_SIGN;
-	int on_tick = f < F_RATING || (f >= F_SIGN && f < F_TEMP) || (f >= F_CARE && f < F_NOTE);
+	int on_tick = f < F_RATING || (f >= F_SIGN && f < F_TEMP) || (f >= F_CARE && f < F_PHOTOS);
 
 	if (ed.boxed) {
 		if (act == ACT_SAVE || act == ACT_CANCEL || act == ACT_BACK) {
@@ -1229,10 +1237,14 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 			ed.signs &= ~HG_BIT(emerg_signs[f - F_EMERG]);
 		else if (f >= F_SIGN && f < F_TEMP)
 			ed.signs &= ~HG_BIT(other_signs[f - F_SIGN]);
-		else if (f >= F_CARE && f < F_NOTE)
+		else if (f >= F_CARE && f < F_PHOTOS)
 			ed.care &= ~HG_BIT(f - F_CARE);
 		break;
 	case ACT_TOGGLE:
+		if (f == F_PHOTOS) {
+			outside_key(ui, ACT_PHOTO_ATTACH);
+			return 1;
+		}
 		if (!on_tick) {
 			ui_error(ui, "Space ticks a sign or care item; rate symptoms with 0-3.");
 			return 1;
@@ -1241,7 +1253,7 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 			ed.signs ^= HG_BIT(emerg_signs[f - F_EMERG]);
 		else if (f >= F_SIGN && f < F_TEMP)
 			ed.signs ^= HG_BIT(other_signs[f - F_SIGN]);
-		else if (f >= F_CARE && f < F_NOTE)
+		else if (f >= F_CARE && f < F_PHOTOS)
 			ed.care ^= HG_BIT(f - F_CARE);
 		break;
 	case ACT_NOTE:

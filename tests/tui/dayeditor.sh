@@ -36,7 +36,7 @@ tui_expect_screen "the day editor at 80x24" <<'SCREEN'
   [ ] pain getting worse                 [ ] lighter patches
   [ ] firm bumps                         [ ] lines or track marks
   Temperature [       ] °C Care [ ] sunscreen [ ] sun [ ] actives [ ] makeup
-  Photos  0 attached   a attach   o open
+  Photos  0 attached   a attach   o open   i show
   Note                                                v view  E edit in $EDITOR
  No warning from this day.
 

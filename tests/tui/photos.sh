@@ -45,6 +45,27 @@ tui_keys q
 tui_expect_exit 0 "quit"
 is "$(ls -d "$T"/healgrid-photos-* 2>/dev/null | wc -l)" "0" "the photo folder is removed at exit"
 
+# The Photos row takes the focus (from the temperature, Down goes there)
+# and `a` there attaches, never typing into the temperature field.
+tui_start TMPDIR="$T"
+tui_keys Enter n Up
+tui_expect "Photos  " "the day editor"
+tui_keys a
+tui_expect "Attach photo (path):" "a on the Photos row asks for a path"
+tui_type "$T/cheek.jpg"
+tui_keys Enter
+tui_expect "Photo attached to day 7 (2 in all)." "a on the Photos row attaches"
+tui_keys Up Up
+tui_keys Down Down a
+tui_expect "Attach photo (path):" "from the temperature, Down reaches the Photos row"
+tui_keys Escape
+tui_wait_gone "Attach photo (path):"
+like "$screen" "*Temperature \\[       \\]*" "nothing typed into the temperature"
+tui_keys Space
+tui_expect "Attach photo (path):" "Space on the Photos row attaches too"
+tui_keys Escape Escape q
+tui_expect_exit 0 "quit"
+
 # No viewer and no desktop: o says where the copies are and how to export.
 tui_start HEALGRID_VIEWER= DISPLAY= WAYLAND_DISPLAY= TMPDIR="$T"
 tui_keys Enter o
