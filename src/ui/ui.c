@@ -26,16 +26,6 @@
 #include "healgrid/ui_term.h"
 #include "healgrid/util.h"
 
-static const char disclaimer[] =
-	"healgrid is not medical advice: when in doubt, call your dermatologist.";
-static const char disclaimer_short[] = "not medical advice: ask your doctor.";
-
-/* The not-medical-advice line for a width: whole, or the short form. */
-static const char *disclaimer_for(int width)
-{
-	return (int)sizeof disclaimer - 1 <= width ? disclaimer : disclaimer_short;
-}
-
 /* ---- screens and navigation --------------------------------------------- */
 
 static const struct screen_ops *const screens[UI_SCREEN_COUNT] = {
@@ -346,8 +336,19 @@ static void draw_footer(struct ui *ui)
 			free(lines[i]);
 		}
 	}
-	ui_put(ui, rows - 2, 0, COLS, A_NORMAL, status);
-	ui_put(ui, rows - 1, 1, COLS - 1, A_DIM, disclaimer_for(COLS - 2));
+	if (!ui->message[0] && hg_utf8_width(ui_safety_least(ui)) > COLS - 2) {
+		/* Too narrow for the least of the safety line: with no message
+		 * to show, it takes two rows under the status line. */
+		const char *least = ui_safety_least(ui);
+		const char *emergency = strstr(least, "emergency");
+
+		ui_put(ui, rows - 3, 0, COLS, A_NORMAL, status);
+		ui_putf(ui, rows - 2, 1, COLS - 1, A_DIM, "%.*s", (int)(emergency - least - 1), least);
+		ui_put(ui, rows - 1, 1, COLS - 1, A_DIM, emergency);
+	} else {
+		ui_put(ui, rows - 2, 0, COLS, A_NORMAL, status);
+		ui_put(ui, rows - 1, 1, COLS - 1, A_DIM, ui_safety_line(ui, COLS - 2));
+	}
 	free(status);
 }
 
@@ -376,7 +377,8 @@ static void draw_too_small(struct ui *ui)
 	y = put_wrapped(ui, y, A_BOLD, "terminal too small");
 	y = put_wrapped(ui, y, A_NORMAL, line);
 	y = put_wrapped(ui, y, A_NORMAL, "Enlarge the window, or press q to quit.");
-	put_wrapped(ui, y, A_DIM, disclaimer_for(COLS - 2));
+	put_wrapped(ui, y, A_DIM, hg_utf8_width(ui_safety_least(ui)) <= COLS - 2
+		    ? ui_safety_line(ui, COLS - 2) : ui_safety_least(ui));
 }
 
 static void draw(struct ui *ui)

@@ -33,6 +33,50 @@ const char *ui_glyph(const struct ui *ui, enum ui_glyph g)
 	return ui->utf8 ? utf8[g] : ascii[g];
 }
 
+const char *ui_safety_line(const struct ui *ui, int width)
+{
+	static const char *const utf8[] = {
+		"Not medical advice: healgrid does not diagnose. Trouble breathing, a swollen"
+		" tongue or throat, eye pain or changed vision, or feeling very unwell: call 112,"
+		" 911 or 999. Otherwise, when in doubt, call your clinic or GP the same day.",
+		"Not medical advice \u00b7 trouble breathing, swollen tongue or throat, eye pain,"
+		" feeling very unwell: call 112, 911 or 999 \u00b7 when in doubt, call your clinic"
+		" or GP the same day",
+		"Not medical advice \u00b7 emergency: 112 / 911 / 999 \u00b7 when in doubt, call"
+		" your clinic or GP the same day",
+		"Not medical advice \u00b7 emergency: 112 / 911 / 999 \u00b7 in doubt? call your"
+		" clinic",
+		"Not medical advice \u00b7 emergency: 112 / 911 / 999",
+		"Not medical advice \u00b7 call 112/911/999",
+	};
+	static const char *const ascii[] = {
+		"Not medical advice: healgrid does not diagnose. Trouble breathing, a swollen"
+		" tongue or throat, eye pain or changed vision, or feeling very unwell: call 112,"
+		" 911 or 999. Otherwise, when in doubt, call your clinic or GP the same day.",
+		"Not medical advice - trouble breathing, swollen tongue or throat, eye pain,"
+		" feeling very unwell: call 112, 911 or 999 - when in doubt, call your clinic"
+		" or GP the same day",
+		"Not medical advice - emergency: 112 / 911 / 999 - when in doubt, call"
+		" your clinic or GP the same day",
+		"Not medical advice - emergency: 112 / 911 / 999 - in doubt? call your clinic",
+		"Not medical advice - emergency: 112 / 911 / 999",
+		"Not medical advice - call 112/911/999",
+	};
+	const char *const *forms = ui->utf8 ? utf8 : ascii;
+	size_t n = sizeof utf8 / sizeof utf8[0];
+
+	for (size_t i = 0; i + 1 < n; i++)
+		if (hg_utf8_width(forms[i]) <= width)
+			return forms[i];
+	return forms[n - 1];
+}
+
+const char *ui_safety_least(const struct ui *ui)
+{
+	return ui->utf8 ? "Not medical advice \u00b7 emergency: 112 / 911 / 999"
+		: "Not medical advice - emergency: 112 / 911 / 999";
+}
+
 const char *ui_weekday(int date)
 {
 	static const char *const names[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };

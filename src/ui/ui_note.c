@@ -88,8 +88,7 @@ void ui_note_view_text(struct ui *ui, const char *title, const char *text)
 		ui_putf(ui, LINES - 2, 0, COLS, A_NORMAL, " %s%s scroll  PgUp PgDn  Esc back   (%d/%zu)",
 			ui_glyph(ui, UI_G_UP), ui_glyph(ui, UI_G_DOWN),
 			l.n ? top + 1 : 0, l.n);
-		ui_put(ui, LINES - 1, 1, COLS - 1, A_DIM,
-		       "healgrid is not medical advice: when in doubt, call your dermatologist.");
+		ui_put(ui, LINES - 1, 1, COLS - 1, A_DIM, ui_safety_line(ui, COLS - 2));
 		curs_set(0);
 		refresh();
 		r = get_wch(&wc);

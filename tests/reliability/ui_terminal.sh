@@ -63,7 +63,7 @@ cmd=$(printf '%q ' env TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC \
 	HEALGRID_TODAY="$HEALGRID_TODAY" "$HEALGRID" --db "$DB")
 tmux_ -f "$T/tmux.conf" new-session -d -s hg -x 80 -y 24 "exec $cmd"
 before_title=$(tmux_ display -p -t hg '#{pane_title}')
-if wait_for "not medical advice"; then ok "the UI starts on a database with hostile text"
+if wait_for "medical advice"; then ok "the UI starts on a database with hostile text"
 else not_ok "the UI starts on a database with hostile text" "$screen"; fi
 wait_for "wiped" >/dev/null
 like "$screen" "*itchy*wiped*" "the note is drawn, escape sequences as plain text"
@@ -71,7 +71,7 @@ like "$screen" "*day 7 of 28*" "the grid is still there (no screen clear)"
 tmux_ send-keys -t hg t T
 wait_for "cheek" >/dev/null
 tmux_ send-keys -t hg Escape Escape f
-wait_for "not medical advice" >/dev/null
+wait_for "medical advice" >/dev/null
 is "$(tmux_ list-buffers 2>/dev/null)" "" "no clipboard (OSC 52) write reached the terminal"
 is "$(tmux_ display -p -t hg '#{pane_title}')" "$before_title" "the window title (OSC 0/2) is unchanged"
 raw=$(tmux_ capture-pane -p -e -t hg)
@@ -88,7 +88,7 @@ SOCK="$SOCK-2"
 # signal when the window closes: only its reads fail.
 tmux_ -f "$T/tmux.conf" new-session -d -s hg -x 80 -y 24 \
 	"sh -c 'trap \"\" HUP; $cmd; echo \$? >$T/status'"
-if wait_for "not medical advice"; then ok "the UI runs under a shell that ignores SIGHUP"
+if wait_for "medical advice"; then ok "the UI runs under a shell that ignores SIGHUP"
 else not_ok "the UI runs under a shell that ignores SIGHUP" "$screen"; fi
 pid=$(pgrep -f -- "--db $DB\$" | head -1)
 if [ -n "$pid" ]; then

@@ -32,7 +32,7 @@ tui_expect_screen "home grid at 80x24, cursor on today" <<'EOF'
  Day 7 · Tue 2026-11-10 · not checked in: Enter to check in
 
 ←↑↓→ move  ⏎ check in  f flags  t trends  T treatments  p report  ? help  q quit
- healgrid is not medical advice: when in doubt, call your dermatologist.
+ Not medical advice · emergency: 112 / 911 / 999 · in doubt? call your clinic
 EOF
 
 # The cursor cell is drawn in reverse video (today also bold); days to

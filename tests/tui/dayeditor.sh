@@ -42,7 +42,7 @@ tui_expect_screen "the day editor at 80x24" <<'SCREEN'
 
 
 0-3 rate  ↑↓ field  space tick  y copy prev  ⏎ save  Esc cancel  ? help  q quit
- healgrid is not medical advice: when in doubt, call your dermatologist.
+ Not medical advice · emergency: 112 / 911 / 999 · in doubt? call your clinic
 SCREEN
 
 # Rate, then E: the editor's two lines come back, line break kept.

@@ -56,7 +56,7 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
 
 
 ⏎ show day  r resolve  a action  ↑↓ move  t trends  Esc back  ? help  q quit
- healgrid is not medical advice: when in doubt, call your dermatologist.
+ Not medical advice · emergency: 112 / 911 / 999 · in doubt? call your clinic
 EOF
 
 # A second sign on an earlier day: urgent stays first, then by day.

@@ -54,7 +54,7 @@ tui_start() {
 	tmux_ -f "$T/tmux.conf" new-session -d -s "$TUI_SESSION" -x "${TUI_COLS:-80}" \
 		-y "${TUI_LINES:-24}" "exec $cmd"
 	[ -n "$old" ] && tmux_ kill-session -t "$old" >/dev/null 2>&1
-	tui_wait "not medical advice" || not_ok "healgrid started" "$screen"
+	tui_wait "medical advice" || not_ok "healgrid started" "$screen"
 }
 
 # tui_keys KEY...: tmux key names (Enter, Escape, Up, BSpace, C-u ...) or text.

@@ -19,7 +19,7 @@ tmux_ resize-window -t "$TUI_SESSION" -x 39 -y 20
 tui_expect "terminal too small" "below 40x16: a clear notice"
 tui_expect "healgrid needs 40×16; this one is" "... naming the size needed"
 tui_expect "39×20." "... and this one"
-tui_expect "not medical advice" "... and the not-medical-advice line"
+tui_expect "Not medical advice" "... and the not-medical-advice line"
 tui_keys Enter
 tui_keys 2
 tmux_ resize-window -t "$TUI_SESSION" -x 80 -y 24
@@ -123,7 +123,7 @@ tui_keys Enter
 tui_expect "the disk is on fire" "a failed save shows the database's message"
 tui_expect "Day 7 · Tue 2026-11-10 · face" "... and stays in the editor"
 tui_expect "[▶3 severe◀]" "... with the edit kept"
-tui_expect " healgrid is not medical advice" "... screen intact"
+tui_expect " Not medical advice" "... screen intact"
 sql "DROP TRIGGER refuse; DROP TRIGGER refuse2;"
 tui_keys Enter
 tui_expect "Saved day 7." "once the database accepts it, Enter saves"

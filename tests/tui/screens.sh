@@ -40,7 +40,7 @@ tui_expect_screen "trends: heat map, sparklines with a gap, days to clear" <<'EO
    — never above none   ? not rated
 
 ←→ scroll  f flags  T treatments  p report  Esc back  ? help  q quit
- healgrid is not medical advice: when in doubt, call your dermatologist.
+ Not medical advice · emergency: 112 / 911 / 999 · in doubt? call your clinic
 EOF
 
 tui_keys p
