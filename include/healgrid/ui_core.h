@@ -211,6 +211,13 @@ void ui_title(const struct ui *ui, const char *left, const char *right);
 size_t ui_wrap(const char *s, int width, char **lines, size_t max);
 /* "face · 2026-11-03 · professional 1.0 mm" appended to sb. */
 void ui_describe_treatment(const struct ui *ui, const struct hg_treatment *t, struct strbuf *sb);
+/* The safety line every screen keeps at its foot: the longest of its
+ * forms that fits width columns, from "Not medical advice · emergency:
+ * 112 / 911 / 999" to the whole of the manual's words. */
+const char *ui_safety_line(const struct ui *ui, int width);
+/* The least form every screen must show ("Not medical advice ·
+ * emergency: 112 / 911 / 999"). */
+const char *ui_safety_least(const struct ui *ui);
 /* "Mon" ... "Sun" for a date. */
 const char *ui_weekday(int date);
 /* Where the terminal cursor should blink this frame (a text field). */
