@@ -231,7 +231,9 @@ static void flags_draw(struct ui *ui)
 
 		heading(ui, i, &head);
 		mvhline(y, 1, ' ' | sel, COLS - 2);
-		ui_put(ui, y, 1, COLS - 2, sel | lvl | (e->action ? A_NORMAL : A_BOLD), sb_str(&head));
+		/* The heading leaves room for "open" (cut, it ends in an ellipsis). */
+		ui_put(ui, y, 1, COLS - 2 - (e->flag && !e->action ? 5 : 0),
+		       sel | lvl | (e->action ? A_NORMAL : A_BOLD), sb_str(&head));
 		if (e->flag && !e->action)
 			ui_put_right(ui, y, COLS - 1, sel | A_BOLD, " open");
 		sb_free(&head);

@@ -122,8 +122,9 @@ static void draw_detail(struct ui *ui, const struct hg_treatment *t, int y)
 	mvhline_set(y, 1, WACS_HLINE, COLS - 2);
 	ui_putf(ui, y + 1, 1, COLS - 2, A_NORMAL, "Products: %s", *t->products ? t->products
 		: ui_glyph(ui, UI_G_DASH));
-	ui_putf(ui, y + 2, 1, COLS - 2, A_NORMAL, "Risks:    %s", *risks ? risks
-		: ui_glyph(ui, UI_G_DASH));
+	ui_putf(ui, y + 2, 1, COLS - 2, A_NORMAL, "Skin:     %s%sRisks: %s",
+		*model_skin_type_name(t->skin_type) ? model_skin_type_name(t->skin_type)
+		: "type not given", ui_glyph(ui, UI_G_SEP), *risks ? risks : ui_glyph(ui, UI_G_DASH));
 	ui_putf(ui, y + 3, 1, COLS - 2, A_NORMAL, "Note:     %s", *t->note ? t->note
 		: ui_glyph(ui, UI_G_DASH));
 }

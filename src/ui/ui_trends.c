@@ -60,9 +60,17 @@ static void clear_cell(const struct ui *ui, const struct report_symptom *sy, cha
 	}
 }
 
+/* Room kept right of the sparklines for their summary: none on a
+ * terminal too narrow to show two weeks beside it (the table below still
+ * says when each symptom cleared). */
+static int summary_w(void)
+{
+	return COLS - LX - SUMMARY_W >= 14 ? SUMMARY_W : 1;
+}
+
 static int days_shown(const struct ui *ui)
 {
-	int room = COLS - LX - SUMMARY_W, left = ui->rec.t.window - (int)tr.days.top;
+	int room = COLS - LX - summary_w(), left = ui->rec.t.window - (int)tr.days.top;
 
 	return left < room ? left : room;
 }
@@ -72,7 +80,7 @@ static int days_shown(const struct ui *ui)
  * shortened, in view). */
 static void scroll_days(struct ui *ui, long delta)
 {
-	int room = COLS - LX - SUMMARY_W;
+	int room = COLS - LX - summary_w();
 
 	ui_sel_set_count(&tr.days, ui->have ? (size_t)ui->rec.t.window : 0);
 	ui_sel_scroll(&tr.days, delta, room > 0 ? (size_t)room : 1);
@@ -239,7 +247,7 @@ static void draw_rows(struct ui *ui, int n)
 		}
 		if (any) {
 			ui_put(ui, y, 3, LX - 4, A_DIM, "marks");
-			ui_putf(ui, y, LX + n + 2, SUMMARY_W - 2, A_DIM, "%s rebound  %s action",
+			ui_putf(ui, y, LX + n + 2, summary_w() - 2, A_DIM, "%s rebound  %s action",
 				ui->utf8 ? "\xe2\x86\x91" : "^", ui->utf8 ? "\xe2\x9c\x93" : "+");
 		}
 	}
@@ -248,39 +256,48 @@ static void draw_rows(struct ui *ui, int n)
 		int ys = ROW_SPARK + 1 + s, x = LX + n + 2;
 
 		if (sy->clear == REPORT_UNRATED)
-			ui_put(ui, ys, x, SUMMARY_W - 2, A_DIM, "not rated yet");
+			ui_put(ui, ys, x, summary_w() - 2, A_DIM, "not rated yet");
 		else if (sy->clear == REPORT_NEVER)
-			ui_put(ui, ys, x, SUMMARY_W - 2, A_NORMAL, "never above none");
+			ui_put(ui, ys, x, summary_w() - 2, A_NORMAL, "never above none");
 		else if (sy->clear == REPORT_NOT_YET)
-			ui_putf(ui, ys, x, SUMMARY_W - 2, A_NORMAL, "peak %d on day %d%snot clear yet",
+			ui_putf(ui, ys, x, summary_w() - 2, A_NORMAL, "peak %d on day %d%snot clear yet",
 				sy->peak, sy->peak_day, ui_glyph(ui, UI_G_SEP));
 		else
-			ui_putf(ui, ys, x, SUMMARY_W - 2, A_NORMAL, "peak %d on day %d%sclear day %d",
+			ui_putf(ui, ys, x, summary_w() - 2, A_NORMAL, "peak %d on day %d%sclear day %d",
 				sy->peak, sy->peak_day, ui_glyph(ui, UI_G_SEP), sy->clear_day);
 	}
+}
+
+/* ui_put for the table, which gives up its last rows on a short
+ * terminal rather than draw over the footer. */
+static void table_put(const struct ui *ui, int y, int x, int width, attr_t attr, const char *s)
+{
+	if (y < ui_body_rows())
+		ui_put(ui, y, x, width, attr, s);
 }
 
 static void draw_table(struct ui *ui)
 {
 	int cols = (COLS - COL_THIS - COL_W) / COL_W;
 	char date[HG_DATE_LEN];
+	char legend[64];
 
 	if (cols > tr.nearlier)
 		cols = tr.nearlier;
-	ui_put(ui, ROW_TABLE, 1, COL_THIS - 2, A_BOLD, "Days until clear");
-	ui_put(ui, ROW_TABLE, COL_THIS, COL_W, A_NORMAL, "this");
+	table_put(ui, ROW_TABLE, 1, COL_THIS - 2, A_BOLD, "Days until clear");
+	table_put(ui, ROW_TABLE, COL_THIS, COL_W, A_NORMAL, "this");
 	if (tr.nearlier)
-		ui_put(ui, ROW_TABLE, COL_THIS + COL_W, COLS - COL_THIS - COL_W - 1, A_NORMAL,
+		table_put(ui, ROW_TABLE, COL_THIS + COL_W, COLS - COL_THIS - COL_W - 1, A_NORMAL,
 		       "earlier treatments");
 	else
-		ui_put(ui, ROW_TABLE, COL_THIS + COL_W, COLS - COL_THIS - COL_W - 1, A_DIM,
+		table_put(ui, ROW_TABLE, COL_THIS + COL_W, COLS - COL_THIS - COL_W - 1, A_DIM,
 		       "(no earlier treatment to compare)");
 	for (int k = -1; k < cols; k++) {
 		const struct hg_recovery *r = k < 0 ? &ui->rec : &tr.earlier[k];
 		int x = COL_THIS + (k + 1) * COL_W;
 
 		date_format(r->t.date, date);
-		ui_put(ui, ROW_TABLE + 1, x, COL_W - 1, A_DIM, date);
+		table_put(ui, ROW_TABLE + 1, x, COL_W - 1, A_DIM, date);
 		struct report_summary sum;
 
 		report_summarize(r, &sum);
@@ -288,14 +305,14 @@ static void draw_table(struct ui *ui)
 			char cell[16];
 
 			clear_cell(ui, &sum.s[s], cell, sizeof cell);
-			ui_put(ui, ROW_TABLE + 2 + s, x, COL_W - 1,
+			table_put(ui, ROW_TABLE + 2 + s, x, COL_W - 1,
 			       sum.s[s].clear == REPORT_CLEARED ? A_NORMAL : A_DIM, cell);
 		}
 	}
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-		ui_put(ui, ROW_TABLE + 2 + s, 3, COL_THIS - 4, A_NORMAL, model_symptom_name(s));
-	ui_putf(ui, ROW_TABLE + 6, 3, COLS - 4, A_DIM, "%s never above none   ? not rated",
-		ui_glyph(ui, UI_G_DASH));
+		table_put(ui, ROW_TABLE + 2 + s, 3, COL_THIS - 4, A_NORMAL, model_symptom_name(s));
+	snprintf(legend, sizeof legend, "%s never above none   ? not rated", ui_glyph(ui, UI_G_DASH));
+	table_put(ui, ROW_TABLE + 6, 3, COLS - 4, A_DIM, legend);
 }
 
 static void trends_draw(struct ui *ui)
