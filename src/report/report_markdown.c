@@ -158,13 +158,13 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 
 		date_format(f->date, date);
 		sb_printf(sb, "| **%s** | %d | %s | %s (%s) | ", rules_level_name(f->level),
-			  f->day, date, f->rule, rules_category_name(f->category));
+			  f->day, date, f->id, rules_kind_name(f->kind));
 		report_flag_short(&text, f);
 		md(sb, sb_str(&text));
-		if (f->action) {
-			date_format(f->action->date, date);
+		if (f->care) {
+			date_format(f->care->date, date);
 			sb_printf(sb, " | resolved %s: ", date);
-			md(sb, f->action->text);
+			md(sb, f->care->text);
 		} else {
 			sb_puts(sb, " | **open**");
 		}

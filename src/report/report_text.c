@@ -265,14 +265,14 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		date_format(f->date, date);
 		sb_printf(sb, "  %-3s %-9s day %d, %s: %s (%s)%s\n",
 			  rules_level_symbol_ascii(f->level), level_word[f->level], f->day,
-			  date, f->rule, rules_category_name(f->category),
-			  f->action ? " RESOLVED" : "");
+			  date, f->id, rules_kind_name(f->kind),
+			  f->care ? " RESOLVED" : "");
 		report_flag_short(&text, f);
 		wrap(sb, "      ", sb_str(&text), 6);
-		if (f->action) {
+		if (f->care) {
 			text.len = 0;
-			date_format(f->action->date, date);
-			sb_printf(&text, "Done %s: %s", date, f->action->text);
+			date_format(f->care->date, date);
+			sb_printf(&text, "Done %s: %s", date, f->care->text);
 			wrap(sb, "      ", sb_str(&text), 8);
 		}
 		sb_free(&text);
