@@ -1143,10 +1143,21 @@ static void flag_status(struct walk *wk, struct work *w)
 
 		if (i < w->nmd && (j >= f->nactions || w->md[i].day <= aday)) {
 			struct mday *m = &w->md[i++];
-			int worse = m->level < level;
+			int worse = m->level < level, seen_today = 0;
 
+			/* a covering action dated that day saw what the day shows:
+			 * the flag is neither worse nor back there */
+			for (size_t k = j; k < f->nactions; k++) {
+				const struct hg_action *a = f->actions[k];
+
+				if (a->date - tdate != m->day)
+					break;
+				seen_today |= a->by != HG_BY_SELF || m->level > HG_LEVEL_URGENT;
+			}
 			if (i == 1) {
 				m->alert = HG_ALERT_NEW;
+			} else if (seen_today) {
+				m->alert = HG_ALERT_NONE;
 			} else if (status == HG_STATUS_IN_CARE &&
 			           (worse || (m->serious & ~seen_at_cover) ||
 			            (f->kind == HG_KIND_INFECTION && m->serious &&
@@ -1160,18 +1171,7 @@ static void flag_status(struct walk *wk, struct work *w)
 				w->back_after = f->care;
 				f->care = NULL;
 			} else if (status == HG_STATUS_OPEN && worse) {
-				/* a covering action that day saw it: no alert */
-				int seen_today = 0;
-
-				for (size_t k = j; k < f->nactions; k++) {
-					const struct hg_action *a = f->actions[k];
-
-					if (a->date - tdate != m->day)
-						break;
-					seen_today |= a->by != HG_BY_SELF || m->level > HG_LEVEL_URGENT;
-				}
-				if (!seen_today)
-					m->alert = HG_ALERT_WORSE;
+				m->alert = HG_ALERT_WORSE;
 			}
 			if (m->level < level)
 				level = m->level;
