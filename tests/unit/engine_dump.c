@@ -15,6 +15,10 @@
  *   N DAY SIGNS                               noted signs, when any
  *   X END                                     daily tracking's end, or -1
  *   E
+ *
+ * With --table it prints the rule table instead (id, kind, level,
+ * escalation, trigger, source, once; apart by tabs), from which the
+ * manual's Rules list was written.
  */
 #include "config.h"
 
@@ -68,13 +72,24 @@ static void dump(struct hg_recovery *r, struct hg_action *a, size_t na)
 	rules_flags_free(f, n);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	struct hg_recovery r;
 	struct hg_action *a = NULL;
 	size_t na = 0;
 	char line[512];
 
+	/* --table: the rule table, one rule a line, fields apart by tabs */
+	if (argc > 1 && strcmp(argv[1], "--table") == 0) {
+		for (size_t i = 0; i < rules_count(); i++) {
+			const struct hg_rule_info *ri = rules_info(i);
+
+			printf("%s\t%s\t%s\t%s\t%s\t%s\t%d\n", ri->id, rules_kind_name(ri->kind),
+			       rules_level_name(ri->level), ri->escalation ? ri->escalation : "",
+			       ri->trigger, ri->source, ri->once);
+		}
+		return 0;
+	}
 	memset(&r, 0, sizeof r);
 	while (fgets(line, sizeof line, stdin)) {
 		if (line[0] == 'T') {
