@@ -166,11 +166,13 @@ static void ref_id(const struct hg_flag *flags, size_t nflags, const struct hg_r
 {
 	const struct hg_flag *f = rules_find_flag(flags, nflags, &r->t, ref, a->date);
 
+	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &r->t);
+
 	if (f)
 		snprintf(buf, len, "%s", f->id);
 	else
-		snprintf(buf, len, "%s@%d", ref->kind ? ref->kind : ref->rule,
-		         ref->date - r->t.date);
+		snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind)
+		         : ref->rule, ref->date - r->t.date);
 }
 
 struct listing {

@@ -162,6 +162,7 @@ static void preview_update(const struct ui *ui)
 	struct hg_checkin mine;
 
 	edited_checkin(ui, &mine);
+	mine.signs_assessed = mine.care_assessed = 1;   /* saving assesses both */
 	for (; i < ui->rec.ndays && ui->rec.days[i].day < ed.day; i++)
 		days[n++] = ui->rec.days[i];
 	if (!model_checkin_is_empty(&mine))
