@@ -361,6 +361,35 @@ void report_flag_short(struct strbuf *sb, const struct hg_flag *f)
 	sb_putc(sb, '.');
 }
 
+const struct hg_action *report_flag_action(const struct hg_flag *f)
+{
+	return f->nactions ? f->actions[f->nactions - 1] : NULL;
+}
+
+void report_flag_status(struct strbuf *sb, const struct hg_flag *f)
+{
+	char date[HG_DATE_LEN];
+
+	date_format(f->date - f->day + f->since, date);
+	if (f->status == HG_STATUS_SETTLED)
+		sb_printf(sb, "settled by day %d", f->since);
+	else if (f->status == HG_STATUS_IN_CARE)
+		sb_printf(sb, "in care since %s", date);
+	else if (f->back_day >= 0)
+		sb_printf(sb, "open: back on day %d", f->back_day);
+	else
+		sb_puts(sb, "open");
+}
+
+void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
+		   size_t len)
+{
+	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &it->r->t);
+
+	snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind) : ref->rule,
+		 ref->date - it->r->t.date);
+}
+
 void report_action_refs(struct strbuf *sb, const struct report_item *it,
 			const struct hg_action *a)
 {
@@ -373,8 +402,7 @@ void report_action_refs(struct strbuf *sb, const struct report_item *it,
 		if (f)
 			snprintf(id, sizeof id, "%s", f->id);
 		else
-			snprintf(id, sizeof id, "%s@%d", ref->kind ? ref->kind : ref->rule,
-				 ref->date - it->r->t.date);
+			report_ref_id(it, ref, id, sizeof id);
 		sb_printf(sb, "%s%s%s", j ? ", " : "", id, f ? "" : " (no longer raised)");
 	}
 }

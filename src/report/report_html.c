@@ -275,13 +275,16 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 			  rules_kind_name(f->kind));
 		report_flag_short(&text, f);
 		esc(sb, sb_str(&text));
-		if (f->care) {
-			date_format(f->care->date, date);
-			sb_printf(sb, "<br><span class=\"done\"><b>resolved</b> %s: ", date);
-			esc(sb, f->care->text);
+		text.len = 0;
+		report_flag_status(&text, f);
+		sb_puts(sb, " <b>");
+		esc(sb, sb_str(&text));
+		sb_puts(sb, "</b>");
+		if (report_flag_action(f)) {
+			date_format(report_flag_action(f)->date, date);
+			sb_printf(sb, "<br><span class=\"done\">done %s: ", date);
+			esc(sb, report_flag_action(f)->text);
 			sb_puts(sb, "</span>");
-		} else {
-			sb_puts(sb, " <b>open</b>");
 		}
 		sb_puts(sb, "</td></tr>\n");
 		sb_free(&text);

@@ -87,7 +87,7 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		KEY(sb, "date");
 		json_date(sb, f->date);
 		KEY(sb, "status");
-		json_string(sb, f->care ? "resolved" : "open");
+		json_string(sb, rules_status_name(f->status));
 		KEY(sb, "finding");
 		{
 			struct strbuf text = STRBUF_INIT;
@@ -99,8 +99,8 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		KEY(sb, "message");
 		json_string(sb, f->message);
 		KEY(sb, "action");
-		if (f->care)
-			sb_printf(sb, "%lld", (long long)f->care->id);
+		if (report_flag_action(f))
+			sb_printf(sb, "%lld", (long long)report_flag_action(f)->id);
 		else
 			sb_puts(sb, "null");
 		sb_putc(sb, '}');
@@ -135,8 +135,7 @@ static void actions(struct strbuf *sb, const struct report_item *it)
 			if (f)
 				snprintf(id, sizeof id, "%s", f->id);
 			else
-				snprintf(id, sizeof id, "%s@%d", ref->kind ? ref->kind : ref->rule,
-					 ref->date - it->r->t.date);
+				report_ref_id(it, ref, id, sizeof id);
 			sb_puts(sb, j ? ", {" : "{");
 			KEY1(sb, "flag");
 			json_string(sb, id);

@@ -161,12 +161,14 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 			  f->day, date, f->id, rules_kind_name(f->kind));
 		report_flag_short(&text, f);
 		md(sb, sb_str(&text));
-		if (f->care) {
-			date_format(f->care->date, date);
-			sb_printf(sb, " | resolved %s: ", date);
-			md(sb, f->care->text);
-		} else {
-			sb_puts(sb, " | **open**");
+		sb_puts(sb, " | ");
+		text.len = 0;
+		report_flag_status(&text, f);
+		sb_printf(sb, f->status == HG_STATUS_OPEN ? "**%s**" : "%s", sb_str(&text));
+		if (report_flag_action(f)) {
+			date_format(report_flag_action(f)->date, date);
+			sb_printf(sb, "; done %s: ", date);
+			md(sb, report_flag_action(f)->text);
 		}
 		sb_puts(sb, " |\n");
 		sb_free(&text);
