@@ -243,6 +243,7 @@ static void day_close(struct ui *ui)
 /* ---- layout ---- */
 
 static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb);
+static size_t preview_count(void);
 
 static int is_text(int f)
 {
@@ -308,7 +309,7 @@ static void layout(const struct ui *ui)
 	ed.at[F_NOTE].w = COLS - 9;
 	ed.rows = row;
 	ed.first_lines = 0;
-	if (ed.nmatches) {
+	if (preview_count()) {
 		struct strbuf sb = STRBUF_INIT;
 
 		ed.first_lines = wrap_match(ui, 0, &sb);
@@ -486,22 +487,57 @@ static void draw_form(struct ui *ui)
 		ui_edit_draw(ui, &ed.temp, y, 15, 7, ed.focus == F_TEMP && !ed.prompting);
 }
 
-/* Match i wrapped whole into sb, its lines apart by '\n' (leaving room at
- * the right for "+N more" unless it is the last); returns its lines. */
+/* Lines of the preview: each flag of the day, then the noted signs. */
+static size_t preview_count(void)
+{
+	return ed.nmatches + (ed.dayv.noted != 0);
+}
+
+/* Preview line i wrapped whole into sb, its lines apart by '\n' (leaving
+ * room at the right for "+N more" unless it is the last); returns its
+ * lines.  An alert says what it is and the advice; a flag the day only
+ * belongs to says its status and the day's findings, quietly. */
 static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb)
 {
-	const struct hg_day_flag *m = &ed.matches[i];
 	struct hg_wrap w;
-	char *clean = hg_sanitize(m->message);
-	char head[96];
-	int nl = 1, width = COLS - 2 - (i + 1 == ed.nmatches ? 0 : 9);
+	struct strbuf head = STRBUF_INIT;
+	char *clean;
+	int nl = 1, width = COLS - 2 - (i + 1 == preview_count() ? 0 : 9);
 
-	snprintf(head, sizeof head, "%s %s%s%s%s:", ui_level_symbol(ui, m->level), m->id,
-		 m->alert ? " (" : "", m->alert ? rules_alert_name(m->alert) : "",
-		 m->alert ? ")" : "");
+	if (i >= ed.nmatches) {
+		char names[256];
+
+		model_format_signs(ed.dayv.noted, ',', names, sizeof names);
+		for (char *p = names; *p; p++)
+			if (*p == ',')
+				*p = ' ';
+		sb_printf(&head, "noted: %s.", names);
+		clean = xstrdup(rules_noted_advice());
+	} else {
+		const struct hg_day_flag *m = &ed.matches[i];
+
+		sb_printf(&head, "%s %s", ui_level_symbol(ui, m->level), m->id);
+		if (m->alert)
+			sb_printf(&head, " (%s)", rules_alert_name(m->alert));
+		if (m->status == HG_STATUS_IN_CARE && m->care) {
+			char d[HG_DATE_LEN];
+
+			date_format(m->care->date, d);
+			sb_printf(&head, "%sin care since %s", ui_glyph(ui, UI_G_SEP), d + 5);
+		} else {
+			sb_printf(&head, "%s%s", ui_glyph(ui, UI_G_SEP), rules_status_name(m->status));
+		}
+		sb_puts(&head, ":");
+		for (size_t k = 0; k < m->nfindings; k++)
+			sb_printf(&head, "%s%s", k ? ", " : " ", m->findings[k]);
+		if (m->nfindings)
+			sb_puts(&head, m->alert ? "." : "");
+		clean = m->alert ? hg_sanitize(m->message) : xstrdup("");
+	}
 	hg_wrap_start(&w, sb, width > 10 ? width : 10, 4);
-	hg_wrap_words(&w, head, strlen(head));
+	hg_wrap_words(&w, sb_str(&head), head.len);
 	hg_wrap_words(&w, clean, strlen(clean));
+	sb_free(&head);
 	free(clean);
 	for (const char *p = sb_str(sb); *p; p++)
 		nl += *p == '\n';
@@ -515,18 +551,23 @@ static void draw_preview(struct ui *ui)
 	int width = COLS - 2;
 	size_t shown = 0;
 
-	if (ed.nmatches == 0) {
+	if (preview_count() == 0) {
 		ui_put(ui, top, 1, COLS - 2, A_DIM, "No warning from this day.");
 		return;
 	}
-	for (; shown < ed.nmatches; shown++) {
-		const struct hg_day_flag *m = &ed.matches[shown];
+	for (; shown < preview_count(); shown++) {
+		attr_t attr = shown < ed.nmatches ? ui_level_attr(ui, ed.matches[shown].level)
+			: A_NORMAL;
 		struct strbuf sb = STRBUF_INIT;
 		int nl = wrap_match(ui, shown, &sb);
-		if (used + nl > rows) {
+
+		/* The first (most serious) shows as much as fits, never nothing. */
+		if (used + nl > rows && shown > 0) {
 			sb_free(&sb);
 			break;
 		}
+		if (nl > rows - used)
+			nl = rows - used;
 		const char *p = sb_str(&sb);
 		for (int k = 0; k < nl; k++) {
 			size_t len = strcspn(p, "\n");
@@ -534,17 +575,17 @@ static void draw_preview(struct ui *ui)
 
 			memcpy(line, p, len);
 			line[len] = '\0';
-			ui_put(ui, top + used++, 1, width, ui_level_attr(ui, m->level), line);
+			ui_put(ui, top + used++, 1, width, attr, line);
 			free(line);
 			p += len + (p[len] == '\n');
 		}
 		sb_free(&sb);
 	}
-	if (shown < ed.nmatches) {
+	if (shown < preview_count()) {
 		char more[32];
 		int y = top + (used > 0 ? used - 1 : 0);
 
-		snprintf(more, sizeof more, "+%zu more", ed.nmatches - shown);
+		snprintf(more, sizeof more, "+%zu more", preview_count() - shown);
 		ui_put_right(ui, y, COLS - 1, A_BOLD, more);
 	}
 }
@@ -670,23 +711,36 @@ static void quit_answer(struct ui *ui, int64_t day, int yes)
 }
 
 /* The advice of every emergency or urgent rule the saved day matches. */
-static char *serious_advice(const struct ui *ui, enum hg_level *level)
+/* The advice for the alerts of urgent or emergency flags that this save
+ * makes (a new, worse or back that the day as stored did not show): one
+ * paragraph each, the most serious first.  NULL when there is none: a day
+ * of a flag in care, or a day saved again, shows no box. */
+static char *serious_advice(const struct ui *ui, const struct hg_day *before,
+			    enum hg_level *level)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	*level = HG_LEVEL_WATCH;
 	for (size_t i = 0; i < ed.nmatches; i++) {
 		const struct hg_day_flag *m = &ed.matches[i];
+		int had = 0;
 
 		if (m->level > HG_LEVEL_URGENT || m->alert == HG_ALERT_NONE)
+			continue;
+		for (size_t k = 0; k < before->nflags && !had; k++)
+			had = strcmp(before->flags[k].id, m->id) == 0 &&
+				before->flags[k].alert == m->alert &&
+				before->flags[k].level <= m->level;
+		if (had)
 			continue;
 		if (m->level < *level)
 			*level = m->level;
 		if (sb.len)
-			sb_puts(&sb, "  ");
-		sb_printf(&sb, "%s %s: %s", ui_level_symbol(ui, m->level),
-			  rules_level_name(m->level), m->message);
+			sb_puts(&sb, "\n\n");
+		sb_printf(&sb, "%s %s, %s (%s): %s", ui_level_symbol(ui, m->level),
+			  rules_level_name(m->level), m->id, rules_alert_name(m->alert), m->message);
 	}
+	(void)ui;
 	if (!sb.len) {
 		sb_free(&sb);
 		return NULL;
@@ -701,6 +755,7 @@ static void save(struct ui *ui)
 	const char *why;
 	char *advice;
 	enum hg_level level;
+	struct hg_day before;
 
 	if (!dirty()) {
 		ui_pop(ui);
@@ -712,6 +767,10 @@ static void save(struct ui *ui)
 		ui_error(ui, "Temperature: %s", why);
 		return;
 	}
+	/* What the day showed as stored, to tell the alerts this save makes. */
+	memset(&before, 0, sizeof before);
+	if (rules_day(&ui->rec, ui->actions, ui->nactions, day, &before) != HG_OK)
+		hg_error_clear();
 	edited_checkin(ui, &c);
 	/* db_checkin_put removes a day left with nothing recorded, unless it
 	 * still has photos; a day past the window widens it, in the same
@@ -733,6 +792,7 @@ static void save(struct ui *ui)
 	model_checkin_free(&c);
 	if (rc != HG_OK) {
 		/* Stay in the editor with the edits: nothing is lost. */
+		rules_day_free(&before);
 		ui_db_error(ui);
 		return;
 	}
@@ -746,7 +806,8 @@ static void save(struct ui *ui)
 		else
 			snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
 	}
-	advice = serious_advice(ui, &level);
+	advice = serious_advice(ui, &before, &level);
+	rules_day_free(&before);
 	if (!advice) {
 		char msg[sizeof ed.saved];
 

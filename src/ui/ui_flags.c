@@ -1,13 +1,20 @@
-/* ui_flags.c — the flags screen: the open flags first, most serious
- * first (emergency, urgent, doctor, watch), each with its level, day,
- * rule and the advice in full; then the resolved ones, each with the
- * action that resolved it; then actions whose flag is no longer raised.
- * The header counts open flags only.  Enter shows the flag's day on the
- * grid; `r` resolves the selected open flag (it asks what was done and
- * when, today unless told otherwise, and records that as an action), `a`
- * records an action resolving nothing.  The flags themselves come from rules.c. */
+/* ui_flags.c — the flags screen: one entry per problem, open ones first,
+ * then in care, then settled, the most serious first within each; each
+ * with its level, kind, days and status, its findings, the advice while
+ * it is open, and the actions that name it.  Then actions whose flag is
+ * no longer raised, the precautions of the treatment (apart: never
+ * flags), and what was done.  The header counts open, in care and
+ * settled flags.
+ *
+ * Space marks flags; `r` records what was done for the marked flags (or
+ * the selected one when none is marked) as one action, asking what, who
+ * (a clinician or the person) and when; `a` records an action naming no
+ * flag.  Enter shows the flag's first day on the grid.  The flags come
+ * from rules.c; actions are stored through db.h. */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,61 +22,568 @@
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 
-enum { TOP = 3, INDENT = 5, MAX_WRAP = 8 };
+enum { TOP = 3, INDENT = 5, MAX_LINES = 24 };
 
-/* One line of the list: a flag (open or resolved) or a reference of an
- * action to a flag that is no longer raised. */
+/* What the `r` and `a` questions are asking now. */
+enum stage { ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN };
+
+/* One entry of the list: a flag, a reference of an action to a flag no
+ * longer raised, or a block of text (precautions, what was done). */
 struct entry {
-	const struct hg_flag *flag;      /* NULL: a vanished reference */
-	const struct hg_action *action;  /* resolving it */
-	const struct hg_flag_ref *ref;   /* the vanished reference */
+	const struct hg_flag *flag;
+	const struct hg_action *action;         /* of a vanished reference */
+	const struct hg_flag_ref *ref;
+	int block;                              /* 1 precautions, 2 what was done */
+	/* What it is, whatever its place, as a copy that outlives a reload
+	 * (which frees the flags first): the flag's id, or the reference. */
+	char key[HG_FLAG_ID_MAX + 32];
 };
 
 static struct {
 	struct ui_sel sel;
 	struct entry *e;
-	size_t n, nopen, nresolved;
-	/* `r` and `a`: what was done, asked on the bottom line. */
-	int prompting;                   /* 0, 'r' or 'a' */
-	int asking_date;                 /* the second question: when */
+	size_t n;
+	size_t count[HG_STATUS_COUNT];
+	int lost;                               /* the selected entry went */
+	/* Marked flags, by id (kept across reloads while the flag exists). */
+	char (*marks)[HG_FLAG_ID_MAX];
+	size_t nmarks;
+	/* The questions of `r` and `a`. */
+	enum stage stage;
+	int for_flags;                          /* r: for ids; a: for none */
+	char (*ids)[HG_FLAG_ID_MAX];            /* the flags r records for */
+	size_t nids;
+	enum hg_by by;
 	struct ui_edit text, when;
-	char rule[64];                   /* the flag `r` resolves */
-	int date;
+	struct hg_precaution *prec;
+	size_t nprec;
 } fs;
 
-/* Open flags in the engine's order (most serious first), then resolved,
- * then the vanished references. */
+/* ---- the list ----------------------------------------------------------- */
+
+static int marked(const char *id)
+{
+	for (size_t i = 0; i < fs.nmarks; i++)
+		if (strcmp(fs.marks[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void mark_toggle(const char *id)
+{
+	for (size_t i = 0; i < fs.nmarks; i++)
+		if (strcmp(fs.marks[i], id) == 0) {
+			memmove(fs.marks[i], fs.marks[i + 1],
+				(fs.nmarks - i - 1) * sizeof fs.marks[0]);
+			fs.nmarks--;
+			return;
+		}
+	fs.marks = xrealloc(fs.marks, (fs.nmarks + 1) * sizeof fs.marks[0]);
+	snprintf(fs.marks[fs.nmarks++], sizeof fs.marks[0], "%s", id);
+}
+
+/* Marks of flags that went (a change elsewhere) are dropped. */
+static void marks_fit(const struct ui *ui)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < fs.nmarks; i++) {
+		int there = 0;
+
+		for (size_t j = 0; j < ui->nflags && !there; j++)
+			there = strcmp(ui->flags[j].id, fs.marks[i]) == 0;
+		if (there)
+			memmove(fs.marks[k++], fs.marks[i], sizeof fs.marks[0]);
+	}
+	fs.nmarks = k;
+}
+
 static void entries_build(const struct ui *ui)
 {
-	size_t cap = ui->nflags, n = 0;
+	size_t cap = ui->nflags + 3, n = 0, at;
+	char was[sizeof fs.e[0].key] = "";
+	int had = 0;
 
+	if (fs.e && ui_sel_get(&fs.sel, &at) && at < fs.n) {
+		memcpy(was, fs.e[at].key, sizeof was);
+		had = 1;
+	}
 	for (size_t i = 0; i < ui->nactions; i++)
 		cap += ui->actions[i].nresolves;
 	free(fs.e);
-	fs.e = xcalloc(cap + 1, sizeof *fs.e);
-	for (int lvl = 0; lvl < HG_LEVEL_COUNT; lvl++)
-		for (size_t i = 0; i < ui->nflags; i++)
-			if (!ui->flags[i].care && (int)ui->flags[i].level == lvl)
-				fs.e[n++].flag = &ui->flags[i];
-	fs.nopen = n;
-	for (size_t i = 0; i < ui->nflags; i++)
-		if (ui->flags[i].care) {
-			fs.e[n].flag = &ui->flags[i];
-			fs.e[n++].action = ui->flags[i].care;
-		}
-	fs.nresolved = n - fs.nopen;
+	fs.e = xcalloc(cap, sizeof *fs.e);
+	memset(fs.count, 0, sizeof fs.count);
+	for (int st = 0; st < HG_STATUS_COUNT; st++)
+		for (int lvl = 0; lvl < HG_LEVEL_COUNT; lvl++)
+			for (size_t i = 0; i < ui->nflags; i++) {
+				const struct hg_flag *f = &ui->flags[i];
+
+				if ((int)f->status != st || (int)f->level != lvl)
+					continue;
+				fs.e[n].flag = f;
+				snprintf(fs.e[n++].key, sizeof fs.e[0].key, "%s", f->id);
+				fs.count[st]++;
+			}
 	for (size_t i = 0; i < ui->nactions; i++)
 		for (size_t k = 0; k < ui->actions[i].nresolves; k++) {
-			const struct hg_flag_ref *r = &ui->actions[i].resolves[k];
+			const struct hg_action *a = &ui->actions[i];
+			const struct hg_flag_ref *r = &a->resolves[k];
 
-			if (rules_find_flag(ui->flags, ui->nflags, &ui->rec.t, r, ui->actions[i].date))
+			if (rules_find_flag(ui->flags, ui->nflags, &ui->rec.t, r, a->date))
 				continue;
-			fs.e[n].action = &ui->actions[i];
-			fs.e[n++].ref = r;
+			fs.e[n].action = a;
+			fs.e[n].ref = r;
+			snprintf(fs.e[n++].key, sizeof fs.e[0].key, "ref %lld %zu", (long long)a->id, k);
 		}
+	rules_precautions_free(fs.prec, fs.nprec);
+	fs.prec = NULL;
+	fs.nprec = 0;
+	if (ui->have)
+		rules_precautions(&ui->rec.t, ui->today, &fs.prec, &fs.nprec);
+	if (fs.nprec) {
+		fs.e[n].block = 1;
+		snprintf(fs.e[n++].key, sizeof fs.e[0].key, "precautions");
+	}
+	if (ui->have) {
+		fs.e[n].block = 2;
+		snprintf(fs.e[n++].key, sizeof fs.e[0].key, "done");
+	}
 	fs.n = n;
+	marks_fit(ui);
 	ui_sel_set_count(&fs.sel, fs.n);
+	if (!had)
+		return;
+	for (at = 0; at < fs.n; at++)
+		if (strcmp(fs.e[at].key, was) == 0) {
+			ui_sel_set(&fs.sel, at);
+			return;
+		}
+	fs.lost = 1;
 }
+
+/* ---- what an entry says ------------------------------------------------- */
+
+struct lines {
+	char *v[MAX_LINES];
+	attr_t attr[MAX_LINES];
+	int n;
+};
+
+static void lines_free(struct lines *L)
+{
+	for (int i = 0; i < L->n; i++)
+		free(L->v[i]);
+	L->n = 0;
+}
+
+/* Text wrapped into L from its indent (the first entry line has none). */
+static void add(struct lines *L, attr_t attr, const char *s)
+{
+	char *w[MAX_LINES];
+	int width = COLS - INDENT - 1;
+	size_t n = ui_wrap(s, width > 10 ? width : 10, w, MAX_LINES);
+
+	for (size_t i = 0; i < n; i++) {
+		if (L->n < MAX_LINES) {
+			L->attr[L->n] = attr;
+			L->v[L->n++] = w[i];
+		} else {
+			free(w[i]);
+		}
+	}
+}
+
+static void addf(struct lines *L, attr_t attr, const char *fmt, ...) HG_PRINTF(3, 4);
+static void addf(struct lines *L, attr_t attr, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	add(L, attr, buf);
+}
+
+static const char *who(enum hg_by by)
+{
+	return by == HG_BY_CLINICIAN ? "clinician" : by == HG_BY_SELF ? "self"
+		: "who: not recorded";
+}
+
+static void days_of(const struct ui *ui, int first, int last, char *buf, size_t len)
+{
+	if (first == last)
+		snprintf(buf, len, "day %d", first);
+	else
+		snprintf(buf, len, "days %d%s%d", first, ui->utf8 ? "\xe2\x80\x93" : "-", last);
+}
+
+/* "in care since 11-23", "open (back on day 14)", "settled by day 11". */
+static void status_of(const struct ui *ui, const struct hg_flag *f, char *buf, size_t len)
+{
+	char d[HG_DATE_LEN];
+
+	switch (f->status) {
+	case HG_STATUS_IN_CARE:
+		date_format(ui->rec.t.date + f->since, d);
+		snprintf(buf, len, "in care since %s", d + 5);
+		break;
+	case HG_STATUS_SETTLED:
+		snprintf(buf, len, "settled by day %d%s", f->settled_day >= 0 ? f->settled_day
+			 : f->since, f->level <= HG_LEVEL_URGENT && !f->clinician_seen
+			 ? ", no clinician recorded" : "");
+		break;
+	default:
+		if (f->back_day >= 0)
+			snprintf(buf, len, "open (back on day %d)", f->back_day);
+		else
+			snprintf(buf, len, "open");
+		break;
+	}
+}
+
+static void action_line(const struct ui *ui, struct lines *L, const struct hg_action *a,
+			int with_flags)
+{
+	char d[HG_DATE_LEN];
+	struct strbuf sb = STRBUF_INIT;
+
+	date_format(a->date, d);
+	sb_printf(&sb, "%s %s: %s", d + 5, who(a->by), a->text);
+	if (with_flags && a->nresolves) {
+		sb_puts(&sb, " (for ");
+		for (size_t k = 0; k < a->nresolves; k++) {
+			const struct hg_flag *f = rules_find_flag(ui->flags, ui->nflags, &ui->rec.t,
+								  &a->resolves[k], a->date);
+			char id[HG_FLAG_ID_MAX];
+
+			if (f)
+				snprintf(id, sizeof id, "%s", f->id);
+			else
+				snprintf(id, sizeof id, "%s@%d", a->resolves[k].kind
+					 ? a->resolves[k].kind : a->resolves[k].rule,
+					 a->resolves[k].date - ui->rec.t.date);
+			sb_printf(&sb, "%s%s", k ? ", " : "", id);
+		}
+		sb_puts(&sb, ")");
+	}
+	add(L, A_NORMAL, sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* The heading of entry i (its first line, drawn by the caller) and the
+ * lines under it. */
+static void entry_text(const struct ui *ui, size_t i, struct strbuf *head, struct lines *L)
+{
+	const struct entry *e = &fs.e[i];
+	const char *sep = ui_glyph(ui, UI_G_SEP);
+	char days[48], status[96];
+
+	L->n = 0;
+	if (e->block == 1) {
+		sb_puts(head, "Precautions, before and after this session:");
+		for (size_t k = 0; k < fs.nprec; k++) {
+			const struct hg_rule_info *r = rules_find_rule(fs.prec[k].id);
+
+			addf(L, A_NORMAL, "%s %s: %s", ui_level_symbol(ui, fs.prec[k].level),
+			     r && r->short_name ? r->short_name : fs.prec[k].id, fs.prec[k].message);
+		}
+		return;
+	}
+	if (e->block == 2) {
+		sb_printf(head, "What was done: %zu action%s", ui->nactions,
+			  ui->nactions == 1 ? "" : "s");
+		for (size_t k = 0; k < ui->nactions; k++)
+			action_line(ui, L, &ui->actions[k], 1);
+		if (!ui->nactions)
+			add(L, A_DIM, "nothing recorded yet: r records what was done for a flag,"
+			    " a an action of its own");
+		return;
+	}
+	if (!e->flag) {
+		char adate[HG_DATE_LEN];
+
+		date_format(e->action->date, adate);
+		sb_printf(head, "  %s %s@%d no longer raised %s action %s: %s",
+			  ui_glyph(ui, UI_G_CHECK), e->ref->kind ? e->ref->kind : e->ref->rule,
+			  e->ref->date - ui->rec.t.date, ui_glyph(ui, UI_G_DASH), adate + 5,
+			  e->action->text);
+		return;
+	}
+	days_of(ui, e->flag->day, e->flag->last_day, days, sizeof days);
+	status_of(ui, e->flag, status, sizeof status);
+	sb_printf(head, "%s %s %-6s  %s%s%s%s%s", marked(e->flag->id) ? "*" : " ",
+		  e->flag->status == HG_STATUS_SETTLED ? ui_glyph(ui, UI_G_CHECK)
+		  : ui_level_symbol(ui, e->flag->level), rules_level_name(e->flag->level),
+		  e->flag->id, sep, days, sep, status);
+	if (e->flag->status == HG_STATUS_OPEN)
+		add(L, A_NORMAL, e->flag->message);
+	if (e->flag->nfindings) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_puts(&sb, "findings: ");
+		for (size_t k = 0; k < e->flag->nfindings; k++) {
+			const struct hg_finding *fd = &e->flag->findings[k];
+
+			days_of(ui, fd->day, fd->last_day, days, sizeof days);
+			sb_printf(&sb, "%s%s (%s)", k ? ", " : "", fd->rule, days);
+		}
+		add(L, A_DIM, sb_str(&sb));
+		sb_free(&sb);
+	}
+	for (size_t k = 0; k < e->flag->nactions; k++)
+		action_line(ui, L, e->flag->actions[k], 0);
+	if (e->flag->status == HG_STATUS_OPEN && e->flag->self_only_urgent)
+		add(L, A_BOLD, "an urgent problem needs a clinician: r records who saw it");
+}
+
+static int entry_height(const struct ui *ui, size_t i)
+{
+	struct strbuf head = STRBUF_INIT;
+	struct lines L;
+	int h;
+
+	entry_text(ui, i, &head, &L);
+	h = 1 + L.n;
+	lines_free(&L);
+	sb_free(&head);
+	return h;
+}
+
+static void keep_visible(struct ui *ui, int rows)
+{
+	ui_sel_show(&fs.sel, (size_t)rows);
+	for (;;) {
+		int used = 0;
+
+		for (size_t i = fs.sel.top; i <= fs.sel.selected && i < fs.n; i++)
+			used += entry_height(ui, i);
+		if (used <= rows || fs.sel.top == fs.sel.selected)
+			break;
+		fs.sel.top++;
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void draw_prompt(struct ui *ui)
+{
+	int y = ui_body_rows() - 1;
+	const char *label = fs.stage == ASK_WHEN ? "When (YYYY-MM-DD, Enter for today): "
+		: fs.stage == ASK_WHO ? "Who: c a clinician (doctor, nurse, pharmacist, clinic),"
+		" s yourself "
+		: fs.for_flags ? "What was done? " : "Action (what was done): ";
+	int lw = hg_utf8_width(label);
+
+	mvhline(y, 0, ' ', COLS);
+	if (lw > COLS - 8)
+		lw = COLS - 8;
+	ui_put(ui, y, 1, lw, A_BOLD, label);
+	if (fs.stage != ASK_WHO)
+		ui_edit_draw(ui, fs.stage == ASK_WHEN ? &fs.when : &fs.text, y, 1 + lw,
+			     COLS - 2 - lw, 1);
+}
+
+static void flags_draw(struct ui *ui)
+{
+	struct strbuf title = STRBUF_INIT;
+	const char *sep = ui_glyph(ui, UI_G_SEP);
+	int rows = ui_body_rows() - TOP - (fs.stage ? 1 : 0), y = TOP;
+	char right[96];
+
+	entries_build(ui);
+	sb_puts(&title, "Flags");
+	if (ui->have) {
+		sb_puts(&title, sep);
+		ui_describe_treatment(ui, &ui->rec.t, &title);
+	}
+	snprintf(right, sizeof right, "%zu open%s%zu in care%s%zu settled",
+		 fs.count[HG_STATUS_OPEN], sep, fs.count[HG_STATUS_IN_CARE], sep,
+		 fs.count[HG_STATUS_SETTLED]);
+	ui_title(ui, sb_str(&title), right);
+	sb_free(&title);
+	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s %s   %s %s   %s %s   %s %s   %s settled",
+		ui_level_symbol(ui, HG_LEVEL_EMERGENCY), rules_level_action(HG_LEVEL_EMERGENCY),
+		ui_level_symbol(ui, HG_LEVEL_URGENT), rules_level_action(HG_LEVEL_URGENT),
+		ui_level_symbol(ui, HG_LEVEL_DOCTOR), rules_level_action(HG_LEVEL_DOCTOR),
+		ui_level_symbol(ui, HG_LEVEL_WATCH), rules_level_action(HG_LEVEL_WATCH),
+		ui_glyph(ui, UI_G_CHECK));
+	if (fs.n == 0 || (ui->nflags == 0 && y + 3 < TOP + rows)) {
+		ui_put(ui, y++, 3, COLS - 6, A_BOLD, "No flags.");
+		ui_put(ui, y++, 3, COLS - 6, A_NORMAL,
+		       "healgrid raises a flag when a warning sign or a rating should go to a"
+		       " doctor (man healgrid, WARNING RULES).");
+		rows -= 2;
+	}
+	keep_visible(ui, rows);
+	size_t i = fs.sel.top;
+	int cut = 0;
+
+	for (; i < fs.n && y < TOP + rows; i++) {
+		const struct entry *e = &fs.e[i];
+		struct strbuf head = STRBUF_INIT;
+		struct lines L;
+		attr_t sel = i == fs.sel.selected ? A_REVERSE : A_NORMAL;
+		attr_t lvl = A_BOLD;
+
+		if (e->flag && e->flag->status == HG_STATUS_OPEN)
+			lvl = ui_level_attr(ui, e->flag->level) | A_BOLD;
+		else if (e->flag && e->flag->status == HG_STATUS_SETTLED)
+			lvl = A_DIM;
+		else if (!e->flag && !e->block)
+			lvl = A_DIM;
+		entry_text(ui, i, &head, &L);
+		mvhline(y, 1, ' ' | sel, COLS - 2);
+		ui_put(ui, y++, 1, COLS - 2, sel | lvl, sb_str(&head));
+		for (int k = 0; k < L.n; k++) {
+			if (y >= TOP + rows) {
+				cut = 1;
+				break;
+			}
+			ui_put(ui, y++, INDENT, COLS - INDENT - 1, L.attr[k], L.v[k]);
+		}
+		lines_free(&L);
+		sb_free(&head);
+	}
+	if (fs.sel.top > 0)
+		ui_put_right(ui, TOP - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+	if (cut || i < fs.n)
+		ui_put_right(ui, TOP + rows - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
+	if (fs.stage)
+		draw_prompt(ui);
+}
+
+/* ---- recording what was done -------------------------------------------- */
+
+static void ask_end(void)
+{
+	fs.stage = ASK_NONE;
+	free(fs.ids);
+	fs.ids = NULL;
+	fs.nids = 0;
+}
+
+/* The action asked for: one action, for fs.ids (r) or none (a). */
+static void submit(struct ui *ui)
+{
+	const char *text = ui_edit_text(&fs.text);
+	char *idv[64];
+	struct hg_action a;
+	int rc, date, self_urgent = 0;
+
+	while (*text == ' ')
+		text++;
+	if (fs.stage == ASK_WHAT) {
+		char today[HG_DATE_LEN];
+
+		if (!*text) {
+			ui_error(ui, "Say what was done, e.g. \"saw GP, antibiotics for 7 days\""
+				 " (Esc: never mind).");
+			return;
+		}
+		if (strlen(text) > HG_ACTION_TEXT_MAX) {
+			ui_error(ui, "Longer than %d bytes.", HG_ACTION_TEXT_MAX);
+			return;
+		}
+		/* Then who, then when it was done: today unless told otherwise. */
+		date_format(ui->today, today);
+		ui_edit_set(&fs.when, today);
+		fs.stage = ASK_WHO;
+		return;
+	}
+	if (fs.stage == ASK_WHO) {
+		ui_error(ui, "Who: c for a clinician, s for yourself (Esc: never mind).");
+		return;
+	}
+	if (date_parse(ui_edit_text(&fs.when), &date) != 0) {
+		ui_error(ui, "When: expected a date as YYYY-MM-DD.");
+		return;
+	}
+	if (date > ui->today) {
+		ui_error(ui, "When: that is after today; record what was done once it is done.");
+		return;
+	}
+	model_action_init(&a);
+	a.treatment_id = ui->rec.t.id;
+	a.date = date;
+	a.by = fs.by;
+	a.text = xstrdup(text);
+	for (size_t k = 0; k < fs.nids && k < 64; k++) {
+		const struct hg_flag *f = NULL;
+
+		idv[k] = fs.ids[k];
+		for (size_t j = 0; j < ui->nflags && !f; j++)
+			if (strcmp(ui->flags[j].id, fs.ids[k]) == 0)
+				f = &ui->flags[j];
+		self_urgent |= fs.by == HG_BY_SELF && f && f->level <= HG_LEVEL_URGENT;
+	}
+	rc = rules_check_flag_ids(ui->flags, ui->nflags, &ui->rec.t, date, idv,
+				  fs.nids < 64 ? fs.nids : 64, &a.resolves, &a.nresolves);
+	if (rc == HG_OK)
+		rc = db_begin(ui->db);
+	if (rc == HG_OK) {
+		rc = db_action_add(ui->db, &a);
+		if (rc == HG_OK)
+			rc = db_commit(ui->db);
+		else
+			db_rollback(ui->db);
+	}
+	model_action_free(&a);
+	if (rc != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	if (fs.nids) {
+		struct strbuf sb = STRBUF_INIT;
+
+		for (size_t k = 0; k < fs.nids; k++)
+			sb_printf(&sb, "%s%s", k ? (k + 1 == fs.nids ? " and " : ", ") : "",
+				  fs.ids[k]);
+		if (self_urgent)
+			ui_message(ui, "Recorded for %s; an urgent problem stays open until a"
+				   " clinician has seen it.", sb_str(&sb));
+		else
+			ui_message(ui, "Recorded for %s.", sb_str(&sb));
+		sb_free(&sb);
+		fs.nmarks = 0;
+	} else {
+		ui_message(ui, "Action recorded.");
+	}
+	ask_end();
+	ui_reload(ui);
+}
+
+/* `r` (for_flags) or `a`: start the questions. */
+static void ask(struct ui *ui, int for_flags)
+{
+	size_t i;
+
+	if (!ui->have) {
+		ui_error(ui, "No treatment yet: T adds one.");
+		return;
+	}
+	ask_end();
+	if (for_flags) {
+		if (fs.nmarks) {
+			fs.ids = xcalloc(fs.nmarks, sizeof *fs.ids);
+			memcpy(fs.ids, fs.marks, fs.nmarks * sizeof *fs.ids);
+			fs.nids = fs.nmarks;
+		} else if (ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
+			fs.ids = xcalloc(1, sizeof *fs.ids);
+			snprintf(fs.ids[0], sizeof fs.ids[0], "%s", fs.e[i].flag->id);
+			fs.nids = 1;
+		} else {
+			ui_error(ui, "No flag selected: move to one, or mark flags with space.");
+			return;
+		}
+	}
+	fs.for_flags = for_flags;
+	fs.stage = ASK_WHAT;
+	ui_edit_set(&fs.text, "");
+}
+
+/* ---- the screen --------------------------------------------------------- */
 
 static int flags_open(struct ui *ui, int64_t arg)
 {
@@ -85,279 +599,17 @@ static void flags_close(struct ui *ui)
 {
 	(void)ui;
 	free(fs.e);
+	free(fs.marks);
+	free(fs.ids);
+	rules_precautions_free(fs.prec, fs.nprec);
 	ui_edit_free(&fs.text);
 	ui_edit_free(&fs.when);
 	memset(&fs, 0, sizeof fs);
 }
 
-/* The flags were read again: the selection stays within them. */
 static void flags_reload(struct ui *ui)
 {
 	entries_build(ui);
-}
-
-/* The heading of entry i into sb. */
-static void heading(const struct ui *ui, size_t i, struct strbuf *sb)
-{
-	const struct entry *e = &fs.e[i];
-	const char *sep = ui_glyph(ui, UI_G_SEP);
-	char id[HG_FLAG_ID_MAX], date[HG_DATE_LEN], adate[HG_DATE_LEN];
-
-	if (e->action)
-		date_format(e->action->date, adate);
-	if (!e->flag) {                     /* a resolved flag no longer raised */
-		if (!e->action)
-			return;
-		snprintf(id, sizeof id, "%s@%d", e->ref->kind ? e->ref->kind : e->ref->rule,
-			 e->ref->date - ui->rec.t.date);
-		sb_printf(sb, "%s %s no longer raised %s action %s: %s",
-			  ui->utf8 ? "\xe2\x9c\x93" : "+", id, ui_glyph(ui, UI_G_DASH), adate + 5,
-			  e->action->text);
-		return;
-	}
-	snprintf(id, sizeof id, "%s", e->flag->id);
-	date_format(e->flag->date, date);
-	if (e->action)
-		sb_printf(sb, "%s %-6s  %s%sday %d %s resolved %s: %s",
-			  ui->utf8 ? "\xe2\x9c\x93" : "+", rules_level_name(e->flag->level), id, sep,
-			  e->flag->day, ui_glyph(ui, UI_G_DASH), adate + 5, e->action->text);
-	else
-		sb_printf(sb, "%s %-6s  %s%sday %d%s%s (%s)", ui_level_symbol(ui, e->flag->level),
-			  rules_level_name(e->flag->level), id, sep, e->flag->day, sep, date,
-			  rules_kind_name(e->flag->kind));
-}
-
-/* Lines entry i takes: its heading and, for an open flag, the advice. */
-static int entry_lines(const struct ui *ui, size_t i, char **lines)
-{
-	size_t n;
-
-	(void)ui;
-	if (!fs.e[i].flag || fs.e[i].action)
-		return 1;
-	n = ui_wrap(fs.e[i].flag->message, COLS - INDENT - 2, lines, MAX_WRAP);
-	if (n > MAX_WRAP)
-		n = MAX_WRAP;
-	return 1 + (int)n;
-}
-
-static int entry_height(const struct ui *ui, size_t i)
-{
-	char *lines[MAX_WRAP];
-	int h = entry_lines(ui, i, lines);
-
-	for (int k = 0; k < h - 1; k++)
-		free(lines[k]);
-	return h;
-}
-
-static int gap(size_t i)
-{
-	return fs.e[i].flag && !fs.e[i].action ? 1 : 0;
-}
-
-static void keep_visible(struct ui *ui, int rows)
-{
-	ui_sel_show(&fs.sel, (size_t)rows);
-	for (;;) {
-		int used = 0;
-		for (size_t i = fs.sel.top; i <= fs.sel.selected && i < fs.n; i++)
-			used += entry_height(ui, i) + gap(i);
-		if (used - 1 <= rows || fs.sel.top == fs.sel.selected)
-			break;
-		fs.sel.top++;
-	}
-}
-
-static void draw_prompt(struct ui *ui)
-{
-	int y = ui_body_rows() - 1;
-	const char *label = fs.asking_date ? "When (YYYY-MM-DD, Enter for today): "
-		: fs.prompting == 'r' ? "What was done? " : "Action (what was done): ";
-	int lw = hg_utf8_width(label);
-
-	mvhline(y, 0, ' ', COLS);
-	ui_put(ui, y, 1, lw, A_BOLD, label);
-	ui_edit_draw(ui, fs.asking_date ? &fs.when : &fs.text, y, 1 + lw, COLS - 2 - lw, 1);
-}
-
-static void flags_draw(struct ui *ui)
-{
-	struct strbuf title = STRBUF_INIT;
-	const char *sep = ui_glyph(ui, UI_G_SEP);
-	int rows = ui_body_rows() - TOP - (fs.prompting ? 1 : 0), y = TOP;
-	char right[64];
-
-	entries_build(ui);
-	sb_puts(&title, "Flags");
-	if (ui->have) {
-		sb_puts(&title, sep);
-		ui_describe_treatment(ui, &ui->rec.t, &title);
-	}
-	if (fs.nresolved)
-		snprintf(right, sizeof right, "%zu open (%zu resolved below)", fs.nopen,
-			 fs.nresolved);
-	else
-		snprintf(right, sizeof right, "%zu open", fs.nopen);
-	ui_title(ui, sb_str(&title), right);
-	sb_free(&title);
-	int emergency = 0;
-	for (size_t i = 0; i < ui->nflags; i++)
-		emergency |= ui->flags[i].level == HG_LEVEL_EMERGENCY;
-	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s%s%s care today   %s call your dermatologist soon   "
-		"%s mention at the next visit",
-		emergency ? ui_level_symbol(ui, HG_LEVEL_EMERGENCY) : "",
-		emergency ? " call 112/911/999 now   " : "",
-		ui_level_symbol(ui, HG_LEVEL_URGENT),
-		ui_level_symbol(ui, HG_LEVEL_DOCTOR), ui_level_symbol(ui, HG_LEVEL_WATCH));
-	if (fs.n == 0) {
-		ui_put(ui, y + 1, 3, COLS - 6, A_BOLD, "No flags.");
-		ui_put(ui, y + 3, 3, COLS - 6, A_NORMAL,
-		       "healgrid raises a flag when a warning sign or a rating should go to a");
-		ui_put(ui, y + 4, 3, COLS - 6, A_NORMAL,
-		       "doctor.  Every rule is listed in the manual (man healgrid, WARNING RULES).");
-		ui_put(ui, y + 6, 3, COLS - 6, A_NORMAL, "a records something done (an action).");
-		if (fs.prompting)
-			draw_prompt(ui);
-		return;
-	}
-	keep_visible(ui, rows);
-	for (size_t i = fs.sel.top; i < fs.n && y < TOP + rows; i++) {
-		const struct entry *e = &fs.e[i];
-		char *lines[MAX_WRAP];
-		struct strbuf head = STRBUF_INIT;
-		int h = entry_lines(ui, i, lines);
-		attr_t sel = i == fs.sel.selected ? A_REVERSE : A_NORMAL;
-		attr_t lvl = e->flag && !e->action ? ui_level_attr(ui, e->flag->level) : A_DIM;
-
-		heading(ui, i, &head);
-		mvhline(y, 1, ' ' | sel, COLS - 2);
-		/* The heading leaves room for "open" (cut, it ends in an ellipsis). */
-		ui_put(ui, y, 1, COLS - 2 - (e->flag && !e->action ? 5 : 0),
-		       sel | lvl | (e->action ? A_NORMAL : A_BOLD), sb_str(&head));
-		if (e->flag && !e->action)
-			ui_put_right(ui, y, COLS - 1, sel | A_BOLD, " open");
-		sb_free(&head);
-		for (int k = 0; k < h - 1; k++) {
-			if (y + 1 + k < TOP + rows)
-				ui_put(ui, y + 1 + k, INDENT, COLS - INDENT - 1, A_NORMAL, lines[k]);
-			free(lines[k]);
-		}
-		y += h + gap(i);
-	}
-	if (fs.sel.top > 0)
-		ui_put_right(ui, TOP - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_UP));
-	if (y > TOP + rows)
-		ui_put_right(ui, TOP + rows - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
-	if (fs.prompting)
-		draw_prompt(ui);
-}
-
-/* Record the action typed at the prompt (resolving fs.rule@fs.date for
- * `r`): the same checks as `healgrid action add`. */
-static void submit(struct ui *ui)
-{
-	const char *text = ui_edit_text(&fs.text);
-	struct hg_action a;
-	int64_t by = 0;
-	int rc, date;
-
-	while (*text == ' ')
-		text++;
-	if (!*text) {
-		ui_error(ui, "Say what was done, e.g. \"saw GP, antibiotics for 7 days\" (Esc: never mind).");
-		return;
-	}
-	if (strlen(text) > HG_ACTION_TEXT_MAX) {
-		ui_error(ui, "Longer than %d bytes.", HG_ACTION_TEXT_MAX);
-		return;
-	}
-	if (!fs.asking_date) {
-		char today[HG_DATE_LEN];
-
-		/* Then when it was done: today unless told otherwise. */
-		date_format(ui->today, today);
-		ui_edit_set(&fs.when, today);
-		fs.asking_date = 1;
-		return;
-	}
-	if (date_parse(ui_edit_text(&fs.when), &date) != 0) {
-		ui_error(ui, "When: expected a date as YYYY-MM-DD.");
-		return;
-	}
-	if (date > ui->today) {
-		ui_error(ui, "When: that is after today; record what was done once it is done.");
-		return;
-	}
-	model_action_init(&a);
-	a.treatment_id = ui->rec.t.id;
-	a.date = date;
-	a.text = xstrdup(text);
-	rc = db_begin(ui->db);
-	if (rc == HG_OK && fs.prompting == 'r') {
-		rc = db_flag_resolver(ui->db, a.treatment_id, fs.rule, fs.date, &by);
-		if (rc == HG_OK && by != 0)
-			rc = hg_fail(HG_ERR_INPUT, "already resolved by action %lld", (long long)by);
-		if (rc == HG_OK) {
-			a.resolves = xcalloc(1, sizeof *a.resolves);
-			a.resolves[0].rule = xstrdup(fs.rule);
-			a.resolves[0].kind = xstrdup(rules_kind_name((enum hg_kind)
-				rules_rule_kind(fs.rule, &ui->rec.t)));
-			a.resolves[0].date = fs.date;
-			a.nresolves = 1;
-		}
-	}
-	if (rc == HG_OK)
-		rc = db_action_add(ui->db, &a);
-	if (rc == HG_OK)
-		rc = db_commit(ui->db);
-	else
-		db_rollback(ui->db);
-	model_action_free(&a);
-	if (rc != HG_OK) {
-		ui_db_error(ui);
-		return;
-	}
-	if (fs.prompting == 'r') {
-		char id[HG_FLAG_ID_MAX];
-
-		rules_flag_id((enum hg_kind)rules_rule_kind(fs.rule, &ui->rec.t),
-			      fs.date - ui->rec.t.date, id, sizeof id);
-		fs.prompting = fs.asking_date = 0;
-		ui_reload(ui);
-		ui_message(ui, "Resolved %s.", id);
-	} else {
-		fs.prompting = fs.asking_date = 0;
-		ui_reload(ui);
-		ui_message(ui, "Action recorded.");
-	}
-	entries_build(ui);
-}
-
-static void prompt(struct ui *ui, int kind)
-{
-	size_t i;
-
-	if (!ui->have) {
-		ui_error(ui, "No treatment yet: T adds one.");
-		return;
-	}
-	if (kind == 'r') {
-		if (!ui_sel_get(&fs.sel, &i) || i >= fs.n || !fs.e[i].flag) {
-			ui_error(ui, "No flag selected.");
-			return;
-		}
-		if (fs.e[i].action) {
-			ui_error(ui, "That flag is resolved already.");
-			return;
-		}
-		snprintf(fs.rule, sizeof fs.rule, "%s", fs.e[i].flag->nfindings
-			 ? fs.e[i].flag->findings[0].rule : "");
-		fs.date = fs.e[i].flag->date;
-	}
-	fs.prompting = kind;
-	fs.asking_date = 0;
-	ui_edit_set(&fs.text, "");
 }
 
 static int flags_act(struct ui *ui, enum ui_action act, int key)
@@ -365,29 +617,26 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	size_t i;
 
 	(void)key;
-	if (fs.prompting) {
-		ui_edit_act(fs.asking_date ? &fs.when : &fs.text, act);
+	if (fs.stage) {
+		if (fs.stage != ASK_WHO)
+			ui_edit_act(fs.stage == ASK_WHEN ? &fs.when : &fs.text, act);
 		return 1;
 	}
 	switch (act) {
-	case ACT_UP:
-		ui_sel_move(&fs.sel, -1);
+	case ACT_UP: ui_sel_move(&fs.sel, -1); return 1;
+	case ACT_DOWN: ui_sel_move(&fs.sel, 1); return 1;
+	case ACT_PAGE_UP: ui_sel_move(&fs.sel, -5); return 1;
+	case ACT_PAGE_DOWN: ui_sel_move(&fs.sel, 5); return 1;
+	case ACT_TOGGLE:
+		if (ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
+			mark_toggle(fs.e[i].flag->id);
+			ui_sel_move(&fs.sel, 1);
+		} else {
+			ui_error(ui, "Space marks a flag.");
+		}
 		return 1;
-	case ACT_DOWN:
-		ui_sel_move(&fs.sel, 1);
-		return 1;
-	case ACT_PAGE_UP:
-		ui_sel_move(&fs.sel, -5);
-		return 1;
-	case ACT_PAGE_DOWN:
-		ui_sel_move(&fs.sel, 5);
-		return 1;
-	case ACT_RESOLVE:
-		prompt(ui, 'r');
-		return 1;
-	case ACT_ADD:
-		prompt(ui, 'a');
-		return 1;
+	case ACT_RESOLVE: ask(ui, 1); return 1;
+	case ACT_ADD: ask(ui, 0); return 1;
 	case ACT_OPEN:
 		if (ui->have && ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
 			ui->cursor = fs.e[i].flag->day;
@@ -399,23 +648,32 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	}
 }
 
-/* Keys no binding took: the prompt's text, Enter and Esc. */
+/* Keys no binding took: the questions' text, Enter and Esc. */
 static void flags_text(struct ui *ui, int key)
 {
-	if (!fs.prompting)
+	if (!fs.stage)
 		return;
+	if (key == 27) {
+		ask_end();
+		return;
+	}
+	if (fs.stage == ASK_WHO) {
+		if (key == 'c' || key == 'C' || key == 's' || key == 'S') {
+			fs.by = key == 'c' || key == 'C' ? HG_BY_CLINICIAN : HG_BY_SELF;
+			fs.stage = ASK_WHEN;
+		} else {
+			ui_error(ui, "Who: c for a clinician, s for yourself (Esc: never mind).");
+		}
+		return;
+	}
 	if (key == '\r' || key == '\n') {
 		submit(ui);
 		return;
 	}
-	if (key == 27) {
-		fs.prompting = fs.asking_date = 0;
-		return;
-	}
 	if (key < 0x20 || key == 0x7F)
 		return;
-	if (ui_edit_insert(fs.asking_date ? &fs.when : &fs.text, (unsigned)key) != 0)
-		ui_error(ui, "At most %d bytes.", fs.asking_date ? HG_DATE_LEN - 1
+	if (ui_edit_insert(fs.stage == ASK_WHEN ? &fs.when : &fs.text, (unsigned)key) != 0)
+		ui_error(ui, "At most %d bytes.", fs.stage == ASK_WHEN ? HG_DATE_LEN - 1
 			 : HG_ACTION_TEXT_MAX);
 }
 
@@ -423,7 +681,7 @@ static unsigned flags_context(struct ui *ui)
 {
 	(void)ui;
 	/* While asking, only the text keys: every letter is text. */
-	return fs.prompting ? UI_K_TEXT : UI_K_FLAGS;
+	return fs.stage ? UI_K_TEXT : UI_K_FLAGS;
 }
 
 const struct screen_ops ui_flags_screen = {

@@ -125,15 +125,24 @@ static void scroll_to_cursor(struct ui *ui, const struct geo *g)
 
 /* ---- what a day has ------------------------------------------------------ */
 
-/* The most serious open flag first raised on `day`, or NULL. */
+static int belongs(const struct hg_flag *f, int day)
+{
+	return day >= f->day && day <= f->last_day;
+}
+
+/* The flag whose mark the day shows: of the flags it belongs to, an open
+ * one before one in care before a settled one, the most serious first. */
 static const struct hg_flag *day_flag(const struct ui *ui, int day)
 {
 	const struct hg_flag *best = NULL;
 
-	for (size_t i = 0; i < ui->nflags; i++)
-		if (ui->flags[i].day == day && !ui->flags[i].care &&
-		    (!best || ui->flags[i].level < best->level))
-			best = &ui->flags[i];
+	for (size_t i = 0; i < ui->nflags; i++) {
+		const struct hg_flag *f = &ui->flags[i];
+
+		if (belongs(f, day) && (!best || f->status < best->status ||
+					(f->status == best->status && f->level < best->level)))
+			best = f;
+	}
 	return best;
 }
 
@@ -142,8 +151,28 @@ static int open_flags_on(const struct ui *ui, int day)
 	int n = 0;
 
 	for (size_t i = 0; i < ui->nflags; i++)
-		n += ui->flags[i].day == day && !ui->flags[i].care;
+		n += belongs(&ui->flags[i], day);
 	return n;
+}
+
+/* A flag's mark, readable without colour: the level's symbol while open,
+ * a tick in care, a ring once settled. */
+static const char *flag_mark(const struct ui *ui, const struct hg_flag *f, int compact)
+{
+	static const char *const ascii[HG_LEVEL_COUNT] = { "E", "U", "D", "W" };
+
+	if (f->status == HG_STATUS_IN_CARE)
+		return ui_glyph(ui, UI_G_CHECK);
+	if (f->status == HG_STATUS_SETTLED)
+		return ui->utf8 ? "\u25cb" : "o";
+	return compact && !ui->utf8 ? ascii[f->level] : ui_level_symbol(ui, f->level);
+}
+
+static attr_t flag_attr(const struct ui *ui, const struct hg_flag *f)
+{
+	if (f->status == HG_STATUS_OPEN)
+		return ui_level_attr(ui, f->level);
+	return f->status == HG_STATUS_SETTLED ? A_DIM : A_BOLD;
 }
 
 /* A flag of the day resolved, or an action dated that day. */
@@ -192,16 +221,43 @@ static const char *level_mark(const struct ui *ui, enum hg_level l)
 
 /* ---- header -------------------------------------------------------------- */
 
-static void flag_counts(const struct ui *ui, int open[HG_LEVEL_COUNT], int *resolved)
+/* Open flags per level; in care and settled ones counted apart. */
+static void flag_counts(const struct ui *ui, int open[HG_LEVEL_COUNT], int *in_care, int *settled)
 {
-	*resolved = 0;
+	*in_care = *settled = 0;
 	for (int l = 0; l < HG_LEVEL_COUNT; l++)
 		open[l] = 0;
 	for (size_t i = 0; i < ui->nflags; i++) {
-		if (ui->flags[i].care)
-			(*resolved)++;
+		if (ui->flags[i].status == HG_STATUS_IN_CARE)
+			(*in_care)++;
+		else if (ui->flags[i].status == HG_STATUS_SETTLED)
+			(*settled)++;
 		else
 			open[ui->flags[i].level]++;
+	}
+}
+
+/* Once daily tracking has ended, or while a follow-up look is due: what
+ * the header says instead of the key to the ratings (empty otherwise). */
+static void tracking_line(const struct ui *ui, struct strbuf *sb)
+{
+	int due = rules_look_due(&ui->rec, ui->today, 0);
+	int next = rules_look_next(&ui->rec, ui->today, 0);
+	int ended = rules_tracking_end(&ui->rec, ui->flags, ui->nflags) >= 0;
+
+	if (due >= 0) {
+		sb_printf(sb, "%s look due (day %d): look for dark or light patches, bumps or"
+			  " lines, and check in", rules_look_name(due), rules_look_day(due));
+	} else if (ended && next >= 0) {
+		int when = ui->rec.t.date + rules_look_day(next);
+		char d[HG_DATE_LEN];
+
+		date_format(when, d);
+		sb_printf(sb, "daily check-ins can stop%snext look: %s, %s %s (day %d)",
+			  ui_glyph(ui, UI_G_SEP), rules_look_name(next), ui_weekday(when), d + 5,
+			  rules_look_day(next));
+	} else if (ended) {
+		sb_puts(sb, "daily check-ins can stop");
 	}
 }
 
@@ -223,7 +279,8 @@ static void draw_header(struct ui *ui, const struct geo *g)
 {
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	static const char *const words[HG_LEVEL_COUNT] = { "emergency", "urgent", "doctor", "watch" };
-	int open[HG_LEVEL_COUNT], resolved, x = 1, compact = g->layout == L_COMPACT;
+	int open[HG_LEVEL_COUNT], in_care, settled, x = 1, compact = g->layout == L_COMPACT;
+	struct strbuf track = STRBUF_INIT;
 
 	if (compact) {
 		char date[HG_DATE_LEN];
@@ -248,8 +305,9 @@ static void draw_header(struct ui *ui, const struct geo *g)
 	int rw = ui_put_right(ui, 0, COLS - 1, A_NORMAL, sb_str(&right));
 	ui_put(ui, 0, 1, COLS - rw - 3, A_BOLD | ui_pair(ui, UI_PAIR_TITLE), sb_str(&left));
 
-	flag_counts(ui, open, &resolved);
-	const char *hint = compact ? "f flags" : "f: review flags";
+	flag_counts(ui, open, &in_care, &settled);
+	tracking_line(ui, &track);
+	const char *hint = compact ? (track.len ? "can stop" : "f flags") : "f: review flags";
 	int hint_w = ui->nflags ? (int)strlen(hint) + 2 : 0;
 	int limit = COLS - 1 - hint_w;
 	/* Open flags per level (emergency only when raised; the compact line
@@ -270,9 +328,14 @@ static void draw_header(struct ui *ui, const struct geo *g)
 				 l == HG_LEVEL_DOCTOR && pass < 2 && !compact ? "see doctor" : words[l]);
 			attr[n++] = open[l] ? ui_level_attr(ui, (enum hg_level)l) : A_NORMAL;
 		}
-		if (resolved || !compact) {
-			snprintf(item[n], sizeof item[n], "%s %d resolved",
-				 ui_glyph(ui, UI_G_CHECK), resolved);
+		if (compact && (in_care || settled)) {
+			snprintf(item[n], sizeof item[n], "%s%d/%d", ui_glyph(ui, UI_G_CHECK),
+				 in_care, settled);
+			attr[n++] = A_NORMAL;
+		} else if (!compact && (in_care || settled)) {
+			snprintf(item[n], sizeof item[n], "%s %d in care%s%d settled",
+				 ui_glyph(ui, UI_G_CHECK), in_care, pass < 2 ? ui_glyph(ui, UI_G_SEP) : ", ",
+				 settled);
 			attr[n++] = A_NORMAL;
 		}
 		if (!n) {
@@ -287,12 +350,15 @@ static void draw_header(struct ui *ui, const struct geo *g)
 			x += ui_put(ui, 1, x, limit - x, attr[i], item[i]) + (int)strlen(gap);
 		break;
 	}
-	if (ui->nflags)
+	if (ui->nflags || (compact && track.len))
 		ui_put_right(ui, 1, COLS - 1, A_NORMAL, hint);
-	if (!compact)
+	if (!compact && track.len)
+		ui_put(ui, 2, 1, COLS - 2, A_BOLD, sb_str(&track));
+	else if (!compact)
 		ui_putf(ui, 2, 6, COLS - 7, A_DIM,
 			"R S B L = redness swelling bruising bleeding%s0-3%s- not rated",
 			ui_glyph(ui, UI_G_SEP), ui_glyph(ui, UI_G_SEP));
+	sb_free(&track);
 	sb_free(&left);
 	sb_free(&right);
 }
@@ -655,11 +721,11 @@ static void draw_cell(struct ui *ui, const struct geo *g, int day, int y, int x)
 	else
 		what[0] = '\0';
 	if (f) {
-		const char *sym = ui_level_symbol(ui, f->level);
+		const char *sym = flag_mark(ui, f, 0);
 		int need = hg_utf8_width(sym) + 1 + (int)strlen(what);
 		int fx = need <= room - 1 ? x + 1 : x;
 
-		fx += ui_put(ui, y + 2, fx, 3, base | ui_level_attr(ui, f->level), sym);
+		fx += ui_put(ui, y + 2, fx, 3, base | flag_attr(ui, f), sym);
 		if (fx - x + 1 + (int)strlen(what) <= room)
 			fx++;
 		ui_put(ui, y + 2, fx, x + room - fx, strong, what);
@@ -751,7 +817,7 @@ static void draw_compact(struct ui *ui, const struct geo *g)
 			if (when == ui->today)
 				base |= A_BOLD | A_UNDERLINE;
 			if (f)
-				ui_put(ui, y, x, 1, ui_level_attr(ui, f->level), level_mark(ui, f->level));
+				ui_put(ui, y, x, 1, flag_attr(ui, f), flag_mark(ui, f, 1));
 			else if (day_done(ui, day))
 				ui_put(ui, y, x, 1, A_NORMAL, ui_glyph(ui, UI_G_CHECK));
 			else if (day_photos(ui, day))

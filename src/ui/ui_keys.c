@@ -119,10 +119,14 @@ static const struct ui_binding table[] = {
 	/* ---- flags ---- */
 	{ ACT_OPEN, UI_K_FLAGS, UI_SEC_FLAGS, { ENTER_KEYS }, "Enter",
 	  "\u23ce", "Enter", "show day", "show the selected flag's day on the grid" },
+	{ ACT_TOGGLE, UI_K_FLAGS, UI_SEC_FLAGS, { ' ' }, "Space",
+	  "space", "space", "mark", "mark or unmark the selected flag (for r)" },
 	{ ACT_RESOLVE, UI_K_FLAGS, UI_SEC_FLAGS, { 'r' }, "r",
-	  "r", "r", "resolve", "resolve the selected flag: asks what was done" },
+	  "r", "r", "what was done",
+	  "record what was done for the marked flags, or the selected one: asks what, who"
+	  " (a clinician or yourself) and when, and keeps it as one action" },
 	{ ACT_ADD, UI_K_FLAGS, UI_SEC_FLAGS, { 'a' }, "a",
-	  "a", "a", "action", "record something done (an action)" },
+	  "a", "a", "action", "record something done that names no flag (an action)" },
 
 	/* ---- trends ---- */
 	{ ACT_LEFT, UI_K_TRENDS, UI_SEC_TRENDS, { KEY_LEFT, 'h' }, "Left, h",
