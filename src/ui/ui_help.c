@@ -140,8 +140,9 @@ static void build(struct ui *ui, enum ui_section from)
 		sb_free(&label);
 		sb_free(&words);
 	}
-	add_entry(ui_glyph(ui, UI_G_CHECK), "a flag resolved (something was done about it), "
+	add_entry(ui_glyph(ui, UI_G_CHECK), "a flag in care (an action covers it), "
 		  "or an action that day");
+	add_entry(ui->utf8 ? "\u25cb" : "o", "a settled flag (three clear check-in days)");
 	add_entry(ui_glyph(ui, UI_G_PHOTO), "photos of the day");
 	add_entry(ui_glyph(ui, UI_G_NOTE), "a note");
 	add_entry("grid sizes", "from 40x16 a compact grid (four digits a day); from 80x24 "

@@ -10,7 +10,7 @@ run checkin --day 0 --redness 3 --swelling 2 --bruising 0 --bleeding 1
 tui_start
 tui_expect_screen "home grid at 80x24, cursor on today" <<'EOF'
  healgrid · face · 2026-11-03 · professional 1.0 mm                 day 7 of 28
- ‼ 0 urgent   ! 0 see doctor   · 0 watch   ✓ 0 resolved
+ ‼ 0 urgent   ! 0 see doctor   · 0 watch
       R S B L = redness swelling bruising bleeding · 0-3 · - not rated
  ┌─────────┬─────────┬─────────┬─────────┬─────────┬─────────┬─────────┐
  │ 0  11-03│ 1  11-04│ 2  11-05│ 3  11-06│ 4  11-07│ 5  11-08│ 6  11-09│

@@ -68,8 +68,15 @@ tui_expect "⏎ check in" "Esc goes back to the grid"
 tui_keys '?'
 tui_expect "Enter                 check in or correct the selected day" \
 	"from the grid, help starts at the grid's keys"
-tui_keys PPage NPage NPage NPage NPage NPage
-tui_expect "not rated (never the same as 0)" "PgDn reaches the symbols"
+tui_keys PPage
+found=no
+for i in 1 2 3 4 5 6 7 8; do
+	tui_keys NPage
+	sleep 0.1
+	tui_capture
+	case $screen in *"not rated (never the same as 0)"*) found=yes; break ;; esac
+done
+is "$found" yes "PgDn reaches the symbols"
 tui_keys NPage NPage NPage
 tui_expect "   ✎                     a note" "symbols aligned by display width"
 tui_keys '?'
