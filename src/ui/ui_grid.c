@@ -513,31 +513,54 @@ static void day_lines(const struct ui *ui, int day, int width, int brief, struct
 		names(c->signs, HG_SIGN_COUNT, sign_name, &sb);
 		linef(L, width, 2, "signs: %s", sb_str(&sb));
 		sb_free(&sb);
+	} else if (c && !brief) {
+		linef(L, width, 2, "signs: %s", c->signs_assessed ? "none" : "not assessed");
 	}
 	if (c && c->care) {
 		names(c->care, HG_CARE_COUNT, care_name, &sb);
 		linef(L, width, 2, "care: %s", sb_str(&sb));
 		sb_free(&sb);
+	} else if (c && !brief) {
+		linef(L, width, 2, "care: %s", c->care_assessed ? "none" : "not assessed");
 	}
 	if (has_note(c))
 		linef(L, width, 2, "note: %s", c->note);
-	for (size_t i = 0; i < ui->nflags; i++) {
-		const struct hg_flag *f = &ui->flags[i];
-		char id[HG_FLAG_ID_MAX];
+	/* The day's flags as that day shows them: status, alert, findings,
+	 * the advice of an alert, what covers one in care; the noted signs. */
+	if (c) {
+		struct hg_day dv;
 
-		if (f->day != day)
-			continue;
-		snprintf(id, sizeof id, "%s", f->id);
-		if (f->care) {
-			char d[HG_DATE_LEN];
+		if (rules_day(&ui->rec, ui->actions, ui->nactions, day, &dv) != HG_OK)
+			hg_error_clear();
+		for (size_t i = 0; i < dv.nflags; i++) {
+			const struct hg_day_flag *f = &dv.flags[i];
 
-			date_format(f->care->date, d);
-			linef(L, width, 2, "%s %s %s resolved %s: %s", ui_glyph(ui, UI_G_CHECK),
-			      ui_level_symbol(ui, f->level), id, d + 5, f->care->text);
-		} else {
-			linef(L, width, 2, "%s %s %s%s%s", ui_level_symbol(ui, f->level),
-			      rules_level_name(f->level), id, sep, f->message);
+			for (size_t k = 0; k < f->nfindings; k++)
+				sb_printf(&sb, "%s%s", k ? ", " : "", f->findings[k]);
+			if (f->status == HG_STATUS_IN_CARE && f->care) {
+				char d[HG_DATE_LEN];
+
+				date_format(f->care->date, d);
+				linef(L, width, 2, "%s %s %s in care since %s (%s): %s",
+				      ui_glyph(ui, UI_G_CHECK), ui_level_symbol(ui, f->level), f->id,
+				      d + 5, f->care->text, sb_str(&sb));
+			} else if (f->alert) {
+				linef(L, width, 2, "%s %s %s (%s)%s%s", ui_level_symbol(ui, f->level),
+				      rules_level_name(f->level), f->id, rules_alert_name(f->alert),
+				      sep, f->message);
+			} else {
+				linef(L, width, 2, "%s %s %s%s%s: %s", ui_level_symbol(ui, f->level),
+				      rules_level_name(f->level), f->id, sep,
+				      rules_status_name(f->status), sb_str(&sb));
+			}
+			sb_free(&sb);
 		}
+		if (dv.noted) {
+			names(dv.noted, HG_SIGN_COUNT, sign_name, &sb);
+			linef(L, width, 2, "noted: %s. %s", sb_str(&sb), rules_noted_advice());
+			sb_free(&sb);
+		}
+		rules_day_free(&dv);
 	}
 	for (size_t i = 0; i < ui->nactions; i++) {
 		const struct hg_action *a = &ui->actions[i];
