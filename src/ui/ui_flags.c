@@ -159,6 +159,13 @@ static void entries_build(const struct ui *ui)
 			return;
 		}
 	fs.lost = 1;
+	/* The selection stays on a flag while there is one: the nearest
+	 * before where it was. */
+	if (ui_sel_get(&fs.sel, &at) && at < fs.n && !fs.e[at].flag)
+		while (at > 0 && !fs.e[at].flag)
+			at--;
+	if (at < fs.n && fs.e[at].flag)
+		ui_sel_set(&fs.sel, at);
 }
 
 /* ---- what an entry says ------------------------------------------------- */
