@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/tui/fields.sh — the temperature and care of a day survive an
-# edit of its other fields in the UI, and the flags screen tells resolved
+# edit of its other fields in the UI, and the flags screen tells in care
 # flags apart.
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -31,10 +31,11 @@ tui_expect "Saved day 6." "day 6 saved"
 is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
 	"a day with only a temperature left is kept, not removed"
 
-run flags resolve pus@7 --text "saw GP"
-is "$out" "1" "pus@7 resolved from the shell"
+run flags resolve infection@7 --text "saw GP"
+is "$out" "1" "infection@7 in care from the shell"
 tui_keys f
-tui_expect "pus@7 · day 7 — resolved 11-10: saw GP" "the flags screen marks the resolved flag"
-tui_expect "1 open (1 resolved below)" "the header counts open flags only"
+tui_expect "infection@7 · day 7 · in care since 11-10" "the flags screen shows the flag in care"
+tui_expect "who: not recorded: saw GP" "with the action under it"
+tui_expect "0 open · 1 in care · 0 settled" "the header counts open, in care and settled"
 
 done_testing
