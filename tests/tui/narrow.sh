@@ -12,11 +12,14 @@ expect_status 0 "a treatment of 60 days, today its day 40"
 
 TUI_COLS=40 TUI_LINES=16 tui_start
 tui_keys f
-tui_expect "dark-patches@16" "40x16: the flags screen"
-line=$(printf '%s\n' "$screen" | grep "dark-patches@16")
-like "$line" "*…*open" "a heading cut for 'open' ends in an ellipsis"
+tui_expect "pigment@16" "40x16: the flags screen"
+line=$(printf '%s\n' "$screen" | grep "pigment@16" | sed 's/ *$//')
 case $line in
-*"day 1 open"*) not_ok "never 'day 1' for day 16" "$line" ;;
+*"day 16"*|*"…") ok "a heading is whole or ends in an ellipsis: $line" ;;
+*) not_ok "a heading is whole or ends in an ellipsis" "$line" ;;
+esac
+case $line in
+*"day 1 "*|*"day 1") not_ok "never 'day 1' for day 16" "$line" ;;
 *) ok "never 'day 1' for day 16" ;;
 esac
 tui_keys q
