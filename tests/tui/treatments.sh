@@ -32,7 +32,7 @@ tui_expect "New treatment" "a opens the form"
 tui_keys C-u
 tui_type 2026-02-30
 tui_keys Enter
-tui_expect 'Date: expected a real date YYYY-MM-DD, got "2026-02-30".' "an impossible date is refused"
+tui_expect 'Date: 2026-02-30: there is no day 30 in February 2026' "an impossible date is refused"
 is "$(sql 'SELECT count(*) FROM treatment')" "1" "nothing stored"
 tui_keys BSpace BSpace
 tui_type 01
@@ -52,7 +52,11 @@ tui_expect "Added treatment 2" "second treatment added"
 run export --format json
 like "$out" '*"date": "2026-02-01"*"skin_type": 4*' "the skin type typed as iv is stored as 4"
 tui_expect "healgrid · face · 2026-02-01 · professional 1.5 mm" "grid follows the new one"
-tui_expect "! 1 see doctor" "its risk raises a precaution flag"
+tui_keys f
+tui_expect "Precautions, before and after this session:" "its risk raises a precaution, apart from flags"
+tui_expect "0 open · 0 in care · 0 settled" "a precaution is never counted with flags"
+tui_keys Escape
+tui_wait "check in"
 is "$(sql "SELECT date, depth_mm, risks FROM treatment WHERE id = 2")" "2026-02-01|1.5|1" \
 	"second treatment stored"
 
