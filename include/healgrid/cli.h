@@ -94,10 +94,14 @@ int cmd_action(struct cli_ctx *ctx, int argc, char **argv);
 /* --text of an action (action add, flags resolve): 1 to HG_ACTION_TEXT_MAX
  * bytes of UTF-8 saying what was done. */
 int cli_parse_action_text(const char *s);
-/* Record an action of treatment tid (0 = the current one) resolving the
- * flags ids[] (RULE@DAY); prints its id.  Every flag must be raised and
- * open, else HG_ERR_INPUT and nothing is saved. */
-int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
+/* --by: clinician or self. */
+int cli_parse_by(const char *opt, const char *s, enum hg_by *out);
+/* Record an action of treatment tid (0 = the current one), done by `by`,
+ * for the flags ids[] (KIND@DAY); prints its id, then a line for each
+ * urgent or emergency flag a self action leaves open.  Every flag must be
+ * raised on or before the action's date, else HG_ERR_INPUT naming the
+ * flags there are, and nothing is saved. */
+int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
                       const char *text, char *const *ids, size_t nids);
 int cmd_photo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);

@@ -190,4 +190,28 @@ void model_actions_free(struct hg_action *a, size_t n);
 /* The check-in of day `day`, or NULL. days must be sorted. */
 const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day);
 
+/* Who did an action: "clinician", "self"; NULL for HG_BY_UNRECORDED.
+ * model_by_lookup gives HG_BY_CLINICIAN or HG_BY_SELF, or -1. */
+const char *model_by_name(enum hg_by by);
+int model_by_lookup(const char *name);
+
+/* The kinds of problem a flag can be ("infection", "cold-sore" ...), as
+ * stored with an action's references: the name table, NULL-terminated,
+ * and a lookup giving the stored name (static) or NULL when unknown. */
+extern const char *const model_flag_kinds[];
+const char *model_kind_lookup(const char *name);
+
+/* The area is on the face: it holds, as a whole word in any case (a word
+ * is a run of letters), face, facial, forehead, cheek(s), nose, chin,
+ * lip(s), mouth, perioral, eye(s), eyelid(s), periorbital, temple(s), jaw
+ * or jawline. */
+int model_area_is_face(const char *area);
+
+/* The kind of problem a version 2 flag of `rule` belongs to, for the
+ * upgrade of version 2 data (database and JSON export alike): breathing
+ * and lips are a reaction, crusting a cold sore on the face with the risk
+ * cold-sores (else an infection) ...  NULL for a rule that raised a
+ * precaution (once per treatment) or that never existed. */
+const char *model_v2_rule_kind(const char *rule, unsigned risks, const char *area);
+
 #endif

@@ -274,7 +274,7 @@ int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status
 /* Options that collect a list and so may be given again; every other
  * option that takes a value may be given once. */
 static const char *const repeatable[] = {
-	"sign", "care", "risk", "resolves", "photo", NULL
+	"sign", "care", "risk", "resolves", "for", "photo", NULL
 };
 
 enum { MAX_OPTIONS = 64 };

@@ -1,6 +1,6 @@
 /* cmd_action.c — `healgrid action add|list|delete`: what was done about
- * the recovery (saw a GP, started antibiotics), dated, and the flags each
- * action resolves; `flags resolve` records its action here too. */
+ * the recovery (saw a GP, started antibiotics), dated, who did it, and the
+ * flags each action is for; `flags resolve` records its action here too. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -25,6 +25,24 @@ int cli_parse_action_text(const char *s)
 		rc = hg_fail(HG_ERR_INPUT, "--text: longer than %d bytes (got %zu)",
 			     HG_ACTION_TEXT_MAX, strlen(s));
 	return rc;
+}
+
+int cli_parse_by(const char *opt, const char *s, enum hg_by *out)
+{
+	int v = model_by_lookup(s);
+
+	if (v < 0) {
+		static const char *const names[] = { "clinician", "self", NULL };
+		const char *near = cli_nearest(s, names);
+
+		if (near)
+			return hg_fail(HG_ERR_INPUT, "%s: expected clinician or self, got \"%s\""
+				       " (did you mean %s?)", opt, s, near);
+		return hg_fail(HG_ERR_INPUT, "%s: expected clinician (a doctor, nurse,"
+			       " pharmacist or the clinic) or self, got \"%s\"", opt, s);
+	}
+	*out = (enum hg_by)v;
+	return HG_OK;
 }
 
 /* Add the flag ids of a comma-separated list to *ids (owned copies). */
@@ -57,25 +75,112 @@ static void free_ids(char **ids, size_t n)
 	free(ids);
 }
 
-int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
+/* ---- the problems an action can name ----------------------------------
+ * An action names a problem as KIND@DAY and stores it as kind and the
+ * calendar date of its first day.  The problems, their first days and
+ * their levels come from the rules engine; problem_list() is the one place
+ * that asks it (a flag of a version 2 rule id, pus@3, is taken as the
+ * problem of that rule's kind). */
+
+struct problem {
+	const char *kind;       /* static: model_flag_kinds */
+	int day;                /* its first day */
+	enum hg_level level;    /* its highest level */
+};
+
+struct problems {
+	struct problem *p;
+	size_t n;
+};
+
+static void problem_list(const struct hg_recovery *r, struct problems *out)
+{
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0;
+
+	out->p = NULL;
+	out->n = 0;
+	rules_eval(r, &flags, &nflags);
+	for (size_t i = 0; i < nflags; i++) {
+		const char *kind = model_v2_rule_kind(flags[i].rule, r->t.risks, r->t.area);
+		size_t k;
+
+		if (!kind)
+			continue;       /* a precaution: never named by an action */
+		for (k = 0; k < out->n; k++)
+			if (out->p[k].kind == kind && out->p[k].day == flags[i].day)
+				break;
+		if (k == out->n) {
+			out->p = xrealloc(out->p, (out->n + 1) * sizeof *out->p);
+			out->p[out->n++] = (struct problem){ kind, flags[i].day, flags[i].level };
+		} else if (flags[i].level < out->p[k].level) {
+			out->p[k].level = flags[i].level;
+		}
+	}
+	rules_flags_free(flags, nflags);
+}
+
+/* The problem of `kind` raised on calendar `date`, or NULL. */
+static const struct problem *problem_find(const struct problems *ps, int tdate,
+                                          const char *kind, int date)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		if (strcmp(ps->p[i].kind, kind) == 0 && tdate + ps->p[i].day == date)
+			return &ps->p[i];
+	return NULL;
+}
+
+/* "infection@10, pigment@16", or "none" */
+static void problem_ids(const struct problems *ps, struct strbuf *sb)
+{
+	if (ps->n == 0)
+		sb_puts(sb, "none");
+	for (size_t i = 0; i < ps->n; i++)
+		sb_printf(sb, "%s%s@%d", i ? ", " : "", ps->p[i].kind, ps->p[i].day);
+}
+
+/* Parse a flag id (KIND@DAY, or a version 2 RULE@DAY) into kind and day. */
+static int parse_problem_id(const char *id, const struct hg_treatment *t, const char **kind,
+                            int *day)
+{
+	const char *at = strrchr(id, '@'), *rule;
+	char name[HG_FLAG_ID_MAX];
+	long d;
+	char *end;
+
+	if (!at || at == id || (size_t)(at - id) >= sizeof name || at[1] < '0' || at[1] > '9')
+		return -1;
+	d = strtol(at + 1, &end, 10);
+	if (*end || d > HG_WINDOW_MAX)
+		return -1;
+	memcpy(name, id, (size_t)(at - id));
+	name[at - id] = '\0';
+	*day = (int)d;
+	*kind = model_kind_lookup(name);
+	if (!*kind && rules_parse_flag_id(id, &rule, day) == 0)
+		*kind = model_v2_rule_kind(rule, t->risks, t->area);
+	return *kind ? 0 : -1;
+}
+
+int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
                       const char *text, char *const *ids, size_t nids)
 {
 	struct hg_db *db;
 	struct hg_recovery r;
-	struct hg_flag *flags = NULL;
-	size_t nflags = 0;
+	struct problems ps = { NULL, 0 };
 	struct hg_action a;
+	struct strbuf notes = STRBUF_INIT;
+	char adate[HG_DATE_LEN];
 	int rc;
 
-	(void)have_tid;
 	model_action_init(&a);
+	date_format(date, adate);
 	if (date > ctx->today) {
-		char d[HG_DATE_LEN], today[HG_DATE_LEN];
+		char today[HG_DATE_LEN];
 
-		date_format(date, d);
 		date_format(ctx->today, today);
 		return hg_fail(HG_ERR_INPUT, "--date: %s is after today (%s): record what"
-			       " was done once it is done", d, today);
+			       " was done once it is done", adate, today);
 	}
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
@@ -89,42 +194,51 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 		db_rollback(db);
 		return rc;
 	}
-	rules_eval(&r, &flags, &nflags);
+	problem_list(&r, &ps);
 	a.treatment_id = tid;
 	a.date = date;
+	a.by = by;
 	a.text = xstrdup(text);
 	for (size_t i = 0; rc == HG_OK && i < nids; i++) {
-		const char *rule;
-		int day;
-		int64_t by = 0;
+		const struct problem *p = NULL;
+		const char *kind;
+		int day, dup = 0;
 
-		if (rules_parse_flag_id(ids[i], &rule, &day) != 0) {
-			rc = hg_fail(HG_ERR_INPUT, "%s: not a flag id (RULE@DAY, as 'healgrid"
-				     " flags' lists them)", ids[i]);
+		if (parse_problem_id(ids[i], &r.t, &kind, &day) == 0)
+			p = problem_find(&ps, r.t.date, kind, r.t.date + day);
+		if (!p || r.t.date + p->day > date) {
+			struct strbuf sb = STRBUF_INIT;
+			char fdate[HG_DATE_LEN];
+
+			problem_ids(&ps, &sb);
+			if (p) {
+				date_format(r.t.date + p->day, fdate);
+				rc = hg_fail(HG_ERR_INPUT, "flag %s began on %s, after the action"
+					     " (%s); flags of treatment %lld: %s", ids[i], fdate,
+					     adate, (long long)tid, sb_str(&sb));
+			} else {
+				rc = hg_fail(HG_ERR_INPUT, "no flag %s; flags of treatment %lld: %s",
+					     ids[i], (long long)tid, sb_str(&sb));
+			}
+			sb_free(&sb);
 			break;
 		}
-		if (!rules_find_flag(flags, nflags, tid, rule, r.t.date + day)) {
-			rc = hg_fail(HG_ERR_INPUT, "no flag %s in treatment %lld (see 'healgrid"
-				     " flags --treatment %lld')", ids[i], (long long)tid,
-				     (long long)tid);
-			break;
-		}
+		/* two ids of one problem are one reference */
 		for (size_t j = 0; j < a.nresolves; j++)
-			if (strcmp(a.resolves[j].rule, rule) == 0 &&
-			    a.resolves[j].date == r.t.date + day)
-				rc = hg_fail(HG_ERR_INPUT, "%s: given twice", ids[i]);
-		if (rc == HG_OK)
-			rc = db_flag_resolver(db, tid, rule, r.t.date + day, &by);
-		if (rc == HG_OK && by != 0)
-			rc = hg_fail(HG_ERR_INPUT, "flag %s is already resolved by action %lld",
-				     ids[i], (long long)by);
-		if (rc == HG_OK) {
-			a.resolves = xrealloc(a.resolves, (a.nresolves + 1) * sizeof *a.resolves);
-			a.resolves[a.nresolves].rule = xstrdup(rule);
-			a.resolves[a.nresolves].kind = NULL;
-			a.resolves[a.nresolves].date = r.t.date + day;
-			a.nresolves++;
-		}
+			dup |= strcmp(a.resolves[j].kind, p->kind) == 0 &&
+			       a.resolves[j].date == r.t.date + p->day;
+		if (dup)
+			continue;
+		a.resolves = xrealloc(a.resolves, (a.nresolves + 1) * sizeof *a.resolves);
+		a.resolves[a.nresolves].kind = xstrdup(p->kind);
+		a.resolves[a.nresolves].rule = NULL;
+		a.resolves[a.nresolves].date = r.t.date + p->day;
+		a.nresolves++;
+		/* only a clinician's care covers an urgent or emergency problem */
+		if (by == HG_BY_SELF && p->level <= HG_LEVEL_URGENT)
+			sb_printf(&notes, "%s@%d is %s: it stays open until a clinician has seen"
+				  " it (an %s problem needs a clinician)\n", p->kind, p->day,
+				  rules_level_name(p->level), rules_level_name(p->level));
 	}
 	if (rc == HG_OK)
 		rc = db_action_add(db, &a);
@@ -134,12 +248,16 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 		db_rollback(db);
 	if (rc == HG_OK) {
 		fprintf(ctx->out, "%lld\n", (long long)a.id);
+		fputs(sb_str(&notes), ctx->out);
 	}
-	rules_flags_free(flags, nflags);
+	sb_free(&notes);
+	free(ps.p);
 	model_recovery_free(&r);
 	model_action_free(&a);
 	return rc;
 }
+
+enum { OPT_BY = 0x1400 };
 
 static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -148,6 +266,8 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "treatment", required_argument, NULL, 't' },
 		{ "date", required_argument, NULL, 'D' },
 		{ "text", required_argument, NULL, 'x' },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "for", required_argument, NULL, 'r' },
 		{ "resolves", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -155,7 +275,8 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 	char **ids = NULL;
 	size_t nids = 0;
 	int64_t tid = 0;
-	int date = ctx->today, have_tid = 0, rc = HG_OK, c;
+	enum hg_by by = HG_BY_UNRECORDED;
+	int date = ctx->today, rc = HG_OK, c;
 
 	while (rc == HG_OK && (c = cli_getopt("action add", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "action", c, &rc))
@@ -163,7 +284,6 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 't':
 			rc = cli_parse_id("--treatment", optarg, &tid);
-			have_tid = 1;
 			break;
 		case 'D':
 			rc = cli_parse_date("--date", optarg, &date);
@@ -171,6 +291,9 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		case 'x':
 			text = optarg;
 			rc = cli_parse_action_text(optarg);
+			break;
+		case OPT_BY:
+			rc = cli_parse_by("--by", optarg, &by);
 			break;
 		case 'r':
 			rc = split_ids(optarg, &ids, &nids);
@@ -183,16 +306,15 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		rc = hg_fail(HG_ERR_INPUT, "action add: unexpected argument \"%s\"", argv[optind]);
 	if (rc == HG_OK && !text)
 		rc = hg_fail(HG_ERR_INPUT, "action add: --text TEXT is required (what was done)");
+	if (rc == HG_OK && nids && by == HG_BY_UNRECORDED)
+		rc = hg_fail(HG_ERR_INPUT, "action add: --by clinician|self is required with --for"
+			     " (was it a doctor, nurse, pharmacist or the clinic, or yourself?)");
+	if (rc == HG_OK && by == HG_BY_UNRECORDED)
+		by = HG_BY_SELF;
 	if (rc == HG_OK)
-		rc = cli_action_create(ctx, tid, have_tid, date, text, ids, nids);
+		rc = cli_action_create(ctx, tid, date, by, text, ids, nids);
 	free_ids(ids, nids);
 	return rc;
-}
-
-/* "pus@3", or "pus@3 (no longer raised)" in text when the flag is gone. */
-static void ref_id(const struct hg_flag_ref *ref, int tdate, char *buf, size_t len)
-{
-	rules_flag_id(ref->rule, ref->date - tdate, buf, len);
 }
 
 struct listing {
@@ -204,20 +326,20 @@ struct listing {
 	size_t shown;
 };
 
-/* One treatment's actions, with its flags to tell raised from gone. */
+/* One treatment's actions, with its problems to tell raised from gone. */
 static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
 	struct listing *l = arg;
-	struct hg_flag *flags = NULL;
-	size_t nflags = 0;
+	struct problems ps;
 
 	(void)i;
 	(void)n;
 	if (l->tid && r->t.id != l->tid)
 		return HG_OK;
-	rules_eval(r, &flags, &nflags);
+	problem_list(r, &ps);
 	for (size_t k = 0; k < l->na; k++) {
 		const struct hg_action *a = &l->a[k];
+		const char *by = model_by_name(a->by);
 		char date[HG_DATE_LEN];
 
 		if (a->treatment_id != r->t.id)
@@ -231,14 +353,23 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 			sb_printf(&l->sb, "%lld", (long long)a->treatment_id);
 			json_key(&l->sb, "date", 0);
 			json_string(&l->sb, date);
+			json_key(&l->sb, "by", 0);
+			if (by)
+				json_string(&l->sb, by);
+			else
+				sb_puts(&l->sb, "null");
 			json_key(&l->sb, "text", 0);
 			json_string(&l->sb, a->text);
-			json_key(&l->sb, "resolves", 0);
+			json_key(&l->sb, "for", 0);
 			sb_putc(&l->sb, '[');
 			for (size_t j = 0; j < a->nresolves; j++) {
+				const struct hg_flag_ref *ref = &a->resolves[j];
+				const struct problem *p = problem_find(&ps, r->t.date, ref->kind,
+								       ref->date);
 				char id[HG_FLAG_ID_MAX];
 
-				ref_id(&a->resolves[j], r->t.date, id, sizeof id);
+				snprintf(id, sizeof id, "%s@%d", ref->kind,
+					 p ? p->day : ref->date - r->t.date);
 				if (j)
 					sb_puts(&l->sb, ", ");
 				json_string(&l->sb, id);
@@ -247,22 +378,23 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		} else {
 			char *text = hg_sanitize(a->text);
 
-			sb_printf(&l->sb, "action %lld, treatment %lld, %s: %s\n", (long long)a->id,
-				  (long long)a->treatment_id, date, text);
+			sb_printf(&l->sb, "action %lld, treatment %lld, %s, %s%s: %s\n",
+				  (long long)a->id, (long long)a->treatment_id, date,
+				  by ? "by " : "who: not recorded", by ? by : "", text);
 			free(text);
 			for (size_t j = 0; j < a->nresolves; j++) {
-				char id[HG_FLAG_ID_MAX];
 				const struct hg_flag_ref *ref = &a->resolves[j];
+				const struct problem *p = problem_find(&ps, r->t.date, ref->kind,
+								       ref->date);
 
-				ref_id(ref, r->t.date, id, sizeof id);
-				sb_printf(&l->sb, "  resolves %s%s\n", id,
-					  rules_find_flag(flags, nflags, r->t.id, ref->rule, ref->date)
-					  ? "" : " (no longer raised)");
+				sb_printf(&l->sb, "  for %s@%d%s\n", ref->kind,
+					  p ? p->day : ref->date - r->t.date,
+					  p ? "" : " (no longer raised)");
 			}
 		}
 		l->shown++;
 	}
-	rules_flags_free(flags, nflags);
+	free(ps.p);
 	return HG_OK;
 }
 
@@ -351,7 +483,7 @@ static int action_delete(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_parse_id("action delete", argv[optind], &id);
 	if (rc == HG_OK && !yes)
 		rc = hg_fail(HG_ERR_INPUT, "action delete: this removes action %lld for good"
-			     " (the flags it resolved are open again); add --yes to confirm",
+			     " (the flags it was for lose it); add --yes to confirm",
 			     (long long)id);
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);

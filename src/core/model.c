@@ -382,3 +382,111 @@ void model_medicines_free(struct hg_medicine *m, size_t n)
 		model_medicine_free(&m[i]);
 	free(m);
 }
+
+/* ---- version 3: who acted, kinds of problem, the version 2 upgrade ---- */
+
+const char *model_by_name(enum hg_by by)
+{
+	switch (by) {
+	case HG_BY_CLINICIAN:
+		return "clinician";
+	case HG_BY_SELF:
+		return "self";
+	default:
+		return NULL;
+	}
+}
+
+int model_by_lookup(const char *name)
+{
+	if (strcmp(name, "clinician") == 0)
+		return HG_BY_CLINICIAN;
+	if (strcmp(name, "self") == 0)
+		return HG_BY_SELF;
+	return -1;
+}
+
+const char *const model_flag_kinds[] = {
+	"infection", "cold-sore", "reaction", "bleeding", "healing", "pigment", "eye",
+	"illness", "care", NULL
+};
+
+const char *model_kind_lookup(const char *name)
+{
+	for (size_t i = 0; model_flag_kinds[i]; i++)
+		if (strcmp(model_flag_kinds[i], name) == 0)
+			return model_flag_kinds[i];
+	return NULL;
+}
+
+static int ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int model_area_is_face(const char *area)
+{
+	static const char *const words[] = {
+		"face", "facial", "forehead", "cheek", "cheeks", "nose", "chin", "lip",
+		"lips", "mouth", "perioral", "eye", "eyes", "eyelid", "eyelids",
+		"periorbital", "temple", "temples", "jaw", "jawline",
+	};
+	const char *p = area ? area : "";
+
+	while (*p) {
+		size_t len = 0;
+		char word[16];
+
+		while (*p && !ascii_letter(*p))
+			p++;
+		while (ascii_letter(p[len]))
+			len++;
+		if (len > 0 && len < sizeof word) {
+			for (size_t i = 0; i < len; i++)
+				word[i] = (char)(p[i] | 0x20);      /* ASCII lower case */
+			word[len] = '\0';
+			for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+				if (strcmp(word, words[i]) == 0)
+					return 1;
+		}
+		p += len;
+	}
+	return 0;
+}
+
+const char *model_v2_rule_kind(const char *rule, unsigned risks, const char *area)
+{
+	/* Version 2's rules (and version 3's of the same name) by kind; the
+	 * precautions (risk-infection, risk-precaution, cold-sores-precaution,
+	 * pigment-risk, home-deep) are not flags and have none. */
+	static const struct { const char *rule, *kind; } map[] = {
+		{ "breathing", "reaction" }, { "airway", "reaction" }, { "lips", "reaction" },
+		{ "numbing", "reaction" }, { "rash-early", "reaction" },
+		{ "spreading-early", "reaction" }, { "rash", "reaction" }, { "bumps", "reaction" },
+		{ "eye", "eye" }, { "unwell", "illness" }, { "fever-alone", "illness" },
+		{ "bleeding-nonstop", "bleeding" }, { "bleeding-heavy", "bleeding" },
+		{ "bleeding-late", "bleeding" }, { "bleeding-risk", "bleeding" },
+		{ "bruising-heavy", "bleeding" }, { "bleeding-spotting", "bleeding" },
+		{ "bruising-lingering", "bleeding" },
+		{ "pus", "infection" }, { "spreading", "infection" },
+		{ "spreading-fever", "infection" }, { "fever", "infection" },
+		{ "infection-signs", "infection" }, { "warmth-pain", "infection" },
+		{ "redness-rising", "infection" }, { "swelling-rising", "infection" },
+		{ "blisters", "cold-sore" },
+		{ "redness-late", "healing" }, { "swelling-late", "healing" },
+		{ "redness-lingering", "healing" }, { "lines", "healing" },
+		{ "dark-patches-early", "pigment" }, { "dark-patches", "pigment" },
+		{ "light-patches-early", "pigment" }, { "light-patches", "pigment" },
+		{ "actives-early", "care" }, { "sun-early", "care" }, { "makeup-early", "care" },
+	};
+
+	if (!rule)
+		return NULL;
+	if (strcmp(rule, "crusting") == 0)
+		return (risks & HG_BIT(HG_RISK_COLD_SORES)) && model_area_is_face(area)
+			? "cold-sore" : "infection";
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i].rule, rule) == 0)
+			return map[i].kind;
+	return NULL;
+}

@@ -638,18 +638,6 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 	for (size_t k = 0; rc == HG_OK && k < nstored; k++)
 		if (same_action(&a, &stored[k]))
 			goto out;       /* imported before */
-	for (size_t i = 0; rc == HG_OK && i < a.nresolves; i++) {
-		int64_t by = 0;
-
-		rc = db_flag_resolver(x->db, a.treatment_id, a.resolves[i].rule, a.resolves[i].date,
-				      &by);
-		if (rc == HG_OK && by) {
-			char fid[64];
-			snprintf(fid, sizeof fid, "%s@%d", a.resolves[i].rule,
-				 a.resolves[i].date - jt->t.date);
-			rc = fail_at(x, path, "flag %s is already resolved by another action", fid);
-		}
-	}
 	a.id = id;
 	if (rc == HG_OK)
 		rc = x->keep_ids ? db_action_add_as(x->db, &a) : db_action_add(x->db, &a);

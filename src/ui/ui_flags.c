@@ -256,7 +256,6 @@ static void submit(struct ui *ui)
 {
 	const char *text = ui_edit_text(&fs.text);
 	struct hg_action a;
-	int64_t by = 0;
 	int rc, date;
 
 	while (*text == ' ')
@@ -292,10 +291,7 @@ static void submit(struct ui *ui)
 	a.text = xstrdup(text);
 	rc = db_begin(ui->db);
 	if (rc == HG_OK && fs.prompting == 'r') {
-		rc = db_flag_resolver(ui->db, a.treatment_id, fs.rule, fs.date, &by);
-		if (rc == HG_OK && by != 0)
-			rc = hg_fail(HG_ERR_INPUT, "already resolved by action %lld", (long long)by);
-		if (rc == HG_OK) {
+		{
 			a.resolves = xcalloc(1, sizeof *a.resolves);
 			a.resolves[0].rule = xstrdup(fs.rule);
 			a.resolves[0].date = fs.date;
