@@ -247,10 +247,16 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 			if (rating[i] != NOT_GIVEN)
 				ci.rating[i] = rating[i];
-		if (have_signs)
+		/* A list given assesses it ('' for none); one not given keeps
+		 * what is stored (on a new day: not assessed). */
+		if (have_signs) {
 			ci.signs = signs;
-		if (have_care)
+			ci.signs_assessed = 1;
+		}
+		if (have_care) {
 			ci.care = care;
+			ci.care_assessed = 1;
+		}
 		if (temp != NOT_GIVEN)
 			ci.temp = temp;
 		if (note) {

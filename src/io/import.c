@@ -233,7 +233,10 @@ static int parse_row(const struct row_ctx *x, const char *const *f, size_t ncols
 	for (int s = 0; s < HG_SYMPTOM_COUNT && rc == HG_OK; s++)
 		rc = parse_rating(x, export_csv_header[EXPORT_REDNESS + s], f[EXPORT_REDNESS + s],
 				  &row->c.rating[s]);
-	if (rc == HG_OK)
+	/* "-": not assessed; a list, empty for none, is assessed */
+	row->c.signs_assessed = strcmp(f[EXPORT_SIGNS], "-") != 0;
+	row->c.care_assessed = 1;       /* a version 1 row: as stored days of then */
+	if (rc == HG_OK && row->c.signs_assessed)
 		rc = parse_names(x, "signs", f[EXPORT_SIGNS], model_parse_signs, "sign",
 				 &row->c.signs);
 	if (rc == HG_OK)
@@ -254,7 +257,10 @@ static int parse_row(const struct row_ctx *x, const char *const *f, size_t ncols
 		    || model_parse_temp(p, &row->c.temp, &why) != 0)
 			return fail_field(x, "temperature_c", "34.0-43.0 (degrees C, one decimal)", p);
 	}
-	rc = parse_names(x, "care", f[EXPORT_CARE], model_parse_care, "care item", &row->c.care);
+	row->c.care_assessed = strcmp(f[EXPORT_CARE], "-") != 0;
+	if (row->c.care_assessed)
+		rc = parse_names(x, "care", f[EXPORT_CARE], model_parse_care, "care item",
+				 &row->c.care);
 	if (rc == HG_OK && *f[EXPORT_SKIN_TYPE]) {
 		row->skin_type = model_parse_skin_type(f[EXPORT_SKIN_TYPE]);
 		if (row->skin_type < 0)
@@ -488,6 +494,7 @@ static int run_piece(struct run *x, const char *data, size_t len, size_t line,
 			if (rc == HG_OK && found) {
 				row.c.temp = old.temp;
 				row.c.care = old.care;
+				row.c.care_assessed = old.care_assessed;
 			}
 			model_checkin_free(&old);
 		}
