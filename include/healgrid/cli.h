@@ -104,6 +104,7 @@ int cli_parse_by(const char *opt, const char *s, enum hg_by *out);
 int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
                       const char *text, char *const *ids, size_t nids);
 int cmd_photo(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_medicine(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif
