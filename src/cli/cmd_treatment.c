@@ -318,6 +318,21 @@ static int treatment_edit(struct cli_ctx *ctx, int argc, char **argv)
 	old_date = r.t.date;
 	apply_change(&ch, &r.t);
 	rc = check_days(&r, old_date, ch.given, &widened);
+	if (rc == HG_OK && r.t.date > old_date) {
+		/* an action stays on its date, which may not fall before day 0;
+		 * medicines stay on theirs, any date */
+		int first = 0, found = 0;
+
+		rc = db_action_first_date(db, id, &first, &found);
+		if (rc == HG_OK && found && first < r.t.date) {
+			char d[HG_DATE_LEN];
+
+			date_format(first, d);
+			rc = hg_fail(HG_ERR_INPUT, "--date: an action is dated %s and would fall"
+				     " before the treatment day; the date can be %s at the latest",
+				     d, d);
+		}
+	}
 	if (rc == HG_OK)
 		rc = check_unique(db, &r.t, id, "treatment edit");
 	if (rc == HG_OK && r.t.date != old_date)

@@ -816,7 +816,48 @@ static int check_header(const char *path, off_t size)
 	return HG_OK;
 }
 
+/* A read-only file of an older schema, for `check`: copied into memory
+ * and upgraded there, so the check sees what the upgrade would make of the
+ * file without writing it. */
+static int upgrade_in_memory(struct hg_db *db, int version)
+{
+	sqlite3 *file = db->sql;
+	sqlite3_backup *b;
+	int rc;
+
+	db->sql = NULL;
+	rc = connect(db, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	if (rc == HG_OK) {
+		b = sqlite3_backup_init(db->sql, "main", file, "main");
+		if (!b) {
+			rc = sql_fail(db, sqlite3_errcode(db->sql));
+		} else {
+			int step = sqlite3_backup_step(b, -1);
+
+			sqlite3_backup_finish(b);
+			if (step != SQLITE_DONE) {
+				sqlite3 *mem = db->sql;
+
+				db->sql = file;
+				rc = sql_fail(db, step);
+				db->sql = mem;
+			}
+		}
+	}
+	sqlite3_close(file);
+	if (rc == HG_OK)
+		rc = migrate(db, version);
+	return rc;
+}
+
+static int open_db(const char *path, int make_dirs, int check_only, struct hg_db **out);
+
 int db_open(const char *path, int make_dirs, struct hg_db **out)
+{
+	return open_db(path, make_dirs, 0, out);
+}
+
+static int open_db(const char *path, int make_dirs, int check_only, struct hg_db **out)
 {
 	struct hg_db *db = xcalloc(1, sizeof *db);
 	char *dir = hg_dirname(path);
@@ -876,6 +917,9 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 				     SCHEMA_VERSION);
 		else if (version < 1)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (no schema)", path);
+		else if (version < SCHEMA_VERSION && check_only &&
+			 sqlite3_db_readonly(db->sql, "main") == 1)
+			rc = upgrade_in_memory(db, version);
 		else if (version < SCHEMA_VERSION)
 			rc = migrate(db, version);
 	}
@@ -900,6 +944,17 @@ int db_open_existing(const char *path, struct hg_db **out, int *missing)
 	if (*missing)
 		return HG_ERR_RUNTIME;
 	return db_open(path, 0, out);
+}
+
+int db_open_check(const char *path, struct hg_db **out, int *missing)
+{
+	struct stat st;
+
+	*out = NULL;
+	*missing = stat(path, &st) != 0 && errno == ENOENT;
+	if (*missing)
+		return HG_ERR_RUNTIME;
+	return open_db(path, 0, 1, out);
 }
 
 void db_close(struct hg_db *db)
