@@ -74,7 +74,7 @@ for c in "${commands[@]}"; do
 	got=$(rows "$f")
 	case $c in
 	checkin*)
-		new_day="checkin|2|6|1|NULL|NULL|NULL|0|''"
+		new_day="checkin|2|6|1|NULL|NULL|NULL|NULL|''"
 		is "$(printf '%s\n' "$got" | grep -vxF "$new_day")" "$v1_rows" "$c: old rows intact"
 		is "$(printf '%s\n' "$got" | grep -cxF "$new_day")" "1" "$c: the new day added"
 		is "$(sqlite3 "$f" 'SELECT updated IS NOT NULL FROM checkin WHERE day = 6')" "1" \
@@ -173,7 +173,7 @@ is "$(sqlite3 "$f" "SELECT type, name, sql FROM sqlite_schema ORDER BY name")" "
 is "$(rows2 "$f")" "$v2_rows" "v2 file: every row intact, save stamps included"
 is "$(sqlite3 "$f" "SELECT count(*) FROM checkin WHERE temperature_dc IS NOT NULL OR care != 0;
 	SELECT count(*) FROM treatment WHERE skin_type IS NOT NULL;
-	SELECT count(*) FROM action; SELECT count(*) FROM action_flag")" "0
+	SELECT count(*) FROM action; SELECT count(*) FROM action_for")" "0
 0
 0
 0" "v2 file: new fields empty, no actions"
