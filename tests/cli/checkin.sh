@@ -116,7 +116,7 @@ print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["matches
 	run checkin --day 5 --temp 38.2c
 	is "$(sqlite3 "$DB" 'SELECT temperature_dc FROM checkin WHERE day = 5')" "382" "$loc: 38.2c"
 	run export --format json
-	like "$out" '*"day": 2,*"temperature_c": 37.9, "care": \[\], "photos": \[\]}*"day": 4,*"temperature_c": 38.0,*' \
+	like "$out" '*"day": 2,*"temperature_c": 37.9, "care": null, "photos": \[\]}*"day": 4,*"temperature_c": 38.0,*' \
 		"$loc: the JSON export prints temperature_c with one decimal and a dot"
 	run report --format json
 	like "$out" '*"day": 5,*"signs": \[\], "temperature_c": 38.2, "care": \[\]*' "$loc: the JSON report carries temperature_c"
