@@ -173,6 +173,16 @@ suite() {
 	like "$err" "healgrid: $T/exif.json: treatments\\[0\\].checkins\\[1\\].photos\\[0\\].jpeg: *" "$loc: naming the photo"
 	is "$(db_sum)" "$before" "$loc: exif: nothing changed"
 
+	# A failed import into a database it created leaves none behind.
+	DB="$T/never.db"
+	run import "$T/bigid.json"
+	expect_status 2 "$loc: a failed import into a new database"
+	[ ! -e "$T/never.db" ] && [ ! -e "$T/never.db-wal" ] && ok "$loc: leaves no database behind" ||
+		not_ok "$loc: leaves no database behind" "$(ls "$T"/never.db*)"
+	run import "$T/truncated.json"
+	[ ! -e "$T/never.db" ] && ok "$loc: not even for a file that is not JSON" ||
+		not_ok "$loc: not even for a file that is not JSON"
+
 	# A version 1 export still imports.
 	DB="$T/v1.db"
 	cat >"$T/v1.json" <<-'EOF'
