@@ -261,7 +261,7 @@ for slot, writes in history.items():
     got = con.execute("SELECT redness, swelling, bruising, bleeding, signs, note FROM checkin"
                       " WHERE treatment_id = ? AND day = ?", slot).fetchone()
     if got is None:         # an absent day reads as a day with nothing recorded
-        got = EMPTY
+        got = (None, None, None, None, 0, "")   # (signs none, as a removed day had)
     for i, (s, f, outcome) in enumerate(writes):
         if outcome != "acked":
             continue
