@@ -34,10 +34,6 @@ int db_open(const char *path, int make_dirs, struct hg_db **out);
  * HG_ERR_RUNTIME, no message) when there is no file at path.  For the
  * commands that only read. */
 int db_open_existing(const char *path, struct hg_db **out, int *missing);
-/* The same for `check`: a read-only file of an older schema is not
- * refused but upgraded in memory only (the file is never written), so it
- * is checked as the upgrade would leave it. */
-int db_open_check(const char *path, struct hg_db **out, int *missing);
 void db_close(struct hg_db *db);
 const char *db_path(const struct hg_db *db);
 int db_schema_version(void);

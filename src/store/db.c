@@ -534,6 +534,32 @@ static void announce_renames(struct hg_db *db)
 	(void)exec(db, "DROP TABLE temp.hg_renamed");
 }
 
+/* hg_v2_kind(rule, risks, area): the kind of problem a version 2 flag
+ * reference becomes (model_v2_rule_kind), NULL for a precaution; for the
+ * upgrade step of migrations[]. */
+static void sql_v2_kind(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *rule = (const char *)sqlite3_value_text(argv[0]);
+	const char *area = (const char *)sqlite3_value_text(argv[2]);
+	const char *kind;
+
+	(void)argc;
+	kind = model_v2_rule_kind(rule, (unsigned)sqlite3_value_int64(argv[1]), area);
+	if (kind)
+		sqlite3_result_text(cx, kind, -1, SQLITE_STATIC);
+	else
+		sqlite3_result_null(cx);
+}
+
+/* healgrid's own SQL functions on db's connection: hg_v2_kind (the step to
+ * schema 6, and ST_A_FLAG_INSERT). */
+static int add_functions(struct hg_db *db)
+{
+	return sqlite3_create_function_v2(db->sql, "hg_v2_kind", 3,
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_v2_kind,
+					  NULL, NULL, NULL);
+}
+
 /* Take the schema from `from` to SCHEMA_VERSION in one transaction: all
  * steps or none.  The version is read again under the write lock, because
  * another healgrid may have migrated the file since we looked. */
@@ -545,6 +571,10 @@ static int migrate(struct hg_db *db, int from)
 		return hg_fail(HG_ERR_RUNTIME, "%s: made by an older healgrid (schema %d) and"
 			       " read-only: make it writable once so healgrid can upgrade it;"
 			       " it was not changed", db->path, from);
+	/* the function the step to schema 6 calls, on this connection */
+	src = add_functions(db);
+	if (src != SQLITE_OK)
+		return sql_fail(db, src);
 	/* Steps rebuild tables (drop and rename), which must not cascade:
 	 * foreign keys are off for the migration (a no-op inside a
 	 * transaction, so before it) and checked before the commit. */
@@ -592,23 +622,6 @@ static int migrate(struct hg_db *db, int from)
 	return rc;
 }
 
-/* hg_v2_kind(rule, risks, area): the kind of problem a version 2 flag
- * reference becomes (model_v2_rule_kind), NULL for a precaution; for the
- * upgrade step of migrations[]. */
-static void sql_v2_kind(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *rule = (const char *)sqlite3_value_text(argv[0]);
-	const char *area = (const char *)sqlite3_value_text(argv[2]);
-	const char *kind;
-
-	(void)argc;
-	kind = model_v2_rule_kind(rule, (unsigned)sqlite3_value_int64(argv[1]), area);
-	if (kind)
-		sqlite3_result_text(cx, kind, -1, SQLITE_STATIC);
-	else
-		sqlite3_result_null(cx);
-}
-
 static int connect(struct hg_db *db, const char *file, int flags)
 {
 	/* One thread per connection: SQLite's own mutexes (a lock and unlock
@@ -626,9 +639,7 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	 * would copy another program's write-ahead log into its database. */
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	sqlite3_busy_timeout(db->sql, HG_DB_BUSY_TIMEOUT_MS);
-	rc = sqlite3_create_function_v2(db->sql, "hg_v2_kind", 3,
-					SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_v2_kind,
-					NULL, NULL, NULL);
+	rc = add_functions(db);
 	if (rc != SQLITE_OK)
 		return sql_fail(db, rc);
 	return exec(db, "PRAGMA foreign_keys = ON");
@@ -816,48 +827,7 @@ static int check_header(const char *path, off_t size)
 	return HG_OK;
 }
 
-/* A read-only file of an older schema, for `check`: copied into memory
- * and upgraded there, so the check sees what the upgrade would make of the
- * file without writing it. */
-static int upgrade_in_memory(struct hg_db *db, int version)
-{
-	sqlite3 *file = db->sql;
-	sqlite3_backup *b;
-	int rc;
-
-	db->sql = NULL;
-	rc = connect(db, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-	if (rc == HG_OK) {
-		b = sqlite3_backup_init(db->sql, "main", file, "main");
-		if (!b) {
-			rc = sql_fail(db, sqlite3_errcode(db->sql));
-		} else {
-			int step = sqlite3_backup_step(b, -1);
-
-			sqlite3_backup_finish(b);
-			if (step != SQLITE_DONE) {
-				sqlite3 *mem = db->sql;
-
-				db->sql = file;
-				rc = sql_fail(db, step);
-				db->sql = mem;
-			}
-		}
-	}
-	sqlite3_close(file);
-	if (rc == HG_OK)
-		rc = migrate(db, version);
-	return rc;
-}
-
-static int open_db(const char *path, int make_dirs, int check_only, struct hg_db **out);
-
 int db_open(const char *path, int make_dirs, struct hg_db **out)
-{
-	return open_db(path, make_dirs, 0, out);
-}
-
-static int open_db(const char *path, int make_dirs, int check_only, struct hg_db **out)
 {
 	struct hg_db *db = xcalloc(1, sizeof *db);
 	char *dir = hg_dirname(path);
@@ -917,9 +887,6 @@ static int open_db(const char *path, int make_dirs, int check_only, struct hg_db
 				     SCHEMA_VERSION);
 		else if (version < 1)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (no schema)", path);
-		else if (version < SCHEMA_VERSION && check_only &&
-			 sqlite3_db_readonly(db->sql, "main") == 1)
-			rc = upgrade_in_memory(db, version);
 		else if (version < SCHEMA_VERSION)
 			rc = migrate(db, version);
 	}
@@ -944,17 +911,6 @@ int db_open_existing(const char *path, struct hg_db **out, int *missing)
 	if (*missing)
 		return HG_ERR_RUNTIME;
 	return db_open(path, 0, out);
-}
-
-int db_open_check(const char *path, struct hg_db **out, int *missing)
-{
-	struct stat st;
-
-	*out = NULL;
-	*missing = stat(path, &st) != 0 && errno == ENOENT;
-	if (*missing)
-		return HG_ERR_RUNTIME;
-	return open_db(path, 0, 1, out);
 }
 
 void db_close(struct hg_db *db)
