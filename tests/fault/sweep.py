@@ -197,14 +197,16 @@ if r.returncode != 0:
     print("Bail out! cannot make the saved database: %s" % r.stderr.decode())
     sys.exit(1)
 # Every kind of row: skin type, temperature and care, a photo, an action
-# resolving a flag, the profile.
+# for a flag, a medicine, the profile.
 photo = os.path.join(tmp, "small.jpg")
 subprocess.run([mkimg, "jpeg", photo, "64", "48"], check=True)
 for args in (["treatment", "edit", "1", "--skin-type", "IV"],
              ["checkin", "--treatment", "1", "--day", "4", "--temp", "37.2",
               "--care", "sunscreen,actives", "--photo", photo],
              ["action", "add", "--treatment", "1", "--date", "2026-10-05",
-              "--text", "saw the clinic", "--resolves", "warmth-pain@3"],
+              "--text", "saw the clinic", "--by", "clinician", "--for", "infection@3"],
+             ["medicine", "add", "--treatment", "1", "--name", "cefalexin",
+              "--dose", "500 mg", "--from", "2026-10-05", "--days", "7"],
              ["profile", "--name", "Ann Example", "--born", "1990-04-02"]):
     r = hg(args, base)
     if r.returncode != 0:
@@ -234,10 +236,13 @@ SWEEPS = [
     ("checkin --photo", "alloc", ["checkin", "--treatment", "3", "--day", "5",
                                   "--photo", photo]),
     ("action add", "alloc", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
-                             "--text", "saw GP, cefalexin",
-                             "--resolves", "warmth-pain@3,pigment-risk@0"]),
-    ("flags resolve", "alloc", ["flags", "resolve", "--treatment", "3", "warmth-pain@3",
-                                "--text", "cold compress", "--date", "2026-11-05"]),
+                             "--text", "saw GP, cefalexin", "--by", "clinician",
+                             "--for", "infection@3"]),
+    ("flags resolve", "alloc", ["flags", "resolve", "--treatment", "3", "infection@3",
+                                "--text", "cold compress", "--by", "self",
+                                "--date", "2026-11-05"]),
+    ("medicine add", "alloc", ["medicine", "add", "--treatment", "2", "--name", "valaciclovir",
+                               "--dose", "500 mg twice a day", "--days", "5"]),
     ("backup", "write", ["backup", "{out}"]),
     ("checkin", "write", ["checkin", "--treatment", "2", "--day", "12", "--redness", "2",
                           "--sign", "pus", "--note", "worse again"]),
@@ -246,10 +251,13 @@ SWEEPS = [
     ("checkin --photo", "write", ["checkin", "--treatment", "3", "--day", "5",
                                   "--photo", photo]),
     ("action add", "write", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
-                             "--text", "saw GP, cefalexin",
-                             "--resolves", "warmth-pain@3,pigment-risk@0"]),
-    ("flags resolve", "write", ["flags", "resolve", "--treatment", "3", "warmth-pain@3",
-                                "--text", "cold compress", "--date", "2026-11-05"]),
+                             "--text", "saw GP, cefalexin", "--by", "clinician",
+                             "--for", "infection@3"]),
+    ("flags resolve", "write", ["flags", "resolve", "--treatment", "3", "infection@3",
+                                "--text", "cold compress", "--by", "self",
+                                "--date", "2026-11-05"]),
+    ("medicine add", "write", ["medicine", "add", "--treatment", "2", "--name", "valaciclovir",
+                               "--dose", "500 mg twice a day", "--days", "5"]),
     # a new database made while the disk fills up
     ("treatment add", "write", ["treatment", "add", "--date", "2026-11-01"]),
 ]
