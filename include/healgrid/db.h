@@ -97,6 +97,11 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 /* The date of treatment tid's earliest action; *found = 0 when none. */
 int db_action_first_date(struct hg_db *db, int64_t tid, int *date, int *found);
 
+/* What the database holds that the CSV export does not carry: bits of
+ * HG_HELD_* (1: photos, 2: actions, 4: medicines, 8: a profile). */
+enum { HG_HELD_PHOTOS = 1, HG_HELD_ACTIONS = 2, HG_HELD_MEDICINES = 4, HG_HELD_PROFILE = 8 };
+int db_beyond_csv(struct hg_db *db, unsigned *held);
+
 /* Medicines.  db_medicine_add stores m (name 1-100 bytes, dose at most
  * 100, to 0 or on or after from: checked by the caller) with the id m->id
  * when it is above 0 (an import keeping ids), else a new one, and sets

@@ -27,7 +27,7 @@ enum stmt_id {
 	ST_T_CURRENT, ST_C_DAYS, ST_C_RENUMBER,
 	ST_A_INSERT, ST_A_FLAG_INSERT, ST_A_DELETE, ST_A_LIST,
 	ST_A_FLAG_LIST, ST_A_FIRST_DATE,
-	ST_M_INSERT, ST_M_STOP, ST_M_DELETE, ST_M_GET, ST_M_LIST,
+	ST_M_INSERT, ST_M_STOP, ST_M_DELETE, ST_M_GET, ST_M_LIST, ST_BEYOND_CSV,
 	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
 	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
 	ST_PH_DAYS,
@@ -93,6 +93,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_M_INSERT] = "INSERT INTO medicine (id, treatment_id, name, dose, date_from, date_to)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_M_STOP]   = "UPDATE medicine SET date_to = ?2 WHERE id = ?1",
+	[ST_BEYOND_CSV] = "SELECT EXISTS (SELECT 1 FROM photo), EXISTS (SELECT 1 FROM action),"
+			" EXISTS (SELECT 1 FROM medicine), EXISTS (SELECT 1 FROM profile)",
 	[ST_M_DELETE] = "DELETE FROM medicine WHERE id = ?1",
 	[ST_M_GET]    = "SELECT id, treatment_id, name, dose, date_from, date_to FROM medicine"
 			" WHERE id = ?1",
@@ -2044,6 +2046,22 @@ int db_action_first_date(struct hg_db *db, int64_t tid, int *date, int *found)
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+}
+
+int db_beyond_csv(struct hg_db *db, unsigned *held)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_BEYOND_CSV);
+	int rc;
+
+	*held = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	rc = sqlite3_step(st);
+	for (int i = 0; rc == SQLITE_ROW && i < 4; i++)
+		if (sqlite3_column_int(st, i))
+			*held |= 1u << i;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? HG_OK : sql_fail(db, rc);
 }
 
 /* ---- medicines -------------------------------------------------------- */

@@ -43,6 +43,7 @@ like "$out" '*"day": 1, *"signs": \["pus"\], *"care": null, *"day": 2, *"signs":
 printf '%s\n' "$out" >"$T/all.json"
 run export
 printf '%s\n' "$out" >"$T/all.csv"
+is "$err" "" "CSV export: nothing left out, no note"
 is "$(printf '%s\n' "$out" | cut -d, -f6,12,15 | tr -d '\r')" "day,signs,care
 1,pus,-
 2,,-

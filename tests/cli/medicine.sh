@@ -45,6 +45,15 @@ run medicine list --treatment 2
 is "$out" "medicine 3, treatment 2: cefalexin, 500 mg 4 times a day, from 2026-11-10, still taken
 medicine 4, treatment 2: aciclovir, from 2026-12-01, still taken" "medicine list as text"
 
+run export
+like "$err" "*healgrid: note: CSV carries no medicines: use --format json to keep them" \
+	"export --format csv says the CSV leaves the medicines out"
+run action add --text "saw GP"
+run export
+like "$err" "*healgrid: note: CSV carries no actions or medicines: use --format json to keep them" \
+	"and actions"
+run action delete 1 --yes
+
 run medicine stop 3 --date 2026-11-12
 is "$out" "medicine 3 taken until 2026-11-12" "medicine stop --date"
 run medicine stop 1
