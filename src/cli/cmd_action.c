@@ -75,91 +75,15 @@ static void free_ids(char **ids, size_t n)
 	free(ids);
 }
 
-/* ---- the problems an action can name ----------------------------------
- * An action names a problem as KIND@DAY and stores it as kind and the
- * calendar date of its first day.  The problems, their first days and
- * their levels come from the rules engine; problem_list() is the one place
- * that asks it (a flag of a version 2 rule id, pus@3, is taken as the
- * problem of that rule's kind). */
-
-struct problem {
-	const char *kind;       /* static: model_flag_kinds */
-	int day;                /* its first day */
-	enum hg_level level;    /* its highest level */
-};
-
-struct problems {
-	struct problem *p;
-	size_t n;
-};
-
-static void problem_list(const struct hg_recovery *r, struct problems *out)
+/* The flag's level on day `day`: the highest of its findings by then. */
+static enum hg_level level_on(const struct hg_flag *f, int day)
 {
-	struct hg_flag *flags = NULL;
-	size_t nflags = 0;
+	enum hg_level level = HG_LEVEL_WATCH;
 
-	out->p = NULL;
-	out->n = 0;
-	rules_eval(r, &flags, &nflags);
-	for (size_t i = 0; i < nflags; i++) {
-		const char *kind = model_v2_rule_kind(flags[i].rule, r->t.risks, r->t.area);
-		size_t k;
-
-		if (!kind)
-			continue;       /* a precaution: never named by an action */
-		for (k = 0; k < out->n; k++)
-			if (out->p[k].kind == kind && out->p[k].day == flags[i].day)
-				break;
-		if (k == out->n) {
-			out->p = xrealloc(out->p, (out->n + 1) * sizeof *out->p);
-			out->p[out->n++] = (struct problem){ kind, flags[i].day, flags[i].level };
-		} else if (flags[i].level < out->p[k].level) {
-			out->p[k].level = flags[i].level;
-		}
-	}
-	rules_flags_free(flags, nflags);
-}
-
-/* The problem of `kind` raised on calendar `date`, or NULL. */
-static const struct problem *problem_find(const struct problems *ps, int tdate,
-                                          const char *kind, int date)
-{
-	for (size_t i = 0; i < ps->n; i++)
-		if (strcmp(ps->p[i].kind, kind) == 0 && tdate + ps->p[i].day == date)
-			return &ps->p[i];
-	return NULL;
-}
-
-/* "infection@10, pigment@16", or "none" */
-static void problem_ids(const struct problems *ps, struct strbuf *sb)
-{
-	if (ps->n == 0)
-		sb_puts(sb, "none");
-	for (size_t i = 0; i < ps->n; i++)
-		sb_printf(sb, "%s%s@%d", i ? ", " : "", ps->p[i].kind, ps->p[i].day);
-}
-
-/* Parse a flag id (KIND@DAY, or a version 2 RULE@DAY) into kind and day. */
-static int parse_problem_id(const char *id, const struct hg_treatment *t, const char **kind,
-                            int *day)
-{
-	const char *at = strrchr(id, '@'), *rule;
-	char name[HG_FLAG_ID_MAX];
-	long d;
-	char *end;
-
-	if (!at || at == id || (size_t)(at - id) >= sizeof name || at[1] < '0' || at[1] > '9')
-		return -1;
-	d = strtol(at + 1, &end, 10);
-	if (*end || d > HG_WINDOW_MAX)
-		return -1;
-	memcpy(name, id, (size_t)(at - id));
-	name[at - id] = '\0';
-	*day = (int)d;
-	*kind = model_kind_lookup(name);
-	if (!*kind && rules_parse_flag_id(id, &rule, day) == 0)
-		*kind = model_v2_rule_kind(rule, t->risks, t->area);
-	return *kind ? 0 : -1;
+	for (size_t i = 0; i < f->nfindings; i++)
+		if (f->findings[i].day <= day && f->findings[i].level < level)
+			level = f->findings[i].level;
+	return level;
 }
 
 int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
@@ -167,7 +91,8 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
 {
 	struct hg_db *db;
 	struct hg_recovery r;
-	struct problems ps = { NULL, 0 };
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0;
 	struct hg_action a;
 	struct strbuf notes = STRBUF_INIT;
 	char adate[HG_DATE_LEN];
@@ -194,51 +119,23 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
 		db_rollback(db);
 		return rc;
 	}
-	problem_list(&r, &ps);
+	rules_eval(&r, NULL, 0, &flags, &nflags);
 	a.treatment_id = tid;
 	a.date = date;
 	a.by = by;
 	a.text = xstrdup(text);
-	for (size_t i = 0; rc == HG_OK && i < nids; i++) {
-		const struct problem *p = NULL;
-		const char *kind;
-		int day, dup = 0;
+	rc = rules_check_flag_ids(flags, nflags, &r.t, date, ids, nids, &a.resolves,
+	                          &a.nresolves);
+	/* only a clinician's care covers an urgent or emergency flag */
+	for (size_t i = 0; rc == HG_OK && by == HG_BY_SELF && i < a.nresolves; i++) {
+		const struct hg_flag *f = rules_find_flag(flags, nflags, &r.t, &a.resolves[i],
+		                                          date);
+		enum hg_level level = f ? level_on(f, date - r.t.date) : HG_LEVEL_WATCH;
 
-		if (parse_problem_id(ids[i], &r.t, &kind, &day) == 0)
-			p = problem_find(&ps, r.t.date, kind, r.t.date + day);
-		if (!p || r.t.date + p->day > date) {
-			struct strbuf sb = STRBUF_INIT;
-			char fdate[HG_DATE_LEN];
-
-			problem_ids(&ps, &sb);
-			if (p) {
-				date_format(r.t.date + p->day, fdate);
-				rc = hg_fail(HG_ERR_INPUT, "flag %s began on %s, after the action"
-					     " (%s); flags of treatment %lld: %s", ids[i], fdate,
-					     adate, (long long)tid, sb_str(&sb));
-			} else {
-				rc = hg_fail(HG_ERR_INPUT, "no flag %s; flags of treatment %lld: %s",
-					     ids[i], (long long)tid, sb_str(&sb));
-			}
-			sb_free(&sb);
-			break;
-		}
-		/* two ids of one problem are one reference */
-		for (size_t j = 0; j < a.nresolves; j++)
-			dup |= strcmp(a.resolves[j].kind, p->kind) == 0 &&
-			       a.resolves[j].date == r.t.date + p->day;
-		if (dup)
-			continue;
-		a.resolves = xrealloc(a.resolves, (a.nresolves + 1) * sizeof *a.resolves);
-		a.resolves[a.nresolves].kind = xstrdup(p->kind);
-		a.resolves[a.nresolves].rule = NULL;
-		a.resolves[a.nresolves].date = r.t.date + p->day;
-		a.nresolves++;
-		/* only a clinician's care covers an urgent or emergency problem */
-		if (by == HG_BY_SELF && p->level <= HG_LEVEL_URGENT)
-			sb_printf(&notes, "%s@%d is %s: it stays open until a clinician has seen"
-				  " it (an %s problem needs a clinician)\n", p->kind, p->day,
-				  rules_level_name(p->level), rules_level_name(p->level));
+		if (level <= HG_LEVEL_URGENT)
+			sb_printf(&notes, "%s is %s: it stays open until a clinician has seen it"
+				  " (an %s problem needs a clinician)\n", f->id,
+				  rules_level_name(level), rules_level_name(level));
 	}
 	if (rc == HG_OK)
 		rc = db_action_add(db, &a);
@@ -251,7 +148,7 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
 		fputs(sb_str(&notes), ctx->out);
 	}
 	sb_free(&notes);
-	free(ps.p);
+	rules_flags_free(flags, nflags);
 	model_recovery_free(&r);
 	model_action_free(&a);
 	return rc;
@@ -326,17 +223,50 @@ struct listing {
 	size_t shown;
 };
 
-/* One treatment's actions, with its problems to tell raised from gone. */
+/* The id of the flag a reference finds ("infection@3"), or, when it finds
+ * none, its kind and day as stored. */
+static const struct hg_flag *ref_id(const struct hg_flag *flags, size_t nflags,
+                                    const struct hg_recovery *r, const struct hg_action *a,
+                                    const struct hg_flag_ref *ref, char *buf, size_t len)
+{
+	const struct hg_flag *f = rules_find_flag(flags, nflags, &r->t, ref, a->date);
+	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &r->t);
+
+	if (f)
+		snprintf(buf, len, "%s", f->id);
+	else
+		snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind)
+		         : ref->rule, ref->date - r->t.date);
+	return f;
+}
+
+/* Reference j of action a as shown: 2 with the id of the flag it finds,
+ * 1 with its stored kind and day when it finds none ("no longer raised"),
+ * 0 when an earlier reference of a finds the same flag (references landing
+ * on one flag are one). */
+static int ref_shown(const struct hg_flag *flags, size_t nflags, const struct hg_recovery *r,
+                     const struct hg_action *a, size_t j, char *buf, size_t len)
+{
+	const struct hg_flag *f = ref_id(flags, nflags, r, a, &a->resolves[j], buf, len);
+
+	for (size_t k = 0; f && k < j; k++)
+		if (rules_find_flag(flags, nflags, &r->t, &a->resolves[k], a->date) == f)
+			return 0;
+	return f ? 2 : 1;
+}
+
+/* One treatment's actions, with its flags to tell raised from gone. */
 static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
 	struct listing *l = arg;
-	struct problems ps;
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0;
 
 	(void)i;
 	(void)n;
 	if (l->tid && r->t.id != l->tid)
 		return HG_OK;
-	problem_list(r, &ps);
+	rules_eval(r, l->a, l->na, &flags, &nflags);
 	for (size_t k = 0; k < l->na; k++) {
 		const struct hg_action *a = &l->a[k];
 		const char *by = model_by_name(a->by);
@@ -362,15 +292,12 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 			json_string(&l->sb, a->text);
 			json_key(&l->sb, "for", 0);
 			sb_putc(&l->sb, '[');
-			for (size_t j = 0; j < a->nresolves; j++) {
-				const struct hg_flag_ref *ref = &a->resolves[j];
-				const struct problem *p = problem_find(&ps, r->t.date, ref->kind,
-								       ref->date);
+			for (size_t j = 0, shown = 0; j < a->nresolves; j++) {
 				char id[HG_FLAG_ID_MAX];
 
-				snprintf(id, sizeof id, "%s@%d", ref->kind,
-					 p ? p->day : ref->date - r->t.date);
-				if (j)
+				if (!ref_shown(flags, nflags, r, a, j, id, sizeof id))
+					continue;
+				if (shown++)
 					sb_puts(&l->sb, ", ");
 				json_string(&l->sb, id);
 			}
@@ -383,18 +310,17 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 				  by ? "by " : "who: not recorded", by ? by : "", text);
 			free(text);
 			for (size_t j = 0; j < a->nresolves; j++) {
-				const struct hg_flag_ref *ref = &a->resolves[j];
-				const struct problem *p = problem_find(&ps, r->t.date, ref->kind,
-								       ref->date);
+				char id[HG_FLAG_ID_MAX];
+				int shown = ref_shown(flags, nflags, r, a, j, id, sizeof id);
 
-				sb_printf(&l->sb, "  for %s@%d%s\n", ref->kind,
-					  p ? p->day : ref->date - r->t.date,
-					  p ? "" : " (no longer raised)");
+				if (shown)
+					sb_printf(&l->sb, "  for %s%s\n", id,
+						  shown > 1 ? "" : " (no longer raised)");
 			}
 		}
 		l->shown++;
 	}
-	free(ps.p);
+	rules_flags_free(flags, nflags);
 	return HG_OK;
 }
 

@@ -15,21 +15,24 @@ static const char *const symptom_names[HG_SYMPTOM_COUNT] = {
 
 static const struct { const char *name, *label; } signs[HG_SIGN_COUNT] = {
 	[HG_SIGN_WARMTH]        = { "warmth", "skin hot to touch" },
-	[HG_SIGN_PUS]           = { "pus", "pus or cloudy discharge" },
-	[HG_SIGN_CRUSTING]      = { "crusting", "yellow / honey crusts" },
-	[HG_SIGN_SPREADING]     = { "spreading", "redness spreading" },
-	[HG_SIGN_PAIN]          = { "pain", "pain getting worse" },
-	[HG_SIGN_FEVER]         = { "fever", "fever" },
-	[HG_SIGN_BLISTERS]      = { "blisters", "clustered small blisters" },
-	[HG_SIGN_RASH]          = { "rash", "itchy rash or hives" },
-	[HG_SIGN_DARK_PATCHES]  = { "dark-patches", "darker patches" },
-	[HG_SIGN_LIGHT_PATCHES] = { "light-patches", "lighter patches" },
-	[HG_SIGN_BUMPS]         = { "bumps", "firm bumps" },
-	[HG_SIGN_LINES]         = { "lines", "lines or track marks" },
-	[HG_SIGN_LIPS]          = { "lips", "swollen lips or throat" },
+	[HG_SIGN_PUS]           = { "pus", "pus or cloudy discharge from the needle marks" },
+	[HG_SIGN_CRUSTING]      = { "crusting", "yellow or honey-coloured crusts" },
+	[HG_SIGN_SPREADING]     = { "spreading", "redness spreading beyond the treated area" },
+	[HG_SIGN_PAIN]          = { "pain", "pain getting worse, not better" },
+	[HG_SIGN_FEVER]         = { "fever", "fever (38.0 C or more)" },
+	[HG_SIGN_BLISTERS]      = { "blisters", "clustered small blisters, cold-sore like" },
+	[HG_SIGN_RASH]          = { "rash", "hives, itchy rash" },
+	[HG_SIGN_DARK_PATCHES]  = { "dark-patches", "darker patches of skin" },
+	[HG_SIGN_LIGHT_PATCHES] = { "light-patches", "lighter patches of skin" },
+	[HG_SIGN_BUMPS]         = { "bumps", "firm bumps or nodules" },
+	[HG_SIGN_LINES]         = { "lines", "needle-track lines or marks" },
+	[HG_SIGN_LIPS_AIRWAY]   = { "lips-airway", "swollen lips, tongue or throat, or trouble breathing" },
 	[HG_SIGN_EYE]           = { "eye", "eye pain or changed vision" },
-	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell" },
-	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding that won't stop" },
+	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell: confused, fainting, a fit, racing heart" },
+	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding not stopped by 10 minutes of pressure" },
+	[HG_SIGN_AIRWAY]        = { "airway", "swollen tongue or throat, trouble breathing or swallowing" },
+	[HG_SIGN_NUMB_MOUTH]    = { "numb-mouth", "numb mouth with metallic taste, dizziness or twitching" },
+	[HG_SIGN_LIPS]          = { "lips", "swollen lips or face, more than the usual puffiness" },
 };
 
 static const struct { const char *name, *label; } cares[HG_CARE_COUNT] = {
@@ -42,7 +45,8 @@ static const struct { const char *name, *label; } cares[HG_CARE_COUNT] = {
 static const char *const risk_names[HG_RISK_COUNT] = {
 	"active-infection", "active-acne", "bleeding-disorder",
 	"blood-thinners", "cold-sores", "keloids", "isotretinoin",
-	"dark-skin", "pregnancy", "weak-immunity"
+	"dark-skin", "pregnancy", "weak-immunity", "metal-allergy",
+	"cancer-treatment"
 };
 
 static const char *const device_names[HG_DEVICE_COUNT] = {
@@ -383,7 +387,7 @@ void model_medicines_free(struct hg_medicine *m, size_t n)
 	free(m);
 }
 
-/* ---- version 3: who acted, kinds of problem, the version 2 upgrade ---- */
+/* ---- who did an action ------------------------------------------------ */
 
 const char *model_by_name(enum hg_by by)
 {
@@ -404,89 +408,4 @@ int model_by_lookup(const char *name)
 	if (strcmp(name, "self") == 0)
 		return HG_BY_SELF;
 	return -1;
-}
-
-const char *const model_flag_kinds[] = {
-	"infection", "cold-sore", "reaction", "bleeding", "healing", "pigment", "eye",
-	"illness", "care", NULL
-};
-
-const char *model_kind_lookup(const char *name)
-{
-	for (size_t i = 0; model_flag_kinds[i]; i++)
-		if (strcmp(model_flag_kinds[i], name) == 0)
-			return model_flag_kinds[i];
-	return NULL;
-}
-
-static int ascii_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int model_area_is_face(const char *area)
-{
-	static const char *const words[] = {
-		"face", "facial", "forehead", "cheek", "cheeks", "nose", "chin", "lip",
-		"lips", "mouth", "perioral", "eye", "eyes", "eyelid", "eyelids",
-		"periorbital", "temple", "temples", "jaw", "jawline",
-	};
-	const char *p = area ? area : "";
-
-	while (*p) {
-		size_t len = 0;
-		char word[16];
-
-		while (*p && !ascii_letter(*p))
-			p++;
-		while (ascii_letter(p[len]))
-			len++;
-		if (len > 0 && len < sizeof word) {
-			for (size_t i = 0; i < len; i++)
-				word[i] = (char)(p[i] | 0x20);      /* ASCII lower case */
-			word[len] = '\0';
-			for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-				if (strcmp(word, words[i]) == 0)
-					return 1;
-		}
-		p += len;
-	}
-	return 0;
-}
-
-const char *model_v2_rule_kind(const char *rule, unsigned risks, const char *area)
-{
-	/* Version 2's rules (and version 3's of the same name) by kind; the
-	 * precautions (risk-infection, risk-precaution, cold-sores-precaution,
-	 * pigment-risk, home-deep) are not flags and have none. */
-	static const struct { const char *rule, *kind; } map[] = {
-		{ "breathing", "reaction" }, { "airway", "reaction" }, { "lips", "reaction" },
-		{ "numbing", "reaction" }, { "rash-early", "reaction" },
-		{ "spreading-early", "reaction" }, { "rash", "reaction" }, { "bumps", "reaction" },
-		{ "eye", "eye" }, { "unwell", "illness" }, { "fever-alone", "illness" },
-		{ "bleeding-nonstop", "bleeding" }, { "bleeding-heavy", "bleeding" },
-		{ "bleeding-late", "bleeding" }, { "bleeding-risk", "bleeding" },
-		{ "bruising-heavy", "bleeding" }, { "bleeding-spotting", "bleeding" },
-		{ "bruising-lingering", "bleeding" },
-		{ "pus", "infection" }, { "spreading", "infection" },
-		{ "spreading-fever", "infection" }, { "fever", "infection" },
-		{ "infection-signs", "infection" }, { "warmth-pain", "infection" },
-		{ "redness-rising", "infection" }, { "swelling-rising", "infection" },
-		{ "blisters", "cold-sore" },
-		{ "redness-late", "healing" }, { "swelling-late", "healing" },
-		{ "redness-lingering", "healing" }, { "lines", "healing" },
-		{ "dark-patches-early", "pigment" }, { "dark-patches", "pigment" },
-		{ "light-patches-early", "pigment" }, { "light-patches", "pigment" },
-		{ "actives-early", "care" }, { "sun-early", "care" }, { "makeup-early", "care" },
-	};
-
-	if (!rule)
-		return NULL;
-	if (strcmp(rule, "crusting") == 0)
-		return (risks & HG_BIT(HG_RISK_COLD_SORES)) && model_area_is_face(area)
-			? "cold-sore" : "infection";
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i].rule, rule) == 0)
-			return map[i].kind;
-	return NULL;
 }

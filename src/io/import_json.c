@@ -257,7 +257,7 @@ static int names_field(const struct jrun *x, const char *path, const char *key,
 /* A sign of a version 1 or 2 file: its "lips" (lips, tongue or throat,
  * or trouble breathing) is the sign stored at bit 12 (lips-airway since),
  * whatever the name means today. */
-enum { V2_SIGN_LIPS = 12 };
+enum { V2_SIGN_LIPS = HG_SIGN_LIPS_AIRWAY };
 
 static int v2_sign_lookup(const char *name)
 {
@@ -649,14 +649,18 @@ static int parse_ref(const struct jrun *x, const char *p, const struct hg_json_i
 	memcpy(name, it->text, (size_t)(at - it->text));
 	name[at - it->text] = '\0';
 	if (x->version >= 3) {
-		*kind = model_kind_lookup(name);
-		if (!*kind)
+		int k = rules_kind_lookup(name);
+
+		if (k < 0)
 			return fail_at(x, p, "unknown kind of flag \"%s\"", name);
+		*kind = rules_kind_name((enum hg_kind)k);
 		return HG_OK;
 	}
 	if (d < 0 || rules_parse_flag_id(it->text, &rule, day) != 0)
 		return fail_at(x, p, "expected %s, got \"%s\"", want, it->text);
-	*kind = model_v2_rule_kind(rule, t->risks, t->area);
+	int k = rules_rule_kind(rule, t);
+
+	*kind = k >= 0 ? rules_kind_name((enum hg_kind)k) : NULL;
 	return HG_OK;
 }
 

@@ -271,17 +271,20 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		date_format(f->date, date);
 		sb_printf(sb, "<tr><td class=\"nw lv-%s\">%s&#160;%s</td><td class=\"n\">%d</td>"
 			  "<td class=\"nw\">%s</td><td>%s (%s)</td><td>", rules_level_name(f->level),
-			  level_mark[f->level], rules_level_name(f->level), f->day, date, f->rule,
-			  rules_category_name(f->category));
+			  level_mark[f->level], rules_level_name(f->level), f->day, date, f->id,
+			  rules_kind_name(f->kind));
 		report_flag_short(&text, f);
 		esc(sb, sb_str(&text));
-		if (f->action) {
-			date_format(f->action->date, date);
-			sb_printf(sb, "<br><span class=\"done\"><b>resolved</b> %s: ", date);
-			esc(sb, f->action->text);
+		text.len = 0;
+		report_flag_status(&text, f);
+		sb_puts(sb, " <b>");
+		esc(sb, sb_str(&text));
+		sb_puts(sb, "</b>");
+		if (report_flag_action(f)) {
+			date_format(report_flag_action(f)->date, date);
+			sb_printf(sb, "<br><span class=\"done\">done %s: ", date);
+			esc(sb, report_flag_action(f)->text);
 			sb_puts(sb, "</span>");
-		} else {
-			sb_puts(sb, " <b>open</b>");
 		}
 		sb_puts(sb, "</td></tr>\n");
 		sb_free(&text);

@@ -77,9 +77,9 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		KEY1(sb, "treatment");
 		sb_printf(sb, "%lld", (long long)f->treatment_id);
 		KEY(sb, "rule");
-		json_string(sb, f->rule);
+		json_string(sb, f->id);
 		KEY(sb, "category");
-		json_string(sb, rules_category_name(f->category));
+		json_string(sb, rules_kind_name(f->kind));
 		KEY(sb, "level");
 		json_string(sb, rules_level_name(f->level));
 		KEY(sb, "day");
@@ -87,7 +87,7 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		KEY(sb, "date");
 		json_date(sb, f->date);
 		KEY(sb, "status");
-		json_string(sb, f->action ? "resolved" : "open");
+		json_string(sb, rules_status_name(f->status));
 		KEY(sb, "finding");
 		{
 			struct strbuf text = STRBUF_INIT;
@@ -99,8 +99,8 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		KEY(sb, "message");
 		json_string(sb, f->message);
 		KEY(sb, "action");
-		if (f->action)
-			sb_printf(sb, "%lld", (long long)f->action->id);
+		if (report_flag_action(f))
+			sb_printf(sb, "%lld", (long long)report_flag_action(f)->id);
 		else
 			sb_puts(sb, "null");
 		sb_putc(sb, '}');
@@ -129,12 +129,13 @@ static void actions(struct strbuf *sb, const struct report_item *it)
 		for (size_t j = 0; j < a->nresolves; j++) {
 			const struct hg_flag_ref *ref = &a->resolves[j];
 			const struct hg_flag *f = rules_find_flag(it->flags, it->nflags,
-								  a->treatment_id, ref->rule,
-								  ref->date);
+								  &it->r->t, ref, a->date);
 			char id[HG_FLAG_ID_MAX];
 
-			rules_flag_id(ref->rule, f ? f->day : ref->date - it->r->t.date, id,
-				      sizeof id);
+			if (f)
+				snprintf(id, sizeof id, "%s", f->id);
+			else
+				report_ref_id(it, ref, id, sizeof id);
 			sb_puts(sb, j ? ", {" : "{");
 			KEY1(sb, "flag");
 			json_string(sb, id);
@@ -312,7 +313,7 @@ static void days(struct strbuf *sb, const struct report_item *it)
 			if (it->flags[i].day == d) {
 				if (!first)
 					sb_puts(sb, ", ");
-				json_string(sb, it->flags[i].rule);
+				json_string(sb, it->flags[i].id);
 				first = 0;
 			}
 		sb_putc(sb, ']');

@@ -158,15 +158,17 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 
 		date_format(f->date, date);
 		sb_printf(sb, "| **%s** | %d | %s | %s (%s) | ", rules_level_name(f->level),
-			  f->day, date, f->rule, rules_category_name(f->category));
+			  f->day, date, f->id, rules_kind_name(f->kind));
 		report_flag_short(&text, f);
 		md(sb, sb_str(&text));
-		if (f->action) {
-			date_format(f->action->date, date);
-			sb_printf(sb, " | resolved %s: ", date);
-			md(sb, f->action->text);
-		} else {
-			sb_puts(sb, " | **open**");
+		sb_puts(sb, " | ");
+		text.len = 0;
+		report_flag_status(&text, f);
+		sb_printf(sb, f->status == HG_STATUS_OPEN ? "**%s**" : "%s", sb_str(&text));
+		if (report_flag_action(f)) {
+			date_format(report_flag_action(f)->date, date);
+			sb_printf(sb, "; done %s: ", date);
+			md(sb, report_flag_action(f)->text);
 		}
 		sb_puts(sb, " |\n");
 		sb_free(&text);

@@ -262,17 +262,20 @@ static void flags(struct strbuf *sb, const struct report_item *it)
 		char date[HG_DATE_LEN];
 		struct strbuf text = STRBUF_INIT;
 
+		const struct hg_action *a = report_flag_action(f);
+
 		date_format(f->date, date);
-		sb_printf(sb, "  %-3s %-9s day %d, %s: %s (%s)%s\n",
+		sb_printf(sb, "  %-3s %-9s day %d, %s: %s (%s), ",
 			  rules_level_symbol_ascii(f->level), level_word[f->level], f->day,
-			  date, f->rule, rules_category_name(f->category),
-			  f->action ? " RESOLVED" : "");
+			  date, f->id, rules_kind_name(f->kind));
+		report_flag_status(sb, f);
+		sb_putc(sb, '\n');
 		report_flag_short(&text, f);
 		wrap(sb, "      ", sb_str(&text), 6);
-		if (f->action) {
+		if (a) {
 			text.len = 0;
-			date_format(f->action->date, date);
-			sb_printf(&text, "Done %s: %s", date, f->action->text);
+			date_format(a->date, date);
+			sb_printf(&text, "Done %s: %s", date, a->text);
 			wrap(sb, "      ", sb_str(&text), 8);
 		}
 		sb_free(&text);

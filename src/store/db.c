@@ -18,6 +18,7 @@
 #include "healgrid/date.h"
 #include "healgrid/db.h"
 #include "healgrid/image.h"
+#include "healgrid/rules.h"
 #include "healgrid/util.h"
 
 enum stmt_id {
@@ -269,7 +270,7 @@ static const char *const migrations[] = {
 	 * assessed); who did an action (NULL: not recorded, as before); the
 	 * flags an action is for by kind of problem and calendar date, several
 	 * actions to one flag allowed (a version 2 rule becomes its kind by
-	 * hg_v2_kind(), see model_v2_rule_kind(); a precaution is dropped, its
+	 * hg_v2_kind(), see rules_rule_kind(); a precaution is dropped, its
 	 * action kept; references that land on one kind and date become one);
 	 * medicines of a treatment */
 	"CREATE TABLE checkin_new ("
@@ -538,7 +539,7 @@ static void announce_renames(struct hg_db *db)
 }
 
 /* hg_v2_kind(rule, risks, area): the kind of problem a version 2 flag
- * reference becomes (model_v2_rule_kind), NULL for a precaution; for the
+ * reference becomes (rules_rule_kind), NULL for a precaution; for the
  * upgrade step of migrations[]. */
 static void sql_v2_kind(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -547,7 +548,14 @@ static void sql_v2_kind(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	const char *kind;
 
 	(void)argc;
-	kind = model_v2_rule_kind(rule, (unsigned)sqlite3_value_int64(argv[1]), area);
+	struct hg_treatment t;
+	int k;
+
+	model_treatment_init(&t);
+	t.risks = (unsigned)sqlite3_value_int64(argv[1]);
+	t.area = (char *)(area ? area : "");    /* read only; never freed here */
+	k = rules_rule_kind(rule, &t);
+	kind = k >= 0 ? rules_kind_name((enum hg_kind)k) : NULL;
 	if (kind)
 		sqlite3_result_text(cx, kind, -1, SQLITE_STATIC);
 	else
@@ -1510,7 +1518,7 @@ static int judge_flag_kind(sqlite3_stmt *st, struct strbuf *line)
 
 	if (!kind && sqlite3_column_type(st, 1) != SQLITE_NULL)
 		return nomem_fail(), -1;
-	if (kind && model_kind_lookup(kind))
+	if (kind && rules_kind_lookup(kind) >= 0)
 		return 0;
 	sb_printf(line, "action %lld: is for a flag of unknown kind \"%s\" (%s)",
 		  (long long)sqlite3_column_int64(st, 0), kind ? kind : "",

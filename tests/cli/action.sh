@@ -82,11 +82,11 @@ expect_error 2 '--by: expected clinician (a doctor, nurse, pharmacist or the cli
 run action add --text x --for infection@2 --by clinican
 expect_error 2 '--by: expected clinician or self, got "clinican" (did you mean clinician?)' "a misspelt --by"
 run action add --text x --for infection@4 --by self
-expect_error 2 "no flag infection@4; flags of treatment 1: infection@2, reaction@3" "a flag of another treatment"
+expect_error 2 "no flag infection@4; did you mean infection@2? flags of treatment 1: infection@2, reaction@3" "a flag of another treatment"
 run action add --text x --for infection@9 --by self
-expect_error 2 "no flag infection@9; flags of treatment 1: infection@2, reaction@3" "a flag that does not exist"
+expect_error 2 "no flag infection@9; did you mean infection@2? flags of treatment 1: infection@2, reaction@3" "a flag that does not exist"
 run action add --text x --for reaction@3 --by self --date 2026-11-03
-expect_error 2 "flag reaction@3 began on 2026-11-04, after the action (2026-11-03); flags of treatment 1: infection@2, reaction@3" \
+expect_error 2 "flag reaction@3 starts on day 3, after the action's date 2026-11-03; flags of treatment 1: infection@2, reaction@3" \
 	"a flag dated after the action"
 run action add --text x --for nonsense --by self
 expect_error 2 "no flag nonsense; flags of treatment 1: infection@2, reaction@3" "not a flag id"
@@ -108,6 +108,10 @@ expect_error 2 "no action 9" "delete of an unknown action"
 run action list --all --treatment 1
 expect_error 2 "action list: --treatment and --all do not go together" "--all with --treatment"
 is "$(db_sum)" "$sum" "failed commands changed nothing"
+
+run action add --text "dressing" --for infection@4 --treatment 2 --date 2026-10-05 --by self
+is "$status" "0" "a flag starting on the action's date"
+run action delete "$out" --yes
 
 # one flag named twice is one reference
 run action add --text twice --by clinician --for infection@2,infection@2 --date 2026-11-05
@@ -140,8 +144,13 @@ is "$(sqlite3 "$DB" "SELECT date FROM action WHERE id = 1; SELECT kind, date FRO
 infection|2026-11-03
 reaction|2026-11-04" "actions keep their dates and flags' dates"
 
+run flags --format json
+like "$out" '*"id": "infection@0"*"status": "in-care"*' "the clinician's action puts the flag in care"
 run action delete 1 --yes
 is "$out" "deleted action 1" "action delete"
+run flags --format json
+like "$out" '*"id": "infection@0"*"status": "open"*' \
+	"without it the flag is open again: the self action does not cover an urgent flag"
 is "$(sqlite3 "$DB" 'SELECT count(*) FROM action_for WHERE action_id = 1')" "0" "its flags go with it"
 run treatment delete 2 --yes
 is "$(sqlite3 "$DB" 'SELECT count(*) FROM action WHERE treatment_id = 2')" "0" "a treatment's actions go with it"

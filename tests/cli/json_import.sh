@@ -219,7 +219,7 @@ cold-sore|2026-10-03
 infection|2026-10-03
 reaction|2026-10-03" "$loc: version 2: lips at bit 12, flags by kind, precaution dropped, who not recorded"
 	run export --format json
-	like "$out" '*"signs": \["pus", "crusting", "lips"\]*"by": null, "text": "GP", "for": \["cold-sore@2", "infection@2", "reaction@2"\]*' \
+	like "$out" '*"signs": \["pus", "crusting", "lips-airway"\]*"by": null, "text": "GP", "for": \["cold-sore@2", "infection@2", "reaction@2"\]*' \
 		"$loc: version 2: exported as version 3"
 }
 

@@ -88,20 +88,20 @@ assert t["id"] == 2 and t["window"] == 28 and t["risks"] == ["cold-sores", "dark
 assert t["depth_mm"] == 1.5 and t["expected_downtime_days"] == 5
 assert d["profile"] == {"name": "Ana Lima", "born": "1990-04-12", "clinic": "Skin & Co, Lisbon"}
 fl = t["flags"]
-assert len(fl) == 10, len(fl)
+assert len(fl) == 7, len(fl)
 st = [f["status"] for f in fl]
 assert st == sorted(st, key=lambda s: s != "open"), st     # open ones first
-assert st.count("resolved") == 4, st
-b = [f for f in fl if f["rule"] == "blisters"][0]
-assert b["level"] == "urgent" and b["date"] == "2026-10-08" and b["status"] == "resolved"
+assert st.count("settled") == 7, st
+b = [f for f in fl if f["rule"] == "cold-sore@2"][0]
+assert b["level"] == "urgent" and b["date"] == "2026-10-08" and b["status"] == "settled"
 assert b["action"] == 1 and "antivirals" not in b["finding"] and "antivirals" in b["message"]
 a = t["actions"]
 assert [x["date"] for x in a] == ["2026-10-08", "2026-10-14", "2026-10-19"]
-assert a[1]["resolves"] == [{"flag": "pus@7", "raised": True}, {"flag": "crusting@6", "raised": True}] \
-    or a[1]["resolves"] == [{"flag": "crusting@6", "raised": True}, {"flag": "pus@7", "raised": True}], a[1]
+assert a[1]["resolves"] == [{"flag": "infection@7", "raised": True}, {"flag": "cold-sore@6", "raised": True}] \
+    or a[1]["resolves"] == [{"flag": "cold-sore@6", "raised": True}, {"flag": "infection@7", "raised": True}], a[1]
 s = t["summary"]
-assert s["open"] == {"emergency": 0, "urgent": 0, "doctor": 1, "watch": 5}, s["open"]
-assert s["resolved"] == 4
+assert s["open"] == {"emergency": 0, "urgent": 0, "doctor": 0, "watch": 0}, s["open"]
+assert s["resolved"] == 7
 assert s["last_high_temperature"] == {"day": 7, "date": "2026-10-13", "temperature_c": 37.9}, s
 assert s["sun_days"] == [4] and s["actives_days"] == [4]
 assert s["photos"] == 7 and [p["day"] for p in s["photo_strip"]] == [0, 2, 3, 5, 7, 14], s
@@ -126,15 +126,15 @@ expect_status 0 "report --format csv"
 is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
 	"treatment,treatment_date,area,day,date,checked_in,redness,swelling,bruising,bleeding,signs,flag_level,flags,note,temperature_c,care" \
 	"csv: header"
-like "$out" "*2,2026-10-06,face,2,2026-10-08,1,2,1,2,0,blisters,urgent,blisters,*" "csv: day 2 with its flag"
+like "$out" "*2,2026-10-06,face,2,2026-10-08,1,2,1,2,0,blisters,urgent,cold-sore,*" "csv: day 2 with its flag"
 like "$out" "*2,2026-10-06,face,8,2026-10-14,0,,,,,,,,*" "csv: a day without check-in is empty, not 0"
-like "$out" "*2,2026-10-06,face,4,2026-10-10,1,2,1,1,0,,watch,actives-early;sun-early,*,37.8,sun;actives*" \
+like "$out" "*2,2026-10-06,face,4,2026-10-10,1,2,1,1,0,,watch,care,*,37.8,sun;actives*" \
 	"csv: the day's temperature and care"
 
 # ---- the summary in words ------------------------------------------------------
 run report --treatment 2
 like "$out" "*SUMMARY*Today:       day 35 after treatment (tracking ended)*" "text: today's day"
-like "$out" "*Open flags:  1 doctor, 5 watch; 4 resolved*" "text: open flags by level"
+like "$out" "*Open flags:  none; 7 resolved*" "text: open flags by level (every flag settled)"
 like "$out" "*Redness:     last 0 none on day 27; peak 3 severe on day 0; cleared day 11*" \
 	"text: a symptom's last rating, peak and clearing"
 like "$out" "*Temperature: 37.9 C on day 7, the last at 37.5 C or above*" "text: the last temperature above normal"
@@ -153,17 +153,17 @@ done
 cp "$DB" "$T/keep.db"
 "$HEALGRID" --db "$DB" checkin --treatment 2 --day 6 --sign '' >/dev/null
 run report --treatment 2
-like "$out" "*2026-10-14: GP: impetigo and a wound infection; cefalexin 500 mg four*crusting@6 (no longer raised)*" \
+like "$out" "*2026-10-14: GP: impetigo and a wound infection; cefalexin 500 mg four*cold-sore@6 (no longer raised)*" \
 	"text: a vanished resolved flag reads 'no longer raised'"
-like "$out" "*Open flags:  1 doctor, 5 watch; 3 resolved*" "text: and no longer counts"
+like "$out" "*Open flags:  none; 6 resolved*" "text: and no longer counts"
 run report --treatment 2 --format json
 is "$(printf '%s' "$out" | python3 -c '
 import json, sys
 a = json.load(sys.stdin)["treatments"][0]["actions"][1]
-print([r for r in a["resolves"] if r["flag"] == "crusting@6"])')" "[{'flag': 'crusting@6', 'raised': False}]" \
+print([r for r in a["resolves"] if r["flag"] == "cold-sore@6"])')" "[{'flag': 'cold-sore@6', 'raised': False}]" \
 	"json: the vanished flag has raised false"
 run report --treatment 2 --format html
-like "$out" "*crusting@6 (no longer raised)*" "html: no longer raised"
+like "$out" "*cold-sore@6 (no longer raised)*" "html: no longer raised"
 cp "$T/keep.db" "$DB"
 
 # ---- -o FILE -----------------------------------------------------------------

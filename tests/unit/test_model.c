@@ -171,38 +171,13 @@ static void empty_checkins(void **state)
 	assert_false(model_checkin_is_empty(&c));
 }
 
-static void v2_rules_and_the_face(void **state)
+static void who_did_an_action(void **state)
 {
 	(void)state;
-	assert_true(model_area_is_face("face"));
-	assert_true(model_area_is_face("Upper LIP"));
-	assert_true(model_area_is_face("cheeks and nose"));
-	assert_true(model_area_is_face("around the eyes"));
-	assert_false(model_area_is_face("neck"));
-	assert_false(model_area_is_face("facelift scar? no: neck"));  /* "facelift" is not "face" */
-	assert_false(model_area_is_face("surface"));
-	assert_false(model_area_is_face(""));
-	assert_string_equal(model_v2_rule_kind("breathing", 0, "neck"), "reaction");
-	assert_string_equal(model_v2_rule_kind("lips", 0, "face"), "reaction");
-	assert_string_equal(model_v2_rule_kind("pus", 0, "face"), "infection");
-	assert_string_equal(model_v2_rule_kind("crusting", HG_BIT(HG_RISK_COLD_SORES), "chin"),
-			    "cold-sore");
-	assert_string_equal(model_v2_rule_kind("crusting", HG_BIT(HG_RISK_COLD_SORES), "neck"),
-			    "infection");
-	assert_string_equal(model_v2_rule_kind("crusting", 0, "face"), "infection");
-	assert_string_equal(model_v2_rule_kind("blisters", 0, "face"), "cold-sore");
-	assert_string_equal(model_v2_rule_kind("fever-alone", 0, "face"), "illness");
-	assert_string_equal(model_v2_rule_kind("sun-early", 0, "face"), "care");
-	assert_null(model_v2_rule_kind("pigment-risk", 0, "face"));
-	assert_null(model_v2_rule_kind("home-deep", 0, "face"));
-	assert_null(model_v2_rule_kind("nonsense", 0, "face"));
-	assert_null(model_v2_rule_kind(NULL, 0, "face"));
 	assert_int_equal(model_by_lookup("clinician"), HG_BY_CLINICIAN);
 	assert_int_equal(model_by_lookup("self"), HG_BY_SELF);
 	assert_int_equal(model_by_lookup("doctor"), -1);
 	assert_null(model_by_name(HG_BY_UNRECORDED));
-	assert_string_equal(model_kind_lookup("cold-sore"), "cold-sore");
-	assert_null(model_kind_lookup("pus"));
 }
 
 int main(void)
@@ -215,7 +190,7 @@ int main(void)
 		cmocka_unit_test(temperatures_parse),
 		cmocka_unit_test(skin_types_parse),
 		cmocka_unit_test(empty_checkins),
-		cmocka_unit_test(v2_rules_and_the_face),
+		cmocka_unit_test(who_did_an_action),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
