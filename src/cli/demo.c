@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "healgrid/demo.h"
+#include "healgrid/record.h"
 #include "healgrid/ui.h"
 #include "healgrid/util.h"
 
@@ -41,7 +42,8 @@ static const struct demo_day current[] = {
 	{ 8, 1, 0, 0, 0, 0, "" },
 };
 
-static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, size_t n)
+static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, size_t n,
+		     int today)
 {
 	int rc = HG_OK;
 
@@ -59,7 +61,7 @@ static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, si
 		c.rating[HG_BLEEDING] = d[i].l;
 		c.signs = d[i].signs;
 		c.note = xstrdup(d[i].note);
-		rc = db_checkin_put(db, &c);
+		rc = record_checkin_save(db, &c, NULL, 0, today, NULL);
 		model_checkin_free(&c);
 	}
 	return rc;
@@ -77,7 +79,7 @@ static int add_treatment(struct hg_db *db, int date, double depth, const char *p
 	t.area = xstrdup("face");
 	t.products = xstrdup(products);
 	t.note = xstrdup(note);
-	rc = db_treatment_add(db, &t);
+	rc = record_treatment_add(db, &t, NULL);
 	*id = t.id;
 	model_treatment_free(&t);
 	return rc;
@@ -92,12 +94,12 @@ int demo_fill(struct hg_db *db, int today)
 		return rc;
 	rc = add_treatment(db, today - 9 - 56, 0.75, "hyaluronic serum", "First session.", &id);
 	if (rc == HG_OK)
-		rc = fill_days(db, id, earlier, sizeof earlier / sizeof earlier[0]);
+		rc = fill_days(db, id, earlier, sizeof earlier / sizeof earlier[0], today);
 	if (rc == HG_OK)
 		rc = add_treatment(db, today - 9, 1.0, "numbing cream; hyaluronic serum",
 				   "Second session, deeper.", &id);
 	if (rc == HG_OK)
-		rc = fill_days(db, id, current, sizeof current / sizeof current[0]);
+		rc = fill_days(db, id, current, sizeof current / sizeof current[0], today);
 	if (rc != HG_OK) {
 		db_rollback(db);
 		return rc;

@@ -140,17 +140,6 @@ static void edited_checkin(const struct ui *ui, struct hg_checkin *c)
 	c->note = xstrdup(ui_edit_text(&ed.note));    /* owned: free with model_checkin_free */
 }
 
-static int edited_empty(const struct ui *ui)
-{
-	struct hg_checkin c;
-	int empty;
-
-	edited_checkin(ui, &c);
-	empty = model_checkin_is_empty(&c);
-	model_checkin_free(&c);
-	return empty;
-}
-
 /* Every rule the treatment, with this day as it stands in the editor,
  * matches on this day. */
 static void preview_update(const struct ui *ui)
@@ -686,6 +675,7 @@ static char *serious_advice(const struct ui *ui, enum hg_level *level)
 
 static void save(struct ui *ui)
 {
+	struct record_result res;
 	struct hg_checkin c;
 	int day = ed.day, rc = HG_OK, t;
 	const char *why;
@@ -703,23 +693,7 @@ static void save(struct ui *ui)
 		return;
 	}
 	edited_checkin(ui, &c);
-	/* db_checkin_put removes a day left with nothing recorded, unless it
-	 * still has photos; a day past the window widens it, in the same
-	 * transaction. */
-	rc = db_begin(ui->db);
-	if (rc == HG_OK && day >= ui->rec.t.window && !edited_empty(ui)) {
-		int old = ui->rec.t.window;
-
-		ui->rec.t.window = day + 1;
-		rc = db_treatment_update(ui->db, &ui->rec.t);
-		ui->rec.t.window = old;
-	}
-	if (rc == HG_OK && (ed.existed || !edited_empty(ui)))
-		rc = db_checkin_put(ui->db, &c);
-	if (rc == HG_OK)
-		rc = db_commit(ui->db);
-	else
-		db_rollback(ui->db);
+	rc = record_checkin_save(ui->db, &c, NULL, 0, ui->today, &res);
 	model_checkin_free(&c);
 	if (rc != HG_OK) {
 		/* Stay in the editor with the edits: nothing is lost. */
@@ -735,6 +709,12 @@ static void save(struct ui *ui)
 				 n > 1 ? " and more" : "");
 		else
 			snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
+		if (res.widened_from) {
+			size_t len = strlen(ed.saved);
+
+			snprintf(ed.saved + len, sizeof ed.saved - len, " The window widened from"
+				 " %d to %d days.", res.widened_from, res.window);
+		}
 	}
 	advice = serious_advice(ui, &level);
 	if (!advice) {
@@ -887,9 +867,8 @@ out:
 static void attach(struct ui *ui)
 {
 	const char *p = ui_edit_text(&ed.path);
-	const struct hg_checkin *c = model_recovery_day(&ui->rec, ed.day);
 	struct strbuf path = STRBUF_INIT;
-	struct hg_checkin keep;
+	struct record_result res;
 	char *paths[1];
 	int rc;
 
@@ -902,28 +881,8 @@ static void attach(struct ui *ui)
 	else
 		sb_puts(&path, p);
 	paths[0] = path.s;
-	/* The day's check-in as stored (the edits stay in the editor). */
-	model_checkin_init(&keep);
-	keep.treatment_id = ui->rec.t.id;
-	keep.day = ed.day;
-	if (c) {
-		memcpy(keep.rating, c->rating, sizeof keep.rating);
-		keep.signs = c->signs;
-		keep.temp = c->temp;
-		keep.care = c->care;
-		keep.note = xstrdup(c->note ? c->note : "");
-	}
-	rc = db_begin(ui->db);
-	if (rc == HG_OK) {
-		rc = db_checkin_put_keep(ui->db, &keep);
-		if (rc == HG_OK)
-			rc = record_photo_attach(ui->db, ui->rec.t.id, ed.day, paths, 1);
-		if (rc == HG_OK)
-			rc = db_commit(ui->db);
-		else
-			db_rollback(ui->db);
-	}
-	model_checkin_free(&keep);
+	/* The day's check-in as stored stays (the edits stay in the editor). */
+	rc = record_photo_attach(ui->db, ui->rec.t.id, ed.day, paths, 1, &res);
 	sb_free(&path);
 	if (rc != HG_OK) {
 		ui_db_error(ui);
@@ -934,7 +893,11 @@ static void attach(struct ui *ui)
 	count_photos(ui);
 	ed.existed = 1;
 	ui_reload(ui);
-	ui_message(ui, "Photo attached to day %d (%d in all).", ed.day, ed.photos);
+	if (res.widened_from)
+		ui_message(ui, "Photo attached to day %d (%d in all). The window widened from %d to"
+			   " %d days.", ed.day, ed.photos, res.widened_from, res.window);
+	else
+		ui_message(ui, "Photo attached to day %d (%d in all).", ed.day, ed.photos);
 }
 
 static void photo_dir_remove(void)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 
@@ -303,7 +304,7 @@ static void submit(struct ui *ui)
 		}
 	}
 	if (rc == HG_OK)
-		rc = db_action_add(ui->db, &a);
+		rc = record_action_add(ui->db, &a, ui->today);
 	if (rc == HG_OK)
 		rc = db_commit(ui->db);
 	else
