@@ -126,6 +126,9 @@ static void remove_tree(const char *dir)
 	rmdir(dir);
 }
 
+/* The database's files, beside its name. */
+static const char *const demo_files[] = { "", "-wal", "-shm", "-journal" };
+
 int demo_run(int today)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -144,6 +147,15 @@ int demo_run(int today)
 		return rc;
 	}
 	sb_printf(&path, "%s/healgrid.db", sb_str(&dir));
+	/* Removed on every way out, a crash signal included. */
+	hg_tmp_add(sb_str(&dir));
+	for (size_t i = 0; i < sizeof demo_files / sizeof demo_files[0]; i++) {
+		struct strbuf f = STRBUF_INIT;
+
+		sb_printf(&f, "%s%s", sb_str(&path), demo_files[i]);
+		hg_tmp_add(sb_str(&f));
+		sb_free(&f);
+	}
 	rc = db_open(sb_str(&path), 0, &db);
 	if (rc == HG_OK)
 		rc = demo_fill(db, today);
@@ -151,6 +163,14 @@ int demo_run(int today)
 		rc = ui_run(db, today);
 	db_close(db);
 	remove_tree(sb_str(&dir));
+	for (size_t i = 0; i < sizeof demo_files / sizeof demo_files[0]; i++) {
+		struct strbuf f = STRBUF_INIT;
+
+		sb_printf(&f, "%s%s", sb_str(&path), demo_files[i]);
+		hg_tmp_forget(sb_str(&f));
+		sb_free(&f);
+	}
+	hg_tmp_forget(sb_str(&dir));
 	sb_free(&path);
 	sb_free(&dir);
 	return rc;
