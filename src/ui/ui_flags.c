@@ -30,6 +30,7 @@ static struct {
 	struct ui_sel sel;
 	struct entry *e;
 	size_t n, nopen, nresolved;
+	int lost;                        /* the selected entry went in a reload */
 	/* `r` and `a`: what was done, asked on the bottom line. */
 	int prompting;                   /* 0, 'r' or 'a' */
 	int asking_date;                 /* the second question: when */
@@ -38,11 +39,51 @@ static struct {
 	int date;
 } fs;
 
+/* What an entry is, whatever its place: its flag (rule and date), or the
+ * action and the reference it holds. */
+struct entry_key {
+	char rule[64];
+	int date;
+	int64_t action;
+	int have;
+};
+
+static void entry_key_of(size_t i, struct entry_key *k)
+{
+	const struct entry *e = &fs.e[i];
+
+	memset(k, 0, sizeof *k);
+	k->have = 1;
+	if (e->flag) {
+		snprintf(k->rule, sizeof k->rule, "%s", e->flag->rule);
+		k->date = e->flag->date;
+	} else if (e->ref) {
+		snprintf(k->rule, sizeof k->rule, "%s", e->ref->rule);
+		k->date = e->ref->date;
+		k->action = e->action ? e->action->id : 0;
+	}
+}
+
+static int entry_is(size_t i, const struct entry_key *k)
+{
+	struct entry_key mine;
+
+	entry_key_of(i, &mine);
+	return strcmp(mine.rule, k->rule) == 0 && mine.date == k->date &&
+		mine.action == k->action;
+}
+
 /* Open flags in the engine's order (most serious first), then resolved,
- * then the vanished references. */
+ * then the vanished references.  The selection follows the entry it was
+ * on, wherever the list moved it; when that entry is gone, fs.lost says
+ * so until the list is drawn again. */
 static void entries_build(const struct ui *ui)
 {
-	size_t cap = ui->nflags, n = 0;
+	size_t cap = ui->nflags, n = 0, at;
+	struct entry_key was = { .have = 0 };
+
+	if (fs.e && ui_sel_get(&fs.sel, &at) && at < fs.n)
+		entry_key_of(at, &was);
 
 	for (size_t i = 0; i < ui->nactions; i++)
 		cap += ui->actions[i].nresolves;
@@ -70,6 +111,14 @@ static void entries_build(const struct ui *ui)
 		}
 	fs.n = n;
 	ui_sel_set_count(&fs.sel, fs.n);
+	if (!was.have)
+		return;
+	for (at = 0; at < fs.n; at++)
+		if (entry_is(at, &was)) {
+			ui_sel_set(&fs.sel, at);
+			return;
+		}
+	fs.lost = 1;
 }
 
 static int flags_open(struct ui *ui, int64_t arg)
@@ -187,6 +236,8 @@ static void flags_draw(struct ui *ui)
 	const char *sep = ui_glyph(ui, UI_G_SEP);
 	int rows = ui_body_rows() - TOP - (fs.prompting ? 1 : 0), y = TOP;
 	char right[64];
+
+	fs.lost = 0;            /* what is selected now is on screen */
 
 	entries_build(ui);
 	sb_puts(&title, "Flags");
@@ -338,6 +389,12 @@ static void prompt(struct ui *ui, int kind)
 		return;
 	}
 	if (kind == 'r') {
+		if (fs.lost) {
+			/* Never act on a row the person has not seen selected. */
+			fs.lost = 0;
+			ui_error(ui, "The flags changed meanwhile: check the selection, then r again.");
+			return;
+		}
 		if (!ui_sel_get(&fs.sel, &i) || i >= fs.n || !fs.e[i].flag) {
 			ui_error(ui, "No flag selected.");
 			return;
