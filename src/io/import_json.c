@@ -200,7 +200,19 @@ static int int_field(const struct jrun *x, const char *path, const char *key,
 		     const struct hg_json_item *it, int64_t lo, int64_t hi, int64_t *out)
 {
 	int rc = want_type(x, path, key, it, HG_JSON_INTEGER, 0);
+	char digits[24];
 
+	/* SQLite reads an integer past 64 bits as a real: its text then is
+	 * not the integer's, which would be the clamped value. */
+	if (rc == HG_OK && it) {
+		snprintf(digits, sizeof digits, "%lld", (long long)it->i);
+		if (!it->text || strcmp(digits, it->text) != 0) {
+			char *p = member_path(path, key);
+			rc = fail_at(x, p, "expected %lld-%lld, got %s", (long long)lo,
+				     (long long)hi, it->text ? it->text : "a number too large");
+			free(p);
+		}
+	}
 	if (rc == HG_OK && it && (it->i < lo || it->i > hi)) {
 		char *p = member_path(path, key);
 		rc = fail_at(x, p, "expected %lld-%lld, got %lld", (long long)lo, (long long)hi,
@@ -884,6 +896,19 @@ static int parse_profile(struct jrun *x, const struct hg_json_item *obj)
 	return rc;
 }
 
+/* 1 when a string of the JSON at data holds the escape of a NUL: SQLite
+ * would cut the text there ("fa\u0000ce" read as "fa"). */
+static int escaped_nul(const char *data, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if (data[i] == '\\') {
+			if (data[i + 1] == 'u' && len - i >= 6 && memcmp(data + i + 2, "0000", 4) == 0)
+				return 1;
+			i++;    /* the escaped character */
+		}
+	return 0;
+}
+
 int import_json(struct hg_db *db, const char *name, const char *data, size_t len, int today,
 		struct import_stats *st)
 {
@@ -907,6 +932,9 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	if (rc == HG_OK && (!valid || memchr(data, '\0', len)))
 		rc = hg_fail(HG_ERR_INPUT, "%s: not valid JSON (cut short, or not written by"
 			     " healgrid export)", name);
+	if (rc == HG_OK && escaped_nul(data, len))
+		rc = hg_fail(HG_ERR_INPUT, "%s: a text holds a NUL character (\\u0000), which"
+			     " no healgrid text may hold", name);
 	memset(&top, 0, sizeof top);
 	top.type = type;
 	top.text = (char *)data;
