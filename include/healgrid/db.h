@@ -34,6 +34,10 @@ int db_open(const char *path, int make_dirs, struct hg_db **out);
  * HG_ERR_RUNTIME, no message) when there is no file at path.  For the
  * commands that only read. */
 int db_open_existing(const char *path, struct hg_db **out, int *missing);
+/* The same for reading only (check): a file of an older schema that is
+ * read-only is not refused but copied into memory and upgraded there;
+ * the file stays as it is. */
+int db_open_reading(const char *path, struct hg_db **out, int *missing);
 void db_close(struct hg_db *db);
 const char *db_path(const struct hg_db *db);
 int db_schema_version(void);
