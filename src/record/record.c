@@ -228,20 +228,21 @@ int record_checkin_save(struct hg_db *db, const struct hg_checkin *c, char **pho
 		rc = db_checkin_put_keep(db, c);
 		if (rc == HG_OK)
 			rc = record_photo_attach(db, t.id, c->day, photos, nphotos, NULL);
-	} else if (rc == HG_OK && (!empty || found)) {
-		rc = db_checkin_put(db, c);
-	}
-	if (rc == HG_OK && empty && !nphotos) {
-		struct hg_checkin left;
-		int kept = 0;
+	} else if (rc == HG_OK && !empty) {
+		rc = db_checkin_put_keep(db, c);
+	} else if (rc == HG_OK) {
+		/* Emptied: removed, unless photos keep it. */
+		int have = 0;
 
 		if (found)
-			rc = db_checkin_get(db, t.id, c->day, &left, &kept);
-		if (found)
-			model_checkin_free(&left);
+			rc = db_photo_count(db, t.id, c->day, &have);
+		if (rc == HG_OK && have)
+			rc = db_checkin_put_keep(db, c);
+		else if (rc == HG_OK && found)
+			rc = db_checkin_delete(db, t.id, c->day);
 		if (res) {
-			res->removed = !kept;
-			res->kept_photos = kept;
+			res->removed = !have;
+			res->kept_photos = have > 0;
 		}
 	}
 	if (res && !res->window)
@@ -384,7 +385,7 @@ int record_day_import(struct hg_db *db, struct hg_treatment *t, const struct hg_
 		return rc;
 	rc = widen_for(db, t, c->day, res);
 	if (rc == HG_OK)
-		rc = nphotos ? db_checkin_put_keep(db, c) : db_checkin_put(db, c);
+		rc = db_checkin_put_keep(db, c);
 	if (rc == HG_OK && nphotos)
 		rc = photo_room(db, t->id, c->day, nphotos);
 	for (size_t i = 0; rc == HG_OK && i < nphotos; i++) {

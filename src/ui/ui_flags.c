@@ -26,19 +26,6 @@ struct entry {
 	const struct hg_flag_ref *ref;   /* the vanished reference */
 };
 
-static struct {
-	struct ui_sel sel;
-	struct entry *e;
-	size_t n, nopen, nresolved;
-	int lost;                        /* the selected entry went in a reload */
-	/* `r` and `a`: what was done, asked on the bottom line. */
-	int prompting;                   /* 0, 'r' or 'a' */
-	int asking_date;                 /* the second question: when */
-	struct ui_edit text, when;
-	char rule[64];                   /* the flag `r` resolves */
-	int date;
-} fs;
-
 /* What an entry is, whatever its place: its flag (rule and date), or the
  * action and the reference it holds. */
 struct entry_key {
@@ -47,6 +34,21 @@ struct entry_key {
 	int64_t action;
 	int have;
 };
+
+static struct {
+	struct ui_sel sel;
+	struct entry *e;
+	size_t n, nopen, nresolved;
+	int lost;                        /* the selected entry went in a reload */
+	struct entry_key key;            /* what is selected: a copy, valid
+	                                  * across a reload of the flags */
+	/* `r` and `a`: what was done, asked on the bottom line. */
+	int prompting;                   /* 0, 'r' or 'a' */
+	int asking_date;                 /* the second question: when */
+	struct ui_edit text, when;
+	char rule[64];                   /* the flag `r` resolves */
+	int date;
+} fs;
 
 static void entry_key_of(size_t i, struct entry_key *k)
 {
@@ -62,6 +64,17 @@ static void entry_key_of(size_t i, struct entry_key *k)
 		k->date = e->ref->date;
 		k->action = e->action ? e->action->id : 0;
 	}
+}
+
+/* The selection moved: remember what it is on now. */
+static void key_update(void)
+{
+	size_t i;
+
+	if (ui_sel_get(&fs.sel, &i) && i < fs.n)
+		entry_key_of(i, &fs.key);
+	else
+		memset(&fs.key, 0, sizeof fs.key);
 }
 
 static int entry_is(size_t i, const struct entry_key *k)
@@ -80,10 +93,9 @@ static int entry_is(size_t i, const struct entry_key *k)
 static void entries_build(const struct ui *ui)
 {
 	size_t cap = ui->nflags, n = 0, at;
-	struct entry_key was = { .have = 0 };
-
-	if (fs.e && ui_sel_get(&fs.sel, &at) && at < fs.n)
-		entry_key_of(at, &was);
+	/* Not read from fs.e: its entries point into the flags as they were
+	 * before the reload, which are gone. */
+	struct entry_key was = fs.key;
 
 	for (size_t i = 0; i < ui->nactions; i++)
 		cap += ui->actions[i].nresolves;
@@ -111,14 +123,15 @@ static void entries_build(const struct ui *ui)
 		}
 	fs.n = n;
 	ui_sel_set_count(&fs.sel, fs.n);
-	if (!was.have)
-		return;
-	for (at = 0; at < fs.n; at++)
-		if (entry_is(at, &was)) {
+	if (was.have) {
+		for (at = 0; at < fs.n && !entry_is(at, &was); at++)
+			;
+		if (at < fs.n)
 			ui_sel_set(&fs.sel, at);
-			return;
-		}
-	fs.lost = 1;
+		else
+			fs.lost = 1;
+	}
+	key_update();
 }
 
 static int flags_open(struct ui *ui, int64_t arg)
@@ -423,15 +436,19 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	switch (act) {
 	case ACT_UP:
 		ui_sel_move(&fs.sel, -1);
+		key_update();
 		return 1;
 	case ACT_DOWN:
 		ui_sel_move(&fs.sel, 1);
+		key_update();
 		return 1;
 	case ACT_PAGE_UP:
 		ui_sel_move(&fs.sel, -5);
+		key_update();
 		return 1;
 	case ACT_PAGE_DOWN:
 		ui_sel_move(&fs.sel, 5);
+		key_update();
 		return 1;
 	case ACT_RESOLVE:
 		prompt(ui, 'r');
