@@ -3,7 +3,7 @@
 # command line (tests/cli/record.sh): the treatment form moves a date with
 # the check-ins keeping theirs; saving a day or attaching a photo past the
 # window widens it and says so; a day emptied in the editor is removed;
-# at most 4 photos a day.
+# at most 4 photos a day; no two treatments share date and area.
 . "$top_srcdir/tests/tui/lib.sh"
 : "${MKIMG:=$(cd "$(dirname "$0")/../.." && pwd)/tests/photo/mkimg}"
 
@@ -76,6 +76,18 @@ like "$out" '*"id": "pus@3"*"date": "2026-11-06"*' "the flag keeps its calendar 
 like "$out" '*"id": "pus@3"*"status": "resolved"*"saw GP"*' "and the action that resolved it"
 run check
 is "$out" "ok" "check: ok"
+
+# ---- no two treatments on one date and area, in the form too ------------------
+tui_keys a
+tui_expect "New treatment" "a opens the form"
+tui_keys C-u
+tui_type 2026-11-03
+tui_keys Enter
+tui_expect "Area: treatment 1 is already face on 2026-11-03" \
+	"a second face treatment on the same day is refused, naming the first"
+is "$(sql "SELECT count(*) FROM treatment")" "1" "nothing added"
+tui_keys Escape
+tui_wait "Throw away" && tui_keys y
 tui_keys q
 tui_expect_exit 0 "quit"
 done_testing
