@@ -45,6 +45,8 @@ int db_schema_version(void);
 int db_begin(struct hg_db *db);       /* BEGIN IMMEDIATE */
 int db_commit(struct hg_db *db);
 void db_rollback(struct hg_db *db);
+/* Nonzero while a transaction begun with db_begin is open. */
+int db_in_transaction(struct hg_db *db);
 
 int db_treatment_add(struct hg_db *db, struct hg_treatment *t);  /* sets t->id */
 /* The same with the id t->id as given (an import keeping ids). */

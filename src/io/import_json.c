@@ -25,6 +25,7 @@
 #include "healgrid/export.h"
 #include "healgrid/image.h"
 #include "healgrid/import.h"
+#include "healgrid/record.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
@@ -420,6 +421,7 @@ static int parse_photo(struct jrun *x, const char *path, const struct hg_json_it
 struct jtreat {
 	struct hg_treatment t;
 	int exists;                     /* matched a stored treatment */
+	int widened;                    /* its window grew to hold a day */
 	int max_day;
 	uint64_t seen[(HG_WINDOW_MAX + 63) / 64];
 };
@@ -585,14 +587,21 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 				     " other content", c.day, cd, d, jt->t.area);
 		}
 	} else if (rc == HG_OK) {
-		rc = db_checkin_put_keep(x->db, &c);
-		for (size_t i = 0; rc == HG_OK && i < nph; i++) {
-			ph[i].info.treatment_id = jt->t.id;
-			ph[i].info.day = c.day;
-			rc = db_photo_put(x->db, &ph[i].info, ph[i].jpeg, ph[i].jpeg_len, ph[i].thumb,
-					  ph[i].thumb_len, NULL);
+		struct record_photo_in *in = nph ? xcalloc(nph, sizeof *in) : NULL;
+		struct record_result res;
+
+		for (size_t i = 0; i < nph; i++) {
+			in[i].info = ph[i].info;
+			in[i].jpeg = ph[i].jpeg;
+			in[i].jpeg_len = ph[i].jpeg_len;
+			in[i].thumb = ph[i].thumb;
+			in[i].thumb_len = ph[i].thumb_len;
 		}
-		if (rc == HG_OK)
+		rc = record_day_import(x->db, &jt->t, &c, in, nph, &res);
+		free(in);
+		if (rc == HG_OK && res.widened_from)
+			jt->widened = 1;
+		if (rc == HG_OK && res.stored)
 			x->st->rows++;
 	}
 	photos_free(ph, nph ? nph : np);
@@ -978,7 +987,9 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 			rc = db_medicine_list(x->db, sid, &mstored, &nmstored);
 	} else if (rc == HG_OK) {
 		jt.t.id = id;
-		rc = x->keep_ids ? db_treatment_add_as(x->db, &jt.t) : db_treatment_add(x->db, &jt.t);
+		if (!x->keep_ids)
+			jt.t.id = 0;
+		rc = record_treatment_add(x->db, &jt.t, NULL);
 		x->st->created++;
 	}
 	if (rc == HG_OK) {
@@ -1006,12 +1017,8 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		rc = parse_medicine(x, p, &mv[i], &jt, mstored, nmstored);
 		free(p);
 	}
-	if (rc == HG_OK && jt.max_day + 1 > jt.t.window) {
-		jt.t.window = jt.max_day + 1;
-		if (jt.exists)
-			x->st->widened++;
-		rc = db_treatment_update(x->db, &jt.t);
-	}
+	if (rc == HG_OK && jt.widened && jt.exists)
+		x->st->widened++;
 	model_actions_free(stored, nstored);
 	model_medicines_free(mstored, nmstored);
 	db_json_items_free(mv, nm);

@@ -431,6 +431,11 @@ void db_rollback(struct hg_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_in_transaction(struct hg_db *db)
+{
+	return !sqlite3_get_autocommit(db->sql);
+}
+
 /* Writes open their own transaction unless the caller holds one. */
 static int write_begin(struct hg_db *db, int *own)
 {
