@@ -62,7 +62,7 @@ tui_expect_exit 0 "quit"
 DB="$T/move.db"
 run treatment add --date 2026-11-01
 run checkin --day 5 --sign pus
-run action add --text "saw GP" --resolves pus@5
+run action add --text "saw GP" --by clinician --for infection@5
 tui_start
 tui_keys T
 tui_expect "1 treatment" "the treatments screen"
@@ -72,8 +72,8 @@ tui_keys Enter
 tui_expect "Saved treatment 1." "the date moved in the form"
 is "$(sql "SELECT day FROM checkin")" "3" "day 5 became day 3: the check-in keeps its date"
 run flags --format json
-like "$out" '*"id": "pus@3"*"date": "2026-11-06"*' "the flag keeps its calendar date"
-like "$out" '*"id": "pus@3"*"status": "resolved"*"saw GP"*' "and the action that resolved it"
+like "$out" '*"id": "infection@3"*"date": "2026-11-06"*' "the flag keeps its calendar date"
+like "$out" '*"id": "infection@3"*"status": "in-care"*"actions": \[1\]*' "and the action that put it in care"
 run check
 is "$out" "ok" "check: ok"
 
