@@ -95,6 +95,18 @@ int record_photo_delete(struct hg_db *db, int64_t id);
 int record_action_add(struct hg_db *db, struct hg_action *a, int today);
 int record_action_delete(struct hg_db *db, int64_t id);
 
+/* ---- medicines ---- */
+
+/* Add medicine m (sets m->id; m->id above 0 is kept, for an import): its
+ * name 1-HG_MEDICINE_TEXT_MAX bytes and its dose at most that, as
+ * validate_medicine_text leaves them; to 0 (still taken) or on or after
+ * from, else HG_ERR_INPUT naming to_name ("--to"). */
+int record_medicine_add(struct hg_db *db, struct hg_medicine *m, const char *to_name);
+/* The last day of medicine id's course: on or after its first, else
+ * HG_ERR_INPUT naming to_name ("--date"). */
+int record_medicine_stop(struct hg_db *db, int64_t id, int to, const char *to_name);
+int record_medicine_delete(struct hg_db *db, int64_t id);
+
 /* ---- import ---- */
 
 /* One imported photo: cleaned already (image_is_clean_jpeg), stored as

@@ -9,6 +9,7 @@
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
 #include "healgrid/json.h"
+#include "healgrid/record.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
 
@@ -26,19 +27,6 @@ static int parse_text(const char *opt, const char *s, int required, char **out)
 	if (validate_medicine_text(s, required, out, msg) != 0)
 		return hg_fail(HG_ERR_INPUT, "%s: %s", opt, msg);
 	return HG_OK;
-}
-
-/* "to" on or after "from", else HG_ERR_INPUT naming both. */
-static int check_span(const char *opt, int from, int to)
-{
-	char f[HG_DATE_LEN], t[HG_DATE_LEN];
-
-	if (to >= from)
-		return HG_OK;
-	date_format(from, f);
-	date_format(to, t);
-	return hg_fail(HG_ERR_INPUT, "%s: %s is before the course began (%s): a medicine"
-		       " ends on or after the day it starts", opt, t, f);
 }
 
 enum { OPT_NAME = 0x1500, OPT_DOSE, OPT_FROM, OPT_TO, OPT_DAYS };
@@ -99,8 +87,6 @@ static int medicine_add(struct cli_ctx *ctx, int argc, char **argv)
 		rc = hg_fail(HG_ERR_INPUT, "medicine add: give --to or --days, not both");
 	if (rc == HG_OK && days)
 		m.to = m.from + (int)days - 1;
-	if (rc == HG_OK && have_to)
-		rc = check_span("--to", m.from, m.to);
 	if (!m.dose)
 		m.dose = xstrdup("");
 	if (rc == HG_OK)
@@ -108,7 +94,7 @@ static int medicine_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = cli_pick_treatment(ctx, tid, &m.treatment_id);
 	if (rc == HG_OK)
-		rc = db_medicine_add(db, &m);
+		rc = record_medicine_add(db, &m, "--to");
 	if (rc == HG_OK)
 		fprintf(ctx->out, "%lld\n", (long long)m.id);
 	model_medicine_free(&m);
@@ -134,7 +120,6 @@ static int medicine_stop(struct cli_ctx *ctx, int argc, char **argv)
 		{ "date", required_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct hg_medicine m;
 	struct hg_db *db;
 	int64_t id = 0;
 	int date = ctx->today, rc = HG_OK, c;
@@ -152,20 +137,7 @@ static int medicine_stop(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = db_begin(db);
-	if (rc != HG_OK)
-		return rc;
-	rc = db_medicine_get(db, id, &m);
-	if (rc == HG_OK) {
-		rc = check_span("--date", m.from, date);
-		model_medicine_free(&m);
-	}
-	if (rc == HG_OK)
-		rc = db_medicine_stop(db, id, date);
-	if (rc == HG_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
+		rc = record_medicine_stop(db, id, date, "--date");
 	if (rc == HG_OK) {
 		char d[HG_DATE_LEN];
 
@@ -310,7 +282,7 @@ static int medicine_delete(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = db_medicine_delete(db, id);
+		rc = record_medicine_delete(db, id);
 	if (rc == HG_OK)
 		fprintf(ctx->out, "deleted medicine %lld\n", (long long)id);
 	return rc;

@@ -830,7 +830,7 @@ static int parse_medicine(struct jrun *x, const char *path, const struct hg_json
 			goto out;       /* imported before */
 	m.id = x->keep_ids ? id : 0;
 	if (rc == HG_OK)
-		rc = db_medicine_add(x->db, &m);
+		rc = record_medicine_add(x->db, &m, "to");
 out:
 	db_json_items_free(items, n);
 	model_medicine_free(&m);

@@ -377,6 +377,58 @@ int record_action_delete(struct hg_db *db, int64_t id)
 	return db_action_delete(db, id);
 }
 
+/* ---- medicines ---- */
+
+/* A course ends on or after the day it starts. */
+static int check_course(const char *to_name, int from, int to)
+{
+	char f[HG_DATE_LEN], t[HG_DATE_LEN];
+
+	if (!to || to >= from)
+		return HG_OK;
+	date_format(from, f);
+	date_format(to, t);
+	return hg_fail(HG_ERR_INPUT, "%s: %s is before the course began (%s): a medicine"
+		       " ends on or after the day it starts", to_name, t, f);
+}
+
+int record_medicine_add(struct hg_db *db, struct hg_medicine *m, const char *to_name)
+{
+	size_t name = m->name ? strlen(m->name) : 0, dose = m->dose ? strlen(m->dose) : 0;
+
+	if (name == 0)
+		return hg_fail(HG_ERR_INPUT, "--name: empty: give the medicine's name");
+	if (name > HG_MEDICINE_TEXT_MAX || dose > HG_MEDICINE_TEXT_MAX)
+		return hg_fail(HG_ERR_INPUT, "--%s: longer than %d bytes (got %zu)",
+			       name > HG_MEDICINE_TEXT_MAX ? "name" : "dose", HG_MEDICINE_TEXT_MAX,
+			       name > HG_MEDICINE_TEXT_MAX ? name : dose);
+	int rc = check_course(to_name, m->from, m->to);
+
+	return rc == HG_OK ? db_medicine_add(db, m) : rc;
+}
+
+int record_medicine_stop(struct hg_db *db, int64_t id, int to, const char *to_name)
+{
+	struct hg_medicine m;
+	int own, rc = begin(db, &own);
+
+	if (rc != HG_OK)
+		return rc;
+	rc = db_medicine_get(db, id, &m);
+	if (rc == HG_OK) {
+		rc = check_course(to_name, m.from, to);
+		model_medicine_free(&m);
+	}
+	if (rc == HG_OK)
+		rc = db_medicine_stop(db, id, to);
+	return end(db, own, rc);
+}
+
+int record_medicine_delete(struct hg_db *db, int64_t id)
+{
+	return db_medicine_delete(db, id);
+}
+
 /* ---- import ---- */
 
 int record_day_import(struct hg_db *db, struct hg_treatment *t, const struct hg_checkin *c,
