@@ -30,7 +30,7 @@ static int note_beyond_csv(struct hg_db *db)
 	int rc = db_beyond_csv(db, &held), n = 0, seen = 0;
 
 	for (int i = 0; i < 4; i++)
-		n += (held >> i) & 1;
+		n += (int)((held >> i) & 1u);
 	for (int i = 0; rc == HG_OK && i < 4; i++) {
 		if (!(held >> i & 1))
 			continue;

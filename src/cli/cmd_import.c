@@ -69,11 +69,11 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		db_close(ctx->db);
 		ctx->db = NULL;
 		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-			char *f = xmalloc(strlen(ctx->db_path) + 5);
+			struct strbuf f = STRBUF_INIT;
 
-			sprintf(f, "%s%s", ctx->db_path, suffix[i]);
-			(void)unlink(f);
-			free(f);
+			sb_printf(&f, "%s%s", ctx->db_path, suffix[i]);
+			(void)unlink(sb_str(&f));
+			sb_free(&f);
 		}
 	}
 	if (rc != HG_OK)

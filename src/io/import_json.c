@@ -821,7 +821,7 @@ static int parse_medicine(struct jrun *x, const char *path, const struct hg_json
 		rc = date_field(x, path, "from", f[F_FROM], &m.from);
 	if (rc == HG_OK && f[F_TO] && f[F_TO]->type != HG_JSON_NULL)
 		rc = date_field(x, path, "to", f[F_TO], &m.to);
-	if (rc == HG_OK && m.to && m.to < m.from)
+	if (rc == HG_OK && f[F_TO] && f[F_FROM] && m.to && m.to < m.from)
 		rc = fail_at(x, path, "to %s is before from %s", f[F_TO]->text, f[F_FROM]->text);
 	m.treatment_id = jt->t.id;
 	for (size_t k = 0; rc == HG_OK && k < nstored; k++)
@@ -1122,10 +1122,10 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 			    || f[F_VERSION]->i > 3))
 		rc = fail_at(&x, "version", "expected 1, 2 or 3 (a newer healgrid wrote this"
 			     " file?)");
-	if (rc == HG_OK)
+	if (rc == HG_OK && f[F_VERSION]) {
 		x.version = (int)f[F_VERSION]->i;
-	if (rc == HG_OK)
 		rc = need(&x, "", "treatments", f[F_TREATMENTS]);
+	}
 	if (rc == HG_OK)
 		rc = want_type(&x, "", "treatments", f[F_TREATMENTS], HG_JSON_ARRAY, 0);
 	if (rc == HG_OK)
