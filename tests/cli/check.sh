@@ -85,7 +85,7 @@ run checkin --treatment 1 --day 2 --redness 2 --swelling - --sign pus,warmth --t
 expect_status 0 "a check-in with temperature, care and two photos"
 run checkin --treatment 1 --day 3 --temp 100.8F --care sun,makeup --note "better"
 run checkin --treatment 2 --day 0 --bleeding 1 --photo "$T/photo.jpg"
-run action add --treatment 1 --date 2026-11-04 --text "saw GP, cefalexin" --resolves pus@2,fever@2
+run action add --treatment 1 --date 2026-11-04 --text "saw GP, cefalexin" --resolves infection@2,care@2
 expect_status 0 "an action resolving two flags"
 run action add --treatment 1 --text "cold compress"
 run profile --name "Ann Example" --born 1990-04-02 --clinic "Skin Clinic"
@@ -155,7 +155,7 @@ broken "UPDATE action SET text = printf('%.501c', 'x') WHERE id = 1" \
 	"action 1: text of 501 bytes (1-500)" "an action text of 501 bytes"
 broken "UPDATE action SET date = '2026-11-31' WHERE id = 2" \
 	"action 2: date \"2026-11-31\" is not a real date" "an action date that is not real"
-broken "UPDATE action_flag SET rule = 'pox' WHERE rule = 'pus'" \
+broken "UPDATE action_flag SET rule = 'pox' WHERE rule = 'actives-early'" \
 	"action 1: resolves a flag of unknown rule \"pox\" (treatment 1, 2026-11-03)" \
 	"an action resolving a rule that does not exist"
 broken "UPDATE action_flag SET date = '2026-11-00' WHERE rule = 'fever'" \
