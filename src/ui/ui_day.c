@@ -44,7 +44,7 @@ static const enum hg_sign emerg_signs[4] = {
 	HG_SIGN_AIRWAY, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
 };
 static const char *const emerg_labels[4] = {
-	"tongue or throat swollen, breathing", "eye pain or changed vision",
+	"tongue/throat swollen, breathing", "eye pain or changed vision",
 	"very unwell: confused, fainting", "bleeding won't stop (10 min)"
 };
 /* The other signs, row by row in two columns. */
@@ -511,14 +511,16 @@ static void draw_preview(struct ui *ui)
 		ui_put(ui, top, 1, COLS - 2, A_DIM, "No warning from this day.");
 		return;
 	}
-	for (; shown < ed.nmatches; shown++) {
+	for (; shown < ed.nmatches && used < rows; shown++) {
 		const struct hg_day_flag *m = &ed.matches[shown];
 		struct strbuf sb = STRBUF_INIT;
 		int nl = wrap_match(ui, shown, &sb);
-		if (used + nl > rows) {
+		if (used + nl > rows && shown > 0) {
 			sb_free(&sb);
 			break;
 		}
+		if (used + nl > rows)
+			nl = rows;      /* the most serious always shows, its start at least */
 		const char *p = sb_str(&sb);
 		for (int k = 0; k < nl; k++) {
 			size_t len = strcspn(p, "\n");
