@@ -19,7 +19,9 @@
 /* How cli_db() treats a database that does not exist yet: create it,
  * refuse ("no database at PATH; start with ..."), or end quietly with
  * exit 1 (`due`).  Commands that only read never create one. */
-enum cli_db_mode { CLI_DB_CREATE, CLI_DB_EXISTING, CLI_DB_EXISTING_QUIET };
+/* CLI_DB_CHECK: as CLI_DB_EXISTING, but an older read-only file is read
+ * through an upgraded copy in memory (check). */
+enum cli_db_mode { CLI_DB_CREATE, CLI_DB_EXISTING, CLI_DB_EXISTING_QUIET, CLI_DB_CHECK };
 
 struct cli_ctx {
 	char *db_path;          /* from --db, else NULL until resolved */

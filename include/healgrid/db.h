@@ -34,6 +34,10 @@ int db_open(const char *path, int make_dirs, struct hg_db **out);
  * HG_ERR_RUNTIME, no message) when there is no file at path.  For the
  * commands that only read. */
 int db_open_existing(const char *path, struct hg_db **out, int *missing);
+/* The same for reading only (check): a file of an older schema that is
+ * read-only is not refused but copied into memory and upgraded there;
+ * the file stays as it is. */
+int db_open_reading(const char *path, struct hg_db **out, int *missing);
 void db_close(struct hg_db *db);
 const char *db_path(const struct hg_db *db);
 int db_schema_version(void);
@@ -41,6 +45,8 @@ int db_schema_version(void);
 int db_begin(struct hg_db *db);       /* BEGIN IMMEDIATE */
 int db_commit(struct hg_db *db);
 void db_rollback(struct hg_db *db);
+/* Nonzero while a transaction begun with db_begin is open. */
+int db_in_transaction(struct hg_db *db);
 
 int db_treatment_add(struct hg_db *db, struct hg_treatment *t);  /* sets t->id */
 /* The same with the id t->id as given (an import keeping ids). */

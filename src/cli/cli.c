@@ -171,8 +171,9 @@ static const struct command commands[] = {
 	  "Runs SQLite's integrity and foreign key checks and healgrid's own rules\n"
 	  "(dates, windows, ratings, notes ...) over the whole database.  Prints ok\n"
 	  "and exits 0, or prints one line per problem and exits 1.  Changes nothing\n"
-	  "(a database of an older healgrid is upgraded first, as by every command).\n",
-	  CLI_DB_EXISTING },
+	  "(a database of an older healgrid is upgraded first, as by every command;\n"
+	  "one that is read-only is checked through an upgraded copy in memory).\n",
+	  CLI_DB_CHECK },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -225,6 +226,8 @@ int cli_db(struct cli_ctx *ctx, struct hg_db **out)
 
 		if (ctx->db_mode == CLI_DB_CREATE)
 			rc = db_open(ctx->db_path, ctx->db_path_default, &ctx->db);
+		else if (ctx->db_mode == CLI_DB_CHECK)
+			rc = db_open_reading(ctx->db_path, &ctx->db, &missing);
 		else
 			rc = db_open_existing(ctx->db_path, &ctx->db, &missing);
 		if (missing && ctx->db_mode == CLI_DB_EXISTING_QUIET) {

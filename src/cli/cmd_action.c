@@ -8,6 +8,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/json.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
@@ -96,7 +97,7 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 	rc = rules_check_flag_ids(flags, nflags, &r.t, date, ids, nids, &a.resolves,
 	                          &a.nresolves);
 	if (rc == HG_OK)
-		rc = db_action_add(db, &a);
+		rc = record_action_add(db, &a, ctx->today);
 	if (rc == HG_OK)
 		rc = db_commit(db);
 	else
@@ -336,7 +337,7 @@ static int action_delete(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = db_action_delete(db, id);
+		rc = record_action_delete(db, id);
 	if (rc == HG_OK)
 		fprintf(ctx->out, "deleted action %lld\n", (long long)id);
 	return rc;

@@ -20,6 +20,7 @@
 #include "healgrid/date.h"
 #include "healgrid/export.h"
 #include "healgrid/import.h"
+#include "healgrid/record.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
 
@@ -41,6 +42,7 @@ struct entry {
 	unsigned risks;
 	int skin_type;
 	int skin_known;                 /* a version 1 row does not say */
+	int widened;                    /* its window grew to hold a row */
 };
 
 struct cache {
@@ -323,7 +325,7 @@ static int entry_get(struct hg_db *db, struct cache *c, const struct row_ctx *x,
 	e->t.skin_type = row->skin_type;
 	e->t.window = HG_WINDOW_DEFAULT;
 	e->created = 1;
-	return db_treatment_add(db, &e->t);
+	return record_treatment_add(db, &e->t, NULL);
 }
 
 /* Rows of one treatment must agree on its details. */
@@ -369,29 +371,21 @@ static int entry_check(const struct row_ctx *x, const struct entry *e, const str
 	return HG_OK;
 }
 
-/* Widen windows to the highest day imported (never narrow them). */
-static int widen_all(struct hg_db *db, struct cache *c, struct import_stats *st)
+/* Count the treatments the rows named (their windows widened row by row,
+ * in the record layer). */
+static void count_all(struct cache *c, struct import_stats *st)
 {
 	for (size_t i = 0; i < c->cap; i++) {
 		struct entry *e = c->slot[i];
-		int need;
 
 		if (!e)
 			continue;
 		st->treatments++;
 		if (e->created)
 			st->created++;
-		need = e->max_day + 1;
-		if (need > e->t.window) {
-			e->t.window = need;
-			if (!e->created)
-				st->widened++;
-			int rc = db_treatment_update(db, &e->t);
-			if (rc != HG_OK)
-				return rc;
-		}
+		else if (e->widened)
+			st->widened++;
 	}
-	return HG_OK;
 }
 
 /* ---- the import ------------------------------------------------------- */
@@ -492,12 +486,19 @@ static int run_piece(struct run *x, const char *data, size_t len, size_t line,
 			model_checkin_free(&old);
 		}
 		if (rc == HG_OK) {
+			struct record_result res;
+
+			/* A row with nothing in it (a day of photos only, in an
+			 * export) leaves the stored day as it is. */
 			row.c.treatment_id = e->t.id;
-			rc = db_checkin_put(x->db, &row.c);
+			rc = record_day_import(x->db, &e->t, &row.c, NULL, 0, &res);
 			e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
 			if (row.c.day > e->max_day)
 				e->max_day = row.c.day;
-			x->st->rows++;
+			if (res.widened_from)
+				e->widened = 1;
+			if (res.stored)
+				x->st->rows++;
 		}
 		model_checkin_free(&row.c);
 		if (rc != HG_OK)
@@ -519,11 +520,11 @@ static void run_init(struct run *x, struct hg_db *db, const char *name, int toda
 	memset(st, 0, sizeof *st);
 }
 
-/* Widen the windows and commit, or roll back. */
+/* Count what was done and commit, or roll back. */
 static int run_end(struct run *x, int rc)
 {
 	if (rc == HG_OK)
-		rc = widen_all(x->db, &x->cache, x->st);
+		count_all(&x->cache, x->st);
 	if (x->begun) {
 		if (rc == HG_OK)
 			rc = db_commit(x->db);

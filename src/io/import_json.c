@@ -25,6 +25,7 @@
 #include "healgrid/export.h"
 #include "healgrid/image.h"
 #include "healgrid/import.h"
+#include "healgrid/record.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
@@ -199,7 +200,19 @@ static int int_field(const struct jrun *x, const char *path, const char *key,
 		     const struct hg_json_item *it, int64_t lo, int64_t hi, int64_t *out)
 {
 	int rc = want_type(x, path, key, it, HG_JSON_INTEGER, 0);
+	char digits[24];
 
+	/* SQLite reads an integer past 64 bits as a real: its text then is
+	 * not the integer's, which would be the clamped value. */
+	if (rc == HG_OK && it) {
+		snprintf(digits, sizeof digits, "%lld", (long long)it->i);
+		if (!it->text || strcmp(digits, it->text) != 0) {
+			char *p = member_path(path, key);
+			rc = fail_at(x, p, "expected %lld-%lld, got %s", (long long)lo,
+				     (long long)hi, it->text ? it->text : "a number too large");
+			free(p);
+		}
+	}
 	if (rc == HG_OK && it && (it->i < lo || it->i > hi)) {
 		char *p = member_path(path, key);
 		rc = fail_at(x, p, "expected %lld-%lld, got %lld", (long long)lo, (long long)hi,
@@ -375,6 +388,7 @@ static int parse_photo(struct jrun *x, const char *path, const struct hg_json_it
 struct jtreat {
 	struct hg_treatment t;
 	int exists;                     /* matched a stored treatment */
+	int widened;                    /* its window grew to hold a day */
 	int max_day;
 	uint64_t seen[(HG_WINDOW_MAX + 63) / 64];
 };
@@ -535,14 +549,21 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 				     " other content", c.day, cd, d, jt->t.area);
 		}
 	} else if (rc == HG_OK) {
-		rc = db_checkin_put_keep(x->db, &c);
-		for (size_t i = 0; rc == HG_OK && i < nph; i++) {
-			ph[i].info.treatment_id = jt->t.id;
-			ph[i].info.day = c.day;
-			rc = db_photo_put(x->db, &ph[i].info, ph[i].jpeg, ph[i].jpeg_len, ph[i].thumb,
-					  ph[i].thumb_len, NULL);
+		struct record_photo_in *in = nph ? xcalloc(nph, sizeof *in) : NULL;
+		struct record_result res;
+
+		for (size_t i = 0; i < nph; i++) {
+			in[i].info = ph[i].info;
+			in[i].jpeg = ph[i].jpeg;
+			in[i].jpeg_len = ph[i].jpeg_len;
+			in[i].thumb = ph[i].thumb;
+			in[i].thumb_len = ph[i].thumb_len;
 		}
-		if (rc == HG_OK)
+		rc = record_day_import(x->db, &jt->t, &c, in, nph, &res);
+		free(in);
+		if (rc == HG_OK && res.widened_from)
+			jt->widened = 1;
+		if (rc == HG_OK && res.stored)
 			x->st->rows++;
 	}
 	photos_free(ph, nph ? nph : np);
@@ -802,7 +823,9 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 			rc = db_action_list(x->db, sid, &stored, &nstored);
 	} else if (rc == HG_OK) {
 		jt.t.id = id;
-		rc = x->keep_ids ? db_treatment_add_as(x->db, &jt.t) : db_treatment_add(x->db, &jt.t);
+		if (!x->keep_ids)
+			jt.t.id = 0;
+		rc = record_treatment_add(x->db, &jt.t, NULL);
 		x->st->created++;
 	}
 	if (rc == HG_OK) {
@@ -823,12 +846,8 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		rc = parse_action(x, p, &av[i], &jt, stored, nstored);
 		free(p);
 	}
-	if (rc == HG_OK && jt.max_day + 1 > jt.t.window) {
-		jt.t.window = jt.max_day + 1;
-		if (jt.exists)
-			x->st->widened++;
-		rc = db_treatment_update(x->db, &jt.t);
-	}
+	if (rc == HG_OK && jt.widened && jt.exists)
+		x->st->widened++;
 	model_actions_free(stored, nstored);
 	db_json_items_free(av, na);
 	db_json_items_free(cv, nc);
@@ -877,6 +896,19 @@ static int parse_profile(struct jrun *x, const struct hg_json_item *obj)
 	return rc;
 }
 
+/* 1 when a string of the JSON at data holds the escape of a NUL: SQLite
+ * would cut the text there ("fa\u0000ce" read as "fa"). */
+static int escaped_nul(const char *data, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if (data[i] == '\\') {
+			if (data[i + 1] == 'u' && len - i >= 6 && memcmp(data + i + 2, "0000", 4) == 0)
+				return 1;
+			i++;    /* the escaped character */
+		}
+	return 0;
+}
+
 int import_json(struct hg_db *db, const char *name, const char *data, size_t len, int today,
 		struct import_stats *st)
 {
@@ -900,6 +932,9 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	if (rc == HG_OK && (!valid || memchr(data, '\0', len)))
 		rc = hg_fail(HG_ERR_INPUT, "%s: not valid JSON (cut short, or not written by"
 			     " healgrid export)", name);
+	if (rc == HG_OK && escaped_nul(data, len))
+		rc = hg_fail(HG_ERR_INPUT, "%s: a text holds a NUL character (\\u0000), which"
+			     " no healgrid text may hold", name);
 	memset(&top, 0, sizeof top);
 	top.type = type;
 	top.text = (char *)data;

@@ -255,6 +255,7 @@ static const char *const migrations[] = {
 struct hg_db {
 	sqlite3 *sql;
 	char *path;
+	int reading;            /* an old read-only file: upgrade a copy in memory */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -358,6 +359,11 @@ void db_rollback(struct hg_db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_in_transaction(struct hg_db *db)
+{
+	return !sqlite3_get_autocommit(db->sql);
 }
 
 /* Writes open their own transaction unless the caller holds one. */
@@ -727,7 +733,48 @@ static int check_header(const char *path, off_t size)
 	return HG_OK;
 }
 
+static int db_open_as(const char *path, int make_dirs, int reading, struct hg_db **out);
+
+/* An older schema in a file opened read-only, for reading only: the
+ * connection moves to a copy of it in memory (SQLite's backup API), which
+ * is upgraded; the file is never written. */
+static int upgrade_copy(struct hg_db *db, int version)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	int src = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+				  NULL);
+
+	if (src != SQLITE_OK) {
+		sqlite3_close(mem);
+		return nomem_fail();
+	}
+	b = sqlite3_backup_init(mem, "main", db->sql, "main");
+	if (!b) {
+		src = sqlite3_errcode(mem);
+		sqlite3_close(mem);
+		return sql_fail(db, src);
+	}
+	src = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (src != SQLITE_DONE) {
+		sqlite3_close(mem);
+		return sql_fail(db, src);
+	}
+	sqlite3_close(db->sql);
+	db->sql = mem;
+	sqlite3_extended_result_codes(db->sql, 1);
+	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK)
+		return HG_ERR_RUNTIME;
+	return migrate(db, version);
+}
+
 int db_open(const char *path, int make_dirs, struct hg_db **out)
+{
+	return db_open_as(path, make_dirs, 0, out);
+}
+
+static int db_open_as(const char *path, int make_dirs, int reading, struct hg_db **out)
 {
 	struct hg_db *db = xcalloc(1, sizeof *db);
 	char *dir = hg_dirname(path);
@@ -735,6 +782,7 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 	int rc = HG_OK;
 
 	db->path = xstrdup(path);
+	db->reading = reading;
 	*out = NULL;
 	if (make_dirs && stat(dir, &st) != 0 && make_dirs_0700(dir) != 0)
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot create folder %s: %s", dir, strerror(errno));
@@ -787,6 +835,9 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 				     SCHEMA_VERSION);
 		else if (version < 1)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (no schema)", path);
+		else if (version < SCHEMA_VERSION && db->reading &&
+			 sqlite3_db_readonly(db->sql, "main") == 1)
+			rc = upgrade_copy(db, version);
 		else if (version < SCHEMA_VERSION)
 			rc = migrate(db, version);
 	}
@@ -811,6 +862,17 @@ int db_open_existing(const char *path, struct hg_db **out, int *missing)
 	if (*missing)
 		return HG_ERR_RUNTIME;
 	return db_open(path, 0, out);
+}
+
+int db_open_reading(const char *path, struct hg_db **out, int *missing)
+{
+	struct stat st;
+
+	*out = NULL;
+	*missing = stat(path, &st) != 0 && errno == ENOENT;
+	if (*missing)
+		return HG_ERR_RUNTIME;
+	return db_open_as(path, 0, 1, out);
 }
 
 void db_close(struct hg_db *db)

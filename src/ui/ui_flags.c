@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 
@@ -25,10 +26,22 @@ struct entry {
 	const struct hg_flag_ref *ref;   /* the vanished reference */
 };
 
+/* What an entry is, whatever its place: its flag (rule and date), or the
+ * action and the reference it holds. */
+struct entry_key {
+	char rule[64];
+	int date;
+	int64_t action;
+	int have;
+};
+
 static struct {
 	struct ui_sel sel;
 	struct entry *e;
 	size_t n, nopen, nresolved;
+	int lost;                        /* the selected entry went in a reload */
+	struct entry_key key;            /* what is selected: a copy, valid
+	                                  * across a reload of the flags */
 	/* `r` and `a`: what was done, asked on the bottom line. */
 	int prompting;                   /* 0, 'r' or 'a' */
 	int asking_date;                 /* the second question: when */
@@ -37,11 +50,52 @@ static struct {
 	int date;
 } fs;
 
+static void entry_key_of(size_t i, struct entry_key *k)
+{
+	const struct entry *e = &fs.e[i];
+
+	memset(k, 0, sizeof *k);
+	k->have = 1;
+	if (e->flag) {
+		snprintf(k->rule, sizeof k->rule, "%s", e->flag->id);
+		k->date = e->flag->date;
+	} else if (e->ref) {
+		snprintf(k->rule, sizeof k->rule, "%s", e->ref->rule);
+		k->date = e->ref->date;
+		k->action = e->action ? e->action->id : 0;
+	}
+}
+
+/* The selection moved: remember what it is on now. */
+static void key_update(void)
+{
+	size_t i;
+
+	if (ui_sel_get(&fs.sel, &i) && i < fs.n)
+		entry_key_of(i, &fs.key);
+	else
+		memset(&fs.key, 0, sizeof fs.key);
+}
+
+static int entry_is(size_t i, const struct entry_key *k)
+{
+	struct entry_key mine;
+
+	entry_key_of(i, &mine);
+	return strcmp(mine.rule, k->rule) == 0 && mine.date == k->date &&
+		mine.action == k->action;
+}
+
 /* Open flags in the engine's order (most serious first), then resolved,
- * then the vanished references. */
+ * then the vanished references.  The selection follows the entry it was
+ * on, wherever the list moved it; when that entry is gone, fs.lost says
+ * so until the list is drawn again. */
 static void entries_build(const struct ui *ui)
 {
-	size_t cap = ui->nflags, n = 0;
+	size_t cap = ui->nflags, n = 0, at;
+	/* Not read from fs.e: its entries point into the flags as they were
+	 * before the reload, which are gone. */
+	struct entry_key was = fs.key;
 
 	for (size_t i = 0; i < ui->nactions; i++)
 		cap += ui->actions[i].nresolves;
@@ -69,6 +123,15 @@ static void entries_build(const struct ui *ui)
 		}
 	fs.n = n;
 	ui_sel_set_count(&fs.sel, fs.n);
+	if (was.have) {
+		for (at = 0; at < fs.n && !entry_is(at, &was); at++)
+			;
+		if (at < fs.n)
+			ui_sel_set(&fs.sel, at);
+		else
+			fs.lost = 1;
+	}
+	key_update();
 }
 
 static int flags_open(struct ui *ui, int64_t arg)
@@ -188,6 +251,8 @@ static void flags_draw(struct ui *ui)
 	int rows = ui_body_rows() - TOP - (fs.prompting ? 1 : 0), y = TOP;
 	char right[64];
 
+	fs.lost = 0;            /* what is selected now is on screen */
+
 	entries_build(ui);
 	sb_puts(&title, "Flags");
 	if (ui->have) {
@@ -306,7 +371,7 @@ static void submit(struct ui *ui)
 		}
 	}
 	if (rc == HG_OK)
-		rc = db_action_add(ui->db, &a);
+		rc = record_action_add(ui->db, &a, ui->today);
 	if (rc == HG_OK)
 		rc = db_commit(ui->db);
 	else
@@ -341,6 +406,12 @@ static void prompt(struct ui *ui, int kind)
 		return;
 	}
 	if (kind == 'r') {
+		if (fs.lost) {
+			/* Never act on a row the person has not seen selected. */
+			fs.lost = 0;
+			ui_error(ui, "The flags changed meanwhile: check the selection, then r again.");
+			return;
+		}
 		if (!ui_sel_get(&fs.sel, &i) || i >= fs.n || !fs.e[i].flag) {
 			ui_error(ui, "No flag selected.");
 			return;
@@ -370,15 +441,19 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	switch (act) {
 	case ACT_UP:
 		ui_sel_move(&fs.sel, -1);
+		key_update();
 		return 1;
 	case ACT_DOWN:
 		ui_sel_move(&fs.sel, 1);
+		key_update();
 		return 1;
 	case ACT_PAGE_UP:
 		ui_sel_move(&fs.sel, -5);
+		key_update();
 		return 1;
 	case ACT_PAGE_DOWN:
 		ui_sel_move(&fs.sel, 5);
+		key_update();
 		return 1;
 	case ACT_RESOLVE:
 		prompt(ui, 'r');

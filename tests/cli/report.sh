@@ -198,13 +198,24 @@ expect_error 1 "cannot write the report: No space left on device" "-o /dev/full 
 run report -o /dev/stdout
 expect_status 0 "-o /dev/stdout"
 like "$out" "HEALGRID RECOVERY REPORT*" "-o /dev/stdout writes to stdout"
-# A symlink keeps pointing at the report it names.
+# A symbolic link is refused, as backup refuses one: written through, a
+# link planted where the report goes would replace another file.
 printf 'old\n' > "$T/real.txt"
 ln -s real.txt "$T/link.txt"
 run report -o "$T/link.txt"
-expect_status 0 "-o through a symlink"
+expect_error 2 "$T/link.txt: is a symbolic link; healgrid does not write through one*" \
+	"-o onto a symlink is refused"
 [ -L "$T/link.txt" ] && ok "the symlink stays a symlink" || not_ok "the symlink stays a symlink"
-like "$(cat "$T/real.txt")" "HEALGRID RECOVERY REPORT*" "its target holds the report"
+is "$(cat "$T/real.txt")" "old" "the file it names is untouched"
+ln -s nowhere.txt "$T/dangling.txt"
+run report -o "$T/dangling.txt"
+expect_error 2 "$T/dangling.txt: is a symbolic link*" "a dangling link too"
+[ ! -e "$T/nowhere.txt" ] && ok "nothing made where it points" || not_ok "nothing made where it points"
+for cmd in "export" "export --format json"; do
+	run $cmd -o "$T/link.txt"
+	expect_error 2 "$T/link.txt: is a symbolic link*" "$cmd -o onto a symlink is refused"
+	is "$(cat "$T/real.txt")" "old" "$cmd: the file it names is untouched"
+done
 
 # ---- bad usage ---------------------------------------------------------------
 run report --format pdf

@@ -5,7 +5,8 @@
 # UI's start and one check-in, and the disk filling up at every write
 # during backup, checkin, import, the UI, action add and flags resolve;
 # each run ends in success or a clean exit 1, and nothing saved is ever
-# lost.  The work is in sweep.py (see there); the faults come from shim.c,
+# lost; and out of memory in the UI is said after the terminal is given
+# back, where the line stays.  The work is in sweep.py (see there); the faults come from shim.c,
 # preloaded.  Plain builds only: a sanitizer build replaces malloc itself.
 # Output is TAP with the counts as diagnostics.
 # usage: run.sh HEALGRID SHIM.so MKIMG   (MKIMG: tests/photo/mkimg, for a photo)

@@ -122,6 +122,12 @@ run_raw "$HEALGRID" --db "$f" treatment list
 expect_error 1 "$f: made by an older healgrid (schema 1) and read-only: make it writable once so healgrid can upgrade it; it was not changed" \
 	"an old read-only file"
 is "$(file_sum "$f")" "$sum" "read-only old file unchanged"
+# check reads it through an upgraded copy in memory: it checks, and the
+# file stays as it is.
+run_raw "$HEALGRID" --db "$f" check
+is "$status:$out" "0:ok" "check on an old read-only file checks it"
+is "$(file_sum "$f")" "$sum" "check: the read-only old file unchanged"
+is "$(sqlite3 "$f" 'PRAGMA user_version')" "1" "check: still schema 1"
 
 # (3) another program holds the write lock past the busy timeout.
 f=$(fresh_copy locked.db)
