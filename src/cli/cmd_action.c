@@ -58,6 +58,24 @@ static void free_ids(char **ids, size_t n)
 	free(ids);
 }
 
+/* A self action does not cover an urgent or emergency flag: say so. */
+static void say_self_urgent(struct cli_ctx *ctx, const struct hg_recovery *r,
+                            const struct hg_action *a)
+{
+	struct hg_flag *flags = NULL;
+	size_t n = 0;
+
+	if (a->by != HG_BY_SELF || a->nresolves == 0)
+		return;
+	rules_eval(r, a, 1, &flags, &n);
+	for (size_t i = 0; i < n; i++)
+		if (flags[i].self_only_urgent)
+			fprintf(ctx->out, "%s stays open until a clinician has seen it: an %s"
+			        " problem needs a clinician\n", flags[i].id,
+			        rules_level_name(flags[i].level));
+	rules_flags_free(flags, n);
+}
+
 int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
                       const char *text, char *const *ids, size_t nids)
 {
@@ -104,6 +122,7 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 		db_rollback(db);
 	if (rc == HG_OK) {
 		fprintf(ctx->out, "%lld\n", (long long)a.id);
+		say_self_urgent(ctx, &r, &a);
 	}
 	rules_flags_free(flags, nflags);
 	model_recovery_free(&r);

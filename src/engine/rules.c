@@ -1317,12 +1317,11 @@ static int day_flag_cmp(const void *pa, const void *pb)
 {
 	const struct hg_day_flag *a = pa, *b = pb;
 
-	if (a->alert != HG_ALERT_NONE && b->alert == HG_ALERT_NONE)
-		return -1;
-	if (a->alert == HG_ALERT_NONE && b->alert != HG_ALERT_NONE)
-		return 1;
+	/* most serious first; among equals the alerts first */
 	if (a->level != b->level)
 		return a->level < b->level ? -1 : 1;
+	if ((a->alert != HG_ALERT_NONE) != (b->alert != HG_ALERT_NONE))
+		return a->alert != HG_ALERT_NONE ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 
