@@ -39,7 +39,7 @@ static void put_status(struct strbuf *sb, const struct hg_recovery *r,
 		char *text = hg_sanitize(f->care->text);
 
 		sb_printf(sb, " (%s: %s)", f->care->by == HG_BY_SELF ? "self"
-		          : f->care->by == HG_BY_CLINICIAN ? "clinician" : "who not recorded",
+		          : f->care->by == HG_BY_CLINICIAN ? "clinician" : "who: not recorded",
 		          text);
 		free(text);
 	}

@@ -134,7 +134,9 @@ static int date_part_wrong(const char *s, char *msg)
 			return 0;
 	if (s[10])
 		return 0;
-	y = (int)strtol(s, NULL, 10);
+	y = 0;
+	for (int i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (msg && (m < 1 || m > 12)) {

@@ -44,7 +44,7 @@ static const enum hg_sign emerg_signs[4] = {
 	HG_SIGN_AIRWAY, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
 };
 static const char *const emerg_labels[4] = {
-	"tongue or throat swollen, breathing", "eye pain or changed vision",
+	"tongue/throat swollen, breathing", "eye pain or changed vision",
 	"very unwell: confused, fainting", "bleeding won't stop (10 min)"
 };
 /* The other signs, row by row in two columns. */
@@ -500,14 +500,16 @@ static void draw_preview(struct ui *ui)
 		ui_put(ui, top, 1, COLS - 2, A_DIM, "No warning from this day.");
 		return;
 	}
-	for (; shown < ed.nmatches; shown++) {
+	for (; shown < ed.nmatches && used < rows; shown++) {
 		const struct hg_day_flag *m = &ed.matches[shown];
 		struct strbuf sb = STRBUF_INIT;
 		int nl = wrap_match(ui, shown, &sb);
-		if (used + nl > rows) {
+		if (used + nl > rows && shown > 0) {
 			sb_free(&sb);
 			break;
 		}
+		if (used + nl > rows)
+			nl = rows;      /* the most serious always shows, its start at least */
 		const char *p = sb_str(&sb);
 		for (int k = 0; k < nl; k++) {
 			size_t len = strcspn(p, "\n");
@@ -703,20 +705,19 @@ static void save(struct ui *ui)
 		return;
 	}
 	{
-		size_t n = ed.nmatches;
+		size_t n = ed.nmatches, len;
 
-		if (n)
-			snprintf(ed.saved, sizeof ed.saved, "Saved day %d. %s %s%s: f shows what to do.",
-				 day, ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].id,
-				 n > 1 ? " and more" : "");
-		else
-			snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
-		if (res.widened_from) {
-			size_t len = strlen(ed.saved);
-
+		/* the widening first: the flag's line may be cut at the edge */
+		snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
+		len = strlen(ed.saved);
+		if (res.widened_from)
 			snprintf(ed.saved + len, sizeof ed.saved - len, " The window widened from"
 				 " %d to %d days.", res.widened_from, res.window);
-		}
+		len = strlen(ed.saved);
+		if (n)
+			snprintf(ed.saved + len, sizeof ed.saved - len, " %s %s%s: f shows what to do.",
+				 ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].id,
+				 n > 1 ? " and more" : "");
 	}
 	advice = serious_advice(ui, &level);
 	if (!advice) {

@@ -57,7 +57,7 @@ static void entry_key_of(size_t i, struct entry_key *k)
 	memset(k, 0, sizeof *k);
 	k->have = 1;
 	if (e->flag) {
-		snprintf(k->rule, sizeof k->rule, "%s", rules_kind_name(e->flag->kind));
+		snprintf(k->rule, sizeof k->rule, "%s", e->flag->id);
 		k->date = e->flag->date;
 	} else if (e->ref) {
 		snprintf(k->rule, sizeof k->rule, "%s", e->ref->rule);

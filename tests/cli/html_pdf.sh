@@ -44,7 +44,7 @@ print(sum(len(c["note"].encode()) for t in d["treatments"] if t["id"] == 2 for c
 is "$("$HEALGRID" --db "$DB" flags --treatment 2 --format json | python3 -c '
 import json, sys
 f = json.load(sys.stdin)["flags"]
-print(len(f), sum(1 for x in f if x["status"] == "resolved"))')" "10 4" "ten flags, four of them resolved"
+print(len(f), sum(1 for x in f if x["status"] == "settled"))')" "7 7" "seven flags, all settled"
 run report --treatment 2 --format html -o "$T/report.html"
 expect_status 0 "HTML report of the 28-day treatment"
 html=$(cat "$T/report.html")
@@ -97,10 +97,10 @@ like "$page1" "*healgrid is not medical advice*" "page 1: the not-medical-advice
 like "$page1" "*Treatment 2: face, treated 2026-10-06*" "page 1: which treatment"
 like "$page1" "*cold-sores, dark-skin*" "page 1: the risks"
 like "$page1" "*Patient: Ana Lima, born 1990-04-12; clinic: Skin & Co, Lisbon*" "page 1: the profile"
-like "$page1" "*Open flags*1 doctor, 5 watch; 4 resolved*" "page 1: open flags by level"
+like "$page1" "*Open flags*none; 7 resolved*" "page 1: open flags by level"
 like "$page1" "*day 0, 2026-10-06*day 14, 2026-10-20*" "page 1: the photo strip with day and date"
-like "$page1" "*doctor*3*2026-10-09*warmth-pain*open*" "page 1: the open doctor flag"
-like "$page1" "*urgent*2*2026-10-08*blisters*(infection)*get medical care*resolved 2026-10-08: Saw the*" \
+like "$page1" "*doctor*3*2026-10-09*infection@3*settled by day 6*" "page 1: the doctor flag, settled"
+like "$page1" "*urgent*2*2026-10-08*cold-sore@2*get medical care*(cold-sore)*settled by day 5*done 2026-10-08: Saw the*" \
 	"page 1: the urgent flag, resolved, with its action"
 like "$text" "*last 0 none on day 27; peak 3 severe on day 0; cleared day 11*" "the summary: peak and days to clear"
 like "$text" "*What was done*2026-10-08 (day 2): Saw the clinic*2026-10-14 (day 8): GP*" "what was done, by date"

@@ -22,19 +22,19 @@ tui_expect_screen "the day editor at 80x24" <<'SCREEN'
  Day 7 · Tue 2026-11-10 · face                                            today
  Call emergency services for trouble breathing, swollen lips or tongue, eye
  pain or changed vision, feeling very unwell, or bleeding that won't stop.
-  [ ] lips, tongue or throat swollen     [ ] eye pain or changed vision
+  [ ] tongue/throat swollen, breathing   [ ] eye pain or changed vision
   [ ] very unwell: confused, fainting    [ ] bleeding won't stop (10 min)
   Redness     [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
   Swelling    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
   Bruising    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
   Bleeding    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
   Warning signs (space to tick)
-  [ ] skin hot to touch                  [ ] fever
+  [ ] skin hot to touch                  [ ] fever (38.0 C or more)
   [ ] pus or cloudy discharge            [ ] clustered small blisters
-  [ ] yellow / honey crusts              [ ] itchy rash or hives
-  [ ] redness spreading                  [ ] darker patches
-  [ ] pain getting worse                 [ ] lighter patches
-  [ ] firm bumps                         [ ] lines or track marks
+  [ ] yellow or honey-coloured crusts    [ ] itchy rash or hives
+  [ ] redness spreading past the area    [ ] darker patches
+  [ ] pain getting worse, not better     [ ] lighter patches
+  [ ] firm bumps or nodules              [ ] lines or track marks
   Temperature [       ] °C Care [ ] sunscreen [ ] sun [ ] actives [ ] makeup
   Photos  0 attached   a attach   o open
   Note                                                v view  E edit in $EDITOR
@@ -81,10 +81,10 @@ tui_keys C-u Escape
 tui_wait "Throw away" && tui_keys y
 tui_expect "Day 7 not changed." "cancelled"
 
-# Emergency: tick "lips" (two up from redness) and save: the advice box stays
+# Emergency: tick "airway" (two up from redness) and save: the advice box stays
 # until dismissed, whatever else is typed.
 tui_keys Left Enter Up Up Space
-tui_expect "[x] lips, tongue or throat swollen" "lips ticked"
+tui_expect "[x] tongue/throat swollen, breathing" "airway ticked"
 tui_expect "(new)" "the preview marks the new flag"
 tui_keys Enter
 tui_expect "Enter or Esc: I have read this" "saving an emergency day shows the advice box"
@@ -93,8 +93,8 @@ tui_keys j k x
 tui_expect "Enter or Esc: I have read this" "the box stays through other keys"
 tui_keys Enter
 tui_expect_gone "I have read this" "Enter dismisses the box"
-tui_expect "Saved day 6. ▲ breathing: f shows what to do." "the message names the flag once the box is gone"
-is "$(sql 'SELECT signs FROM checkin WHERE day = 6')" "4096" "lips stored"
+tui_expect "Saved day 6. ▲ reaction@6: f shows what to do." "the message names the flag once the box is gone"
+is "$(sql 'SELECT signs FROM checkin WHERE day = 6')" "65536" "airway stored"
 
 # A resize in the middle of an edit keeps the edit.
 tui_keys Right Enter 3 2

@@ -10,7 +10,7 @@ demo_dirs() { find "$T/tmp" -mindepth 1 -maxdepth 1 | wc -l | tr -d ' '; }
 
 tui_start TMPDIR="$T/tmp" -- --demo
 tui_expect "day 9 of 28" "the demo opens on day 9"
-tui_expect "! 3 see doctor" "the demo has flags to look at"
+tui_expect "‼ 1 urgent   ! 0 see doctor" "the demo has flags to look at"
 is "$(demo_dirs)" 1 "the demo database lives in a temporary folder"
 tui_keys '?'
 tui_expect "Help: keys and symbols" "? finds the help"
@@ -38,9 +38,9 @@ for today in 2026-11-03 2026-11-04 2026-11-05 2026-11-06 2026-11-07 2026-11-08 2
 		# Day 4: a yellow crust.  After the four ratings the focus is on
 		# the first sign; two down is crusting.
 		tui_keys Enter 1 1 0 0 Down Down Space
-		tui_expect "[x] yellow / honey crusts" "$today: crusting ticked"
+		tui_expect "[x] yellow or honey-coloured crusts" "$today: crusting ticked"
 		tui_keys Enter
-		tui_expect "Saved day 4. ! crusting" "$today: saving names the flag"
+		tui_expect "Saved day 4. ! infection@4" "$today: saving names the flag"
 		tui_expect "! 1 see doctor" "$today: the header counts it"
 	else
 		tui_keys Enter $(( day < 3 ? 3 - day : 1 )) 1 0 0 Enter
@@ -54,6 +54,6 @@ is "$(sql 'SELECT count(*) FROM checkin')" 7 "seven days checked in"
 run show
 like "$out" "*| 3 1 0 0 | 2 1 0 0 | 1 1 0 0 | 1 1 0 0 | 1 1 0 0 | 1 1 0 0 | 1 1 0 0 |*" \
 	"the week as the command line shows it"
-like "$out" "*flags: 0 urgent (!!), 1 see doctor (!), 0 watch (.)*" "the flag of day 4"
+like "$out" "*flags: 1 open, 0 in care, 0 settled*" "the flag of day 4"
 
 done_testing

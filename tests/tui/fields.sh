@@ -31,10 +31,10 @@ tui_expect "Saved day 6." "day 6 saved"
 is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
 	"a day with only a temperature left is kept, not removed"
 
-run flags resolve pus@7 --text "saw GP"
-is "$out" "1" "pus@7 resolved from the shell"
+run flags resolve infection@7 --text "saw GP"
+is "$out" "1" "infection@7 in care from the shell"
 tui_keys f
-tui_expect "pus@7 · day 7 — resolved 11-10: saw GP" "the flags screen marks the resolved flag"
-tui_expect "1 open (1 resolved below)" "the header counts open flags only"
+tui_expect "infection@7 · day 7 — resolved 11-10: saw GP" "the flags screen marks the flag in care"
+tui_expect "0 open (1 resolved below)" "the header counts open flags only (pus and the rest are one infection)"
 
 done_testing

@@ -16,17 +16,17 @@ tui_keys Enter 1 1 0 0
 tui_expect "No warning from this day." "preview: nothing yet"
 tui_keys Down Space
 tui_expect "[x] pus or cloudy discharge" "Space ticks pus"
-tui_expect "‼ pus (new): Pus or cloudy discharge on day 7 can mean an infection" \
+tui_expect "‼ infection@7 (new): Pus or cloudy discharge from the" \
 	"the editor previews the urgent flag before saving"
 tui_keys Enter
 # An urgent day: the advice stays in a box until dismissed.
 tui_expect "Enter or Esc: I have read this" "saving an urgent day shows the advice box"
-tui_expect "‼ urgent: Pus or cloudy discharge on day 7" "the box holds the advice"
+tui_expect "‼ urgent: Pus or cloudy discharge from the needle marks on day 7" "the box holds the advice"
 tui_keys Enter
-tui_expect "Saved day 7. ‼ pus: f shows what to do." "saving names the new flag"
+tui_expect "Saved day 7. ‼ infection@7: f shows what to do." "saving names the new flag"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 0 watch" "header counts the urgent flag"
 tui_expect "│ ‼ today │" "today's cell carries the urgent marker"
-tui_expect "Day 7 · Tue 2026-11-10 · ‼ pus · signs: pus" "detail line names flag and sign"
+tui_expect "Day 7 · Tue 2026-11-10 · ‼ infection@7 · signs: pus" "detail line names flag and sign"
 is "$(sql 'SELECT signs FROM checkin WHERE day = 7')" "2" "pus stored as a sign"
 run show
 like "$out" "*|!! today |*" "show agrees: urgent flag today"
@@ -36,11 +36,11 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
  Flags · face · 2026-11-03 · professional 1.0 mm                         1 open
  ──────────────────────────────────────────────────────────────────────────────
  ‼ care today   ! call your dermatologist soon   · mention at the next visit
- ‼ urgent  pus@7 · day 7 · 2026-11-10 (infection)                          open
-     Pus or cloudy discharge on day 7 can mean an infection of the needle
-     marks: get medical care today (your GP, an urgent care centre, or the
-     clinic that treated you).
-
+ ‼ urgent  infection@7 · day 7 · 2026-11-10 (infection)                    open
+     Pus or cloudy discharge from the needle marks on day 7 can mean an
+     infection: get medical care today (your GP, an urgent care centre, or the
+     clinic that treated you). Get care today if it spreads, or you get a
+     fever or feel unwell.
 
 
 
@@ -64,16 +64,16 @@ tui_keys Escape
 tui_expect "⏎ check in" "Esc back to the grid"
 tui_keys Left Left Left Enter Down Down Down Down Right Down Down Down Space
 tui_expect "[x] darker patches" "dark patches ticked on day 4"
-tui_expect "· dark-patches-early (new): Darker patches on day 4 are common in" "preview: a watch flag"
+tui_expect "· pigment@4 (new): Darker patches on day 4 are common in" "preview: a watch flag"
 tui_keys Enter
 tui_expect "Saved day 4." "day 4 saved"
 tui_expect "‼ 1 urgent   ! 0 see doctor   · 1 watch" "header counts both levels"
 tui_keys f
 tui_expect "2 open" "two flags listed"
-is "$(printf '%s\n' "$screen" | grep -n 'day [47] ·' | cut -d: -f1 | tr '\n' ' ')" "4 9 " \
+is "$(printf '%s\n' "$screen" | grep -n 'day [47] ·' | cut -d: -f1 | tr '\n' ' ')" "4 10 " \
 	"urgent first, then watch"
 tui_keys Down Enter
-tui_expect "Day 4 · Sat 2026-11-07 · · dark-patches-early" "Enter on a flag shows its day on the grid"
+tui_expect "Day 4 · Sat 2026-11-07 · · pigment@4" "Enter on a flag shows its day on the grid"
 
 # Untick pus on day 7: the urgent flag goes away.
 tui_keys g Enter Down Down Down Down Down Space

@@ -12,8 +12,8 @@ run checkin --day 6 --sign pus
 tui_start
 tui_keys f
 tui_expect "2 open" "two open flags"
-is "$(printf '%s\n' "$screen" | grep -n '@[46] ·' | cut -d: -f1 | tr '\n' ' ')" "4 9 " \
-	"urgent pus@6 first, then the watch flag"
+is "$(printf '%s\n' "$screen" | grep -n '@[46] ·' | cut -d: -f1 | tr '\n' ' ')" "4 10 " \
+	"urgent infection@6 first, then the watch flag"
 tui_keys r
 tui_expect "What was done?" "r asks what was done"
 # Letters that are keys elsewhere (f, t, p, q) are text here.
@@ -21,14 +21,14 @@ tui_type "saw GP, cefalexin for 7 days; q t f p"
 tui_keys Enter
 tui_expect "When (YYYY-MM-DD, Enter for today): 2026-11-10" "then when, today offered"
 tui_keys Enter
-tui_expect "Resolved pus@6." "resolved"
+tui_expect "Resolved infection@6." "resolved"
 tui_expect "1 open (1 resolved below)" "the header counts open flags only"
-tui_expect "✓ urgent  pus@6 · day 6 — resolved 11-10: saw GP, cefalexin for 7 days; q t f…" \
+tui_expect "✓ urgent  infection@6 · day 6 — resolved 11-10: saw GP, cefalexin for 7 days;" \
 	"the resolved flag after the open one, with its action"
 run flags --format json
-like "$out" '*"id": "pus@6"*"status": "resolved", "action": {"id": 1, "date": "2026-11-10", "text": "saw GP, cefalexin for 7 days; q t f p"}*' \
-	"the command line sees pus@6 resolved by the action"
-like "$out" '*"id": "dark-patches-early@4"*"status": "open"*' "the other flag stays open"
+like "$out" '*"id": "infection@6"*"status": "in-care", "since": 7, "clinician_seen": true*"actions": \[1\]*' \
+	"the command line sees infection@6 in care since the action"
+like "$out" '*"id": "pigment@4"*"status": "open"*' "the other flag stays open"
 
 # r on a resolved flag says so; Esc leaves the question.
 tui_keys Down r

@@ -82,7 +82,7 @@ tui_wait_exit
 
 tui_start NO_COLOR=1
 tui_capture
-like "$(tui_line 7)" "*‼ pus*" "NO_COLOR: the marker symbol is there"
+like "$(tui_line 7)" "*‼ 1 flag*" "NO_COLOR: the marker symbol is there"
 tui_capture -e
 case $screen in
 *$'\e['3[0-7]m* | *$'\e['3[0-7]\;* | *$'\e[38;'* | *\;3[0-7]m*)
@@ -107,8 +107,8 @@ tui_expect_exit 0 "vt100: quit"
 # ---- ASCII locale -------------------------------------------------------------
 TUI_LOCALE=C tui_start
 tui_expect "healgrid - face - 2026-11-03 - professional 1.0 mm" "C locale: ASCII title"
-tui_expect "!! 1 urgent   ! 2 see doctor   . 0 watch" "C locale: ASCII flag symbols"
-tui_expect "!! pus" "C locale: ASCII marker in the cell"
+tui_expect "!! 1 urgent   ! 1 see doctor   . 0 watch" "C locale: ASCII flag symbols (one problem per kind)"
+tui_expect "!! 1 flag" "C locale: ASCII marker in the cell"
 tui_expect "hjkl move" "C locale: ASCII status line"
 tui_keys q
 tui_wait_exit

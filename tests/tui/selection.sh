@@ -12,10 +12,10 @@ run checkin --day 2 --sign rash
 
 tui_start
 tui_keys f
-tui_expect "2 open" "two open flags: urgent pus@1, then rash@2"
+tui_expect "2 open" "two open flags: urgent infection@1, then reaction@2"
 tui_keys Down
 # Another program raises a more serious flag, which sorts first: the
-# second place now holds pus@1.  The next key reloads the list.
+# second place now holds infection@1.  The next key reloads the list.
 run checkin --day 3 --sign eye
 tui_keys r
 tui_expect "What was done?" "r asks what was done"
@@ -23,12 +23,12 @@ tui_type "antihistamine"
 tui_keys Enter
 tui_expect "When (YYYY-MM-DD" "then when"
 tui_keys Enter
-tui_expect "Resolved rash@2." "the action is for the flag that was selected"
+tui_expect "Resolved reaction@2." "the action is for the flag that was selected"
 run action list --format json
-like "$out" '*"rash@2"*' "the command line sees the action for rash@2"
+like "$out" '*"reaction@2"*' "the command line sees the action for reaction@2"
 case $out in
-*'"pus@1"'*) not_ok "and not for pus@1, which moved into its place" "$out" ;;
-*) ok "and not for pus@1, which moved into its place" ;;
+*'"infection@1"'*) not_ok "and not for infection@1, which moved into its place" "$out" ;;
+*) ok "and not for infection@1, which moved into its place" ;;
 esac
 tui_keys q
 tui_expect_exit 0 "quit"

@@ -22,10 +22,10 @@ expect_quit() {
 
 run treatment add --date 2026-11-03 --depth 1.0
 run checkin --day 0 --redness 3 --swelling 2 --bruising 0 --bleeding 1 --note "stings a little"
-run checkin --day 2 --redness 2 --swelling 2 --bruising 1 --bleeding 0 --sign pus,warmth \
+run checkin --day 2 --redness 2 --swelling 2 --bruising 1 --bleeding 0 --sign pus,blisters \
 	--temp 38.3 --care sunscreen
-run action add --date 2026-11-06 --text "saw GP, cefalexin 500 mg for 7 days" --resolves pus@2
-expect_status 0 "an action resolves pus@2"
+run action add --date 2026-11-06 --text "saw GP, cefalexin 500 mg for 7 days" --resolves infection@2
+expect_status 0 "an action for infection@2"
 
 # no_line_wider COLS DESCRIPTION: every line of the last capture fits.
 no_line_wider() {
@@ -50,12 +50,12 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 		tui_expect " ‼ 1 urgent   ! 0 see doctor   · 0 watch   ✓ 1 resolved" \
 			"$size: header counts open flags and resolved ones"
 		tui_expect "│ 3 2 0 1 │ - - - - │ 2 2 1 0 │" "$size: cells as before"
-		tui_expect "│        ✎│         │‼ fever ✓│        ✓│" \
+		tui_expect "│        ✎│         │‼1 flag ✓│        ✓│" \
 			"$size: open flag, resolved and action marks, note mark" ;;
 	120x40)
 		tui_expect "│ 2   Thu 11-05 │" "$size: wider cells name the week day"
 		tui_expect "│ 2 2 1 0 38.3° │" "$size: temperature in the cell"
-		tui_expect "│ warmth, pus   │" "$size: signs' names in the cell"
+		tui_expect "│ pus, blisters │" "$size: signs' names in the cell"
 		tui_expect "│ sunscreen     │" "$size: care in the cell" ;;
 	200x60)
 		tui_expect "┌─ Day 7 · Tue 2026-11-10 ─" "$size: the day panel at the right"
@@ -67,15 +67,15 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 	case $size in
 	40x16|50x20) tui_expect "Day 2 · Thu 2026-11-05" "$size: moved to day 2" ;;
 	80x24)
-		tui_expect "Day 2 · Thu 2026-11-05 · ‼ fever · ✓ pus · signs: warmth, pus · 38.3 °C" \
+		tui_expect "Day 2 · Thu 2026-11-05 · ‼ cold-sore@2 · ✓ infection@2 · signs: pus," \
 			"$size: day 2 on one line" ;;
 	120x40|200x60)
 		tui_expect "temperature 38.3 °C (fever)" "$size: the day in full: temperature"
-		tui_expect "signs: warmth, pus" "$size: ... signs"
+		tui_expect "signs: pus, blisters" "$size: ... signs"
 		tui_expect "care: sunscreen" "$size: ... care"
-		tui_expect "✓ ‼ pus@2 resolved 11-06: saw GP, cefalexin" \
+		tui_expect "✓ ‼ infection@2 resolved 11-06: saw GP," \
 			"$size: ... the resolved flag with its action"
-		tui_expect "‼ urgent fever@2 · A fever of 38.3 °C on day" "$size: ... the open flag's advice" ;;
+		tui_expect "‼ urgent cold-sore@2 · Clustered small" "$size: ... the open flag's advice" ;;
 	esac
 	no_line_wider "$cols" "$size: day 2 fits"
 	tui_keys '?'

@@ -32,7 +32,7 @@ tui_expect "New treatment" "a opens the form"
 tui_keys C-u
 tui_type 2026-02-30
 tui_keys Enter
-tui_expect 'Date: expected a real date YYYY-MM-DD, got "2026-02-30".' "an impossible date is refused"
+tui_expect 'Date: 2026-02-30: there is no day 30 in February 2026' "an impossible date is refused"
 is "$(sql 'SELECT count(*) FROM treatment')" "1" "nothing stored"
 tui_keys BSpace BSpace
 tui_type 01
@@ -52,7 +52,10 @@ tui_expect "Added treatment 2" "second treatment added"
 run export --format json
 like "$out" '*"date": "2026-02-01"*"skin_type": 4*' "the skin type typed as iv is stored as 4"
 tui_expect "healgrid · face · 2026-02-01 · professional 1.5 mm" "grid follows the new one"
-tui_expect "! 1 see doctor" "its risk raises a precaution flag"
+tui_expect "! 0 see doctor" "its risk raises no flag on the grid: a precaution is apart"
+run flags --treatment 2 --format json
+like "$out" '*"precautions": \[{"treatment": 2, "id": "risk-infection", "level": "doctor"*' \
+	"its risk raises a precaution"
 is "$(sql "SELECT date, depth_mm, risks FROM treatment WHERE id = 2")" "2026-02-01|1.5|1" \
 	"second treatment stored"
 

@@ -490,7 +490,7 @@ static void text_marks_gaps_and_flags(void **state)
 	 * three or more days without check-in is one line */
 	assert_non_null(strstr(text, "    4  2026-11-05  to day 9, 2026-11-10: no check-ins\n"));
 	assert_null(strstr(text, "2026-11-11"));
-	assert_non_null(strstr(text, "!!  URGENT    day 3, 2026-11-04: infection@3 (infection)\n"));
+	assert_non_null(strstr(text, "!!  URGENT    day 3, 2026-11-04: infection@3 (infection), open\n"));
 	assert_non_null(strstr(text, "Day 3, 2026-11-04: oozing"));
 	assert_non_null(strstr(text, "healgrid is not medical advice"));
 	assert_non_null(strstr(text, "Made on 2026-11-10"));
