@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +24,34 @@
 #include "report_int.h"
 
 const char *const report_format_names[REPORT_FORMAT_COUNT + 1] = {
-	"text", "markdown", "html", "csv", "json", NULL
+	"text", "markdown", "html", "pdf", "csv", "json", NULL
 };
+
+const char *const report_paper_names[REPORT_PAPER_COUNT + 1] = { "a4", "letter", NULL };
+
+enum report_paper report_paper_default(void)
+{
+#ifdef _NL_PAPER_WIDTH
+	/* glibc answers the width and height in millimetres as a number
+	 * cast to a pointer. */
+	int w = (int)(intptr_t)nl_langinfo(_NL_PAPER_WIDTH);
+	int h = (int)(intptr_t)nl_langinfo(_NL_PAPER_HEIGHT);
+
+	if (w == 216 && h == 279)
+		return REPORT_PAPER_LETTER;
+#endif
+	return REPORT_PAPER_A4;
+}
+
+const char report_title[] = "Recovery report";
+
+void report_end_line(struct strbuf *sb, const struct report_doc *doc)
+{
+	char today[HG_DATE_LEN];
+
+	date_format(doc->today, today);
+	sb_printf(sb, "%s Made on %s by healgrid.", report_notice, today);
+}
 
 const char report_notice[] =
 	"healgrid is not medical advice: when in doubt, call your dermatologist.";
@@ -33,6 +62,7 @@ static const struct report_writer *const writers[REPORT_FORMAT_COUNT] = {
 	[REPORT_HTML] = &report_html_writer,
 	[REPORT_CSV] = &report_csv_writer,
 	[REPORT_JSON] = &report_json_writer,
+	[REPORT_PDF] = &report_pdf_writer,
 };
 
 /* Output is handed to stdio once this much has gathered, so memory stays
@@ -375,9 +405,11 @@ void report_action_refs(struct strbuf *sb, const struct report_item *it,
 	}
 }
 
-size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX])
+size_t report_strip_pick(const int *days, size_t n, const int *want, const int *want_last,
+			 size_t nwant, size_t pick[REPORT_STRIP_MAX])
 {
 	size_t first[HG_WINDOW_MAX + 1], ndays = 0, k = 0;
+	unsigned char taken[HG_WINDOW_MAX + 1];
 
 	/* One photo a day: the first of each day. */
 	for (size_t i = 0; i < n && ndays < HG_WINDOW_MAX + 1; i++)
@@ -388,9 +420,36 @@ size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX
 			pick[k++] = first[i];
 		return k;
 	}
-	/* The first, the last, and the rest spread evenly over the days. */
-	for (size_t j = 0; j < REPORT_STRIP_MAX; j++)
-		pick[k++] = first[j * (ndays - 1) / (REPORT_STRIP_MAX - 1)];
+	memset(taken, 0, sizeof taken);
+	/* Day 0 (or the first), then the latest. */
+	taken[0] = taken[ndays - 1] = 1;
+	k = 2;
+	/* Each problem's worst day: the first photo on or after it, within
+	 * the problem's days. */
+	for (size_t w = 0; w < nwant && k < REPORT_STRIP_MAX; w++)
+		for (size_t j = 0; j < ndays; j++)
+			if (days[first[j]] >= want[w]) {
+				if (days[first[j]] <= want_last[w] && !taken[j]) {
+					taken[j] = 1;
+					k++;
+				}
+				break;
+			}
+	/* Room left: days spread evenly between. */
+	for (size_t j = 1; k < REPORT_STRIP_MAX && j + 1 < REPORT_STRIP_MAX; j++) {
+		size_t at = j * (ndays - 1) / (REPORT_STRIP_MAX - 1);
+
+		while (at < ndays - 1 && taken[at])
+			at++;
+		if (!taken[at]) {
+			taken[at] = 1;
+			k++;
+		}
+	}
+	k = 0;
+	for (size_t j = 0; j < ndays; j++)
+		if (taken[j])
+			pick[k++] = first[j];
 	return k;
 }
 
@@ -539,9 +598,15 @@ struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, 
 	run->tid = tid;
 	run->doc.today = today;
 	run->doc.all = tid == 0;
+	run->doc.paper = REPORT_PAPER_A4;
 	/* The beginning waits for the first treatment, so a report of a
 	 * treatment that is not there writes nothing at all. */
 	return run;
+}
+
+void report_set_paper(struct report_run *run, enum report_paper paper)
+{
+	run->doc.paper = paper;
 }
 
 void report_set_profile(struct report_run *run, const struct hg_profile *p)
@@ -608,6 +673,8 @@ int report_add_with(struct report_run *run, const struct hg_recovery *r,
 			it.photos = x->photos;
 			it.nphotos = x->nphotos;
 			it.photos_total = x->photos_total;
+			it.medicines = x->medicines;
+			it.nmedicines = x->nmedicines;
 		}
 		flags_order(&it, flags, nflags);
 		it.index = run->doc.count;
@@ -615,7 +682,13 @@ int report_add_with(struct report_run *run, const struct hg_recovery *r,
 		it.nflags = nflags;
 		item_fill(&it, r, &sum, run->doc.today);
 		history_fill(run, &it.earlier);
-		run->w->treatment(&run->sb, &run->doc, &it);
+		{
+			struct rdoc d;
+
+			rdoc_compose(&d, &run->doc, &it);
+			run->w->treatment(&run->sb, &run->doc, &d);
+			rdoc_free(&d);
+		}
 		run->doc.count++;
 		rules_flags_free(flags, nflags);
 		if (run->sb.len >= FLUSH_AT)
@@ -644,7 +717,9 @@ int report_finish(struct report_run *run)
 			run->w->begin(&run->sb, &run->doc);
 		run->w->end(&run->sb, &run->doc);
 		flush(run->out, &run->sb);
-		if (fflush(run->out) != 0 || ferror(run->out))
+		if (run->doc.failed)
+			rc = hg_fail(HG_ERR_RUNTIME, "cannot draw the PDF report");
+		else if (fflush(run->out) != 0 || ferror(run->out))
 			rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s",
 				     strerror(errno));
 	}
@@ -666,16 +741,48 @@ struct walk {
 	int thumbs;                     /* the format shows the photos */
 };
 
-/* The actions and strip photos of r, then report_add_with. */
+/* The medicines of treatment tid, by date.  Storage of medicines is not
+ * on this branch yet: none are read, and the report says "none recorded".
+ * Once db.h has them this is the one place that reads them. */
+static int medicines_get(struct hg_db *db, int64_t tid, struct hg_medicine **out, size_t *n)
+{
+	(void)db;
+	(void)tid;
+	*out = NULL;
+	*n = 0;
+	return HG_OK;
+}
+
+/* The days the strip wants besides the first and the latest: each
+ * problem's worst day (the first day of its highest level), most serious
+ * problem first, and the last day it may be shown. */
+static size_t strip_wants(const struct hg_recovery *r, int *want, int *last, size_t max)
+{
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0, n = 0;
+
+	rules_eval(r, &flags, &nflags);
+	/* rules_eval sorts by level, then day. */
+	for (size_t i = 0; i < nflags && n < max; i++) {
+		want[n] = flags[i].day;
+		last[n] = r->t.window - 1;
+		n++;
+	}
+	rules_flags_free(flags, nflags);
+	return n;
+}
+
+/* The actions, medicines and strip photos of r, then report_add_with. */
 static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
 	struct walk *w = arg;
 	struct report_run *run = w->run;
 	struct report_extra x;
 	struct hg_action *actions = NULL;
+	struct hg_medicine *medicines = NULL;
 	struct hg_photo_info *info = NULL;
 	struct report_photo photos[REPORT_STRIP_MAX];
-	size_t nactions = 0, ninfo = 0;
+	size_t nactions = 0, nmedicines = 0, ninfo = 0;
 	int rc = HG_OK;
 
 	(void)i;
@@ -686,15 +793,20 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		return report_add(run, r);
 	rc = db_action_list(w->db, r->t.id, &actions, &nactions);
 	if (rc == HG_OK)
+		rc = medicines_get(w->db, r->t.id, &medicines, &nmedicines);
+	if (rc == HG_OK)
 		rc = db_photo_days(w->db, r->t.id, r->t.date, &info, &ninfo);
 	if (rc == HG_OK && ninfo) {
 		int *days = xmalloc(ninfo * sizeof *days);
-		size_t pick[REPORT_STRIP_MAX];
+		int want[REPORT_STRIP_MAX], want_last[REPORT_STRIP_MAX];
+		size_t pick[REPORT_STRIP_MAX], nwant;
 
 		for (size_t k = 0; k < ninfo; k++)
 			days[k] = info[k].day;
-		x.nphotos = report_strip_pick(days, ninfo, pick);
+		nwant = strip_wants(r, want, want_last, REPORT_STRIP_MAX);
+		x.nphotos = report_strip_pick(days, ninfo, want, want_last, nwant, pick);
 		free(days);
+		/* Only the photos shown are read, and only their thumbnails. */
 		for (size_t k = 0; k < x.nphotos && rc == HG_OK; k++) {
 			const struct hg_photo_info *p = &info[pick[k]];
 			unsigned char *data = NULL;
@@ -712,6 +824,8 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 	if (rc == HG_OK) {
 		x.actions = actions;
 		x.nactions = nactions;
+		x.medicines = medicines;
+		x.nmedicines = nmedicines;
 		x.photos = photos;
 		x.photos_total = ninfo;
 		rc = report_add_with(run, r, &x);
@@ -720,17 +834,25 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		free((void *)photos[k].thumb);
 	free(info);
 	model_actions_free(actions, nactions);
+	model_medicines_free(medicines, nmedicines);
 	return rc == HG_OK && !report_wants_more(run) ? WALK_DONE : rc;
 }
 
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
 		    int today)
 {
+	return report_write_db_paper(out, db, tid, fmt, today, REPORT_PAPER_A4);
+}
+
+int report_write_db_paper(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+			  int today, enum report_paper paper)
+{
 	struct report_run *run = report_start(out, fmt, tid, today);
-	struct walk w = { run, db, fmt == REPORT_HTML };
+	struct walk w = { run, db, fmt == REPORT_HTML || fmt == REPORT_PDF };
 	struct hg_profile prof;
 	int found = 0, rc, rc2;
 
+	report_set_paper(run, paper);
 	memset(&prof, 0, sizeof prof);
 	rc = db_profile_get(db, &prof, &found);
 	if (rc == HG_OK) {
