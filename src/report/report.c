@@ -31,7 +31,7 @@ const char *const report_paper_names[REPORT_PAPER_COUNT + 1] = { "a4", "letter",
 
 enum report_paper report_paper_default(void)
 {
-#ifdef _NL_PAPER_WIDTH
+#ifdef __GLIBC__
 	/* glibc answers the width and height in millimetres as a number
 	 * cast to a pointer. */
 	int w = (int)(intptr_t)nl_langinfo(_NL_PAPER_WIDTH);

@@ -36,10 +36,13 @@ struct pdf {
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	PangoLayout *layout;
+	PangoLayout *foot;      /* the footer's own: a page break in the middle of
+				 * a block leaves the block's layout alone */
 	double pw, ph;          /* the page */
 	double y;               /* where the next block goes */
 	int page;
 	int drawn;              /* something on this page */
+	int footed;             /* the page with its footer drawn */
 };
 
 static cairo_status_t put(void *closure, const unsigned char *data, unsigned int len)
@@ -141,12 +144,19 @@ static void draw_at(struct pdf *p, double x, double y)
 static void footer(struct pdf *p)
 {
 	char buf[48];
+	PangoLayout *keep = p->layout;
 
+	if (p->footed == p->page)
+		return;
+	p->footed = p->page;
 	snprintf(buf, sizeof buf, "healgrid recovery report, page %d", p->page);
+	p->layout = p->foot;
+	cairo_save(p->cr);
 	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 	set_text(p, buf, SMALL_PT - 0.6, 0, -1, 0);
 	draw_at(p, p->pw - MARGIN - text_w(p), p->ph - MARGIN + 4);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_restore(p->cr);
+	p->layout = keep;
 }
 
 static void new_page(struct pdf *p)
@@ -512,6 +522,7 @@ static void pdf_begin(struct strbuf *sb, struct report_doc *doc)
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE, line);
 	p->cr = cairo_create(p->surf);
 	p->layout = pango_cairo_create_layout(p->cr);
+	p->foot = pango_cairo_create_layout(p->cr);
 	new_page(p);
 	set_text(p, report_title, TITLE_PT + 2, 0, -1, 1);
 	draw_at(p, MARGIN, p->y);
@@ -612,6 +623,7 @@ static void pdf_end(struct strbuf *sb, struct report_doc *doc)
 	footer(p);
 	cairo_show_page(p->cr);
 	g_object_unref(p->layout);
+	g_object_unref(p->foot);
 	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
 		doc->failed = 1;
 	cairo_destroy(p->cr);
