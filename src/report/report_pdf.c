@@ -17,6 +17,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "healgrid/date.h"
@@ -35,6 +36,8 @@ struct pdf {
 	struct strbuf *out;
 	cairo_surface_t *surf;
 	cairo_t *cr;
+	PangoFontMap *fonts;    /* our own, freed at the end with its caches */
+	PangoContext *ctx;
 	PangoLayout *layout;
 	PangoLayout *foot;      /* the footer's own: a page break in the middle of
 				 * a block leaves the block's layout alone */
@@ -521,8 +524,11 @@ static void pdf_begin(struct strbuf *sb, struct report_doc *doc)
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATE_DATE, line);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE, line);
 	p->cr = cairo_create(p->surf);
-	p->layout = pango_cairo_create_layout(p->cr);
-	p->foot = pango_cairo_create_layout(p->cr);
+	p->fonts = pango_cairo_font_map_new();
+	p->ctx = pango_font_map_create_context(p->fonts);
+	pango_cairo_update_context(p->cr, p->ctx);
+	p->layout = pango_layout_new(p->ctx);
+	p->foot = pango_layout_new(p->ctx);
 	new_page(p);
 	set_text(p, report_title, TITLE_PT + 2, 0, -1, 1);
 	draw_at(p, MARGIN, p->y);
@@ -624,6 +630,7 @@ static void pdf_end(struct strbuf *sb, struct report_doc *doc)
 	cairo_show_page(p->cr);
 	g_object_unref(p->layout);
 	g_object_unref(p->foot);
+	g_object_unref(p->ctx);
 	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
 		doc->failed = 1;
 	cairo_destroy(p->cr);
@@ -631,6 +638,11 @@ static void pdf_end(struct strbuf *sb, struct report_doc *doc)
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS)
 		doc->failed = 1;
 	cairo_surface_destroy(p->surf);
+	/* The font map's caches go with it; cairo's and fontconfig's too,
+	 * so nothing is left allocated at exit. */
+	g_object_unref(p->fonts);
+	cairo_debug_reset_static_data();
+	FcFini();
 	free(p);
 	doc->state = NULL;
 }
