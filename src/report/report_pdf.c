@@ -638,10 +638,9 @@ static void pdf_end(struct strbuf *sb, struct report_doc *doc)
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS)
 		doc->failed = 1;
 	cairo_surface_destroy(p->surf);
-	/* The font map's caches go with it; cairo's and fontconfig's too,
-	 * so nothing is left allocated at exit. */
+	/* The font map's caches go with it, and fontconfig's, so nothing is
+	 * left allocated at exit. */
 	g_object_unref(p->fonts);
-	cairo_debug_reset_static_data();
 	FcFini();
 	free(p);
 	doc->state = NULL;
