@@ -684,7 +684,9 @@ static void day_table(struct rdoc *d, const struct report_item *it)
 		date_format(r->t.date + day, buf);
 		set_cell(t, rows, 1, buf);
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-			buf[0] = c && c->rating[s] != HG_UNRATED ? (char)('0' + c->rating[s]) : '-';
+			buf[0] = '-';
+			if (c && c->rating[s] >= 0 && c->rating[s] <= HG_RATING_MAX)
+				buf[0] = "0123"[c->rating[s]];
 			buf[1] = '\0';
 			set_cell(t, rows, 2 + s, row.last > day ? "" : buf);
 		}
@@ -748,14 +750,14 @@ static void chart_fill(struct rdoc *d, const struct report_item *it)
 			continue;
 		ch->checked[c->day] = 1;
 		for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
-			ch->rating[s][c->day] = (signed char)c->rating[s];
+			ch->rating[s][c->day] = c->rating[s];
 	}
 	for (size_t i = 0; i < d->nproblems; i++) {
 		int day = d->problems[i].first;
 
 		if (day >= 0 && day < HG_WINDOW_MAX &&
 		    (ch->flag[day] < 0 || (int)d->problems[i].level < ch->flag[day]))
-			ch->flag[day] = (signed char)d->problems[i].level;
+			ch->flag[day] = (int)d->problems[i].level;
 	}
 	for (size_t i = 0; i < it->nactions; i++) {
 		int day = it->actions[i].date - r->t.date;
@@ -763,6 +765,34 @@ static void chart_fill(struct rdoc *d, const struct report_item *it)
 		if (day >= 0 && day < HG_WINDOW_MAX)
 			ch->action[day] = 1;
 	}
+}
+
+const char *rd_chart_row(const struct rd_chart *ch, int row, int from, int to, char *buf)
+{
+	char *o = buf;
+
+	for (int d = from; d < to; d++, o++) {
+		*o = ' ';
+		if (row == 0) {
+			if (d % 10 == 0)
+				*o = "0123456789"[d / 10 % 10];
+			else if (d % 5 == 0)
+				*o = '+';
+		} else if (row <= HG_SYMPTOM_COUNT) {
+			int v = ch->rating[row - 1][d];
+
+			if (ch->checked[d] && v >= 0 && v <= HG_RATING_MAX)
+				*o = "0123"[v];
+			else if (ch->checked[d])
+				*o = '.';
+		} else if (ch->flag[d] >= 0) {
+			*o = rules_level_symbol_ascii((enum hg_level)ch->flag[d])[0];
+		} else if (ch->action[d]) {
+			*o = 'A';
+		}
+	}
+	*o = '\0';
+	return buf;
 }
 
 static void chart(struct rdoc *d)

@@ -110,11 +110,18 @@ struct rd_block {
  * (-1: none) and the days of actions. */
 struct rd_chart {
 	int ndays;
-	signed char rating[HG_SYMPTOM_COUNT][HG_WINDOW_MAX];
+	int rating[HG_SYMPTOM_COUNT][HG_WINDOW_MAX];
 	unsigned char checked[HG_WINDOW_MAX];
-	signed char flag[HG_WINDOW_MAX];
+	int flag[HG_WINDOW_MAX];
 	unsigned char action[HG_WINDOW_MAX];
 };
+/* The chart in characters, for text and Markdown: row 0 the days (the tens
+ * digit every ten days, '+' every five), rows 1-4 the symptoms (the rating,
+ * '.' not rated, ' ' no check-in), row 5 the marks (a problem's first day
+ * by its level's ASCII symbol, 'A' an action).  Days from .. to-1 into buf
+ * (to - from + 1 bytes); returns buf. */
+enum { RD_CHART_ROWS = HG_SYMPTOM_COUNT + 2 };
+const char *rd_chart_row(const struct rd_chart *ch, int row, int from, int to, char *buf);
 
 /* One problem of the problem list, in clinical words. */
 struct rd_problem {

@@ -89,25 +89,15 @@ static void md_table(struct strbuf *sb, const struct rd_table *t)
 /* The chart as a block of characters, as in the text report. */
 static void md_chart(struct strbuf *sb, const struct rd_chart *ch)
 {
-	sb_puts(sb, "\n```\nday       ");
-	for (int d = 0; d < ch->ndays; d++)
-		sb_putc(sb, d % 10 == 0 ? (char)('0' + d / 10 % 10) : d % 5 == 0 ? '+' : ' ');
-	sb_putc(sb, '\n');
-	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-		sb_printf(sb, "%-10s", report_symptom_titles[s]);
-		for (int d = 0; d < ch->ndays; d++)
-			sb_putc(sb, !ch->checked[d] ? ' ' : ch->rating[s][d] == HG_UNRATED ? '.'
-				: (char)('0' + ch->rating[s][d]));
-		sb_putc(sb, '\n');
-	}
-	sb_puts(sb, "marks     ");
-	for (int d = 0; d < ch->ndays; d++) {
-		const char *m = ch->flag[d] >= 0
-			? rules_level_symbol_ascii((enum hg_level)ch->flag[d]) : NULL;
+	static const char *const label[RD_CHART_ROWS] = {
+		"day", "Redness", "Swelling", "Bruising", "Bleeding", "marks"
+	};
+	char buf[HG_WINDOW_MAX + 1];
 
-		sb_putc(sb, m ? m[0] : ch->action[d] ? 'A' : ' ');
-	}
 	sb_puts(sb, "\n```\n");
+	for (int row = 0; row < RD_CHART_ROWS; row++)
+		sb_printf(sb, "%-10s%s\n", label[row], rd_chart_row(ch, row, 0, ch->ndays, buf));
+	sb_puts(sb, "```\n");
 }
 
 static void md_treatment(struct strbuf *sb, struct report_doc *doc, const struct rdoc *d)

@@ -254,7 +254,7 @@ static double table_head(struct pdf *p, const struct rd_table *t, const double *
 
 static void table(struct pdf *p, const struct rd_table *t)
 {
-	double w[16], pt = SMALL_PT, total = 0;
+	double w[16] = { 0 }, pt = SMALL_PT, total = 0;
 	int n = t->ncols < 16 ? t->ncols : 16;
 
 	/* Each column as wide as its widest cell; the last takes the rest. */

@@ -177,32 +177,19 @@ static void draw_table(struct strbuf *sb, const struct rd_table *t)
 static void draw_chart(struct strbuf *sb, const struct rd_chart *ch)
 {
 	enum { LABEL = 11, SPAN = WIDTH - LABEL - 2 };
+	static const char *const label[RD_CHART_ROWS] = {
+		"day", "Redness", "Swelling", "Bruising", "Bleeding", "marks"
+	};
+	char buf[SPAN + 1];
 
 	for (int from = 0; from < ch->ndays; from += SPAN) {
 		int to = from + SPAN < ch->ndays ? from + SPAN : ch->ndays;
 
-		sb_printf(sb, "  %-*s", LABEL, "day");
-		for (int d = from; d < to; d++)
-			sb_putc(sb, d % 10 == 0 ? (char)('0' + d / 10 % 10) : d % 5 == 0 ? '+' : ' ');
-		trim(sb);
-		sb_putc(sb, '\n');
-		for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
-			sb_printf(sb, "  %-*s", LABEL, report_symptom_titles[s]);
-			for (int d = from; d < to; d++)
-				sb_putc(sb, !ch->checked[d] ? ' ' : ch->rating[s][d] == HG_UNRATED ? '.'
-					: (char)('0' + ch->rating[s][d]));
+		for (int row = 0; row < RD_CHART_ROWS; row++) {
+			sb_printf(sb, "  %-*s%s", LABEL, label[row], rd_chart_row(ch, row, from, to, buf));
 			trim(sb);
 			sb_putc(sb, '\n');
 		}
-		sb_printf(sb, "  %-*s", LABEL, "marks");
-		for (int d = from; d < to; d++) {
-			const char *m = ch->flag[d] >= 0
-				? rules_level_symbol_ascii((enum hg_level)ch->flag[d]) : NULL;
-
-			sb_putc(sb, m ? m[0] : ch->action[d] ? 'A' : ' ');
-		}
-		trim(sb);
-		sb_putc(sb, '\n');
 	}
 }
 
