@@ -65,6 +65,12 @@ int cli_bad_option(const char *cmd, char **argv);
 /* The name in the NULL-terminated list nearest to typed (at most two
  * edits away, fewer than half its length), else NULL. */
 const char *cli_nearest(const char *typed, const char *const *names);
+/* Record "--sign: unknown sign "puss"; did you mean pus?" (or, with none
+ * near, the known names) for an unknown name of a list; name(i) for i <
+ * count gives the names, those with their bit in skip left out.  Returns
+ * HG_ERR_INPUT. */
+int cli_unknown_name(const char *opt, const char *what, const char *bad,
+                     const char *(*name)(int), int count, unsigned skip);
 void cli_usage(const char *cmd, FILE *to);
 
 /* Value parsers: each records a one-line message on failure and returns

@@ -30,16 +30,26 @@ enum hg_sign {
 	HG_SIGN_WARMTH, HG_SIGN_PUS, HG_SIGN_CRUSTING, HG_SIGN_SPREADING,
 	HG_SIGN_PAIN, HG_SIGN_FEVER, HG_SIGN_BLISTERS, HG_SIGN_RASH,
 	HG_SIGN_DARK_PATCHES, HG_SIGN_LIGHT_PATCHES, HG_SIGN_BUMPS,
-	HG_SIGN_LINES, HG_SIGN_LIPS, HG_SIGN_EYE, HG_SIGN_UNWELL,
-	HG_SIGN_NONSTOP_BLEEDING, HG_SIGN_COUNT
+	HG_SIGN_LINES,
+	HG_SIGN_LIPS_AIRWAY,    /* version 2's "lips": lips, tongue or throat, or
+	                         * trouble breathing; kept for stored data only */
+	HG_SIGN_EYE, HG_SIGN_UNWELL,
+	HG_SIGN_NONSTOP_BLEEDING, HG_SIGN_AIRWAY, HG_SIGN_NUMB_MOUTH,
+	HG_SIGN_LIPS,           /* swollen lips or face */
+	HG_SIGN_COUNT
 };
+
+/* Signs read from stored data and imports but never offered or accepted
+ * for a new entry. */
+#define HG_SIGNS_RETIRED HG_BIT(HG_SIGN_LIPS_AIRWAY)
 
 /* Bit positions are stored in the database: append only, never reorder. */
 enum hg_risk {
 	HG_RISK_ACTIVE_INFECTION, HG_RISK_ACTIVE_ACNE, HG_RISK_BLEEDING_DISORDER,
 	HG_RISK_BLOOD_THINNERS, HG_RISK_COLD_SORES, HG_RISK_KELOIDS,
 	HG_RISK_ISOTRETINOIN, HG_RISK_DARK_SKIN, HG_RISK_PREGNANCY,
-	HG_RISK_WEAK_IMMUNITY, HG_RISK_COUNT
+	HG_RISK_WEAK_IMMUNITY, HG_RISK_METAL_ALLERGY, HG_RISK_CANCER_TREATMENT,
+	HG_RISK_COUNT
 };
 
 /* Care given to the skin that day.  Bit positions are stored in the

@@ -100,4 +100,11 @@ void hg_wrap_newline(struct hg_wrap *w);
 void hg_base64(struct strbuf *sb, const unsigned char *p, size_t n);
 int hg_unbase64(const char *s, size_t n, unsigned char **out, size_t *len);
 
+/* Optimal string alignment distance between two words ((size_t)-1 past
+ * 64 bytes), and the name of a NULL-terminated list nearest to `typed`
+ * when it is near enough to suggest ("did you mean ...?"), else NULL. */
+size_t hg_edit_distance(const char *a, const char *b);
+int hg_near_enough(const char *typed, size_t dist);
+const char *hg_nearest(const char *typed, const char *const *names);
+
 #endif

@@ -291,61 +291,38 @@ static struct {
 	int failed;                     /* the last call recorded an error */
 } scan;
 
-/* Optimal string alignment distance (Levenshtein plus transpositions):
- * "chekin" is one away from "checkin", "redenss" one from "redness". */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *d, r;
-
-	if (n > 64 || m > 64)
-		return (size_t)-1;
-	d = xcalloc((n + 1) * (m + 1), sizeof *d);
-#define D(i, j) d[(i) * (m + 1) + (j)]
-	for (size_t i = 0; i <= n; i++)
-		D(i, 0) = i;
-	for (size_t j = 0; j <= m; j++)
-		D(0, j) = j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = D(i - 1, j) + 1;
-
-			if (D(i, j - 1) + 1 < v)
-				v = D(i, j - 1) + 1;
-			if (D(i - 1, j - 1) + cost < v)
-				v = D(i - 1, j - 1) + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    D(i - 2, j - 2) + 1 < v)
-				v = D(i - 2, j - 2) + 1;
-			D(i, j) = v;
-		}
-	r = D(n, m);
-#undef D
-	free(d);
-	return r;
-}
-
-/* Close enough to suggest: at most two edits, and fewer than half the
- * typed word (so "x" suggests nothing). */
-static int near_enough(const char *typed, size_t dist)
-{
-	return dist <= 2 && 2 * dist <= strlen(typed);
-}
-
 const char *cli_nearest(const char *typed, const char *const *names)
 {
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
+	return hg_nearest(typed, names);
+}
 
-	for (size_t i = 0; names[i]; i++) {
-		size_t dist = edit_distance(typed, names[i]);
-		if (dist < best_d) {
-			best_d = dist;
-			best = names[i];
-		}
+int cli_unknown_name(const char *opt, const char *what, const char *bad,
+                     const char *(*name)(int), int count, unsigned skip)
+{
+	const char *names[64];
+	const char *near;
+	char *clean = hg_sanitize(bad);
+	struct strbuf sb = STRBUF_INIT;
+	int n = 0, rc;
+
+	for (int i = 0; i < count && n < 63; i++)
+		if (!(skip & (1u << (unsigned)i)))
+			names[n++] = name(i);
+	names[n] = NULL;
+	near = cli_nearest(bad, names);
+	sb_printf(&sb, "%s: unknown %s \"%s\"", opt, what, clean);
+	if (near) {
+		sb_printf(&sb, "; did you mean %s?", near);
+	} else {
+		sb_puts(&sb, " (known: ");
+		for (int i = 0; i < n; i++)
+			sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+		sb_putc(&sb, ')');
 	}
-	return best && near_enough(typed, best_d) ? best : NULL;
+	rc = hg_fail(HG_ERR_INPUT, "%s", sb_str(&sb));
+	sb_free(&sb);
+	free(clean);
+	return rc;
 }
 
 static const char *nearest_option(const char *typed, const struct option *opts)
@@ -354,13 +331,13 @@ static const char *nearest_option(const char *typed, const struct option *opts)
 	size_t best_d = (size_t)-1;
 
 	for (size_t i = 0; opts[i].name; i++) {
-		size_t dist = edit_distance(typed, opts[i].name);
+		size_t dist = hg_edit_distance(typed, opts[i].name);
 		if (dist < best_d) {
 			best_d = dist;
 			best = opts[i].name;
 		}
 	}
-	return best && near_enough(typed, best_d) ? best : NULL;
+	return best && hg_near_enough(typed, best_d) ? best : NULL;
 }
 
 static int is_repeatable(const char *name)

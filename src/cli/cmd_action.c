@@ -89,43 +89,12 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 		db_rollback(db);
 		return rc;
 	}
-	rules_eval(&r, &flags, &nflags);
+	rules_eval(&r, NULL, 0, &flags, &nflags);
 	a.treatment_id = tid;
 	a.date = date;
 	a.text = xstrdup(text);
-	for (size_t i = 0; rc == HG_OK && i < nids; i++) {
-		const char *rule;
-		int day;
-		int64_t by = 0;
-
-		if (rules_parse_flag_id(ids[i], &rule, &day) != 0) {
-			rc = hg_fail(HG_ERR_INPUT, "%s: not a flag id (RULE@DAY, as 'healgrid"
-				     " flags' lists them)", ids[i]);
-			break;
-		}
-		if (!rules_find_flag(flags, nflags, tid, rule, r.t.date + day)) {
-			rc = hg_fail(HG_ERR_INPUT, "no flag %s in treatment %lld (see 'healgrid"
-				     " flags --treatment %lld')", ids[i], (long long)tid,
-				     (long long)tid);
-			break;
-		}
-		for (size_t j = 0; j < a.nresolves; j++)
-			if (strcmp(a.resolves[j].rule, rule) == 0 &&
-			    a.resolves[j].date == r.t.date + day)
-				rc = hg_fail(HG_ERR_INPUT, "%s: given twice", ids[i]);
-		if (rc == HG_OK)
-			rc = db_flag_resolver(db, tid, rule, r.t.date + day, &by);
-		if (rc == HG_OK && by != 0)
-			rc = hg_fail(HG_ERR_INPUT, "flag %s is already resolved by action %lld",
-				     ids[i], (long long)by);
-		if (rc == HG_OK) {
-			a.resolves = xrealloc(a.resolves, (a.nresolves + 1) * sizeof *a.resolves);
-			a.resolves[a.nresolves].rule = xstrdup(rule);
-			a.resolves[a.nresolves].kind = NULL;
-			a.resolves[a.nresolves].date = r.t.date + day;
-			a.nresolves++;
-		}
-	}
+	rc = rules_check_flag_ids(flags, nflags, &r.t, date, ids, nids, &a.resolves,
+	                          &a.nresolves);
 	if (rc == HG_OK)
 		rc = db_action_add(db, &a);
 	if (rc == HG_OK)
@@ -189,10 +158,21 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* "pus@3", or "pus@3 (no longer raised)" in text when the flag is gone. */
-static void ref_id(const struct hg_flag_ref *ref, int tdate, char *buf, size_t len)
+/* The id of the flag a reference finds ("infection@3"), or, when it finds
+ * none, its kind (or version 2 rule) and day. */
+static void ref_id(const struct hg_flag *flags, size_t nflags, const struct hg_recovery *r,
+                   const struct hg_action *a, const struct hg_flag_ref *ref,
+                   char *buf, size_t len)
 {
-	rules_flag_id(ref->rule, ref->date - tdate, buf, len);
+	const struct hg_flag *f = rules_find_flag(flags, nflags, &r->t, ref, a->date);
+
+	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &r->t);
+
+	if (f)
+		snprintf(buf, len, "%s", f->id);
+	else
+		snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind)
+		         : ref->rule, ref->date - r->t.date);
 }
 
 struct listing {
@@ -215,7 +195,7 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 	(void)n;
 	if (l->tid && r->t.id != l->tid)
 		return HG_OK;
-	rules_eval(r, &flags, &nflags);
+	rules_eval(r, l->a, l->na, &flags, &nflags);
 	for (size_t k = 0; k < l->na; k++) {
 		const struct hg_action *a = &l->a[k];
 		char date[HG_DATE_LEN];
@@ -238,7 +218,7 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 			for (size_t j = 0; j < a->nresolves; j++) {
 				char id[HG_FLAG_ID_MAX];
 
-				ref_id(&a->resolves[j], r->t.date, id, sizeof id);
+				ref_id(flags, nflags, r, a, &a->resolves[j], id, sizeof id);
 				if (j)
 					sb_puts(&l->sb, ", ");
 				json_string(&l->sb, id);
@@ -254,9 +234,9 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 				char id[HG_FLAG_ID_MAX];
 				const struct hg_flag_ref *ref = &a->resolves[j];
 
-				ref_id(ref, r->t.date, id, sizeof id);
+				ref_id(flags, nflags, r, a, ref, id, sizeof id);
 				sb_printf(&l->sb, "  resolves %s%s\n", id,
-					  rules_find_flag(flags, nflags, r->t.id, ref->rule, ref->date)
+					  rules_find_flag(flags, nflags, &r->t, ref, a->date)
 					  ? "" : " (no longer raised)");
 			}
 		}

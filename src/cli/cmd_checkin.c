@@ -16,38 +16,87 @@
 enum { NOT_GIVEN = -2 };
 enum { FMT_TEXT, FMT_JSON };
 
-/* What the day now matches, as text or JSON. */
-static void report(struct cli_ctx *ctx, int format, const struct hg_recovery *r, int day,
+static const char *sign_name(int i)
+{
+	return model_sign_name((enum hg_sign)i);
+}
+
+static const char *care_name(int i)
+{
+	return model_care_name((enum hg_care)i);
+}
+
+/* "in care since 11-14 (clinician: cefalexin)", "open since 11-12". */
+static void put_status(struct strbuf *sb, const struct hg_recovery *r,
+                       const struct hg_day_flag *f)
+{
+	char date[HG_DATE_LEN];
+
+	date_format(r->t.date + f->since, date);
+	sb_printf(sb, "%s since %s", f->status == HG_STATUS_IN_CARE ? "in care"
+	                             : rules_status_name(f->status), date + 5);
+	if (f->care) {
+		char *text = hg_sanitize(f->care->text);
+
+		sb_printf(sb, " (%s: %s)", f->care->by == HG_BY_SELF ? "self"
+		          : f->care->by == HG_BY_CLINICIAN ? "clinician" : "who not recorded",
+		          text);
+		free(text);
+	}
+}
+
+/* What was saved, then each flag with a finding on the day (an alert with
+ * its message, a quiet line otherwise), then the noted signs. */
+static void report(struct cli_ctx *ctx, int format, const struct hg_recovery *r,
+                   const struct hg_action *actions, size_t nactions, int day,
                    int widened_from, int cleared)
 {
-	struct hg_match *m = NULL;
-	size_t n = 0;
+	struct hg_day d = { NULL, 0, 0 };
 	char date[HG_DATE_LEN];
 	struct strbuf sb = STRBUF_INIT;
 
 	date_format(r->t.date + day, date);
 	if (!cleared)
-		rules_day_matches(r, day, &m, &n);
+		rules_day(r, actions, nactions, day, &d);
 	if (format == FMT_JSON) {
 		sb_printf(&sb, "{\"treatment\":%lld,\"day\":%d,\"date\":", (long long)r->t.id, day);
 		json_string(&sb, date);
-		sb_puts(&sb, ",\"matches\":[");
-		for (size_t i = 0; i < n; i++) {
-			char id[HG_FLAG_ID_MAX];
+		sb_puts(&sb, ",\"flags\":[");
+		for (size_t i = 0; i < d.nflags; i++) {
+			const struct hg_day_flag *f = &d.flags[i];
+			const char *alert = rules_alert_name(f->alert);
 
-			rules_flag_id(m[i].rule, m[i].flag_day, id, sizeof id);
 			sb_puts(&sb, i ? ",{\"id\":" : "{\"id\":");
-			json_string(&sb, id);
-			sb_puts(&sb, ",\"rule\":");
-			json_string(&sb, m[i].rule);
+			json_string(&sb, f->id);
+			sb_puts(&sb, ",\"kind\":");
+			json_string(&sb, rules_kind_name(f->kind));
 			sb_puts(&sb, ",\"level\":");
-			json_string(&sb, rules_level_name(m[i].level));
-			sb_puts(&sb, ",\"category\":");
-			json_string(&sb, rules_category_name(m[i].category));
-			sb_printf(&sb, ",\"new\":%s,\"message\":", m[i].is_new ? "true" : "false");
-			json_string(&sb, m[i].message);
+			json_string(&sb, rules_level_name(f->level));
+			sb_puts(&sb, ",\"status\":");
+			json_string(&sb, rules_status_name(f->status));
+			sb_puts(&sb, ",\"alert\":");
+			if (alert)
+				json_string(&sb, alert);
+			else
+				sb_puts(&sb, "null");
+			sb_puts(&sb, ",\"findings\":[");
+			for (size_t k = 0; k < f->nfindings; k++) {
+				if (k)
+					sb_putc(&sb, ',');
+				json_string(&sb, f->findings[k]);
+			}
+			sb_puts(&sb, "],\"message\":");
+			json_string(&sb, f->message);
 			sb_putc(&sb, '}');
 		}
+		sb_puts(&sb, "],\"noted\":[");
+		for (int g = 0, first = 1; g < HG_SIGN_COUNT; g++)
+			if (d.noted & HG_BIT(g)) {
+				if (!first)
+					sb_putc(&sb, ',');
+				json_string(&sb, model_sign_name((enum hg_sign)g));
+				first = 0;
+			}
 		sb_puts(&sb, "]}\n");
 	} else {
 		if (cleared)
@@ -60,18 +109,36 @@ static void report(struct cli_ctx *ctx, int format, const struct hg_recovery *r,
 			sb_printf(&sb, "widened the window of treatment %lld from %d to %d days"
 			          " to hold day %d\n", (long long)r->t.id, widened_from,
 			          r->t.window, day);
-		for (size_t i = 0; i < n; i++) {
-			char id[HG_FLAG_ID_MAX];
+		for (size_t i = 0; i < d.nflags; i++) {
+			const struct hg_day_flag *f = &d.flags[i];
 
-			rules_flag_id(m[i].rule, m[i].flag_day, id, sizeof id);
-			sb_printf(&sb, "%-3s %s %s%s: %s\n", rules_level_symbol_ascii(m[i].level),
-			          rules_level_name(m[i].level), id,
-			          m[i].is_new ? " (new)" : "", m[i].message);
+			if (f->alert != HG_ALERT_NONE) {
+				sb_printf(&sb, "%s %s %s (%s): %s\n", rules_level_symbol_ascii(f->level),
+				          rules_level_name(f->level), f->id,
+				          rules_alert_name(f->alert), f->message);
+				continue;
+			}
+			sb_printf(&sb, "%s, ", f->id);
+			put_status(&sb, r, f);
+			sb_puts(&sb, ": ");
+			for (size_t k = 0; k < f->nfindings; k++)
+				sb_printf(&sb, "%s%s", k ? ", " : "", f->findings[k]);
+			sb_putc(&sb, '\n');
+		}
+		if (d.noted) {
+			sb_puts(&sb, "noted: ");
+			for (int g = 0, first = 1; g < HG_SIGN_COUNT; g++)
+				if (d.noted & HG_BIT(g)) {
+					sb_printf(&sb, "%s%s", first ? "" : ", ",
+					          model_sign_name((enum hg_sign)g));
+					first = 0;
+				}
+			sb_printf(&sb, ". %s\n", rules_noted_advice());
 		}
 	}
 	fputs(sb_str(&sb), ctx->out);
 	sb_free(&sb);
-	rules_matches_free(m, n);
+	rules_day_free(&d);
 }
 enum { OPT_PHOTO = 0x1300 };
 
@@ -132,11 +199,14 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			unsigned bits;
 			char *bad;
 			if (model_parse_signs(optarg, &bits, &bad) != 0) {
-				rc = hg_fail(HG_ERR_INPUT, "--sign: unknown sign \"%s\" (known: warmth,"
-					     " pus, crusting, spreading, pain, fever, blisters, rash,"
-					     " dark-patches, light-patches, bumps, lines, lips, eye,"
-					     " unwell, nonstop-bleeding)", bad);
+				rc = cli_unknown_name("--sign", "sign", bad, sign_name, HG_SIGN_COUNT,
+				                      HG_SIGNS_RETIRED);
 				free(bad);
+			} else if (bits & HG_SIGNS_RETIRED) {
+				rc = hg_fail(HG_ERR_INPUT, "--sign: lips-airway is kept for older"
+				             " records only: give airway (swollen tongue or throat,"
+				             " trouble breathing or swallowing) or lips (swollen lips"
+				             " or face)");
 			} else {
 				signs |= bits;
 				have_signs = 1;
@@ -147,8 +217,8 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			unsigned bits;
 			char *bad;
 			if (model_parse_care(optarg, &bits, &bad) != 0) {
-				rc = hg_fail(HG_ERR_INPUT, "--care: unknown care item \"%s\" (known:"
-					     " sunscreen, sun, actives, makeup)", bad);
+				rc = cli_unknown_name("--care", "care item", bad, care_name,
+				                      HG_CARE_COUNT, 0);
 				free(bad);
 			} else {
 				care |= bits;
@@ -247,10 +317,14 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 		for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 			if (rating[i] != NOT_GIVEN)
 				ci.rating[i] = rating[i];
-		if (have_signs)
+		if (have_signs) {
 			ci.signs = signs;
-		if (have_care)
+			ci.signs_assessed = 1;
+		}
+		if (have_care) {
 			ci.care = care;
+			ci.care_assessed = 1;
+		}
 		if (temp != NOT_GIVEN)
 			ci.temp = temp;
 		if (note) {
@@ -288,7 +362,13 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = db_recovery_load(db, tid, &r);
 	if (rc == HG_OK) {
-		report(ctx, format, &r, (int)day, widened_from, clear);
+		struct hg_action *actions = NULL;
+		size_t nactions = 0;
+
+		rc = db_action_list(db, tid, &actions, &nactions);
+		if (rc == HG_OK)
+			report(ctx, format, &r, actions, nactions, (int)day, widened_from, clear);
+		model_actions_free(actions, nactions);
 		model_recovery_free(&r);
 	}
 	return rc;

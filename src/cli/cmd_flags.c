@@ -20,57 +20,77 @@ enum { TEXT_WIDTH = 80 };
 static const char not_advice[] =
 	"healgrid is not medical advice: when in doubt, call your dermatologist.";
 
-/* What each level asks of the person, as a heading. */
-static const char *const level_heading[HG_LEVEL_COUNT] = {
-	"EMERGENCY", "URGENT", "DOCTOR", "WATCH",
-};
-
 /* ---- JSON ------------------------------------------------------------- */
 
-static void write_json(FILE *out, const struct hg_flag *f, size_t n)
+static void write_json(FILE *out, const struct hg_flag *f, size_t n,
+                       const struct hg_precaution *p, size_t np)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_puts(&sb, "{\"flags\": [");
 	for (size_t i = 0; i < n; i++) {
-		char date[HG_DATE_LEN], id[HG_FLAG_ID_MAX];
+		char date[HG_DATE_LEN], last[HG_DATE_LEN];
 
 		date_format(f[i].date, date);
-		rules_flag_id(f[i].rule, f[i].day, id, sizeof id);
+		date_format(f[i].date - f[i].day + f[i].last_day, last);
 		sb_puts(&sb, i ? ", {" : "{");
 		json_key(&sb, "treatment", 1);
 		sb_printf(&sb, "%lld", (long long)f[i].treatment_id);
 		json_key(&sb, "id", 0);
-		json_string(&sb, id);
-		json_key(&sb, "rule", 0);
-		json_string(&sb, f[i].rule);
-		json_key(&sb, "category", 0);
-		json_string(&sb, rules_category_name(f[i].category));
+		json_string(&sb, f[i].id);
+		json_key(&sb, "kind", 0);
+		json_string(&sb, rules_kind_name(f[i].kind));
 		json_key(&sb, "level", 0);
 		json_string(&sb, rules_level_name(f[i].level));
 		json_key(&sb, "day", 0);
 		sb_printf(&sb, "%d", f[i].day);
 		json_key(&sb, "date", 0);
 		json_string(&sb, date);
+		json_key(&sb, "last_day", 0);
+		sb_printf(&sb, "%d", f[i].last_day);
+		json_key(&sb, "last_date", 0);
+		json_string(&sb, last);
+		json_key(&sb, "status", 0);
+		json_string(&sb, rules_status_name(f[i].status));
+		json_key(&sb, "since", 0);
+		sb_printf(&sb, "%d", f[i].since);
+		json_key(&sb, "clinician_seen", 0);
+		sb_puts(&sb, f[i].clinician_seen ? "true" : "false");
 		json_key(&sb, "message", 0);
 		json_string(&sb, f[i].message);
-		json_key(&sb, "status", 0);
-		json_string(&sb, f[i].action ? "resolved" : "open");
-		json_key(&sb, "action", 0);
-		if (f[i].action) {
-			char adate[HG_DATE_LEN];
+		json_key(&sb, "findings", 0);
+		sb_putc(&sb, '[');
+		for (size_t k = 0; k < f[i].nfindings; k++) {
+			const struct hg_finding *fi = &f[i].findings[k];
 
-			date_format(f[i].action->date, adate);
-			sb_puts(&sb, "{\"id\": ");
-			sb_printf(&sb, "%lld", (long long)f[i].action->id);
-			json_key(&sb, "date", 0);
-			json_string(&sb, adate);
-			json_key(&sb, "text", 0);
-			json_string(&sb, f[i].action->text);
-			sb_putc(&sb, '}');
-		} else {
-			sb_puts(&sb, "null");
+			sb_puts(&sb, k ? ", {" : "{");
+			json_key(&sb, "rule", 1);
+			json_string(&sb, fi->rule);
+			json_key(&sb, "level", 0);
+			json_string(&sb, rules_level_name(fi->level));
+			json_key(&sb, "day", 0);
+			sb_printf(&sb, "%d", fi->day);
+			json_key(&sb, "last_day", 0);
+			sb_printf(&sb, "%d}", fi->last_day);
 		}
+		sb_putc(&sb, ']');
+		json_key(&sb, "actions", 0);
+		sb_putc(&sb, '[');
+		for (size_t k = 0; k < f[i].nactions; k++)
+			sb_printf(&sb, "%s%lld", k ? ", " : "", (long long)f[i].actions[k]->id);
+		sb_puts(&sb, "]}");
+	}
+	sb_puts(&sb, "], \"precautions\": [");
+	for (size_t i = 0; i < np; i++) {
+		sb_puts(&sb, i ? ", {" : "{");
+		json_key(&sb, "treatment", 1);
+		sb_printf(&sb, "%lld", (long long)p[i].treatment_id);
+		json_key(&sb, "id", 0);
+		json_string(&sb, p[i].id);
+		json_key(&sb, "level", 0);
+		json_string(&sb, rules_level_name(p[i].level));
+		json_key(&sb, "message", 0);
+		json_string(&sb, p[i].message);
 		sb_putc(&sb, '}');
 	}
 	sb_puts(&sb, "]}\n");
@@ -96,17 +116,10 @@ static void put_wrapped(FILE *out, const char *text, int indent)
 }
 
 static void write_header(FILE *out, const struct hg_recovery *r, size_t nr, int all,
-                         const struct hg_flag *f, size_t n)
+                         const int *counts)
 {
-	int counts[HG_LEVEL_COUNT] = { 0 }, resolved = 0;
 	struct strbuf sb = STRBUF_INIT;
 
-	for (size_t i = 0; i < n; i++) {
-		if (f[i].action)
-			resolved++;
-		else
-			counts[f[i].level]++;
-	}
 	if (all) {
 		sb_printf(&sb, "Flags of all %zu treatment%s:", nr, nr == 1 ? "" : "s");
 	} else {
@@ -117,89 +130,124 @@ static void write_header(FILE *out, const struct hg_recovery *r, size_t nr, int 
 		          area, date);
 		free(area);
 	}
-	sb_puts(&sb, " open:");
-	if (counts[HG_LEVEL_EMERGENCY])
-		sb_printf(&sb, " %d emergency,", counts[HG_LEVEL_EMERGENCY]);
-	sb_printf(&sb, " %d urgent, %d doctor, %d watch; %d resolved.",
-	          counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH],
-	          resolved);
+	sb_printf(&sb, " %d open, %d in care, %d settled.", counts[HG_STATUS_OPEN],
+	          counts[HG_STATUS_IN_CARE], counts[HG_STATUS_SETTLED]);
 	put_wrapped(out, sb_str(&sb), 0);
 	sb_free(&sb);
 }
 
+/* "open since day 10", "in care since day 11 (2026-11-14)", "settled by
+ * day 16, no clinician recorded" */
+static void put_status(struct strbuf *sb, const struct hg_flag *f)
+{
+	char date[HG_DATE_LEN];
+
+	date_format(f->date - f->day + f->since, date);
+	switch (f->status) {
+	case HG_STATUS_OPEN:
+		if (f->back_day >= 0)
+			sb_printf(sb, "open: back on day %d (%s)", f->since, date);
+		else
+			sb_printf(sb, "open since day %d (%s)", f->since, date);
+		if (f->self_only_urgent)
+			sb_printf(sb, "; an %s problem needs a clinician",
+			          rules_level_name(f->level));
+		break;
+	case HG_STATUS_IN_CARE:
+		sb_printf(sb, "in care since day %d (%s)", f->since, date);
+		break;
+	default:
+		sb_printf(sb, "settled by day %d (%s)", f->since, date);
+		if (f->level <= HG_LEVEL_URGENT && !f->clinician_seen)
+			sb_puts(sb, ", no clinician recorded");
+		break;
+	}
+}
+
+static const char *by_name(enum hg_by by)
+{
+	return by == HG_BY_CLINICIAN ? "clinician" : by == HG_BY_SELF ? "self"
+	                                                                : "who: not recorded";
+}
+
 static void write_flag(FILE *out, const struct hg_flag *f, int all)
 {
-	char date[HG_DATE_LEN], id[HG_FLAG_ID_MAX];
+	struct strbuf sb = STRBUF_INIT;
+	char date[HG_DATE_LEN];
 
 	date_format(f->date, date);
-	rules_flag_id(f->rule, f->day, id, sizeof id);
-	fputs("  ", out);
+	sb_printf(&sb, "%-3s %s ", rules_level_symbol_ascii(f->level), rules_level_name(f->level));
 	if (all)
-		fprintf(out, "treatment %lld: ", (long long)f->treatment_id);
-	fprintf(out, "%s, day %d (%s), %s\n", id, f->day, date,
-	        rules_category_name(f->category));
-	put_wrapped(out, f->message, 4);
-	if (f->action) {
-		struct strbuf sb = STRBUF_INIT;
-		char adate[HG_DATE_LEN], *text = hg_sanitize(f->action->text);
+		sb_printf(&sb, "treatment %lld, ", (long long)f->treatment_id);
+	sb_printf(&sb, "%s, ", f->id);
+	if (f->last_day > f->day)
+		sb_printf(&sb, "days %d-%d", f->day, f->last_day);
+	else
+		sb_printf(&sb, "day %d", f->day);
+	sb_printf(&sb, " (from %s), ", date);
+	put_status(&sb, f);
+	put_wrapped(out, sb_str(&sb), 2);
+	sb_free(&sb);
+	put_wrapped(out, f->message, 6);
+	sb_puts(&sb, "findings: ");
+	for (size_t k = 0; k < f->nfindings; k++) {
+		const struct hg_finding *fi = &f->findings[k];
 
-		date_format(f->action->date, adate);
-		sb_printf(&sb, "resolved by action %lld (%s): %s", (long long)f->action->id,
-		          adate, text);
-		put_wrapped(out, sb_str(&sb), 4);
+		sb_printf(&sb, "%s%s (", k ? ", " : "", fi->rule);
+		if (fi->last_day > fi->day)
+			sb_printf(&sb, "days %d-%d", fi->day, fi->last_day);
+		else
+			sb_printf(&sb, "day %d", fi->day);
+		sb_putc(&sb, ')');
+	}
+	put_wrapped(out, sb_str(&sb), 6);
+	sb_free(&sb);
+	for (size_t k = 0; k < f->nactions; k++) {
+		const struct hg_action *a = f->actions[k];
+		char adate[HG_DATE_LEN], *text = hg_sanitize(a->text);
+
+		date_format(a->date, adate);
+		sb_printf(&sb, "action %lld (%s, %s): %s", (long long)a->id, adate,
+		          by_name(a->by), text);
+		put_wrapped(out, sb_str(&sb), 6);
 		sb_free(&sb);
 		free(text);
 	}
 }
 
 static void write_text(FILE *out, const struct hg_recovery *r, size_t nr, int all,
-                       const struct hg_flag *f, size_t n,
-                       const struct hg_action *a, size_t na)
+                       struct hg_flag *f, size_t n, const int *counts,
+                       const struct hg_precaution *p, size_t np)
 {
-	int level = -1, any_resolved = 0, gone = 0;
+	static const char *const heading[HG_STATUS_COUNT] = {
+		"OPEN", "IN CARE", "SETTLED"
+	};
+	int status = -1;
 
-	write_header(out, r, nr, all, f, n);
+	write_header(out, r, nr, all, counts);
 	if (n == 0)
-		fputs("\nNo warning signs flagged.\n", out);
+		fputs("\nNo problem flagged.\n", out);
+	rules_sort_by_status(f, n);
 	for (size_t i = 0; i < n; i++) {
-		if (f[i].action) {
-			any_resolved = 1;
-			continue;
-		}
-		if ((int)f[i].level != level) {
-			struct strbuf sb = STRBUF_INIT;
-
-			level = (int)f[i].level;
-			sb_printf(&sb, "%s %s: %s", rules_level_symbol_ascii(f[i].level),
-			          level_heading[level], rules_level_action(f[i].level));
-			fputc('\n', out);
-			put_wrapped(out, sb_str(&sb), 0);
-			sb_free(&sb);
+		if ((int)f[i].status != status) {
+			status = (int)f[i].status;
+			fprintf(out, "\n%s\n", heading[status]);
 		}
 		write_flag(out, &f[i], all);
 	}
-	if (any_resolved) {
-		fputs("\nRESOLVED\n", out);
-		for (size_t i = 0; i < n; i++)
-			if (f[i].action)
-				write_flag(out, &f[i], all);
-	}
-	for (size_t k = 0; k < na; k++) {
-		for (size_t j = 0; j < a[k].nresolves; j++) {
-			const struct hg_flag_ref *ref = &a[k].resolves[j];
-			char date[HG_DATE_LEN];
+	if (np)
+		fputs("\nPRECAUTIONS (before and after this session)\n", out);
+	for (size_t i = 0; i < np; i++) {
+		struct strbuf sb = STRBUF_INIT;
 
-			if (rules_find_flag(f, n, a[k].treatment_id, ref->rule, ref->date))
-				continue;
-			if (!gone++)
-				fputs("\nNO LONGER RAISED (later edits took these flags away)\n", out);
-			date_format(ref->date, date);
-			fputs("  ", out);
-			if (all)
-				fprintf(out, "treatment %lld, ", (long long)a[k].treatment_id);
-			fprintf(out, "%s of %s: no longer raised; resolved by action %lld\n",
-			        ref->rule, date, (long long)a[k].id);
-		}
+		sb_printf(&sb, "%-3s %s ", rules_level_symbol_ascii(p[i].level),
+		          rules_level_name(p[i].level));
+		if (all)
+			sb_printf(&sb, "treatment %lld, ", (long long)p[i].treatment_id);
+		sb_puts(&sb, p[i].id);
+		put_wrapped(out, sb_str(&sb), 2);
+		put_wrapped(out, p[i].message, 6);
+		sb_free(&sb);
 	}
 	fprintf(out, "\n%s\n", not_advice);
 }
@@ -210,44 +258,59 @@ static void write_text(FILE *out, const struct hg_recovery *r, size_t nr, int al
  * (memory stays small at any size) and sorted once at the end. */
 struct gather {
 	struct hg_flag *flags;
-	size_t n, cap, ntreatments;
+	size_t n, ntreatments;
+	struct hg_precaution *pre;
+	size_t npre;
+	const struct hg_action *actions;
+	size_t nactions;
+	int today;
 };
 
 static int gather_one(const struct hg_recovery *r, size_t i, size_t nr, void *arg)
 {
 	struct gather *g = arg;
-	struct hg_flag *f = NULL;
-	size_t n = 0;
-	int rc = rules_eval(r, &f, &n);
+	size_t from = 0, to;
 
 	(void)i;
 	g->ntreatments = nr;
-	if (rc == HG_OK && g->n + n > g->cap) {
-		g->cap = (g->n + n) * 2;
-		g->flags = xrealloc(g->flags, g->cap * sizeof *g->flags);
-	}
-	if (rc == HG_OK && n)
-		memcpy(g->flags + g->n, f, n * sizeof *f);   /* messages move over */
-	if (rc == HG_OK)
-		g->n += n;
-	else
-		rules_flags_free(f, n);
-	free(rc == HG_OK ? f : NULL);
-	return rc;
+	/* the actions come sorted by treatment: hand over this one's only */
+	while (from < g->nactions && g->actions[from].treatment_id != r->t.id)
+		from++;
+	to = from;
+	while (to < g->nactions && g->actions[to].treatment_id == r->t.id)
+		to++;
+	if (from == g->nactions)
+		from = to = 0;
+	rules_eval(r, g->actions + from, to - from, &g->flags, &g->n);
+	return rules_precautions(&r->t, g->today, &g->pre, &g->npre);
 }
 
-/* Keep the open flags only (messages of the others freed). */
+/* Keep the open flags only (the others freed). */
 static size_t keep_open(struct hg_flag *f, size_t n)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (f[i].action)
+		if (f[i].status != HG_STATUS_OPEN) {
 			free(f[i].message);
-		else
+			free(f[i].findings);
+			free(f[i].actions);
+		} else {
 			f[k++] = f[i];
+		}
 	}
 	return k;
+}
+
+static int action_treatment_cmp(const void *pa, const void *pb)
+{
+	const struct hg_action *a = pa, *b = pb;
+
+	if (a->treatment_id != b->treatment_id)
+		return a->treatment_id < b->treatment_id ? -1 : 1;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
 }
 
 static int flags_resolve(struct cli_ctx *ctx, int argc, char **argv)
@@ -306,8 +369,10 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	static const char *const formats[] = { "text", "json", NULL };
 	struct hg_recovery one;
-	struct gather g = { NULL, 0, 0, 0 };
+	struct gather g = { NULL, 0, 0, NULL, 0, NULL, 0, 0 };
 	struct hg_flag *flags = NULL;
+	struct hg_precaution *pre = NULL;
+	size_t npre = 0;
 	struct hg_action *actions = NULL;
 	size_t nflags = 0, nactions = 0;
 	struct hg_db *db;
@@ -343,9 +408,18 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 	if (all) {
 		rc = cli_db(ctx, &db);
 		if (rc == HG_OK)
+			rc = db_action_list(db, 0, &actions, &nactions);
+		if (rc == HG_OK) {
+			qsort(actions, nactions, sizeof *actions, action_treatment_cmp);
+			g.actions = actions;
+			g.nactions = nactions;
+			g.today = ctx->today;
 			rc = db_recovery_each(db, gather_one, &g);
+		}
 		flags = g.flags;
 		nflags = g.n;
+		pre = g.pre;
+		npre = g.npre;
 	} else {
 		rc = cli_pick_treatment(ctx, tid, &tid);
 		if (rc == HG_OK)
@@ -353,21 +427,27 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 		if (rc == HG_OK)
 			rc = db_recovery_load(db, tid, &one);
 		if (rc == HG_OK)
-			rc = rules_eval(&one, &flags, &nflags);
+			rc = db_action_list(db, tid, &actions, &nactions);
+		if (rc == HG_OK)
+			rc = rules_eval(&one, actions, nactions, &flags, &nflags);
+		if (rc == HG_OK)
+			rc = rules_precautions(&one.t, ctx->today, &pre, &npre);
 	}
-	if (rc == HG_OK)
-		rc = db_action_list(db, all ? 0 : tid, &actions, &nactions);
 	if (rc == HG_OK) {
+		int counts[HG_STATUS_COUNT] = { 0 };
+
+		for (size_t i = 0; i < nflags; i++)
+			counts[flags[i].status]++;
 		rules_sort(flags, nflags);
-		rules_attach_actions(flags, nflags, actions, nactions);
 		if (open_only)
 			nflags = keep_open(flags, nflags);
 		if (format == FLAGS_JSON)
-			write_json(ctx->out, flags, nflags);
+			write_json(ctx->out, flags, nflags, pre, npre);
 		else
 			write_text(ctx->out, all ? NULL : &one, all ? g.ntreatments : 1, all,
-			           flags, nflags, actions, open_only ? 0 : nactions);
+			           flags, nflags, counts, pre, npre);
 	}
+	rules_precautions_free(pre, npre);
 	rules_flags_free(flags, nflags);
 	model_actions_free(actions, nactions);
 	if (!all)

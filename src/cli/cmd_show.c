@@ -11,9 +11,6 @@
 #include "healgrid/util.h"
 
 enum { CELL = 9, PER_ROW = 7, AREA_COLS = 24 };
-/* The six-week follow-up look: due from day 42 to day 56 until a check-in
- * from day 42 on exists. */
-enum { FOLLOW_UP_FIRST = 42, FOLLOW_UP_LAST = 56 };
 
 static void rule_line(FILE *out)
 {
@@ -66,37 +63,32 @@ static void show_details(FILE *out, const struct hg_recovery *r,
 		fputc('\n', out);
 	}
 	if (nflags)
-		fputs(" flags (open first):\n", out);
-	for (int pass = 0; pass < 2; pass++) {
+		fputs(" flags (open first, then in care, then settled):\n", out);
+	for (int st = 0; st < HG_STATUS_COUNT; st++) {
 		for (size_t i = 0; i < nflags; i++) {
 			const struct hg_flag *f = &flags[i];
-			char id[HG_FLAG_ID_MAX], date[HG_DATE_LEN];
+			char date[HG_DATE_LEN];
 
-			if ((f->action != NULL) != pass)
+			if ((int)f->status != st)
 				continue;
-			rules_flag_id(f->rule, f->day, id, sizeof id);
-			fprintf(out, "   %-3s %-9s %s", rules_level_symbol_ascii(f->level),
-				rules_level_name(f->level), id);
-			if (f->action) {
-				date_format(f->action->date, date);
-				fprintf(out, "  resolved by action %lld (%s)",
-					(long long)f->action->id, date);
-			} else {
-				fputs("  open", out);
-			}
-			fputc('\n', out);
+			date_format(f->date - f->day + f->since, date);
+			fprintf(out, "   %-3s %-9s %s  %s %s %s\n", rules_level_symbol_ascii(f->level),
+				rules_level_name(f->level), f->id,
+				f->status == HG_STATUS_IN_CARE ? "in care" : rules_status_name(f->status),
+				f->status == HG_STATUS_SETTLED ? "by" : "since", date);
 		}
 	}
 }
 
 static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_flag *flags,
-		      size_t nflags, int today)
+		      size_t nflags, int today, int later_same_area)
 {
 	char date[HG_DATE_LEN], *area = hg_sanitize(r->t.area);
-	int counts[HG_LEVEL_COUNT] = { 0 };
+	int counts[HG_STATUS_COUNT] = { 0 };
+	int ended = rules_tracking_end(r, flags, nflags);
 
 	for (size_t i = 0; i < nflags; i++)
-		counts[flags[i].level]++;
+		counts[flags[i].status]++;
 	struct strbuf head = STRBUF_INIT, tail = STRBUF_INIT, status = STRBUF_INIT;
 	int day = today - r->t.date, cols;
 	size_t fit;
@@ -135,12 +127,21 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 	sb_free(&head);
 	sb_free(&tail);
 	sb_free(&status);
-	fputs(" flags:", out);
-	if (counts[HG_LEVEL_EMERGENCY])
-		fprintf(out, " %d emergency (!!!),", counts[HG_LEVEL_EMERGENCY]);
-	fprintf(out, " %d urgent (!!), %d see doctor (!), %d watch (.)%s\n",
-		counts[HG_LEVEL_URGENT], counts[HG_LEVEL_DOCTOR], counts[HG_LEVEL_WATCH],
+	fprintf(out, " flags: %d open, %d in care, %d settled%s\n", counts[HG_STATUS_OPEN],
+		counts[HG_STATUS_IN_CARE], counts[HG_STATUS_SETTLED],
 		nflags ? "   - healgrid flags" : "");
+	if (ended >= 0) {
+		int look = rules_look_next(r, today, later_same_area);
+
+		fprintf(out, " daily check-ins can stop (since day %d)", ended);
+		if (look >= 0) {
+			date_format(r->t.date + rules_look_day(look), date);
+			fprintf(out, "; next: the %s look, day %d (%s)%s", rules_look_name(look),
+				rules_look_day(look), date,
+				rules_look_due(r, today, later_same_area) == look ? ", due now" : "");
+		}
+		fputc('\n', out);
+	}
 	fputs(" R S B L = redness swelling bruising bleeding, 0-3, - not rated, . to come\n", out);
 	rule_line(out);
 	for (int week = 0; week * PER_ROW < r->t.window; week++) {
@@ -167,9 +168,9 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 			if (f && when == today)
 				snprintf(line[2][col], sizeof line[0][0], "%-2s today ",
 					 rules_level_symbol_ascii(f->level));
-			else if (f && count == 1 && strlen(f->rule) <= 6)
+			else if (f && count == 1 && strlen(rules_kind_name(f->kind)) <= 6)
 				snprintf(line[2][col], sizeof line[0][0], "%-2s %s",
-					 rules_level_symbol_ascii(f->level), f->rule);
+					 rules_level_symbol_ascii(f->level), rules_kind_name(f->kind));
 			else if (f && f->level == HG_LEVEL_EMERGENCY)
 				snprintf(line[2][col], sizeof line[0][0], "%s %d",
 					 rules_level_symbol_ascii(f->level), count);
@@ -192,6 +193,34 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 	show_details(out, r, flags, nflags);
 	fputs(" healgrid is not medical advice: when in doubt, call your dermatologist.\n", out);
 	free(area);
+}
+
+/* The date of the earliest treatment of the same area dated after t and
+ * not planned (a later session makes its follow-up looks moot), or 0. */
+static int later_same_area(const struct hg_treatment *all, size_t n,
+                           const struct hg_treatment *t, int today)
+{
+	int best = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (all[i].id != t->id && all[i].date > t->date && all[i].date <= today &&
+		    strcmp(all[i].area, t->area) == 0 && (!best || all[i].date < best))
+			best = all[i].date;
+	return best;
+}
+
+static int later_of(struct hg_db *db, const struct hg_treatment *t, int today, int *out)
+{
+	struct hg_treatment *all;
+	size_t n;
+	int rc = db_treatment_list(db, &all, &n);
+
+	*out = 0;
+	if (rc == HG_OK) {
+		*out = later_same_area(all, n, t, today);
+		db_treatments_free(all, n);
+	}
+	return rc;
 }
 
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
@@ -230,11 +259,14 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct hg_action *actions = NULL;
 	size_t nactions = 0;
 
-	rules_eval(&r, &flags, &nflags);
+	int later = 0;
+
 	rc = db_action_list(db, tid, &actions, &nactions);
+	if (rc == HG_OK)
+		rc = later_of(db, &r.t, ctx->today, &later);
 	if (rc == HG_OK) {
-		rules_attach_actions(flags, nflags, actions, nactions);
-		show_grid(ctx->out, &r, flags, nflags, ctx->today);
+		rules_eval(&r, actions, nactions, &flags, &nflags);
+		show_grid(ctx->out, &r, flags, nflags, ctx->today, later);
 	}
 	rules_flags_free(flags, nflags);
 	model_actions_free(actions, nactions);
@@ -266,42 +298,47 @@ int cmd_due(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HG_OK)
 		return rc;
 	/* Daily check-ins first, newest treatment first (the one most likely
-	 * on the person's mind); then six-week follow-ups.  Planned
-	 * treatments (dated after today) are never due. */
+	 * on the person's mind); then follow-up looks.  Planned treatments
+	 * (dated after today) are never due. */
 	for (int pass = 0; pass < 2 && rc == HG_OK; pass++) {
 		for (size_t i = n; i-- > 0 && rc == HG_OK;) {
-			int day = ctx->today - t[i].date, found = 0;
-			struct hg_checkin ci;
-			char *area;
+			int day = ctx->today - t[i].date, look = -1, asked = 0;
+			struct hg_recovery r;
+			struct hg_action *actions = NULL;
+			struct hg_flag *flags = NULL;
+			size_t nactions = 0, nflags = 0;
+			char date[HG_DATE_LEN], *area;
 
 			if (day < 0)
 				continue;
+			rc = db_recovery_load(db, t[i].id, &r);
+			if (rc != HG_OK)
+				break;
 			if (pass == 0) {
-				if (day >= t[i].window)
-					continue;
-				rc = db_checkin_get(db, t[i].id, day, &ci, &found);
-				model_checkin_free(&ci);
+				rc = db_action_list(db, t[i].id, &actions, &nactions);
+				if (rc == HG_OK)
+					rules_eval(&r, actions, nactions, &flags, &nflags);
+				asked = rc == HG_OK && !model_recovery_day(&r, day) &&
+				        rules_daily_asked(&r, flags, nflags, ctx->today);
+				rules_flags_free(flags, nflags);
+				model_actions_free(actions, nactions);
 			} else {
-				struct hg_recovery r;
-
-				if (day < FOLLOW_UP_FIRST || day > FOLLOW_UP_LAST)
-					continue;
-				rc = db_recovery_load(db, t[i].id, &r);
-				if (rc != HG_OK)
-					break;
-				found = r.ndays > 0 && r.days[r.ndays - 1].day >= FOLLOW_UP_FIRST;
-				model_recovery_free(&r);
+				look = rules_look_due(&r, ctx->today,
+				                      later_same_area(t, n, &t[i], ctx->today));
 			}
-			if (rc != HG_OK || found)
+			model_recovery_free(&r);
+			if (rc != HG_OK || (!asked && look < 0))
 				continue;
 			area = hg_sanitize(t[i].area);
+			date_format(t[i].date, date);
 			if (pass == 0)
-				fprintf(ctx->out, "healgrid: day %d of your %s treatment is not checked"
-					" in yet: run healgrid\n", day, area);
+				fprintf(ctx->out, "treatment %lld (%s, %s): day %d is not checked in"
+					" yet\n", (long long)t[i].id, area, date, day);
 			else
-				fprintf(ctx->out, "healgrid: six-week follow-up of your %s treatment"
-					" (day %d): look for dark or light patches, bumps or lines,"
-					" and check in\n", area, day);
+				fprintf(ctx->out, "treatment %lld (%s, %s): the %s look is due (day"
+					" %d): look for dark or light patches, bumps or lines, and check"
+					" in\n", (long long)t[i].id, area, date, rules_look_name(look),
+					rules_look_day(look));
 			free(area);
 			due = 1;
 		}

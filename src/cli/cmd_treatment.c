@@ -10,6 +10,11 @@
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
 
+static const char *risk_name(int i)
+{
+	return model_risk_name((enum hg_risk)i);
+}
+
 static int parse_depth(const char *s, double *out)
 {
 	char msg[HG_VALID_MSG];
@@ -110,10 +115,7 @@ static int parse_one(int c, const char *arg, struct tchange *ch)
 			return HG_OK;
 		}
 		if (model_parse_risks(arg, &bits, &bad) != 0) {
-			int rc = hg_fail(HG_ERR_INPUT, "--risk: unknown risk \"%s\" (known:"
-					 " active-infection, active-acne, bleeding-disorder,"
-					 " blood-thinners, cold-sores, keloids, isotretinoin,"
-					 " dark-skin, pregnancy, weak-immunity)", bad);
+			int rc = cli_unknown_name("--risk", "risk", bad, risk_name, HG_RISK_COUNT, 0);
 			free(bad);
 			return rc;
 		}

@@ -476,3 +476,60 @@ int hg_unbase64(const char *s, size_t n, unsigned char **out, size_t *len)
 	*len = k;
 	return 0;
 }
+
+/* Optimal string alignment distance (Levenshtein plus transpositions):
+ * "chekin" is one away from "checkin", "redenss" one from "redness". */
+size_t hg_edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *d, r;
+
+	if (n > 64 || m > 64)
+		return (size_t)-1;
+	d = xcalloc((n + 1) * (m + 1), sizeof *d);
+#define D(i, j) d[(i) * (m + 1) + (j)]
+	for (size_t i = 0; i <= n; i++)
+		D(i, 0) = i;
+	for (size_t j = 0; j <= m; j++)
+		D(0, j) = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = D(i - 1, j) + 1;
+
+			if (D(i, j - 1) + 1 < v)
+				v = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < v)
+				v = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < v)
+				v = D(i - 2, j - 2) + 1;
+			D(i, j) = v;
+		}
+	r = D(n, m);
+#undef D
+	free(d);
+	return r;
+}
+
+/* Close enough to suggest: at most two edits, and fewer than half the
+ * typed word (so "x" suggests nothing). */
+int hg_near_enough(const char *typed, size_t dist)
+{
+	return dist <= 2 && 2 * dist <= strlen(typed);
+}
+
+const char *hg_nearest(const char *typed, const char *const *names)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; names[i]; i++) {
+		size_t dist = hg_edit_distance(typed, names[i]);
+		if (dist < best_d) {
+			best_d = dist;
+			best = names[i];
+		}
+	}
+	return best && hg_near_enough(typed, best_d) ? best : NULL;
+}

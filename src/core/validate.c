@@ -120,10 +120,44 @@ int validate_day(const char *s, int *out, char *msg)
 	return 0;
 }
 
+/* A well-formed YYYY-MM-DD that is not a date says which part is wrong. */
+static int date_part_wrong(const char *s, char *msg)
+{
+	static const char *const months[12] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"
+	};
+	int y, m, d, len = 31;
+
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	if (s[10])
+		return 0;
+	y = atoi(s);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (msg && (m < 1 || m > 12)) {
+		snprintf(msg, HG_VALID_MSG, "%s: there is no month %d", s, m);
+		return 1;
+	}
+	while (len > 28 && !date_valid_ymd(y, m, len))
+		len--;
+	if (msg && (d < 1 || d > len)) {
+		snprintf(msg, HG_VALID_MSG, "%s: there is no day %d in %s %d (it has %d days)",
+		         s, d, months[m - 1], y, len);
+		return 1;
+	}
+	return 0;
+}
+
 int validate_date(const char *s, int *out, char *msg)
 {
-	if (date_parse(s, out) != 0)
+	if (date_parse(s, out) != 0) {
+		if (date_part_wrong(s, msg))
+			return -1;
 		return expected(msg, s, "a real date YYYY-MM-DD");
+	}
 	return 0;
 }
 

@@ -336,7 +336,7 @@ void report_today_text(struct strbuf *sb, const struct report_item *it)
 			  it->today_day == -1 ? "" : "s");
 	else
 		sb_printf(sb, "day %d after treatment%s", it->today_day,
-			  it->today_day >= it->r->t.window ? " (tracking ended)" : "");
+			  it->today_day >= it->r->t.window ? " (past its window)" : "");
 }
 
 void report_open_text(struct strbuf *sb, const struct report_item *it)
@@ -391,16 +391,48 @@ void report_flag_short(struct strbuf *sb, const struct hg_flag *f)
 	sb_putc(sb, '.');
 }
 
+const struct hg_action *report_flag_action(const struct hg_flag *f)
+{
+	return f->nactions ? f->actions[f->nactions - 1] : NULL;
+}
+
+void report_flag_status(struct strbuf *sb, const struct hg_flag *f)
+{
+	char date[HG_DATE_LEN];
+
+	date_format(f->date - f->day + f->since, date);
+	if (f->status == HG_STATUS_SETTLED)
+		sb_printf(sb, "settled by day %d", f->since);
+	else if (f->status == HG_STATUS_IN_CARE)
+		sb_printf(sb, "in care since %s", date);
+	else if (f->back_day >= 0)
+		sb_printf(sb, "open: back on day %d", f->back_day);
+	else
+		sb_puts(sb, "open");
+}
+
+void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
+		   size_t len)
+{
+	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &it->r->t);
+
+	snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind) : ref->rule,
+		 ref->date - it->r->t.date);
+}
+
 void report_action_refs(struct strbuf *sb, const struct report_item *it,
 			const struct hg_action *a)
 {
 	for (size_t j = 0; j < a->nresolves; j++) {
 		const struct hg_flag_ref *ref = &a->resolves[j];
-		const struct hg_flag *f = rules_find_flag(it->flags, it->nflags, a->treatment_id,
-							  ref->rule, ref->date);
+		const struct hg_flag *f = rules_find_flag(it->flags, it->nflags, &it->r->t, ref,
+							  a->date);
 		char id[HG_FLAG_ID_MAX];
 
-		rules_flag_id(ref->rule, f ? f->day : ref->date - it->r->t.date, id, sizeof id);
+		if (f)
+			snprintf(id, sizeof id, "%s", f->id);
+		else
+			report_ref_id(it, ref, id, sizeof id);
 		sb_printf(sb, "%s%s%s", j ? ", " : "", id, f ? "" : " (no longer raised)");
 	}
 }
@@ -501,7 +533,7 @@ void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, 
 		if (it->flags[i].day == day) {
 			if (!first)
 				sb_putc(sb, sep);
-			sb_puts(sb, it->flags[i].rule);
+			sb_puts(sb, rules_kind_name(it->flags[i].kind));
 			first = 0;
 		}
 }
@@ -622,21 +654,12 @@ void report_set_profile(struct report_run *run, const struct hg_profile *p)
 	run->doc.profile = &run->profile;
 }
 
-/* Open flags first (by level, as sorted), then resolved ones; counts the
- * open ones by level. */
+/* Open flags first, then in care, then settled (by level within each);
+ * counts the open ones by level. */
 static void flags_order(struct report_item *it, struct hg_flag *flags, size_t n)
 {
-	struct hg_flag *tmp = xmalloc((n ? n : 1) * sizeof *tmp);
-	size_t k = 0;
-
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < n; i++)
-			if ((flags[i].action == NULL) == (pass == 0))
-				tmp[k++] = flags[i];
-	if (n)
-		memcpy(flags, tmp, n * sizeof *tmp);
-	free(tmp);
-	for (size_t i = 0; i < n && !flags[i].action; i++) {
+	rules_sort_by_status(flags, n);
+	for (size_t i = 0; i < n && flags[i].status == HG_STATUS_OPEN; i++) {
 		it->open[flags[i].level]++;
 		it->nopen++;
 	}
@@ -665,9 +688,8 @@ int report_add_with(struct report_run *run, const struct hg_recovery *r,
 			run->begun = 1;
 		}
 		memset(&it, 0, sizeof it);
-		rules_eval(r, &flags, &nflags);
+		rules_eval(r, x ? x->actions : NULL, x ? x->nactions : 0, &flags, &nflags);
 		if (x) {
-			rules_attach_actions(flags, nflags, x->actions, x->nactions);
 			it.actions = x->actions;
 			it.nactions = x->nactions;
 			it.photos = x->photos;
@@ -756,16 +778,24 @@ static int medicines_get(struct hg_db *db, int64_t tid, struct hg_medicine **out
 /* The days the strip wants besides the first and the latest: each
  * problem's worst day (the first day of its highest level), most serious
  * problem first, and the last day it may be shown. */
-static size_t strip_wants(const struct hg_recovery *r, int *want, int *last, size_t max)
+static size_t strip_wants(const struct hg_recovery *r, const struct hg_action *actions,
+			  size_t nactions, int *want, int *last, size_t max)
 {
 	struct hg_flag *flags = NULL;
 	size_t nflags = 0, n = 0;
 
-	rules_eval(r, &flags, &nflags);
+	rules_eval(r, actions, nactions, &flags, &nflags);
 	/* rules_eval sorts by level, then day. */
 	for (size_t i = 0; i < nflags && n < max; i++) {
-		want[n] = flags[i].day;
-		last[n] = r->t.window - 1;
+		const struct hg_flag *f = &flags[i];
+		int worst = f->last_day;
+
+		/* the first day a finding reached the flag's level */
+		for (size_t k = 0; k < f->nfindings; k++)
+			if (f->findings[k].level == f->level && f->findings[k].day < worst)
+				worst = f->findings[k].day;
+		want[n] = worst;
+		last[n] = f->settled_day >= 0 ? f->settled_day : r->t.window - 1;
 		n++;
 	}
 	rules_flags_free(flags, nflags);
@@ -803,7 +833,7 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 
 		for (size_t k = 0; k < ninfo; k++)
 			days[k] = info[k].day;
-		nwant = strip_wants(r, want, want_last, REPORT_STRIP_MAX);
+		nwant = strip_wants(r, actions, nactions, want, want_last, REPORT_STRIP_MAX);
 		x.nphotos = report_strip_pick(days, ninfo, want, want_last, nwant, pick);
 		free(days);
 		/* Only the photos shown are read, and only their thumbnails. */

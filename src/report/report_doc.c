@@ -123,84 +123,50 @@ const struct rd_block *rdoc_field(const struct rdoc *d, const char *section, con
 
 /* ---- clinical words --------------------------------------------------- */
 
-/* A rule in clinical words, and what kind of problem it belongs to. */
+/* The rules whose finding carries a value: the temperature, or a rating. */
 static const struct {
-	const char *rule, *words, *kind;
-	int value;              /* 1: add the temperature, 2: the redness, 3: the swelling */
-} findings[] = {
-	{ "airway", "airway swelling", "reaction", 0 },
-	{ "breathing", "airway swelling", "reaction", 0 },
-	{ "numbing", "perioral numbness with systemic signs after topical anaesthetic", "reaction", 0 },
-	{ "eye", "eye pain or changed vision", "eye", 0 },
-	{ "unwell", "systemically unwell", "illness", 0 },
-	{ "bleeding-nonstop", "bleeding not stopped by pressure", "bleeding", 0 },
-	{ "spreading-fever", "spreading erythema with fever", "infection", 1 },
-	{ "lips", "lip or facial swelling", "reaction", 0 },
-	{ "rash-early", "urticaria within a day", "reaction", 0 },
-	{ "pus", "pus", "infection", 0 },
-	{ "spreading", "spreading erythema", "infection", 0 },
-	{ "spreading-early", "spreading erythema on day 0", "reaction", 0 },
-	{ "fever", "fever", "infection", 1 },
-	{ "fever-alone", "fever", "illness", 1 },
-	{ "blisters", "grouped vesicles", "cold-sore", 0 },
-	{ "infection-signs", "two or more signs of infection together", "infection", 0 },
-	{ "crusting", "yellow crusting", "infection", 0 },
-	{ "warmth-pain", "warmth or increasing pain", "infection", 0 },
-	{ "redness-rising", "rising redness", "infection", 2 },
-	{ "swelling-rising", "rising swelling", "infection", 3 },
-	{ "redness-late", "redness past the expected downtime", "healing", 2 },
-	{ "swelling-late", "swelling past the expected downtime", "healing", 3 },
-	{ "redness-lingering", "mild redness from day 10", "healing", 0 },
-	{ "lines", "needle-track lines", "healing", 0 },
-	{ "bleeding-heavy", "severe bleeding", "bleeding", 0 },
-	{ "bleeding-late", "bleeding after day 1", "bleeding", 0 },
-	{ "bleeding-risk", "bleeding or bruising with a bleeding risk", "bleeding", 0 },
-	{ "bleeding-spotting", "spotting on day 2 or 3", "bleeding", 0 },
-	{ "bruising-heavy", "severe bruising", "bleeding", 0 },
-	{ "bruising-lingering", "bruising from day 10", "bleeding", 0 },
-	{ "rash", "rash", "reaction", 0 },
-	{ "bumps", "firm papules or nodules", "reaction", 0 },
-	{ "dark-patches", "hyperpigmentation", "pigment", 0 },
-	{ "dark-patches-early", "early hyperpigmentation", "pigment", 0 },
-	{ "light-patches", "hypopigmentation", "pigment", 0 },
-	{ "light-patches-early", "early hypopigmentation", "pigment", 0 },
-	{ "actives-early", "retinoid, acid or vitamin C before day 7", "care", 0 },
-	{ "sun-early", "unprotected sun before day 14", "care", 0 },
-	{ "makeup-early", "make-up before day 2", "care", 0 },
+	const char *rule;
+	int value;              /* 1: the temperature's peak, 2: the redness, 3: the swelling */
+} valued[] = {
+	{ "fever", 1 }, { "fever-alone", 1 }, { "spreading-fever", 1 },
+	{ "redness-rising", 2 }, { "redness-late", 2 },
+	{ "swelling-rising", 3 }, { "swelling-late", 3 },
 };
 
-static int finding_index(const char *rule)
+/* A finding in clinical words (the rule's short name), with its value over
+ * its days: "fever 38.4 °C", "rising redness (2 moderate)". */
+static void finding_words(struct strbuf *sb, const struct hg_recovery *r,
+			  const struct hg_finding *fd)
 {
-	for (size_t i = 0; i < sizeof findings / sizeof findings[0]; i++)
-		if (strcmp(findings[i].rule, rule) == 0)
-			return (int)i;
-	return -1;
-}
+	const struct hg_rule_info *info = rules_find_rule(fd->rule);
+	int value = 0, best = HG_UNRATED;
 
-/* A rule's finding on day `day` in clinical words, with its value. */
-static void finding_words(struct strbuf *sb, const struct hg_recovery *r, const char *rule,
-			  int day)
-{
-	int i = finding_index(rule);
-	const struct hg_checkin *c = model_recovery_day(r, day);
-
-	if (i < 0) {
-		sb_puts(sb, rule);
+	sb_puts(sb, info && info->short_name ? info->short_name : fd->rule);
+	for (size_t i = 0; i < sizeof valued / sizeof valued[0]; i++)
+		if (strcmp(valued[i].rule, fd->rule) == 0)
+			value = valued[i].value;
+	if (!value)
 		return;
+	for (size_t i = 0; i < r->ndays; i++) {
+		const struct hg_checkin *c = &r->days[i];
+		int v;
+
+		if (c->day < fd->day || c->day > fd->last_day)
+			continue;
+		v = value == 1 ? (c->temp != HG_TEMP_NONE ? c->temp : HG_UNRATED)
+			: c->rating[value == 2 ? HG_REDNESS : HG_SWELLING];
+		if (v != HG_UNRATED && v > best)
+			best = v;
 	}
-	sb_puts(sb, findings[i].words);
-	if (!c)
+	if (best == HG_UNRATED)
 		return;
-	if (findings[i].value == 1 && c->temp != HG_TEMP_NONE) {
+	if (value == 1) {
 		char t[16];
 
-		model_format_temp(c->temp, t, sizeof t);
+		model_format_temp(best, t, sizeof t);
 		sb_printf(sb, " %s \xC2\xB0""C", t);
-	} else if (findings[i].value >= 2) {
-		int v = c->rating[findings[i].value == 2 ? HG_REDNESS : HG_SWELLING];
-
-		if (v != HG_UNRATED)
-			sb_printf(sb, " (%d %s)", v, model_rating_label(v));
+	} else {
+		sb_printf(sb, " (%d %s)", best, model_rating_label(best));
 	}
 }
 
@@ -216,14 +182,6 @@ static const char *who(enum hg_by by)
 	case HG_BY_SELF: return "self";
 	default: return "who: not recorded";
 	}
-}
-
-static int is_precaution(const char *rule)
-{
-	for (size_t i = 0; i < rules_count(); i++)
-		if (strcmp(rules_info(i)->id, rule) == 0)
-			return rules_info(i)->once;
-	return 0;
 }
 
 /* ---- problems --------------------------------------------------------- */
@@ -247,35 +205,50 @@ static void problems(struct rdoc *d, const struct report_item *it)
 	d->problems = xcalloc(it->nflags ? it->nflags : 1, sizeof *d->problems);
 	for (size_t i = 0; i < it->nflags; i++) {
 		const struct hg_flag *f = &it->flags[i];
-		struct rd_problem *p;
+		struct rd_problem *p = &d->problems[d->nproblems++];
 		struct strbuf sb = STRBUF_INIT;
-		int fi;
 
-		if (is_precaution(f->rule))
-			continue;
-		p = &d->problems[d->nproblems++];
 		p->flag = f;
-		fi = finding_index(f->rule);
-		p->kind = fi >= 0 ? findings[fi].kind : rules_category_name(f->category);
+		snprintf(p->id, sizeof p->id, "%s", f->id);
+		p->kind = rules_kind_name(f->kind);
 		p->level = f->level;
-		p->first = p->last = f->day;
-		p->first_date = p->last_date = f->date;
-		rules_flag_id(p->kind, f->day, p->id, sizeof p->id);
-		finding_words(&sb, r, f->rule, f->day);
+		p->first = f->day;
+		p->last = f->last_day;
+		p->first_date = f->date;
+		p->last_date = f->date + f->last_day - f->day;
+		p->status = rules_status_name(f->status);
+		p->since = f->since;
+		p->clinician_seen = f->clinician_seen;
+		for (size_t k = 0; k < f->nfindings; k++) {
+			if (k)
+				sb_puts(&sb, ", ");
+			finding_words(&sb, r, &f->findings[k]);
+		}
 		p->findings = sb_detach(&sb);
-		if (f->action) {
-			sb_printf(&sb, "%s%s day %d: %s", who(f->action->by),
-				  f->action->by == HG_BY_UNRECORDED ? "," : "",
-				  f->action->date - r->t.date, f->action->text);
-			p->done = sb_detach(&sb);
-			p->status = "in-care";
-			p->since = f->action->date - r->t.date;
-			p->clinician_seen = f->action->by != HG_BY_SELF;
-			sb_printf(&sb, "in care since day %d", p->since);
-		} else {
-			p->status = "open";
-			p->since = f->day;
-			sb_puts(&sb, "open");
+		/* what was done, by whom and when */
+		for (size_t k = 0; k < f->nactions; k++) {
+			const struct hg_action *a = f->actions[k];
+
+			sb_printf(&sb, "%s%s%s day %d: %s", k ? "; " : "", who(a->by),
+				  a->by == HG_BY_UNRECORDED ? "," : "", a->date - r->t.date, a->text);
+		}
+		p->done = f->nactions ? sb_detach(&sb) : NULL;
+		switch (f->status) {
+		case HG_STATUS_OPEN:
+			if (f->back_day >= 0)
+				sb_printf(&sb, "back on day %d, open", f->back_day);
+			else
+				sb_puts(&sb, "open");
+			if (f->self_only_urgent)
+				sb_puts(&sb, " (no clinician has seen it)");
+			break;
+		case HG_STATUS_IN_CARE:
+			sb_printf(&sb, "in care since day %d", f->since);
+			break;
+		default:
+			sb_printf(&sb, "settled by day %d", f->settled_day);
+			if (f->level <= HG_LEVEL_URGENT && !f->clinician_seen)
+				sb_puts(&sb, ", no clinician recorded");
 		}
 		p->status_text = sb_detach(&sb);
 	}
@@ -543,27 +516,23 @@ static void now(struct rdoc *d, const struct report_item *it)
 	field(d, S, "care", "Care", sb_str(&sb));
 	rd_clear(&sb);
 	{
-		static const int looks[] = { 42, 84, 168 };
-		static const char *const names[] = { "six weeks", "twelve weeks", "24 weeks" };
-		int open = 0;
+		int end = rules_tracking_end(r, it->flags, it->nflags);
+		int today = r->t.date + it->today_day;
+		int look = rules_look_next(r, today, 0);
 
-		for (size_t i = 0; i < d->nproblems; i++)
-			open |= strcmp(d->problems[i].status, "settled") != 0;
 		if (it->today_day < 0)
 			sb_puts(&sb, "not started");
-		else if (it->today_day >= r->t.window && !open)
-			sb_puts(&sb, "daily check-ins can stop");
+		else if (end >= 0)
+			sb_printf(&sb, "daily check-ins can stop (since day %d)", end);
 		else
-			sb_puts(&sb, open ? "daily check-ins asked for (a problem is open or in care)"
-				: "daily check-ins asked for");
-		for (size_t i = 0; i < sizeof looks / sizeof looks[0]; i++)
-			if (looks[i] > it->today_day) {
-				char date[HG_DATE_LEN];
+			sb_puts(&sb, "daily check-ins asked for");
+		if (look >= 0) {
+			char date[HG_DATE_LEN];
+			int day = rules_look_day(look);
 
-				date_format(r->t.date + looks[i], date);
-				sb_printf(&sb, "; next look day %d (%s), %s", looks[i], names[i], date);
-				break;
-			}
+			date_format(r->t.date + day, date);
+			sb_printf(&sb, "; next look day %d (the %s look), %s", day, rules_look_name(look), date);
+		}
 	}
 	field(d, S, "tracking", "Tracking", sb_str(&sb));
 	sb_free(&sb);

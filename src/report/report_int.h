@@ -245,10 +245,17 @@ void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, 
  * action ("Clustered small blisters on day 2 can mean a cold sore (herpes)
  * outbreak: get medical care today (...)."). */
 void report_flag_short(struct strbuf *sb, const struct hg_flag *f);
+/* "open", "in care since 2026-11-14", "settled by day 16", "open: back on
+ * day 14"; and the latest action naming the flag, or NULL. */
+void report_flag_status(struct strbuf *sb, const struct hg_flag *f);
+const struct hg_action *report_flag_action(const struct hg_flag *f);
+/* The id of a reference that finds no flag: "infection@6". */
+void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
+		   size_t len);
 /* A symptom's state for the summary: "last 0 none on day 27; peak 3
  * severe on day 0; rebound day 5; cleared day 11". */
 void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy);
-/* "day 35 after treatment (tracking ended)", "planned, starts in 2 days". */
+/* "day 35 after treatment (past its window)", "planned, starts in 2 days". */
 void report_today_text(struct strbuf *sb, const struct report_item *it);
 /* Open flags by level: "1 urgent, 2 watch; 3 resolved", "none; 0 resolved". */
 void report_open_text(struct strbuf *sb, const struct report_item *it);

@@ -103,23 +103,32 @@ static void problems(struct strbuf *sb, const struct rdoc *d)
 		KEY(sb, "clinician_seen");
 		sb_puts(sb, p->clinician_seen ? "true" : "false");
 		KEY(sb, "findings");
-		sb_puts(sb, "[{");
-		KEY1(sb, "rule");
-		json_string(sb, f->rule);
-		KEY(sb, "level");
-		json_string(sb, rules_level_name(f->level));
-		KEY(sb, "day");
-		sb_printf(sb, "%d", p->first);
-		KEY(sb, "last_day");
-		sb_printf(sb, "%d", p->last);
-		KEY(sb, "words");
+		sb_putc(sb, '[');
+		for (size_t k = 0; k < f->nfindings; k++) {
+			const struct hg_finding *fd = &f->findings[k];
+			const struct hg_rule_info *info = rules_find_rule(fd->rule);
+
+			sb_puts(sb, k ? ", {" : "{");
+			KEY1(sb, "rule");
+			json_string(sb, fd->rule);
+			KEY(sb, "level");
+			json_string(sb, rules_level_name(fd->level));
+			KEY(sb, "day");
+			sb_printf(sb, "%d", fd->day);
+			KEY(sb, "last_day");
+			sb_printf(sb, "%d", fd->last_day);
+			KEY(sb, "words");
+			json_string(sb, info && info->short_name ? info->short_name : fd->rule);
+			sb_putc(sb, '}');
+		}
+		sb_putc(sb, ']');
+		KEY(sb, "findings_text");
 		json_string(sb, p->findings);
-		sb_puts(sb, "}]");
 		KEY(sb, "actions");
-		if (f->action)
-			sb_printf(sb, "[%lld]", (long long)f->action->id);
-		else
-			sb_puts(sb, "[]");
+		sb_putc(sb, '[');
+		for (size_t k = 0; k < f->nactions; k++)
+			sb_printf(sb, "%s%lld", k ? ", " : "", (long long)f->actions[k]->id);
+		sb_putc(sb, ']');
 		KEY(sb, "line");
 		json_string(sb, b ? b->text : "");
 		sb_putc(sb, '}');
@@ -249,12 +258,13 @@ static void actions(struct strbuf *sb, const struct report_item *it)
 		for (size_t j = 0; j < a->nresolves; j++) {
 			const struct hg_flag_ref *ref = &a->resolves[j];
 			const struct hg_flag *f = rules_find_flag(it->flags, it->nflags,
-								  a->treatment_id, ref->rule,
-								  ref->date);
+								  &it->r->t, ref, a->date);
 			char id[HG_FLAG_ID_MAX];
 
-			rules_flag_id(ref->rule, f ? f->day : ref->date - it->r->t.date, id,
-				      sizeof id);
+			if (f)
+				snprintf(id, sizeof id, "%s", f->id);
+			else
+				report_ref_id(it, ref, id, sizeof id);
 			sb_puts(sb, j ? ", {" : "{");
 			KEY1(sb, "flag");
 			json_string(sb, id);
@@ -432,7 +442,7 @@ static void days(struct strbuf *sb, const struct report_item *it)
 			if (it->flags[i].day == d) {
 				if (!first)
 					sb_puts(sb, ", ");
-				json_string(sb, it->flags[i].rule);
+				json_string(sb, it->flags[i].id);
 				first = 0;
 			}
 		sb_putc(sb, ']');

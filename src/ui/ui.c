@@ -211,8 +211,7 @@ static int load(struct ui *ui, int64_t tid)
 		ui_db_error(ui);
 		return rc;
 	}
-	rules_eval(&r, &flags, &nflags);
-	rules_attach_actions(flags, nflags, actions, nactions);
+	rules_eval(&r, actions, nactions, &flags, &nflags);
 	same = ui->have && ui->rec.t.id == tid;
 	ui_state_free(ui);
 	ui->rec = r;

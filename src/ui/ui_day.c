@@ -41,10 +41,10 @@ enum {
 enum { TEMP_TEXT_MAX = 12, PATH_MAX_BYTES = 4096, PREVIEW_MIN = 2 };
 
 static const enum hg_sign emerg_signs[4] = {
-	HG_SIGN_LIPS, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
+	HG_SIGN_AIRWAY, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
 };
 static const char *const emerg_labels[4] = {
-	"lips, tongue or throat swollen", "eye pain or changed vision",
+	"tongue or throat swollen, breathing", "eye pain or changed vision",
 	"very unwell: confused, fainting", "bleeding won't stop (10 min)"
 };
 /* The other signs, row by row in two columns. */
@@ -83,7 +83,8 @@ static struct {
 	int focus;
 	int scroll;              /* first form row shown */
 	int photos;              /* photos attached to the day */
-	struct hg_match *matches; /* what the day as edited matches */
+	struct hg_day dayv;      /* what the day as edited shows */
+	struct hg_day_flag *matches; /* dayv's flags */
 	size_t nmatches;
 	/* `a`: the path prompt. */
 	int prompting;
@@ -161,6 +162,7 @@ static void preview_update(const struct ui *ui)
 	struct hg_checkin mine;
 
 	edited_checkin(ui, &mine);
+	mine.signs_assessed = mine.care_assessed = 1;   /* saving assesses both */
 	for (; i < ui->rec.ndays && ui->rec.days[i].day < ed.day; i++)
 		days[n++] = ui->rec.days[i];
 	if (!model_checkin_is_empty(&mine))
@@ -171,14 +173,11 @@ static void preview_update(const struct ui *ui)
 		days[n++] = ui->rec.days[i];
 	r.days = days;
 	r.ndays = n;
-	rules_matches_free(ed.matches, ed.nmatches);
-	ed.matches = NULL;
-	ed.nmatches = 0;
-	if (rules_day_matches(&r, ed.day, &ed.matches, &ed.nmatches) != HG_OK) {
+	rules_day_free(&ed.dayv);
+	if (rules_day(&r, ui->actions, ui->nactions, ed.day, &ed.dayv) != HG_OK)
 		hg_error_clear();
-		ed.matches = NULL;
-		ed.nmatches = 0;
-	}
+	ed.matches = ed.dayv.flags;
+	ed.nmatches = ed.dayv.nflags;
 	free(days);
 	model_checkin_free(&mine);
 }
@@ -234,7 +233,9 @@ static void day_close(struct ui *ui)
 	ui_edit_free(&ed.path);
 	free(ed.orig_note);
 	free(ed.box);
-	rules_matches_free(ed.matches, ed.nmatches);
+	rules_day_free(&ed.dayv);
+	ed.matches = NULL;
+	ed.nmatches = 0;
 	memset(&ed, 0, sizeof ed);
 }
 
@@ -481,14 +482,15 @@ static void draw_form(struct ui *ui)
  * the right for "+N more" unless it is the last); returns its lines. */
 static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb)
 {
-	const struct hg_match *m = &ed.matches[i];
+	const struct hg_day_flag *m = &ed.matches[i];
 	struct hg_wrap w;
 	char *clean = hg_sanitize(m->message);
 	char head[96];
 	int nl = 1, width = COLS - 2 - (i + 1 == ed.nmatches ? 0 : 9);
 
-	snprintf(head, sizeof head, "%s %s%s:", ui_level_symbol(ui, m->level), m->rule,
-		 m->is_new ? " (new)" : "");
+	snprintf(head, sizeof head, "%s %s%s%s%s:", ui_level_symbol(ui, m->level), m->id,
+		 m->alert ? " (" : "", m->alert ? rules_alert_name(m->alert) : "",
+		 m->alert ? ")" : "");
 	hg_wrap_start(&w, sb, width > 10 ? width : 10, 4);
 	hg_wrap_words(&w, head, strlen(head));
 	hg_wrap_words(&w, clean, strlen(clean));
@@ -510,7 +512,7 @@ static void draw_preview(struct ui *ui)
 		return;
 	}
 	for (; shown < ed.nmatches; shown++) {
-		const struct hg_match *m = &ed.matches[shown];
+		const struct hg_day_flag *m = &ed.matches[shown];
 		struct strbuf sb = STRBUF_INIT;
 		int nl = wrap_match(ui, shown, &sb);
 		if (used + nl > rows) {
@@ -666,9 +668,9 @@ static char *serious_advice(const struct ui *ui, enum hg_level *level)
 
 	*level = HG_LEVEL_WATCH;
 	for (size_t i = 0; i < ed.nmatches; i++) {
-		const struct hg_match *m = &ed.matches[i];
+		const struct hg_day_flag *m = &ed.matches[i];
 
-		if (m->level > HG_LEVEL_URGENT)
+		if (m->level > HG_LEVEL_URGENT || m->alert == HG_ALERT_NONE)
 			continue;
 		if (m->level < *level)
 			*level = m->level;
@@ -731,7 +733,7 @@ static void save(struct ui *ui)
 
 		if (n)
 			snprintf(ed.saved, sizeof ed.saved, "Saved day %d. %s %s%s: f shows what to do.",
-				 day, ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].rule,
+				 day, ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].id,
 				 n > 1 ? " and more" : "");
 		else
 			snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);

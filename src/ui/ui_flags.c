@@ -49,20 +49,20 @@ static void entries_build(const struct ui *ui)
 	fs.e = xcalloc(cap + 1, sizeof *fs.e);
 	for (int lvl = 0; lvl < HG_LEVEL_COUNT; lvl++)
 		for (size_t i = 0; i < ui->nflags; i++)
-			if (!ui->flags[i].action && (int)ui->flags[i].level == lvl)
+			if (!ui->flags[i].care && (int)ui->flags[i].level == lvl)
 				fs.e[n++].flag = &ui->flags[i];
 	fs.nopen = n;
 	for (size_t i = 0; i < ui->nflags; i++)
-		if (ui->flags[i].action) {
+		if (ui->flags[i].care) {
 			fs.e[n].flag = &ui->flags[i];
-			fs.e[n++].action = ui->flags[i].action;
+			fs.e[n++].action = ui->flags[i].care;
 		}
 	fs.nresolved = n - fs.nopen;
 	for (size_t i = 0; i < ui->nactions; i++)
 		for (size_t k = 0; k < ui->actions[i].nresolves; k++) {
 			const struct hg_flag_ref *r = &ui->actions[i].resolves[k];
 
-			if (rules_find_flag(ui->flags, ui->nflags, ui->rec.t.id, r->rule, r->date))
+			if (rules_find_flag(ui->flags, ui->nflags, &ui->rec.t, r, ui->actions[i].date))
 				continue;
 			fs.e[n].action = &ui->actions[i];
 			fs.e[n++].ref = r;
@@ -108,13 +108,14 @@ static void heading(const struct ui *ui, size_t i, struct strbuf *sb)
 	if (!e->flag) {                     /* a resolved flag no longer raised */
 		if (!e->action)
 			return;
-		rules_flag_id(e->ref->rule, e->ref->date - ui->rec.t.date, id, sizeof id);
+		snprintf(id, sizeof id, "%s@%d", e->ref->kind ? e->ref->kind : e->ref->rule,
+			 e->ref->date - ui->rec.t.date);
 		sb_printf(sb, "%s %s no longer raised %s action %s: %s",
 			  ui->utf8 ? "\xe2\x9c\x93" : "+", id, ui_glyph(ui, UI_G_DASH), adate + 5,
 			  e->action->text);
 		return;
 	}
-	rules_flag_id(e->flag->rule, e->flag->day, id, sizeof id);
+	snprintf(id, sizeof id, "%s", e->flag->id);
 	date_format(e->flag->date, date);
 	if (e->action)
 		sb_printf(sb, "%s %-6s  %s%sday %d %s resolved %s: %s",
@@ -123,7 +124,7 @@ static void heading(const struct ui *ui, size_t i, struct strbuf *sb)
 	else
 		sb_printf(sb, "%s %-6s  %s%sday %d%s%s (%s)", ui_level_symbol(ui, e->flag->level),
 			  rules_level_name(e->flag->level), id, sep, e->flag->day, sep, date,
-			  rules_category_name(e->flag->category));
+			  rules_kind_name(e->flag->kind));
 }
 
 /* Lines entry i takes: its heading and, for an open flag, the advice. */
@@ -298,6 +299,8 @@ static void submit(struct ui *ui)
 		if (rc == HG_OK) {
 			a.resolves = xcalloc(1, sizeof *a.resolves);
 			a.resolves[0].rule = xstrdup(fs.rule);
+			a.resolves[0].kind = xstrdup(rules_kind_name((enum hg_kind)
+				rules_rule_kind(fs.rule, &ui->rec.t)));
 			a.resolves[0].date = fs.date;
 			a.nresolves = 1;
 		}
@@ -316,7 +319,8 @@ static void submit(struct ui *ui)
 	if (fs.prompting == 'r') {
 		char id[HG_FLAG_ID_MAX];
 
-		rules_flag_id(fs.rule, fs.date - ui->rec.t.date, id, sizeof id);
+		rules_flag_id((enum hg_kind)rules_rule_kind(fs.rule, &ui->rec.t),
+			      fs.date - ui->rec.t.date, id, sizeof id);
 		fs.prompting = fs.asking_date = 0;
 		ui_reload(ui);
 		ui_message(ui, "Resolved %s.", id);
@@ -345,7 +349,8 @@ static void prompt(struct ui *ui, int kind)
 			ui_error(ui, "That flag is resolved already.");
 			return;
 		}
-		snprintf(fs.rule, sizeof fs.rule, "%s", fs.e[i].flag->rule);
+		snprintf(fs.rule, sizeof fs.rule, "%s", fs.e[i].flag->nfindings
+			 ? fs.e[i].flag->findings[0].rule : "");
 		fs.date = fs.e[i].flag->date;
 	}
 	fs.prompting = kind;

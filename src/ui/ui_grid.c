@@ -131,7 +131,7 @@ static const struct hg_flag *day_flag(const struct ui *ui, int day)
 	const struct hg_flag *best = NULL;
 
 	for (size_t i = 0; i < ui->nflags; i++)
-		if (ui->flags[i].day == day && !ui->flags[i].action &&
+		if (ui->flags[i].day == day && !ui->flags[i].care &&
 		    (!best || ui->flags[i].level < best->level))
 			best = &ui->flags[i];
 	return best;
@@ -142,7 +142,7 @@ static int open_flags_on(const struct ui *ui, int day)
 	int n = 0;
 
 	for (size_t i = 0; i < ui->nflags; i++)
-		n += ui->flags[i].day == day && !ui->flags[i].action;
+		n += ui->flags[i].day == day && !ui->flags[i].care;
 	return n;
 }
 
@@ -152,7 +152,7 @@ static int day_done(const struct ui *ui, int day)
 	int date = ui->rec.t.date + day;
 
 	for (size_t i = 0; i < ui->nflags; i++)
-		if (ui->flags[i].day == day && ui->flags[i].action)
+		if (ui->flags[i].day == day && ui->flags[i].care)
 			return 1;
 	for (size_t i = 0; i < ui->nactions; i++)
 		if (ui->actions[i].date == date)
@@ -198,7 +198,7 @@ static void flag_counts(const struct ui *ui, int open[HG_LEVEL_COUNT], int *reso
 	for (int l = 0; l < HG_LEVEL_COUNT; l++)
 		open[l] = 0;
 	for (size_t i = 0; i < ui->nflags; i++) {
-		if (ui->flags[i].action)
+		if (ui->flags[i].care)
 			(*resolved)++;
 		else
 			open[ui->flags[i].level]++;
@@ -461,13 +461,13 @@ static void day_lines(const struct ui *ui, int day, int width, int brief, struct
 
 		if (f->day != day)
 			continue;
-		rules_flag_id(f->rule, f->day, id, sizeof id);
-		if (f->action) {
+		snprintf(id, sizeof id, "%s", f->id);
+		if (f->care) {
 			char d[HG_DATE_LEN];
 
-			date_format(f->action->date, d);
+			date_format(f->care->date, d);
 			linef(L, width, 2, "%s %s %s resolved %s: %s", ui_glyph(ui, UI_G_CHECK),
-			      ui_level_symbol(ui, f->level), id, d + 5, f->action->text);
+			      ui_level_symbol(ui, f->level), id, d + 5, f->care->text);
 		} else {
 			linef(L, width, 2, "%s %s %s%s%s", ui_level_symbol(ui, f->level),
 			      rules_level_name(f->level), id, sep, f->message);
@@ -480,7 +480,7 @@ static void day_lines(const struct ui *ui, int day, int width, int brief, struct
 		if (a->date != when)
 			continue;
 		for (size_t k = 0; k < ui->nflags; k++)
-			resolves_here |= ui->flags[k].action == a && ui->flags[k].day == day;
+			resolves_here |= ui->flags[k].care == a && ui->flags[k].day == day;
 		if (!resolves_here)
 			linef(L, width, 2, "%s action: %s", ui_glyph(ui, UI_G_CHECK), a->text);
 	}
@@ -511,10 +511,10 @@ static void draw_detail(struct ui *ui, int y, int h)
 		} else {
 			for (size_t i = 0; i < ui->nflags; i++)
 				if (ui->flags[i].day == ui->cursor)
-					sb_printf(&title, "%s%s %s", sep, ui->flags[i].action
+					sb_printf(&title, "%s%s %s", sep, ui->flags[i].care
 						  ? ui_glyph(ui, UI_G_CHECK)
 						  : ui_level_symbol(ui, ui->flags[i].level),
-						  ui->flags[i].rule);
+						  ui->flags[i].id);
 			if (!c)
 				sb_printf(&title, "%snot checked in: Enter to check in", sep);
 			if (c && c->signs) {
@@ -642,8 +642,8 @@ static void draw_cell(struct ui *ui, const struct geo *g, int day, int y, int x)
 	/* Standard cells say "today" before the flag; wide ones mark today
 	 * only when no flag needs the line. */
 	if (f && !(today && !wide)) {
-		if (nf == 1 && (int)strlen(f->rule) <= room - 2)
-			snprintf(what, sizeof what, "%s", f->rule);
+		if (nf == 1 && (int)strlen(f->id) <= room - 2)
+			snprintf(what, sizeof what, "%s", f->id);
 		else
 			snprintf(what, sizeof what, "%d flag%s", nf, nf > 1 ? "s" : "");
 	} else if (today)

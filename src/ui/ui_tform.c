@@ -43,7 +43,7 @@ static const enum hg_risk risk_at[HG_RISK_COUNT] = {
 	HG_RISK_ACTIVE_INFECTION, HG_RISK_ACTIVE_ACNE, HG_RISK_BLEEDING_DISORDER,
 	HG_RISK_BLOOD_THINNERS, HG_RISK_COLD_SORES,
 	HG_RISK_KELOIDS, HG_RISK_ISOTRETINOIN, HG_RISK_DARK_SKIN, HG_RISK_PREGNANCY,
-	HG_RISK_WEAK_IMMUNITY,
+	HG_RISK_WEAK_IMMUNITY, HG_RISK_CANCER_TREATMENT, HG_RISK_METAL_ALLERGY,
 };
 
 static const char *const risk_labels[HG_RISK_COUNT] = {
@@ -57,6 +57,8 @@ static const char *const risk_labels[HG_RISK_COUNT] = {
 	[HG_RISK_DARK_SKIN] = "darker skin (Fitzpatrick IV-VI)",
 	[HG_RISK_PREGNANCY] = "pregnancy",
 	[HG_RISK_WEAK_IMMUNITY] = "weak immunity, diabetes",
+	[HG_RISK_METAL_ALLERGY] = "nickel or metal allergy",
+	[HG_RISK_CANCER_TREATMENT] = "cancer treatment, last 6 weeks",
 };
 
 static struct {

@@ -51,7 +51,7 @@ expect_error 2 '--day: day 8 is 2026-11-11, after today (2026-11-10): future day
 run checkin --date 2026-11-11 --redness 1
 expect_error 2 '--date: day 8 is 2026-11-11, after today*' "future date"
 run checkin --date 2026-02-30 --redness 1
-expect_error 2 '--date: expected a real date YYYY-MM-DD, got "2026-02-30"' "impossible date"
+expect_error 2 '--date: 2026-02-30: there is no day 30 in February 2026 (it has 28 days)' "impossible date"
 run checkin --date 2026-11-02 --redness 1
 expect_error 2 "--date: 2026-11-02 is outside treatment 1's days (2026-11-03 to 2027-05-01)" "date before the treatment"
 run checkin --day 28 --redness 1
@@ -98,20 +98,20 @@ temp_case() {
 	run treatment add --date 2026-11-03
 	run checkin --day 2 --temp 37.9 --format json
 	expect_status 0 "$loc: --temp 37.9"
-	like "$out" '*"matches":\[\]*' "$loc: 37.9 C is no fever"
+	like "$out" '*"flags":\[\]*' "$loc: 37.9 C is no fever"
 	is "$(sqlite3 "$DB" 'SELECT temperature_dc FROM checkin WHERE day = 2')" "379" "$loc: stored in tenths"
 	run checkin --day 3 --temp 38.0 --format json
-	like "$out" '*"rule":"fever"*' "$loc: 38.0 C is a fever"
+	like "$out" '*"findings":\["fever"\]*' "$loc: 38.0 C is a fever"
 	run checkin --day 4 --temp 100.4F --format json
 	is "$(sqlite3 "$DB" 'SELECT temperature_dc FROM checkin WHERE day = 4')" "380" "$loc: 100.4F is 38.0 C"
-	like "$out" '*"id":"fever@3","rule":"fever","level":"urgent","category":"infection","new":false,*' \
+	like "$out" '*"id":"infection@3","kind":"infection","level":"urgent","status":"open","alert":null,*' \
 		"$loc: day 4 continues the fever of day 3"
 	printf '%s\n' "$out" > "$T/json"
 	is "$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["matches"]][0])
-' "$T/json" 2>&1)" "['treatment', 'day', 'date', 'matches'] 1 4 2026-11-07 ['id', 'rule', 'level', 'category', 'new', 'message']" \
+print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["flags"]][0])
+' "$T/json" 2>&1)" "['treatment', 'day', 'date', 'flags', 'noted'] 1 4 2026-11-07 ['id', 'kind', 'level', 'status', 'alert', 'findings', 'message']" \
 		"$loc: checkin JSON parses with the documented fields"
 	run checkin --day 5 --temp 38.2c
 	is "$(sqlite3 "$DB" 'SELECT temperature_dc FROM checkin WHERE day = 5')" "382" "$loc: 38.2c"
@@ -153,9 +153,11 @@ DB="$T/care.db"
 run treatment add --date 2026-11-03
 run checkin --day 1 --care sunscreen --care actives,makeup --sign lips,eye --sign unwell,nonstop-bleeding
 expect_status 0 "care items and the new signs"
-is "$(sqlite3 "$DB" 'SELECT care, signs FROM checkin WHERE day = 1')" "13|61440" "stored as bit sets"
-like "$out" "*!!! emergency breathing@1 (new):*" "checkin lists emergency matches first"
-like "$out" "*.   watch actives-early@1 (new):*" "and the watch ones last"
+is "$(sqlite3 "$DB" 'SELECT care, signs FROM checkin WHERE day = 1')" "13|319488" "stored as bit sets"
+like "$out" "saved day 1 (2026-11-04) of treatment 1
+!!! emergency bleeding@1 (new):*" "checkin lists emergency flags first"
+like "$out" "*
+. watch reaction@1 (new): Swollen lips or face on day 1 is often the usual puffiness*" "and the watch ones last"
 run checkin --day 1 --care ''
 is "$(sqlite3 "$DB" 'SELECT care FROM checkin WHERE day = 1')" "0" "--care '' clears care"
 run checkin --day 1 --care sunblock
@@ -183,7 +185,7 @@ run checkin --day 100 --redness 0 --sign dark-patches
 expect_status 0 "a check-in past the window"
 is "$out" "saved day 100 (2026-09-09) of treatment 1
 widened the window of treatment 1 from 28 to 101 days to hold day 100
-!   doctor dark-patches@100 (new): Darker patches on day 100 can mean a lasting pigment change: see a doctor within a few days (your dermatologist, the clinic that treated you, or your GP). Keep the area out of the sun meanwhile." \
+! doctor pigment@100 (new): Darker patches on day 100 can mean a lasting pigment change: see a doctor within a few days (your dermatologist, the clinic that treated you, or your GP). Keep the area out of the sun meanwhile." \
 	"it widens the window and says so"
 is "$(sqlite3 "$DB" 'SELECT window_days FROM treatment')" "101" "the window is stored widened"
 run checkin --day 180 --redness 0

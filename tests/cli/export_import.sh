@@ -115,7 +115,7 @@ bad_case "missing column" "3: expected 13 fields, got 12" \
 	"$good" '2026-11-01,home,,face,,2,2026-11-03,1,,,,'
 bad_case "rating 7" '3: bruising: expected 0-3 or empty (not rated), got "7"' \
 	"$good" '2026-11-01,home,,face,,2,2026-11-03,1,1,7,,,'
-bad_case "impossible date" '2: date: expected a real date YYYY-MM-DD, got "2026-11-31"' \
+bad_case "impossible date" '2: date: 2026-11-31: there is no day 31 in November 2026 (it has 30 days)' \
 	'2026-11-01,home,,face,,30,2026-11-31,1,,,,,'
 bad_case "date not treatment date + day" \
 	"2: date: 2026-11-05 is not treatment_date + day (2026-11-01 + 3 = 2026-11-04)" \

@@ -1,28 +1,25 @@
 #!/bin/bash
-# tests/cli/flags.sh — `healgrid flags` on the real binary: the JSON of
-# the man page read by python3's json module (field names, order, a flag
-# per episode with its id RULE@DAY, status and action), the 80-column text
-# with its not-medical-advice line, --all, --open, resolving, and the
-# errors.
+# tests/cli/flags.sh — flags as problems on the real binary: what `checkin`
+# says about the day it saved (alerts new / worse / back with their
+# message, quiet lines with the status, noted signs; text and JSON), the
+# JSON of `flags` read by python3's json module (field names and order,
+# findings, status and since, clinician_seen, actions, precautions apart),
+# the 80-column text grouped open / in care / settled, --all, --open,
+# `show`'s counts, `due` (daily lines, the end of daily tracking, the
+# follow-up looks), did-you-mean, and the errors.
 . "$top_srcdir/tests/lib.sh"
 
-# python3 CHECKS: runs a python check over $T/out (parsed as JSON into
-# `doc` when it parses); prints nothing when fine, else what is wrong.
+# pycheck CHECK: runs a python check over $T/out; prints nothing when fine,
+# else what is wrong.
 pycheck() {
 	python3 - "$T/out" "$@" <<'EOF'
-import datetime, json, sys
+import json, sys
 path, check = sys.argv[1], sys.argv[2]
 text = open(path, encoding="utf-8").read()
-KEYS = ["treatment", "id", "rule", "category", "level", "day", "date", "message",
-        "status", "action"]
-RANK = {"emergency": 0, "urgent": 1, "doctor": 2, "watch": 3}
 def fail(msg):
     print(msg); sys.exit(0)
 if check == "text-width":
-    lines = text.split("\n")
-    if lines[-1] != "":
-        fail("no newline at the end")
-    for n, line in enumerate(lines[:-1], 1):
+    for n, line in enumerate(text.split("\n"), 1):
         if len(line) > 80:
             fail("line %d is %d columns: %r" % (n, len(line), line))
     sys.exit(0)
@@ -30,236 +27,254 @@ try:
     doc = json.loads(text, object_pairs_hook=lambda pairs: pairs)
 except ValueError as e:
     fail("not JSON: %s: %r" % (e, text[:200]))
-if [k for k, _ in doc] != ["flags"] or not isinstance(doc[0][1], list):
-    fail("top level is not {\"flags\": [...]}: %r" % text[:200])
-flags = doc[0][1]
+if check == "checkin":
+    if [k for k, _ in doc] != ["treatment", "day", "date", "flags", "noted"]:
+        fail("checkin keys: %r" % [k for k, _ in doc])
+    for f in dict(doc)["flags"]:
+        keys = [k for k, _ in f]
+        if keys != ["id", "kind", "level", "status", "alert", "findings", "message"]:
+            fail("flag keys: %r" % keys)
+    d = dict(doc)
+    print(" ".join("%s:%s:%s:%s:%s" % (f["id"], f["level"], f["status"], f["alert"],
+                                       ",".join(f["findings"]))
+                   for f in (dict(x) for x in d["flags"])) + " noted=" + ",".join(d["noted"]))
+    sys.exit(0)
+KEYS = ["treatment", "id", "kind", "level", "day", "date", "last_day", "last_date",
+        "status", "since", "clinician_seen", "message", "findings", "actions"]
+RANK = {"emergency": 0, "urgent": 1, "doctor": 2, "watch": 3}
+if [k for k, _ in doc] != ["flags", "precautions"]:
+    fail("top level keys: %r" % [k for k, _ in doc])
+flags = dict(doc)["flags"]
 for f in flags:
-    keys = [k for k, _ in f]
-    if keys != KEYS:
-        fail("keys %r, want %r" % (keys, KEYS))
+    if [k for k, _ in f] != KEYS:
+        fail("keys %r" % [k for k, _ in f])
+    for fi in dict(f)["findings"]:
+        if [k for k, _ in fi] != ["rule", "level", "day", "last_day"]:
+            fail("finding keys %r" % fi)
 flags = [dict(f) for f in flags]
+order = [(RANK[f["level"]], f["day"], f["kind"]) for f in flags]
+if order != sorted(order):
+    fail("not ordered by level, day, kind: %r" % order)
 for f in flags:
-    for k in ("treatment", "day"):
-        if type(f[k]) is not int:
-            fail("%s is not an integer: %r" % (k, f))
-    for k in ("rule", "category", "level", "date", "message"):
-        if not isinstance(f[k], str) or not f[k]:
-            fail("%s is not a non-empty string: %r" % (k, f))
-    if f["level"] not in RANK:
-        fail("unknown level: %r" % f)
-    if f["id"] != "%s@%d" % (f["rule"], f["day"]):
-        fail("id is not RULE@DAY: %r" % f)
-    if f["status"] == "open":
-        if f["action"] is not None:
-            fail("an open flag with an action: %r" % f)
-    elif f["status"] == "resolved":
-        a = f["action"]
-        if [k for k, _ in a] != ["id", "date", "text"]:
-            fail("action keys: %r" % a)
-    else:
-        fail("unknown status: %r" % f)
-seen = set()
-for f in flags:
-    if (f["treatment"], f["id"]) in seen:
-        fail("flag %s twice for treatment %d" % (f["id"], f["treatment"]))
-    seen.add((f["treatment"], f["id"]))
-keys = [(RANK[f["level"]], f["day"], f["rule"]) for f in flags]
-if keys != sorted(keys):
-    fail("not ordered by level, day, rule: %r" % [(f["level"], f["day"]) for f in flags])
-got = " ".join("%d:%s:%s:%s=%s%s" % (f["treatment"], f["id"], f["category"],
-               f["level"], f["date"], "" if f["status"] == "open" else
-               ":resolved by %d" % dict(f["action"])["id"]) for f in flags)
-if check == "json":
-    print(got)
-elif check.startswith("dates:"):
-    # dates:TID=YYYY-MM-DD,... treatment dates; each flag's date is date + day
-    start = dict((int(a), b) for a, b in (p.split("=") for p in check[6:].split(",")))
+    if f["id"] != "%s@%d" % (f["kind"], f["day"]):
+        fail("id is not KIND@DAY: %r" % f)
+    if not f["message"]:
+        fail("no message: %r" % f)
+if check == "summary":
     for f in flags:
-        d0 = datetime.date.fromisoformat(start[f["treatment"]])
-        if f["date"] != (d0 + datetime.timedelta(days=f["day"])).isoformat():
-            fail("date %s is not day %d of %s" % (f["date"], f["day"], d0))
-elif check.startswith("message:"):
-    rule, want = check[8:].split("=", 1)
+        fs = ",".join("%s/%s/%d-%d" % (x["rule"], x["level"], x["day"], x["last_day"])
+                      for x in (dict(y) for y in f["findings"]))
+        print("%d %s %s %s-%s %s since %d seen=%s [%s] actions=%s" % (
+            f["treatment"], f["id"], f["level"], f["date"], f["last_date"], f["status"],
+            f["since"], str(f["clinician_seen"]).lower(), fs,
+            ",".join(str(a) for a in f["actions"])))
+    for p in dict(doc)["precautions"]:
+        p = dict(p)
+        print("%d precaution %s %s" % (p["treatment"], p["id"], p["level"]))
+elif check == "messages":
     for f in flags:
-        if f["rule"] == rule and want not in f["message"]:
-            fail("%s message %r lacks %r" % (rule, f["message"], want))
+        print(f["id"] + ": " + f["message"])
 EOF
 }
 
-# json_is CHECK WANT DESCRIPTION: the JSON in $out parses, has the documented
-# shape, order and once-per-rule, and its summary equals WANT.
-json_is() {
-	got=$(pycheck json)
-	is "$got" "$2" "$1"
-}
-py_ok() { # py_ok CHECK DESCRIPTION
-	got=$(pycheck "$1")
-	is "$got" "" "$2"
-}
+# ---- checkin: an infection on a face treatment (D = 5) ------------------
+run treatment add --date 2026-11-03 --risk cold-sores
+HEALGRID_TODAY=2026-11-05 run checkin --day 2 --sign pus,warmth --redness 1
+expect_status 0 "checkin with pus"
+is "$out" "saved day 2 (2026-11-05) of treatment 1
+!! urgent infection@2 (new): Pus or cloudy discharge from the needle marks on day 2 can mean an infection: get medical care today (your GP, an urgent care centre, or the clinic that treated you). Get care today if it spreads, or you get a fever or feel unwell.
+noted: warmth. Tell the clinic that treated you if it gets worse." \
+	"a new flag is an alert with its message; warmth on day 2 is noted"
+HEALGRID_TODAY=2026-11-06 run checkin --day 3 --sign pus --format json
+pycheck checkin
+is "$(pycheck checkin)" "infection@2:urgent:open:None:pus noted=" \
+	"checkin JSON: a quiet day of an open flag, alert null"
+like "$out" '{"treatment":1,"day":3,"date":"2026-11-06","flags":[{"id":"infection@2",*' \
+	"checkin JSON on one line as documented"
+HEALGRID_TODAY=2026-11-06 run checkin --day 3 --sign pus
+is "$out" "saved day 3 (2026-11-06) of treatment 1
+infection@2, open since 11-05: pus" "a quiet line: status and the day's findings"
 
-# ---- an infection on treatment 1 (D = 5), a precaution on treatment 2 --
-run treatment add --date 2026-10-01 --depth 1.0 --risk cold-sores --area cheeks
-is "$out" 1 "treatment 1 added"
-for spec in \
-	"0 --redness 3 --swelling 2 --bruising 1 --bleeding 1" \
-	"1 --redness 2 --swelling 1 --bruising 1 --bleeding 0" \
-	"2 --redness 1 --swelling 1 --bruising 0 --bleeding 0" \
-	"3 --redness 1 --swelling 1 --sign blisters" \
-	"4 --redness 2 --swelling 1 --sign warmth,pus" \
-	"5 --redness 3 --swelling 2 --sign pus --sign fever" \
-	"8 --redness 1 --swelling 0" \
-	"12 --redness 1 --sign dark-patches"
-do
-	# shellcheck disable=SC2086
-	set -- $spec
-	day=$1; shift
-	run checkin --treatment 1 --day "$day" "$@"
-	expect_status 0 "checkin day $day"
-done
-
-run flags --treatment 1 --format json
-expect_status 0 "flags --format json"
-T1="1:blisters@3:infection:urgent=2026-10-04 1:infection-signs@4:infection:urgent=2026-10-05 1:pus@4:infection:urgent=2026-10-05 1:fever@5:infection:urgent=2026-10-06 1:redness-rising@4:infection:doctor=2026-10-05 1:warmth-pain@4:infection:doctor=2026-10-05 1:swelling-rising@5:infection:doctor=2026-10-06 1:dark-patches@12:pigment:doctor=2026-10-13 1:cold-sores-precaution@0:precaution:watch=2026-10-01 1:redness-lingering@12:healing:watch=2026-10-13"
-json_is "flags --treatment 1: the right rules, first days, order" "$T1"
-py_ok "message:blisters=antiviral" "blisters names antivirals"
-py_ok "message:pus=Pus or cloudy discharge on day 4 can mean" "pus message says what, when and what it can mean"
-py_ok "message:pus=get medical care today (your GP, an urgent care centre, or the clinic that treated you)." \
-	"pus message gives the urgent level's action"
-py_ok "message:fever=GP" "fever points to a GP"
-is "${out%%\"message\"*}" \
-	'{"flags": [{"treatment": 1, "id": "blisters@3", "rule": "blisters", "category": "infection", "level": "urgent", "day": 3, "date": "2026-10-04", ' \
-	"JSON written as documented"
-like "$out" '*"status": "open", "action": null}*' "an open flag: status open, action null"
-
-run treatment add --date 2026-11-01 --device home --risk pregnancy
-is "$out" 2 "treatment 2 added"
-
+# an action covers it: in care, quiet
+HEALGRID_TODAY=2026-11-06 run action add --text "cefalexin from the GP" --resolves infection@2
+is "$out" "1" "the action is recorded"
+HEALGRID_TODAY=2026-11-07 run checkin --day 4 --sign pus
+like "$out" "saved day 4 (2026-11-07) of treatment 1
+infection@2, in care since 11-06 (*cefalexin from the GP): pus" "in care: quiet, since the action's date"
+# three days after care pus is still there: back
+HEALGRID_TODAY=2026-11-09 run checkin --day 6 --sign pus
+is "$out" "saved day 6 (2026-11-09) of treatment 1
+!! urgent infection@2 (back): Pus still there on day 6, 3 days after 'cefalexin from the GP' (11-06): get medical care today (your GP, an urgent care centre, or the clinic that treated you)." \
+	"not better three days after care: back, with what was done"
 run flags --format json
-json_is "flags defaults to the most recent treatment; a precaution fires with no check-in" \
-	"2:risk-precaution@0:precaution:watch=2026-11-01"
+is "$(pycheck summary)" "1 infection@2 urgent 2026-11-05-2026-11-09 open since 6 seen=true [pus/urgent/2-6] actions=1
+1 precaution cold-sores-precaution watch" "flags JSON: status, since, findings, actions, precautions"
+# a fever joins: the flag stays one problem
+HEALGRID_TODAY=2026-11-10 run checkin --day 7 --sign pus --temp 38.4
+is "$out" "saved day 7 (2026-11-10) of treatment 1
+infection@2, open since 11-09: pus, fever" "a new serious finding on an open flag at the same level is quiet"
+run flags --format json
+like "$(pycheck messages)" "infection@2: Pus still there on day 6*" "a flag that came back shows the back message"
 
-run flags --all --format json
-expect_status 0 "flags --all"
-json_is "flags --all: both treatments, ordered by level, day, rule" \
-	"1:blisters@3:infection:urgent=2026-10-04 1:infection-signs@4:infection:urgent=2026-10-05 1:pus@4:infection:urgent=2026-10-05 1:fever@5:infection:urgent=2026-10-06 1:redness-rising@4:infection:doctor=2026-10-05 1:warmth-pain@4:infection:doctor=2026-10-05 1:swelling-rising@5:infection:doctor=2026-10-06 1:dark-patches@12:pigment:doctor=2026-10-13 1:cold-sores-precaution@0:precaution:watch=2026-10-01 2:risk-precaution@0:precaution:watch=2026-11-01 1:redness-lingering@12:healing:watch=2026-10-13"
-py_ok "dates:1=2026-10-01,2=2026-11-01" "every date is treatment date + day"
-
-# Flags are computed, never stored: correcting a day takes its flag away.
-run checkin --treatment 1 --day 12 --sign ''
-expect_status 0 "clear the signs of day 12"
-run flags --treatment 1 --format json
-like "$out" '*redness-lingering*' "redness-lingering stays"
-case $out in
-*'"dark-patches"'*) not_ok "dark-patches gone after the correction" "$out" ;;
-*) ok "dark-patches gone after the correction" ;;
-esac
-
-# ---- text ------------------------------------------------------------
-run flags --treatment 1
+# ---- flags text ----------------------------------------------------------
+run checkin --day 0 --sign lips
+like "$out" "*. watch reaction@0 (new): Swollen lips or face on day 0 is often the usual puffiness*" \
+	"lips on day 0 of the face: the usual puffiness, watch"
+run flags
 expect_status 0 "flags as text"
-py_ok text-width "text fits 80 columns"
-is "$(printf '%s\n' "$out" | tail -n 1)" \
-	"healgrid is not medical advice: when in doubt, call your dermatologist." \
-	"text ends with the not-medical-advice line"
-order=$(printf '%s\n' "$out" | sed -n 's/^[!.]* *\(EMERGENCY\|URGENT\|DOCTOR\|WATCH\):.*/\1/p' | tr '\n' ',')
-is "$order" "URGENT,DOCTOR,WATCH," "highest level first"
-like "$out" "*DOCTOR: see a doctor within a few days (your dermatologist, the clinic that*" \
-	"each level heading gives its action"
-like "$out" "*pus@4, day 4 (2026-10-05), infection*" "each flag names its day, date, rule and id"
-like "$out" "*Pus or cloudy discharge on day 4 can mean an infection of the needle marks:*" \
-	"each flag has its message"
+is "$(pycheck text-width)" "" "no line over 80 columns"
+like "$out" "Flags of treatment 1, face, 2026-11-03: 1 open, 0 in care, 1 settled.
+*" "the header counts open, in care and settled (lips settled by day 4)"
+like "$out" "*
+OPEN
+  !! urgent infection@2, days 2-7 (from 2026-11-05), open: back on day 6
+  (2026-11-09)
+*      findings: pus (days 2-7), fever (day 7)
+      action 1 (2026-11-06, *): cefalexin from the GP
+*PRECAUTIONS (before and after this session)
+  . watch cold-sores-precaution
+*healgrid is not medical advice*" "open flags with days, status, findings and actions; precautions after"
 
+# three clear days settle it; settled flags come last
+export HEALGRID_TODAY=2026-11-20
+run checkin --day 8 --sign '' --redness 0
+run checkin --day 9 --sign '' --redness 0
+run flags --format json
+like "$(pycheck summary)" "*1 infection@2 urgent 2026-11-05-2026-11-10 open since 6*" "two clear days do not settle"
+run checkin --day 10 --sign '' --redness 0 --temp 36.9
+run flags --format json
+like "$(pycheck summary)" "*1 infection@2 urgent 2026-11-05-2026-11-10 settled since 10 seen=true*" \
+	"the third clear day settles it"
+run flags
+like "$out" "Flags of treatment 1, face, 2026-11-03: 0 open, 0 in care, 2 settled.
+*SETTLED
+  !! urgent infection@2, days 2-7 (from 2026-11-05), settled by day 10
+*reaction@0*" "settled flags by level"
+run checkin --day 11 --sign lips --redness 0
+like "$out" "*!! urgent reaction@11 (new): Swollen lips or face on day 11*" "lips after day 1: urgent, a new flag"
+run flags --open --format json
+is "$(pycheck summary)" "1 reaction@11 urgent 2026-11-14-2026-11-14 open since 11 seen=false [lips/urgent/11-11] actions=
+1 precaution cold-sores-precaution watch" "--open keeps the open flags"
+run flags --open
+like "$out" "Flags of treatment 1, face, 2026-11-03: 1 open, 0 in care, 2 settled.*" \
+	"--open: the header still counts all three"
+
+# ---- alerts: worse and the emergency -----------------------------------
+run treatment add --date 2026-11-01 --area neck --risk weak-immunity
+HEALGRID_TODAY=2026-11-04 run checkin --treatment 2 --day 3 --sign crusting
+like "$out" "*!! urgent infection@3 (new): Yellow or honey-coloured crusts*" "crusting with weak immunity is urgent"
+HEALGRID_TODAY=2026-11-05 run checkin --treatment 2 --day 4 --sign crusting,spreading --temp 38.6
+like "$out" "*!!! emergency infection@3 (worse): Redness spreading beyond the treated area with a fever of 38.6 °C on day 4*" \
+	"spreading with a fever: worse, emergency"
+HEALGRID_TODAY=2026-11-05 run checkin --treatment 2 --day 4 --sign airway --format json
+is "$(pycheck checkin)" "reaction@4:emergency:open:new:airway infection@3:urgent:open:None:fever noted=" \
+	"the airway sign: an emergency reaction first; the temperature still counts"
+HEALGRID_TODAY=2026-11-05 run checkin --treatment 2 --day 4 --sign airway
+like "$out" "*adrenaline pen*" "the airway message gives first aid"
+run flags --treatment 2 --format json
+is "$(pycheck summary)" "2 reaction@4 emergency 2026-11-05-2026-11-05 open since 4 seen=false [airway/emergency/4-4] actions=
+2 infection@3 urgent 2026-11-04-2026-11-05 open since 3 seen=false [crusting/urgent/3-3,fever/urgent/4-4] actions=
+2 precaution risk-precaution watch" "re-saving a day re-evaluates it; ordered by level, day, kind"
+
+# --all: every treatment, the same order
+run flags --all --format json
+like "$(pycheck summary)" "2 reaction@4 emergency*
+1 infection@2 urgent*
+2 infection@3 urgent*
+1 reaction@11 urgent*
+1 reaction@0 watch*" "--all: ordered by level, day, kind"
 run flags --all
-py_ok text-width "flags --all as text fits 80 columns"
-like "$out" "*treatment 2: risk-precaution@0, day 0 (2026-11-01), precaution*" "--all names the treatment of each flag"
+like "$out" "Flags of all 2 treatments: 3 open, 0 in care, 2 settled.*treatment 2, infection@3*" "--all as text"
 
-# ---- episodes: pus comes back after a day without it -------------------
-run checkin --treatment 1 --day 6 --redness 1 --swelling 0
-run checkin --treatment 1 --day 7 --sign pus
-expect_status 0 "pus again on day 7, after a day without"
-like "$out" "*urgent pus@7 (new): Pus or cloudy discharge on day 7*" "checkin marks the new flag"
-run flags --treatment 1 --format json
-like "$out" '*"id": "pus@4"*"id": "pus@7"*' "a new flag for the new episode"
-
-# ---- resolving ----------------------------------------------------------
-run flags resolve --treatment 1 pus@4 fever@5 --text "saw GP, cefalexin 500 mg for 7 days" --date 2026-10-06
-expect_status 0 "flags resolve"
-is "$out" "1" "resolve prints the action's id"
-run flags --treatment 1 --format json
-py_ok "dates:1=2026-10-01" "resolved flags keep their dates"
-like "$(pycheck json)" "*1:pus@4:infection:urgent=2026-10-05:resolved by 1 1:fever@5:infection:urgent=2026-10-06:resolved by 1*" \
-	"both flags resolved by action 1"
-like "$out" '*"status": "resolved", "action": {"id": 1, "date": "2026-10-06", "text": "saw GP, cefalexin 500 mg for 7 days"}}*' \
-	"a resolved flag carries its action"
-run flags --treatment 1 --open --format json
-case $out in
-*'"pus@4"'*|*'"resolved"'*) not_ok "--open leaves resolved flags out" "$out" ;;
-*) ok "--open leaves resolved flags out" ;;
-esac
-like "$out" '*"pus@7"*' "--open keeps the open ones"
-run flags --treatment 1
-like "$out" "*RESOLVED*pus@4, day 4 (2026-10-05), infection*resolved by action 1 (2026-10-06): saw GP*" \
-	"text lists resolved flags after the open ones, with their action"
-sum=$(db_sum)
-run flags resolve --treatment 1 pus@4 --text again
-expect_error 2 "flag pus@4 is already resolved by action 1" "resolving a flag twice"
-run flags resolve --treatment 1 pus@9 --text x
-expect_error 2 "no flag pus@9 in treatment 1 (see 'healgrid flags --treatment 1')" "a flag that does not exist"
-run flags resolve --treatment 2 pus@7 --text x
-expect_error 2 "no flag pus@7 in treatment 2 (see 'healgrid flags --treatment 2')" "a flag of another treatment"
-run flags resolve --treatment 1 pus@7 nothing@3 --text x
-expect_error 2 "nothing@3: not a flag id (RULE@DAY, as 'healgrid flags' lists them)" "a bad id among good ones"
-run flags resolve --treatment 1 pus@7
-expect_error 2 "flags resolve: --text TEXT is required (what was done)" "no --text"
-run flags resolve --treatment 1 pus@7 --text x --date 2026-11-11
-expect_error 2 "--date: 2026-11-11 is after today (2026-11-10): record what was done once it is done" \
-	"an action dated after today"
-is "$(db_sum)" "$sum" "failed resolves changed nothing"
-
-# A resolved flag whose episode vanishes keeps its action: "no longer raised".
-run checkin --treatment 1 --day 5 --sign ''
-run flags --treatment 1
-like "$out" "*NO LONGER RAISED*fever of 2026-10-06: no longer raised; resolved by action 1*" \
-	"the flags list names the vanished flag"
-run action list --treatment 1
-like "$out" "*resolves fever@5 (no longer raised)*" "action list shows it as no longer raised"
-run checkin --treatment 1 --day 5 --sign pus,fever
-run flags --treatment 1 --format json
-like "$(pycheck json)" "*1:fever@5:infection:urgent=2026-10-06:resolved by 1*" \
-	"the flag back again: still resolved by its action"
-
-# a long area and a clean treatment: wrapped header, "nothing flagged"
-long=$(printf 'left cheek and the area under the eyes %.0s' 1 2 3 4 5)
-run treatment add --date 2026-11-05 --area "$long"
-is "$out" 3 "treatment 3 added"
-run checkin --treatment 3 --day 0 --redness 2 --swelling 1
-run flags --treatment 3
-expect_status 0 "flags of a calm treatment"
-py_ok text-width "a long area is wrapped at 80 columns"
-like "$out" "*No warning signs flagged.*" "says when nothing is flagged"
+# ---- a self action on an urgent flag covers nothing ---------------------
+run treatment add --date 2026-10-01 --area chest
+run checkin --treatment 3 --day 2 --sign pus
+run action add --treatment 3 --date 2026-10-03 --text "washed it" --resolves infection@2
 run flags --treatment 3 --format json
-is "$out" '{"flags": []}' "empty JSON list"
+like "$(pycheck summary)" "3 infection@2 urgent * in-care since 2 seen=true*" \
+	"an action that does not say who counts as a clinician's"
+
+# ---- show --------------------------------------------------------------
+export HEALGRID_TODAY=2026-11-10
+run show --treatment 1
+like "$out" "*flags: 1 open, 0 in care, 2 settled*" "show counts open, in care and settled"
+like "$out" "*infection@2  settled by 2026-11-13*" "show lists the settled flag"
+
+# ---- due: daily check-ins until tracking ends, then the looks -----------
+DB="$T/due.db"
+run treatment add --date 2026-11-01 --area face
+HEALGRID_TODAY=2026-11-05 run due
+expect_status 0 "due on day 4 without a check-in"
+is "$out" "treatment 1 (face, 2026-11-01): day 4 is not checked in yet" "a reminder, not an error"
+for d in 0 1 2 3 4 5 6 7; do run checkin --day $d --redness 1 --sign ''; done
+HEALGRID_TODAY=2026-11-08 run show
+is "$(printf '%s\n' "$out" | grep -c 'daily check-ins can stop')" "0" "not before E - 2 lies after D"
+HEALGRID_TODAY=2026-11-09 run checkin --day 8 --redness 0 --sign ''
+HEALGRID_TODAY=2026-11-09 run show
+like "$out" "*daily check-ins can stop (since day 8); next: the six-week look, day 42 (2026-12-13)*" \
+	"show: daily tracking ended, the next look"
+HEALGRID_TODAY=2026-11-10 run due
+expect_status 1 "nothing due once daily tracking ended, inside the window"
+is "$out$err" "" "due says nothing"
+HEALGRID_TODAY=2026-12-13 run due
+is "$out" "treatment 1 (face, 2026-11-01): the six-week look is due (day 42): look for dark or light patches, bumps or lines, and check in" \
+	"the six-week look is due on day 42"
+HEALGRID_TODAY=2026-12-27 run due
+expect_status 1 "a look is due for 14 days only"
+HEALGRID_TODAY=2027-01-24 run due
+like "$out" "*the twelve-week look is due (day 84)*" "the twelve-week look"
+HEALGRID_TODAY=2027-01-24 run checkin --day 84 --redness 0
+HEALGRID_TODAY=2027-01-25 run due
+expect_status 1 "a check-in on the look's day ends it"
+# a later match asks for daily check-ins again
+run checkin --day 8 --sign pus
+HEALGRID_TODAY=2026-11-10 run due
+is "$out" "treatment 1 (face, 2026-11-01): day 9 is not checked in yet" "a later match asks again"
+HEALGRID_TODAY=2027-04-18 run due
+is "$out" "treatment 1 (face, 2026-11-01): day 168 is not checked in yet
+treatment 1 (face, 2026-11-01): the twenty-four-week look is due (day 168): look for dark or light patches, bumps or lines, and check in" \
+	"an open flag asks for daily check-ins, past the window too; daily lines first"
+for d in 9 10 11; do HEALGRID_TODAY=2026-11-20 run checkin --day $d --redness 0 --sign ''; done
+HEALGRID_TODAY=2027-04-18 run due
+is "$out" "treatment 1 (face, 2026-11-01): the twenty-four-week look is due (day 168): look for dark or light patches, bumps or lines, and check in" \
+	"settled again: the twenty-four-week look"
+# a later treatment of the same area ends the looks of this one
+run treatment add --date 2027-02-01 --area face
+HEALGRID_TODAY=2027-04-18 run due
+expect_status 1 "day 168 of the first is moot once the same area had a later session"
+
+# ---- did you mean, dates -------------------------------------------------
+run checkin --day 9 --sign puss
+expect_error 2 '--sign: unknown sign "puss"; did you mean pus?' "a sign misspelt"
+run checkin --day 9 --sign lips-airway
+expect_error 2 '--sign: lips-airway is kept for older records only*' "the version 2 sign is not for new entries"
+run checkin --day 9 --care sunscren
+expect_error 2 '--care: unknown care item "sunscren"; did you mean sunscreen?' "a care item misspelt"
+run treatment add --date 2026-11-20 --risk cold-sore
+expect_error 2 '--risk: unknown risk "cold-sore"; did you mean cold-sores?' "a risk misspelt"
+run checkin --date 2026-13-05 --redness 1
+expect_error 2 '--date: 2026-13-05: there is no month 13' "a month that does not exist"
+run checkin --date 2026-11-31 --redness 1
+expect_error 2 '--date: 2026-11-31: there is no day 31 in November 2026 (it has 30 days)' "a day that does not exist"
+run action add --text x --resolves infection@7
+expect_error 2 'no flag infection@7; did you mean infection@8? flags of treatment 1: infection@8' "a flag id misspelt"
 
 # ---- errors: exit 2, one line on stderr, nothing on stdout -------------
 run flags --format xml
 expect_error 2 '--format: expected text|json, got "xml"' "bad --format"
 run flags --treatment 99
 expect_error 2 '*99*' "unknown treatment"
-run flags --treatment abc
-expect_error 2 '*--treatment*' "non-numeric treatment"
 run flags --all --treatment 1
 expect_error 2 '*--all*' "--all with --treatment"
 run flags extra
 expect_error 2 '*extra*' "unexpected argument"
-run flags --bogus
-expect_error 2 '*bogus*' "unknown option"
 
-# a fresh database: nothing to flag with --all, a clear error without
+# a fresh database: nothing to flag with --all
 DB="$T/fresh.db"
 empty_db
 run flags --all --format json
 expect_status 0 "flags --all on an empty database"
-is "$out" '{"flags": []}' "no treatments, no flags"
+is "$out" '{"flags": [], "precautions": []}' "no treatments, no flags"
 run flags
 expect_error 2 '*no treatment*' "flags with no treatment at all"
 

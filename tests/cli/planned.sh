@@ -39,6 +39,7 @@ is "$out" "5" "a second treatment dated today"
 run report --format json
 like "$out" '*"id": 5*' "two dated today: the higher id is current"
 run due
-like "$status:$out" "0:*day 0 of your neck treatment*" "due names today's treatment, not a planned one"
+like "$status:$out" "0:treatment 5 (neck, 2026-11-10): day 0 is not checked in yet*" "due names today's treatments, not a planned one"
+is "$(printf '%s\n' "$out" | grep -c '^treatment [12] ')" "0" "the planned treatments are never due"
 
 done_testing

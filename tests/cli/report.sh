@@ -77,9 +77,9 @@ for f in text markdown html csv json; do
 	flat=$(printf '%s' "$out" | tr -s ' \n' '  ')   # text wraps lines
 	like "$flat" "*healgrid is not medical advice*" "$f: the not-medical-advice line"
 	like "$out" "*2026-11-10*" "$f: the date it was made"
-	like "$flat" "*cold-sore, urgent: grouped vesicles*" "$f: the cold sore, in clinical words"
+	like "$flat" "*cold-sore, urgent: blisters*" "$f: the cold sore, in clinical words"
 	like "$flat" "*infection, urgent: fever 38.4 °C*" "$f: the fever with its value"
-	like "$flat" "*pigment, doctor: early hyperpigmentation*" "$f: the dark patches"
+	like "$flat" "*pigment, doctor: early dark patches*" "$f: the dark patches"
 	like "$flat" "*peak and last 38.4 °C on day 7*" "$f: the temperature peak"
 	like "$flat" "*skin type not recorded*" "$f: a skin type never recorded says so"
 	like "$flat" "*valaciclovir 500 mg*" "$f: what was done"
@@ -99,7 +99,7 @@ for f in text markdown html csv json; do
 	order=$(printf '%s\n' "$flat" | python3 -c '
 import sys
 t = sys.stdin.read().lower()
-keys = ["grouped vesicles", "peak and last 38.4", "2026-10-19",
+keys = ["cold-sore, urgent: blisters", "peak and last 38.4", "2026-10-19",
         "day 14, 2026-10-20", "2026-10-27", "a gap is a day not rated", "crème solaire",
         "average of 1 earlier"]
 pos = [t.find(k) for k in keys]
@@ -140,18 +140,19 @@ keys = {"treatment", "id", "kind", "level", "day", "date", "last_day", "last_dat
 assert all(keys <= set(x) for x in p), p[0].keys()
 b = [x for x in p if x["kind"] == "cold-sore"][0]
 assert b["id"] == "cold-sore@2" and b["level"] == "urgent" and b["date"] == "2026-10-08"
-assert b["status"] == "in-care" and b["actions"] == [1], b
+assert b["status"] == "settled" and b["actions"] == [1], b
 assert b["findings"][0]["rule"] == "blisters"
 assert not any("message" in x for x in p)
-fv = [x for x in p if x["findings"][0]["rule"] == "fever"][0]
-assert fv["findings"][0]["words"] == "fever 38.4 \u00b0C", fv
+fv = [x for x in p if x["id"] == "infection@7"][0]
+assert [f["rule"] for f in fv["findings"]] == ["fever", "pus"], fv
+assert fv["findings_text"] == "fever 38.4 \u00b0C, pus", fv
 n = t["now"]
 assert n["temperature"] == "peak and last 38.4 \u00b0C on day 7", n
 assert t["temperature_c"] == {"peak": 38.4, "peak_day": 7, "last": 38.4, "last_day": 7}
 assert n["redness"].startswith("0 none on day 27"), n
 a = t["actions"]
 assert [x["date"] for x in a] == ["2026-10-08", "2026-10-14", "2026-10-19"]
-assert sorted(a[1]["for"]) == ["crusting@6", "pus@7"], a[1]
+assert sorted(a[1]["for"]) == ["cold-sore@6", "infection@7"], a[1]
 assert a[0]["by"] is None
 assert t["medicines"] == []
 s = t["summary"]
@@ -175,7 +176,7 @@ is "$check" "ok" "json: fields and values"
 run report --treatment 2 --format csv
 expect_status 0 "report --format csv"
 is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "treatment,section,key,label,value" "csv: header"
-like "$out" "*2,problems,cold-sore@2,day 2,\"cold-sore, urgent: grouped vesicles;*" "csv: the cold sore"
+like "$out" "*2,problems,cold-sore@2,day 2,\"cold-sore, urgent: blisters;*" "csv: the cold sore"
 like "$out" "*2,days,2,Flag,!!*2,days,2,\"Signs, temp., care\",blisters*" "csv: day 2 with its flag"
 like "$out" "*2,days,8,Redness,-*2,days,8,\"Signs, temp., care\",no check-in*" \
 	"csv: a day without check-in says so, not 0"
@@ -185,7 +186,7 @@ like "$out" "*2,now,temperature,Temperature,peak and last 38.4 °C on day 7*" "c
 # ---- now, in words -------------------------------------------------------------
 run report --treatment 2
 flat=$(printf '%s' "$out" | tr -s ' \n' '  ')
-like "$flat" "*NOW Today: day 35 after treatment (tracking ended)*" "text: today's day"
+like "$flat" "*NOW Today: day 35 after treatment (past its window)*" "text: today's day"
 like "$flat" "*Redness: 0 none on day 27 (same as day 26); peak 3 severe on day 0; cleared day 11*" \
 	"text: a symptom's last two check-ins, peak and clearing"
 like "$flat" "*Care: strong sun, unprotected on day 4; retinoid, acid or vitamin C on day 4*" "text: care noted"
@@ -204,17 +205,17 @@ cp "$DB" "$T/keep.db"
 "$HEALGRID" --db "$DB" checkin --treatment 2 --day 6 --sign '' >/dev/null
 run report --treatment 2
 flat=$(printf '%s' "$out" | tr -s ' \n' '  ')
-like "$flat" "*2026-10-14 (day 8): who: not recorded; GP: impetigo and a wound infection; cefalexin 500 mg four*crusting@6 (no longer raised)*" \
+like "$flat" "*2026-10-14 (day 8): who: not recorded; GP: impetigo and a wound infection; cefalexin 500 mg four*cold-sore@6 (no longer raised)*" \
 	"text: a vanished resolved flag reads 'no longer raised'"
-case $flat in *"yellow crusting"*) not_ok "text: and is no problem any more" ;; *) ok "text: and is no problem any more" ;; esac
+case $flat in *"cold-sore, urgent: crusting"*) not_ok "text: and is no problem any more" ;; *) ok "text: and is no problem any more" ;; esac
 run report --treatment 2 --format json
 is "$(printf '%s' "$out" | python3 -c '
 import json, sys
 a = json.load(sys.stdin)["treatments"][0]["actions"][1]
-print([r for r in a["resolves"] if r["flag"] == "crusting@6"])')" "[{'flag': 'crusting@6', 'raised': False}]" \
+print([r for r in a["resolves"] if r["flag"] == "cold-sore@6"])')" "[{'flag': 'cold-sore@6', 'raised': False}]" \
 	"json: the vanished flag has raised false"
 run report --treatment 2 --format html
-like "$out" "*crusting@6 (no longer raised)*" "html: no longer raised"
+like "$out" "*cold-sore@6 (no longer raised)*" "html: no longer raised"
 cp "$T/keep.db" "$DB"
 
 # ---- -o FILE -----------------------------------------------------------------

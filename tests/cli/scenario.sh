@@ -70,12 +70,12 @@ fill_followup() {
 	"${h[@]}" checkin --treatment 2 --day 24 \
 		--note 'Finished the cefalexin on day 15. No redness, no marks. Back to make-up; sunscreen every morning.' >/dev/null
 	"${h[@]}" action add --treatment 2 --date 2026-10-08 \
-		--text 'Saw the clinic: valaciclovir 500 mg twice a day for 5 days' --resolves blisters@2 >/dev/null
+		--text 'Saw the clinic: valaciclovir 500 mg twice a day for 5 days' --resolves cold-sore@2 >/dev/null
 	"${h[@]}" action add --treatment 2 --date 2026-10-14 \
 		--text 'GP: impetigo and a wound infection; cefalexin 500 mg four times a day for 7 days' \
-		--resolves pus@7,crusting@6 >/dev/null
+		--resolves infection@7,cold-sore@6 >/dev/null
 	"${h[@]}" action add --treatment 2 --date 2026-10-19 \
 		--text 'Dermatologist checked the patch: post-inflammatory; SPF 50 daily, no actives for 4 weeks' \
-		--resolves dark-patches-early@5 >/dev/null
+		--resolves pigment@5 >/dev/null
 	"${h[@]}" profile --name 'Ana Lima' --born 1990-04-12 --clinic 'Skin & Co, Lisbon' >/dev/null
 }

@@ -35,7 +35,7 @@ is "$check" "good" "JSON has every field with the right values"
 
 before=$(db_sum)
 run treatment add --date 2026-02-30
-expect_error 2 '--date: expected a real date YYYY-MM-DD, got "2026-02-30"' "impossible date"
+expect_error 2 '--date: 2026-02-30: there is no day 30 in February 2026 (it has 28 days)' "impossible date"
 run treatment add --date 2026-11-03 --depth 3.5
 expect_error 2 '--depth: expected millimetres from 0.1 to 3.0, got "3.5"' "depth too deep"
 run treatment add --date 2026-11-03 --depth abc

@@ -65,6 +65,7 @@ static void rec_day(struct hg_recovery *r, int day, int red, int swell, int brui
 	c->rating[HG_BRUISING] = bruise;
 	c->rating[HG_BLEEDING] = bleed;
 	c->signs = signs;
+	c->signs_assessed = c->care_assessed = 1;
 	c->note = xstrdup(note ? note : "");
 }
 
@@ -509,7 +510,9 @@ static void text_fits_80_columns(void **state)
 	assert_non_null(strstr(text, "皮膚が赤くて"));
 	/* every sign of day 0 is in the table, wrapped in the signs column */
 	assert_non_null(strstr(text, " !!! warmth, pus, crusting, "));
-	assert_non_null(strstr(text, " nonstop-bleeding "));
+	assert_non_null(strstr(text, " nonstop-bleeding,"));
+	assert_non_null(strstr(text, " numb-mouth"));
+	assert_non_null(strstr(text, " lips-airway"));
 	free(text);
 	sb_free(&long_note);
 	model_recovery_free(&r);
@@ -892,7 +895,7 @@ static void import_rejects_bad_rows(void **state)
 		{ "2026-11-01,professional,,face,,0,2026-11-01,7,,,,,\r\n",
 		  "in.csv:3: redness: expected 0-3 or empty (not rated), got \"7\"" },
 		{ "2026-02-30,professional,,face,,0,2026-02-30,1,,,,,\r\n",
-		  "in.csv:3: treatment_date: expected a real date YYYY-MM-DD, got \"2026-02-30\"" },
+		  "in.csv:3: treatment_date: 2026-02-30: there is no day 30 in February 2026 (it has 28 days)" },
 		{ "2026-11-01,professional,,face,,1,2026-11-01,1,,,,,\r\n",
 		  "in.csv:3: date: 2026-11-01 is not treatment_date + day (2026-11-01 + 1 = 2026-11-02)" },
 		{ "2026-11-01,professional,,face,,0,2026-11-01,1,,,,oozing,\r\n",
