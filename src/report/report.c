@@ -159,29 +159,6 @@ void report_peak_text(const struct report_symptom *s, char *buf, size_t len)
 			 s->peak_day);
 }
 
-void report_clear_text(const struct report_symptom *s, char *buf, size_t len)
-{
-	switch (s->clear) {
-	case REPORT_UNRATED:
-		snprintf(buf, len, "not rated");
-		break;
-	case REPORT_NEVER:
-		snprintf(buf, len, "never above none");
-		break;
-	case REPORT_CLEARED:
-		snprintf(buf, len, "day %d", s->clear_day);
-		break;
-	case REPORT_NOT_YET:
-		snprintf(buf, len, "not yet (%d %s on day %d)", s->last,
-			 model_rating_label(s->last), s->last_day);
-		break;
-	case REPORT_LAST_RATED:
-		snprintf(buf, len, "last rated day %d (%d %s)", s->last_day, s->last,
-			 model_rating_label(s->last));
-		break;
-	}
-}
-
 void report_clear_short(const struct report_symptom *s, char *buf, size_t len)
 {
 	switch (s->clear) {
@@ -304,31 +281,6 @@ void report_high_text(const struct report_summary *s, char *buf, size_t len)
 	}
 }
 
-void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy)
-{
-	char buf[64];
-
-	if (sy->last_day >= 0)
-		sb_printf(sb, "last %d %s on day %d", sy->last, model_rating_label(sy->last),
-			  sy->last_day);
-	else
-		sb_puts(sb, "not rated");
-	if (sy->peak > 0) {
-		report_peak_text(sy, buf, sizeof buf);
-		sb_printf(sb, "; peak %s", buf);
-	}
-	if (sy->nrebound) {
-		sb_puts(sb, sy->nrebound > 1 ? "; rebound days " : "; rebound day ");
-		report_rebound_days(sb, sy);
-	}
-	if (sy->clear == REPORT_CLEARED)
-		sb_printf(sb, "; cleared day %d", sy->clear_day);
-	else if (sy->clear == REPORT_NOT_YET)
-		sb_puts(sb, "; not cleared yet");
-	else if (sy->clear == REPORT_LAST_RATED)
-		sb_printf(sb, "; last rated day %d", sy->last_day);
-}
-
 void report_today_text(struct strbuf *sb, const struct report_item *it)
 {
 	if (it->today_day < 0)
@@ -337,78 +289,6 @@ void report_today_text(struct strbuf *sb, const struct report_item *it)
 	else
 		sb_printf(sb, "day %d after treatment%s", it->today_day,
 			  it->today_day >= it->r->t.window ? " (past its window)" : "");
-}
-
-void report_open_text(struct strbuf *sb, const struct report_item *it)
-{
-	size_t start = sb->len;
-
-	for (int l = 0; l < HG_LEVEL_COUNT; l++)
-		if (it->open[l])
-			sb_printf(sb, "%s%d %s", sb->len > start ? ", " : "", it->open[l],
-				  rules_level_name((enum hg_level)l));
-	if (sb->len == start)
-		sb_puts(sb, "none");
-	sb_printf(sb, "; %zu resolved", it->nflags - it->nopen);
-}
-
-void report_care_text(struct strbuf *sb, const struct hg_recovery *r)
-{
-	struct strbuf days = STRBUF_INIT;
-	size_t start = sb->len;
-
-	report_care_days(&days, r, HG_CARE_SUN);
-	if (days.len)
-		sb_printf(sb, "unprotected sun on day%s %s", strchr(sb_str(&days), ',') ? "s" : "",
-			  sb_str(&days));
-	days.len = 0;
-	report_care_days(&days, r, HG_CARE_ACTIVES);
-	if (days.len)
-		sb_printf(sb, "%sactives on day%s %s", sb->len > start ? "; " : "",
-			  strchr(sb_str(&days), ',') ? "s" : "", sb_str(&days));
-	if (sb->len == start)
-		sb_puts(sb, "no unprotected sun, no actives");
-	sb_free(&days);
-}
-
-void report_flag_short(struct strbuf *sb, const struct hg_flag *f)
-{
-	const char *action = rules_level_action(f->level);
-	const char *m = f->message ? f->message : "";
-	const char *at = strstr(m, action);
-
-	/* The message says what was seen and what it can mean, then ": " and
-	 * the level's action; whatever follows is advice for the patient. */
-	if (at && at - m >= 2 && at[-2] == ':' && at[-1] == ' ') {
-		sb_add(sb, m, (size_t)(at - m));
-	} else {
-		size_t n = strcspn(m, ".:");
-
-		sb_add(sb, m, n);
-		sb_puts(sb, ": ");
-	}
-	sb_puts(sb, action);
-	sb_putc(sb, '.');
-}
-
-const struct hg_action *report_flag_action(const struct hg_flag *f)
-{
-	return f->nactions ? f->actions[f->nactions - 1] : NULL;
-}
-
-void report_flag_status(struct strbuf *sb, const struct hg_flag *f)
-{
-	char date[HG_DATE_LEN];
-
-	date_format(f->date - f->day + f->since, date);
-	if (f->status == HG_STATUS_SETTLED)
-		sb_printf(sb, "settled by day %d", f->since);
-	else if (f->status == HG_STATUS_IN_CARE)
-		sb_printf(sb, "in care since %s", date);
-	else if (f->back_day >= 0)
-		sb_printf(sb, "open: back on day %d", f->back_day);
-	else
-		sb_puts(sb, "open");
 }
 
 void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
@@ -524,20 +404,6 @@ int report_day_row(const struct report_item *it, int d, size_t *k, struct report
 	return row->last + 1;
 }
 
-void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep)
-{
-	int first = 1;
-
-	/* Flags are sorted by level, so the most serious comes first. */
-	for (size_t i = 0; i < it->nflags; i++)
-		if (it->flags[i].day == day) {
-			if (!first)
-				sb_putc(sb, sep);
-			sb_puts(sb, rules_kind_name(it->flags[i].kind));
-			first = 0;
-		}
-}
-
 /* ---- the loop --------------------------------------------------------- */
 
 struct report_run {
@@ -602,14 +468,7 @@ static void item_fill(struct report_item *it, const struct hg_recovery *r,
 	if (last >= HG_WINDOW_MAX)
 		last = HG_WINDOW_MAX - 1;
 	it->rows = last + 1;
-	memset(it->level_on, -1, sizeof it->level_on);
-	for (size_t i = 0; i < it->nflags; i++) {
-		int d = it->flags[i].day;
 
-		if (d >= 0 && d < HG_WINDOW_MAX &&
-		    (it->level_on[d] < 0 || (int)it->flags[i].level < it->level_on[d]))
-			it->level_on[d] = (signed char)it->flags[i].level;
-	}
 }
 
 static void flush(FILE *out, struct strbuf *sb)

@@ -50,7 +50,6 @@ struct report_item {
 	size_t nflags;
 	int today_day;                      /* today - treatment date */
 	int rows;                           /* the day table shows 0 .. rows-1 */
-	signed char level_on[HG_WINDOW_MAX];/* highest level first raised that day, or -1 */
 	struct report_earlier earlier;
 	const struct hg_action *actions;    /* by date */
 	size_t nactions;
@@ -191,9 +190,6 @@ extern const char report_notice[];
 
 /* "Peak": "3 severe on day 0", "none", "not rated". */
 void report_peak_text(const struct report_symptom *s, char *buf, size_t len);
-/* "Cleared": "day 6", "not yet (1 mild on day 7)", "never above none",
- * "not rated". */
-void report_clear_text(const struct report_symptom *s, char *buf, size_t len);
 /* Short form for comparison tables: "6", "not yet", "-", "?". */
 void report_clear_short(const struct report_symptom *s, char *buf, size_t len);
 /* The comparison with earlier treatments as rows, the same in every
@@ -238,30 +234,12 @@ struct report_day {
 	const struct hg_checkin *c;
 };
 int report_day_row(const struct report_item *it, int d, size_t *k, struct report_day *row);
-/* Rule ids of the flags first raised on day, joined by sep. */
-void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
 
-/* The short form of a flag for the report: its finding and its level's
- * action ("Clustered small blisters on day 2 can mean a cold sore (herpes)
- * outbreak: get medical care today (...)."). */
-void report_flag_short(struct strbuf *sb, const struct hg_flag *f);
-/* "open", "in care since 2026-11-14", "settled by day 16", "open: back on
- * day 14"; and the latest action naming the flag, or NULL. */
-void report_flag_status(struct strbuf *sb, const struct hg_flag *f);
-const struct hg_action *report_flag_action(const struct hg_flag *f);
 /* The id of a reference that finds no flag: "infection@6". */
 void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
 		   size_t len);
-/* A symptom's state for the summary: "last 0 none on day 27; peak 3
- * severe on day 0; rebound day 5; cleared day 11". */
-void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy);
 /* "day 35 after treatment (past its window)", "planned, starts in 2 days". */
 void report_today_text(struct strbuf *sb, const struct report_item *it);
-/* Open flags by level: "1 urgent, 2 watch; 3 resolved", "none; 0 resolved". */
-void report_open_text(struct strbuf *sb, const struct report_item *it);
-/* Care noted: "unprotected sun on day 4; actives on days 4, 5", or "no
- * unprotected sun, no actives". */
-void report_care_text(struct strbuf *sb, const struct hg_recovery *r);
 /* Rebound days of a symptom, "5, 9" (empty when none). */
 void report_rebound_days(struct strbuf *sb, const struct report_symptom *s);
 /* Days with care item c, "2, 3, 5" (empty when none). */
