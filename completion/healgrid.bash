@@ -68,7 +68,7 @@ _healgrid_options() {
 	'photo list') echo '--treatment --format --db --help' ;;
 	'photo export') echo '-o --db --help' ;;
 	profile) echo '--name --born --clinic --clear --format --db --help' ;;
-	report) echo '--treatment --all --format -o --db --help' ;;
+	report) echo '--treatment --all --format --paper -o --db --help' ;;
 	export) echo '--format -o --db --help' ;;
 	import|check|due) echo '--db --help' ;;
 	backup) echo '--force --db --help' ;;
@@ -86,7 +86,7 @@ _healgrid() {
 		[--skin-type]=1 [--risk]=1 [--window]=1 [--note]=1 [--format]=1 [--treatment]=1 [--day]=1
 		[--redness]=1 [--swelling]=1 [--bruising]=1 [--bleeding]=1 [--sign]=1 [--temp]=1 [--care]=1
 		[--photo]=1 [--text]=1 [--resolves]=1 [--name]=1 [--born]=1 [--clinic]=1 [-o]=1 [--output]=1
-		[--by]=1 [--for]=1 [--dose]=1 [--from]=1 [--to]=1 [--days]=1)
+		[--by]=1 [--for]=1 [--dose]=1 [--from]=1 [--to]=1 [--days]=1 [--paper]=1)
 
 	COMPREPLY=()
 	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
@@ -129,9 +129,10 @@ _healgrid() {
 	--care) _healgrid_list "$cur" "$_healgrid_care"; return ;;
 	--resolves|--for) _healgrid_list "$cur" "$(_healgrid_ids flags)"; return ;;
 	--treatment) COMPREPLY=($(compgen -W "$(_healgrid_ids treatments)" -- "$cur")); return ;;
+	--paper) COMPREPLY=($(compgen -W 'a4 letter' -- "$cur")); return ;;
 	--format)
 		case $cmd in
-		report) COMPREPLY=($(compgen -W 'text markdown html csv json' -- "$cur")) ;;
+		report) COMPREPLY=($(compgen -W 'text markdown html pdf csv json' -- "$cur")) ;;
 		export) COMPREPLY=($(compgen -W 'csv json' -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W 'text json' -- "$cur")) ;;
 		esac

@@ -173,7 +173,8 @@ complete -c healgrid -n '__healgrid_using profile' -l clinic -x
 complete -c healgrid -n '__healgrid_using profile' -l clear
 complete -c healgrid -n '__healgrid_using profile' -l format -x -a 'text json'
 complete -c healgrid -n '__healgrid_using report' -l all
-complete -c healgrid -n '__healgrid_using report' -l format -x -a 'text markdown html csv json'
+complete -c healgrid -n '__healgrid_using report' -l format -x -a 'text markdown html pdf csv json'
+complete -c healgrid -n '__healgrid_using report' -l paper -x -a 'a4 letter'
 complete -c healgrid -n '__healgrid_using export' -l format -x -a 'csv json'
 complete -c healgrid -n '__healgrid_using import; or __healgrid_using backup' -F
 complete -c healgrid -n '__healgrid_using backup' -l force

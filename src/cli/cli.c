@@ -133,15 +133,21 @@ static const struct command commands[] = {
 	  "never due.  For a shell profile or a cron reminder.\n",
 	  CLI_DB_EXISTING_QUIET },
 	{ "report", cmd_report, "the summary for a dermatologist",
-	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
+	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT]\n"
+	  "                       [--paper a4|letter] [-o FILE]\n"
 	  "\n"
-	  "FORMAT is text (default; 80 columns, for lpr), markdown, html (one\n"
-	  "self-contained file with a chart, ready to print), csv (the day table) or\n"
-	  "json.  The report covers the most recent treatment unless --treatment or\n"
-	  "--all: details and risks, every flag with its advice, peak day and days\n"
-	  "to clear per symptom, the day-by-day table, warning signs, notes, and a\n"
-	  "comparison with earlier treatments.  -o FILE writes FILE (mode 0600)\n"
-	  "completely or not at all, replacing an existing file.\n",
+	  "For the dermatologist, in this order: the procedure, risks and medicines;\n"
+	  "the problems healgrid's rules flagged, one line each, in clinical words;\n"
+	  "now (the last two check-ins, temperature, care, tracking); what was done;\n"
+	  "photos; the day-by-day table; a chart; notes; and a comparison with\n"
+	  "earlier treatments.  FORMAT is text (default; 80 columns, for lpr),\n"
+	  "markdown, html (one self-contained file, ready to print), pdf (drawn by\n"
+	  "healgrid; to -o FILE or to standard output when it is not a terminal),\n"
+	  "csv (one row per line of the report) or json.  --paper sets the PDF's\n"
+	  "paper; the default is the locale's (LC_PAPER: US Letter where it says\n"
+	  "so, else A4).  The report covers the most recent treatment unless\n"
+	  "--treatment or --all.  -o FILE writes FILE (mode 0600) completely or not\n"
+	  "at all, replacing an existing file.\n",
 	  CLI_DB_EXISTING },
 	{ "export", cmd_export, "all check-ins as CSV or JSON",
 	  "usage: healgrid export [--format csv|json] [-o FILE]\n"

@@ -121,7 +121,10 @@ print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["flags"]
 	run report --format json
 	like "$out" '*"day": 5,*"signs": \[\], "temperature_c": 38.2, "care": \[\]*' "$loc: the JSON report carries temperature_c"
 	run report
-	like "$out" "*    5  2026-11-08     -       -        -        -          38.2 C*" "$loc: the text report shows the day's temperature"
+	like "$(printf '%s' "$out" | tr -s ' ')" "* 5 2026-11-08 - - - - 38.2 °C*" \
+		"$loc: the text report shows the day's temperature"
+	like "$(printf '%s' "$out" | tr -s ' \n' '  ')" "*Temperature: peak and last 38.2 °C on day 5*" \
+		"$loc: and its peak, with a dot"
 	sum=$(db_sum)
 	run checkin --day 6 --temp 45
 	expect_error 2 '--temp: expected a body temperature from 34.0 to 43.0 C (add F for Fahrenheit, as in 100.8F), got "45"' \

@@ -32,7 +32,7 @@ is "$(complete_words checkin --sign pus,l)" "pus,light-patches pus,lines pus,lip
 is "$(complete_words treatment add --risk w)" "weak-immunity" "risks, weak-immunity included"
 is "$(complete_words checkin --care s)" "sun sunscreen" "care names"
 is "$(complete_words checkin --care a,m)" "a,makeup" "care in a list"
-is "$(complete_words report --format "")" "csv html json markdown text" "report formats"
+is "$(complete_words report --format "")" "csv html json markdown pdf text" "report formats"
 is "$(complete_words export --format "")" "csv json" "export formats"
 is "$(complete_words flags --format "")" "json text" "list formats"
 is "$(complete_words checkin --date "")" "today yesterday" "date words"

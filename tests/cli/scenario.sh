@@ -61,7 +61,7 @@ fill_followup() {
 		--note 'Sat in the garden at noon without a hat; used my vitamin C serum again because the skin felt tight and dry.' >/dev/null
 	"${h[@]}" checkin --treatment 2 --day 6 --sign crusting \
 		--note 'Yellow crusts at the corner of the mouth this morning, a little sticky.' >/dev/null
-	"${h[@]}" checkin --treatment 2 --day 7 --sign pus --temp 37.9 \
+	"${h[@]}" checkin --treatment 2 --day 7 --sign pus --temp 38.4 \
 		--note 'Some cloudy fluid from two needle marks on the chin; felt hot and shivery in the evening.' >/dev/null
 	"${h[@]}" checkin --treatment 2 --day 9 \
 		--note 'Antibiotics started yesterday; crusts are drying, no new fluid. Temperature back to normal this morning.' >/dev/null
