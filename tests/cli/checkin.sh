@@ -121,7 +121,7 @@ print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["flags"]
 	run report --format json
 	like "$out" '*"day": 5,*"signs": \[\], "temperature_c": 38.2, "care": \[\]*' "$loc: the JSON report carries temperature_c"
 	run report
-	like "$(printf '%s' "$out" | tr -s ' ')" "* 5 2026-11-08 - - - - 38.2 °C*" \
+	like "$(printf '%s' "$out" | tr -s ' \n' ' ')" "* 5 2026-11-08 - - - - signs not assessed; 38.2 °C *" \
 		"$loc: the text report shows the day's temperature"
 	like "$(printf '%s' "$out" | tr -s ' \n' '  ')" "*Temperature: peak and last 38.2 °C on day 5*" \
 		"$loc: and its peak, with a dot"
