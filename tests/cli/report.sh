@@ -131,7 +131,8 @@ t = d["treatments"][0]
 assert t["id"] == 2 and t["window"] == 28 and t["risks"] == ["cold-sores", "dark-skin"]
 assert t["depth_mm"] == 1.5 and t["expected_downtime_days"] == 5
 assert d["profile"] == {"name": "Ana Lima", "born": "1990-04-12", "clinic": "Skin & Co, Lisbon"}
-assert t["header"]["risks"] == "cold-sores, dark-skin" and t["header"]["medicines"] == "none recorded"
+assert t["header"]["risks"] == "cold-sores, dark-skin" and t["header"]["medicines"] == \
+    "valaciclovir 500 mg twice a day; cefalexin 500 mg four times a day", t["header"]
 p = t["problems"]
 days = [x["day"] for x in p]
 assert days == sorted(days), days                  # by first day
@@ -153,8 +154,11 @@ assert n["redness"].startswith("0 none on day 27"), n
 a = t["actions"]
 assert [x["date"] for x in a] == ["2026-10-08", "2026-10-14", "2026-10-19"]
 assert sorted(a[1]["for"]) == ["cold-sore@6", "infection@7"], a[1]
-assert a[0]["by"] is None
-assert t["medicines"] == []
+assert [x["by"] for x in a] == ["clinician"] * 3, a
+m = t["medicines"]
+assert [(x["name"], x["dose"], x["from"], x["to"]) for x in m] == [
+    ("valaciclovir", "500 mg twice a day", "2026-10-08", "2026-10-12"),
+    ("cefalexin", "500 mg four times a day", "2026-10-14", "2026-10-20")], m
 s = t["summary"]
 assert s["photos"] == 7 and len(s["photo_strip"]) == 6, s
 assert t["days"][4]["temperature_c"] == 37.8
@@ -191,8 +195,8 @@ like "$flat" "*Redness: 0 none on day 27 (same as day 26); peak 3 severe on day 
 	"text: a symptom's last two check-ins, peak and clearing"
 like "$flat" "*Care: strong sun, unprotected on day 4; retinoid, acid or vitamin C on day 4*" "text: care noted"
 like "$flat" "*6 of 7 photos: day 0, 2026-10-06; day 2*day 14, 2026-10-20.*" "text: the photo strip's days"
-like "$flat" "*WHAT WAS DONE 2026-10-08 (day 2): who: not recorded; Saw the clinic*2026-10-14 (day 8)*GP*2026-10-19 (day 13)*Dermatologist*" \
-	"text: what was done, by date"
+like "$flat" "*WHAT WAS DONE 2026-10-08 (day 2): clinician: Saw the clinic*2026-10-08 to 2026-10-12: medicine: valaciclovir, 500 mg twice a day 2026-10-14 (day 8)*GP*2026-10-14 to 2026-10-20: medicine: cefalexin*2026-10-19 (day 13)*Dermatologist*" \
+	"text: what was done, actions and medicines by date"
 for m in HGGPSAREA HGSECRETCOMMENT HGCAMERAMAKE; do
 	for f in text markdown html json csv pdf; do
 		run report --treatment 2 --format "$f"
@@ -205,7 +209,7 @@ cp "$DB" "$T/keep.db"
 "$HEALGRID" --db "$DB" checkin --treatment 2 --day 6 --sign '' >/dev/null
 run report --treatment 2
 flat=$(printf '%s' "$out" | tr -s ' \n' '  ')
-like "$flat" "*2026-10-14 (day 8): who: not recorded; GP: impetigo and a wound infection; cefalexin 500 mg four*cold-sore@6 (no longer raised)*" \
+like "$flat" "*2026-10-14 (day 8): clinician: GP: impetigo and a wound infection; cefalexin 500 mg four*cold-sore@6 (no longer raised)*" \
 	"text: a vanished resolved flag reads 'no longer raised'"
 case $flat in *"cold-sore, urgent: crusting"*) not_ok "text: and is no problem any more" ;; *) ok "text: and is no problem any more" ;; esac
 run report --treatment 2 --format json

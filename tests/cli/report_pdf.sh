@@ -54,13 +54,13 @@ is "$(printf '%s\n' "$fonts" | awk '$(NF-4) != "yes"' | wc -l)" 0 "every font is
 text=$(pdftotext "$T/a4.pdf" - | tr -s ' \n' '  ')
 like "$text" "*Recovery report*Treatment 2: face, treated 2026-10-06*" "text: the title and the treatment"
 like "$text" "*Patient: Ana Lima, born 1990-04-12; clinic: Skin & Co, Lisbon*" "text: the profile, in the page"
-like "$text" "*Risks: cold-sores, dark-skin*Medicines: none recorded*" "text: risks and medicines"
+like "$text" "*Risks: cold-sores, dark-skin*Medicines: valaciclovir 500 mg twice a day; cefalexin 500 mg four times a day*" "text: risks and medicines"
 like "$text" "*Problems*day 2: cold-sore, urgent: blisters;*settled by day 5*" "text: the cold sore"
 like "$text" "*day 5: pigment, doctor: early dark patches;*" "text: the dark patches"
 like "$text" "*day 7: infection, urgent: fever 38.4 °C, pus;*settled by day 11*" "text: the infection with fever"
 like "$text" "*Temperature: peak and last 38.4 °C on day 7*" "text: the temperature peak"
-like "$text" "*What was done*Saw the clinic: valaciclovir*GP: impetigo*Dermatologist checked*" \
-	"text: the three actions"
+like "$text" "*What was done*clinician: Saw the clinic: valaciclovir*2026-10-08 to 2026-10-12: medicine: valaciclovir*clinician: GP: impetigo*medicine: cefalexin*clinician: Dermatologist checked*" \
+	"text: the three actions and two medicines"
 like "$text" "*Crème solaire SPF 50*" "text: UTF-8 notes"
 like "$text" "*<script>alert(1)</script>*" "text: a note is text"
 like "$text" "*healgrid is not medical advice*" "text: the safety line"

@@ -45,7 +45,8 @@ fill_scenario() {
 }
 
 # fill_followup: treatment 2 as a doctor sees it at the follow-up, on top
-# of fill_scenario: ten flags (four resolved by three actions), a measured
+# of fill_scenario: ten flags (four resolved by three actions by a
+# clinician), two medicines, a measured
 # temperature, unprotected sun and actives, notes of about 1,000 bytes in
 # all, seven days with photos (the first one a camera JPEG with EXIF GPS
 # and a comment, see tests/photo/mkimg), and a profile.  Needs $MKIMG.
@@ -77,5 +78,9 @@ fill_followup() {
 	"${h[@]}" action add --treatment 2 --date 2026-10-19 \
 		--text 'Dermatologist checked the patch: post-inflammatory; SPF 50 daily, no actives for 4 weeks' \
 		--by clinician --for pigment@5 >/dev/null
+	"${h[@]}" medicine add --treatment 2 --name valaciclovir --dose '500 mg twice a day' \
+		--from 2026-10-08 --days 5 >/dev/null
+	"${h[@]}" medicine add --treatment 2 --name cefalexin --dose '500 mg four times a day' \
+		--from 2026-10-14 --days 7 >/dev/null
 	"${h[@]}" profile --name 'Ana Lima' --born 1990-04-12 --clinic 'Skin & Co, Lisbon' >/dev/null
 }
