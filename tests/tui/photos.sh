@@ -9,10 +9,12 @@
 
 run treatment add --date 2026-11-03
 "$MKIMG" jpeg "$T/cheek.jpg" 640 480
-# A viewer that notes what it was given and its folder's mode.
+# A viewer that notes what it was given and its folder's mode, all at
+# once (moved into place), so that the test never reads half of it.
 cat >"$T/viewer" <<SH
 #!/bin/sh
-for f in "\$@"; do echo "\$f" >>"$T/viewed"; stat -c '%a' "\$(dirname "\$f")" >>"$T/viewed"; done
+for f in "\$@"; do echo "\$f"; stat -c '%a' "\$(dirname "\$f")"; done >"$T/viewed.new"
+mv "$T/viewed.new" "$T/viewed"
 SH
 chmod +x "$T/viewer"
 
