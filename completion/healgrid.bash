@@ -20,7 +20,8 @@ _healgrid_ask() {
 	fi
 }
 
-# _healgrid_ids KIND: the ids of KIND (treatments, flags, photos, actions).
+# _healgrid_ids KIND: the ids of KIND (treatments, flags, photos, actions,
+# medicines).
 _healgrid_ids() {
 	local out
 	case $1 in
@@ -28,6 +29,7 @@ _healgrid_ids() {
 	flags) out=$(_healgrid_ask flags --format json ${_healgrid_treatment:+--treatment "$_healgrid_treatment"}) ;;
 	photos) out=$(_healgrid_ask photo list --format json ${_healgrid_treatment:+--treatment "$_healgrid_treatment"}) ;;
 	actions) out=$(_healgrid_ask action list --all --format json) ;;
+	medicines) out=$(_healgrid_ask medicine list --all --format json) ;;
 	esac
 	if [[ $1 == flags ]]; then
 		# A flag's id is RULE@DAY: its "rule" and "day" fields.
@@ -57,14 +59,16 @@ _healgrid_options() {
 		echo '--treatment --day --date --redness --swelling --bruising --bleeding --sign --temp --care --photo --note --clear --format --db --help' ;;
 	show) echo '--treatment --db --help' ;;
 	flags) echo '--treatment --all --open --format --db --help' ;;
-	'flags resolve') echo '--treatment --text --date --db --help' ;;
-	'action add') echo '--treatment --date --text --resolves --db --help' ;;
-	'action list') echo '--treatment --all --format --db --help' ;;
-	'action delete'|'photo delete') echo '--yes --db --help' ;;
+	'flags resolve') echo '--treatment --text --by --date --db --help' ;;
+	'action add') echo '--treatment --date --text --by --for --resolves --db --help' ;;
+	'action list'|'medicine list') echo '--treatment --all --format --db --help' ;;
+	'action delete'|'photo delete'|'medicine delete') echo '--yes --db --help' ;;
+	'medicine add') echo '--treatment --name --dose --from --to --days --db --help' ;;
+	'medicine stop') echo '--date --db --help' ;;
 	'photo list') echo '--treatment --format --db --help' ;;
 	'photo export') echo '-o --db --help' ;;
 	profile) echo '--name --born --clinic --clear --format --db --help' ;;
-	report) echo '--treatment --all --format -o --db --help' ;;
+	report) echo '--treatment --all --format --paper -o --db --help' ;;
 	export) echo '--format -o --db --help' ;;
 	import|check|due) echo '--db --help' ;;
 	backup) echo '--force --db --help' ;;
@@ -75,13 +79,14 @@ _healgrid() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=
 	local cmd= sub= i w n_args=0
 	local _healgrid_db= _healgrid_treatment=
-	local commands='treatment checkin show flags action photo profile report export import backup check due help'
+	local commands='treatment checkin show flags action medicine photo profile report export import backup check due help'
 	local -A subs=([treatment]='add edit list delete' [flags]='resolve' [action]='add list delete'
-		[photo]='list export delete')
+		[medicine]='add stop list delete' [photo]='list export delete')
 	local -A takes_value=([--db]=1 [--date]=1 [--device]=1 [--depth]=1 [--area]=1 [--products]=1
 		[--skin-type]=1 [--risk]=1 [--window]=1 [--note]=1 [--format]=1 [--treatment]=1 [--day]=1
 		[--redness]=1 [--swelling]=1 [--bruising]=1 [--bleeding]=1 [--sign]=1 [--temp]=1 [--care]=1
-		[--photo]=1 [--text]=1 [--resolves]=1 [--name]=1 [--born]=1 [--clinic]=1 [-o]=1 [--output]=1)
+		[--photo]=1 [--text]=1 [--resolves]=1 [--name]=1 [--born]=1 [--clinic]=1 [-o]=1 [--output]=1
+		[--by]=1 [--for]=1 [--dose]=1 [--from]=1 [--to]=1 [--days]=1 [--paper]=1)
 
 	COMPREPLY=()
 	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
@@ -114,18 +119,20 @@ _healgrid() {
 	# The value of an option.
 	case $prev in
 	--db|-o|--output|--photo) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-	--date|--born) COMPREPLY=($(compgen -W 'today yesterday' -- "$cur")); return ;;
+	--date|--born|--from|--to) COMPREPLY=($(compgen -W 'today yesterday' -- "$cur")); return ;;
+	--by) COMPREPLY=($(compgen -W 'clinician self' -- "$cur")); return ;;
 	--device) COMPREPLY=($(compgen -W 'professional home' -- "$cur")); return ;;
 	--redness|--swelling|--bruising|--bleeding) COMPREPLY=($(compgen -W '0 1 2 3 -' -- "$cur")); return ;;
 	--skin-type) COMPREPLY=($(compgen -W '1 2 3 4 5 6 I II III IV V VI -' -- "$cur")); return ;;
 	--sign) _healgrid_list "$cur" "$_healgrid_signs"; return ;;
 	--risk) _healgrid_list "$cur" "$_healgrid_risks"; return ;;
 	--care) _healgrid_list "$cur" "$_healgrid_care"; return ;;
-	--resolves) _healgrid_list "$cur" "$(_healgrid_ids flags)"; return ;;
+	--resolves|--for) _healgrid_list "$cur" "$(_healgrid_ids flags)"; return ;;
 	--treatment) COMPREPLY=($(compgen -W "$(_healgrid_ids treatments)" -- "$cur")); return ;;
+	--paper) COMPREPLY=($(compgen -W 'a4 letter' -- "$cur")); return ;;
 	--format)
 		case $cmd in
-		report) COMPREPLY=($(compgen -W 'text markdown html csv json' -- "$cur")) ;;
+		report) COMPREPLY=($(compgen -W 'text markdown html pdf csv json' -- "$cur")) ;;
 		export) COMPREPLY=($(compgen -W 'csv json' -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W 'text json' -- "$cur")) ;;
 		esac
@@ -154,6 +161,8 @@ _healgrid() {
 		((n_args == 0)) && COMPREPLY=($(compgen -W "$(_healgrid_ids photos)" -- "$cur")) ;;
 	'action delete')
 		((n_args == 0)) && COMPREPLY=($(compgen -W "$(_healgrid_ids actions)" -- "$cur")) ;;
+	'medicine stop'|'medicine delete')
+		((n_args == 0)) && COMPREPLY=($(compgen -W "$(_healgrid_ids medicines)" -- "$cur")) ;;
 	import|backup)
 		((n_args == 0)) && { COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; } ;;
 	help) ((n_args == 0)) && COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;

@@ -3,7 +3,7 @@
 # asked of healgrid itself (read-only commands, which never create a
 # database).  Installed into $(datadir)/fish/vendor_completions.d.
 
-set -l commands treatment checkin show flags action photo profile report export import backup check due help
+set -l commands treatment checkin show flags action medicine photo profile report export import backup check due help
 
 # The healgrid being completed, with the command line's --db.
 function __healgrid_ask
@@ -41,6 +41,8 @@ function __healgrid_ids -a kind
             set out (__healgrid_ask photo list --format json (__healgrid_treatment_opt))
         case actions
             set out (__healgrid_ask action list --all --format json)
+        case medicines
+            set out (__healgrid_ask medicine list --all --format json)
     end
     set -l objects (string split -- '}, {' "$out")
     if test "$kind" = flags
@@ -70,7 +72,7 @@ function __healgrid_using
             continue
         end
         switch $w
-            case --db --treatment --date --format -o --text
+            case --db --treatment --date --format -o --text --by --for --name --dose --from --to --days
                 set skip 1
             case '-*'
             case '*'
@@ -85,7 +87,7 @@ end
 function __healgrid_needs_sub -a cmd
     set -l words (commandline -opc)
     __healgrid_using $cmd; or return 1
-    for sub in add edit list delete resolve export
+    for sub in add edit list delete resolve export stop
         __healgrid_using $cmd $sub; and return 1
     end
     return 0
@@ -117,7 +119,7 @@ complete -c healgrid -n $tform -l window -x -d 'days tracked'
 complete -c healgrid -n $tform -l note -x
 complete -c healgrid -n '__healgrid_using treatment edit; or __healgrid_using treatment delete' -a '(__healgrid_ids treatments)'
 complete -c healgrid -n '__healgrid_using treatment list' -l format -x -a 'text json'
-complete -c healgrid -n '__healgrid_using treatment delete; or __healgrid_using action delete; or __healgrid_using photo delete' -l yes
+complete -c healgrid -n '__healgrid_using treatment delete; or __healgrid_using action delete; or __healgrid_using photo delete; or __healgrid_using medicine delete' -l yes
 
 # checkin
 complete -c healgrid -n '__healgrid_using checkin' -l treatment -x -a '(__healgrid_ids treatments)'
@@ -135,7 +137,7 @@ complete -c healgrid -n '__healgrid_using checkin' -l clear -d 'remove the day'
 complete -c healgrid -n '__healgrid_using checkin' -l format -x -a 'text json'
 
 # show, flags, action, photo
-complete -c healgrid -n '__healgrid_using show; or __healgrid_using flags; or __healgrid_using report; or __healgrid_using action; or __healgrid_using photo list' -l treatment -x -a '(__healgrid_ids treatments)'
+complete -c healgrid -n '__healgrid_using show; or __healgrid_using flags; or __healgrid_using report; or __healgrid_using action; or __healgrid_using photo list; or __healgrid_using medicine add; or __healgrid_using medicine list' -l treatment -x -a '(__healgrid_ids treatments)'
 complete -c healgrid -n '__healgrid_needs_sub flags' -a resolve
 complete -c healgrid -n '__healgrid_using flags; and not __healgrid_using flags resolve' -l all
 complete -c healgrid -n '__healgrid_using flags; and not __healgrid_using flags resolve' -l open
@@ -144,10 +146,22 @@ complete -c healgrid -n '__healgrid_using flags resolve' -a '(__healgrid_ids fla
 complete -c healgrid -n '__healgrid_using flags resolve; or __healgrid_using action add' -l text -x
 complete -c healgrid -n '__healgrid_using flags resolve; or __healgrid_using action add' -l date -x -a 'today yesterday'
 complete -c healgrid -n '__healgrid_needs_sub action' -a 'add list delete'
+complete -c healgrid -n '__healgrid_using flags resolve; or __healgrid_using action add' -l by -x -a 'clinician self' -d 'who did it'
+complete -c healgrid -n '__healgrid_using action add' -l for -x -a '(__healgrid_list (__healgrid_ids flags))'
 complete -c healgrid -n '__healgrid_using action add' -l resolves -x -a '(__healgrid_list (__healgrid_ids flags))'
-complete -c healgrid -n '__healgrid_using action list' -l all
-complete -c healgrid -n '__healgrid_using action list; or __healgrid_using photo list' -l format -x -a 'text json'
+complete -c healgrid -n '__healgrid_using action list; or __healgrid_using medicine list' -l all
+complete -c healgrid -n '__healgrid_using action list; or __healgrid_using photo list; or __healgrid_using medicine list' -l format -x -a 'text json'
 complete -c healgrid -n '__healgrid_using action delete' -a '(__healgrid_ids actions)'
+
+# medicine
+complete -c healgrid -n '__healgrid_needs_sub medicine' -a 'add stop list delete'
+complete -c healgrid -n '__healgrid_using medicine add' -l name -x -d 'the medicine'
+complete -c healgrid -n '__healgrid_using medicine add' -l dose -x -d 'e.g. 500 mg twice a day'
+complete -c healgrid -n '__healgrid_using medicine add' -l from -x -a 'today yesterday'
+complete -c healgrid -n '__healgrid_using medicine add' -l to -x -a 'today yesterday'
+complete -c healgrid -n '__healgrid_using medicine add' -l days -x -d 'days taken'
+complete -c healgrid -n '__healgrid_using medicine stop' -l date -x -a 'today yesterday'
+complete -c healgrid -n '__healgrid_using medicine stop; or __healgrid_using medicine delete' -a '(__healgrid_ids medicines)'
 complete -c healgrid -n '__healgrid_needs_sub photo' -a 'list export delete'
 complete -c healgrid -n '__healgrid_using photo export; or __healgrid_using photo delete' -a '(__healgrid_ids photos)'
 complete -c healgrid -n '__healgrid_using photo export; or __healgrid_using report; or __healgrid_using export' -s o -r -F
@@ -159,7 +173,8 @@ complete -c healgrid -n '__healgrid_using profile' -l clinic -x
 complete -c healgrid -n '__healgrid_using profile' -l clear
 complete -c healgrid -n '__healgrid_using profile' -l format -x -a 'text json'
 complete -c healgrid -n '__healgrid_using report' -l all
-complete -c healgrid -n '__healgrid_using report' -l format -x -a 'text markdown html csv json'
+complete -c healgrid -n '__healgrid_using report' -l format -x -a 'text markdown html pdf csv json'
+complete -c healgrid -n '__healgrid_using report' -l paper -x -a 'a4 letter'
 complete -c healgrid -n '__healgrid_using export' -l format -x -a 'csv json'
 complete -c healgrid -n '__healgrid_using import; or __healgrid_using backup' -F
 complete -c healgrid -n '__healgrid_using backup' -l force

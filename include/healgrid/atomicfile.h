@@ -2,8 +2,9 @@
  *
  * atomic_open writes to a temporary file (mode 0600 whatever the umask)
  * in the same folder; atomic_commit flushes it to disk and renames it over
- * path; atomic_abort removes it.  An existing file is replaced (through a
- * symlink: the file it names).  A failure leaves nothing behind and records
+ * path; atomic_abort removes it.  An existing file is replaced; a
+ * symbolic link is refused (HG_ERR_INPUT), but for the system's names
+ * under /dev/ (/dev/stdout).  A failure leaves nothing behind and records
  * its message with hg_fail() (HG_ERR_RUNTIME).  A device or pipe
  * (/dev/stdout, a FIFO) is simply written to.
  *
@@ -19,7 +20,7 @@
 #include <stdio.h>
 
 struct atomic_file {
-	char *path;             /* the target (the file a symlink names) */
+	char *path;             /* the target */
 	char *tmp;              /* the temporary file; NULL for a device */
 	FILE *fp;               /* write here between open and commit */
 };

@@ -19,7 +19,9 @@
 /* How cli_db() treats a database that does not exist yet: create it,
  * refuse ("no database at PATH; start with ..."), or end quietly with
  * exit 1 (`due`).  Commands that only read never create one. */
-enum cli_db_mode { CLI_DB_CREATE, CLI_DB_EXISTING, CLI_DB_EXISTING_QUIET };
+/* CLI_DB_CHECK: as CLI_DB_EXISTING, but an older read-only file is read
+ * through an upgraded copy in memory (check). */
+enum cli_db_mode { CLI_DB_CREATE, CLI_DB_EXISTING, CLI_DB_EXISTING_QUIET, CLI_DB_CHECK };
 
 struct cli_ctx {
 	char *db_path;          /* from --db, else NULL until resolved */
@@ -100,12 +102,17 @@ int cmd_action(struct cli_ctx *ctx, int argc, char **argv);
 /* --text of an action (action add, flags resolve): 1 to HG_ACTION_TEXT_MAX
  * bytes of UTF-8 saying what was done. */
 int cli_parse_action_text(const char *s);
-/* Record an action of treatment tid (0 = the current one) resolving the
- * flags ids[] (RULE@DAY); prints its id.  Every flag must be raised and
- * open, else HG_ERR_INPUT and nothing is saved. */
-int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
+/* --by: clinician or self. */
+int cli_parse_by(const char *opt, const char *s, enum hg_by *out);
+/* Record an action of treatment tid (0 = the current one), done by `by`,
+ * for the flags ids[] (KIND@DAY); prints its id, then a line for each
+ * urgent or emergency flag a self action leaves open.  Every flag must be
+ * raised on or before the action's date, else HG_ERR_INPUT naming the
+ * flags there are, and nothing is saved. */
+int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
                       const char *text, char *const *ids, size_t nids);
 int cmd_photo(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_medicine(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -34,6 +34,10 @@ int db_open(const char *path, int make_dirs, struct hg_db **out);
  * HG_ERR_RUNTIME, no message) when there is no file at path.  For the
  * commands that only read. */
 int db_open_existing(const char *path, struct hg_db **out, int *missing);
+/* The same for reading only (check): a file of an older schema that is
+ * read-only is not refused but copied into memory and upgraded there;
+ * the file stays as it is. */
+int db_open_reading(const char *path, struct hg_db **out, int *missing);
 void db_close(struct hg_db *db);
 const char *db_path(const struct hg_db *db);
 int db_schema_version(void);
@@ -41,6 +45,8 @@ int db_schema_version(void);
 int db_begin(struct hg_db *db);       /* BEGIN IMMEDIATE */
 int db_commit(struct hg_db *db);
 void db_rollback(struct hg_db *db);
+/* Nonzero while a transaction begun with db_begin is open. */
+int db_in_transaction(struct hg_db *db);
 
 int db_treatment_add(struct hg_db *db, struct hg_treatment *t);  /* sets t->id */
 /* The same with the id t->id as given (an import keeping ids). */
@@ -76,19 +82,40 @@ int db_checkin_delete(struct hg_db *db, int64_t tid, int day);
 int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta);
 
 /* Actions.  db_action_add inserts a->text (1-500 bytes, checked by the
- * caller) and the flags it resolves, and sets a->id; a flag already
- * resolved by another action is HG_ERR_INPUT and nothing is saved. */
+ * caller), who did it (a->by; HG_BY_UNRECORDED stores none) and the flags
+ * it is for, each by kind and calendar date (a reference with kind NULL is
+ * stored by the kind of its version 2 rule, or not at all for a
+ * precaution; references to one kind and date are one), and sets a->id.
+ * A flag may have any number of actions. */
 int db_action_add(struct hg_db *db, struct hg_action *a);
 /* The same with the id a->id as given (an import keeping ids). */
 int db_action_add_as(struct hg_db *db, struct hg_action *a);
-/* HG_ERR_INPUT "no action N" when missing; its flags become open again. */
+/* HG_ERR_INPUT "no action N" when missing. */
 int db_action_delete(struct hg_db *db, int64_t id);
 /* Actions of treatment tid (0 = every treatment), by date then id, with
- * the flags each resolves. */
+ * who did each and the flags each is for (kind and date filled; rule is
+ * a copy of the kind). */
 int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t *n);
-/* The action resolving flag (tid, rule, date), *action_id = 0 when open. */
-int db_flag_resolver(struct hg_db *db, int64_t tid, const char *rule, int date,
-		     int64_t *action_id);
+/* The date of treatment tid's earliest action; *found = 0 when none. */
+int db_action_first_date(struct hg_db *db, int64_t tid, int *date, int *found);
+
+/* What the database holds that the CSV export does not carry: bits of
+ * HG_HELD_* (1: photos, 2: actions, 4: medicines, 8: a profile). */
+enum { HG_HELD_PHOTOS = 1, HG_HELD_ACTIONS = 2, HG_HELD_MEDICINES = 4, HG_HELD_PROFILE = 8 };
+int db_beyond_csv(struct hg_db *db, unsigned *held);
+
+/* Medicines.  db_medicine_add stores m (name 1-100 bytes, dose at most
+ * 100, to 0 or on or after from: checked by the caller) with the id m->id
+ * when it is above 0 (an import keeping ids), else a new one, and sets
+ * m->id.  get, stop and delete say "no medicine N" (HG_ERR_INPUT) when it
+ * is missing; stop sets `to`. */
+int db_medicine_add(struct hg_db *db, struct hg_medicine *m);
+int db_medicine_get(struct hg_db *db, int64_t id, struct hg_medicine *out);
+int db_medicine_stop(struct hg_db *db, int64_t id, int to);
+int db_medicine_delete(struct hg_db *db, int64_t id);
+/* Medicines of treatment tid (0 = every treatment's), by treatment (oldest
+ * first), then from, then id.  Free with model_medicines_free. */
+int db_medicine_list(struct hg_db *db, int64_t tid, struct hg_medicine **out, size_t *n);
 
 /* One treatment with its check-ins sorted by day. */
 int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out);

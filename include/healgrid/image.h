@@ -54,10 +54,12 @@ int image_decode_rgb(const unsigned char *data, size_t len, const char *name, in
  * payload of a JPEG APP1 segment (starting "Exif\0\0"). */
 int image_exif_orientation(const unsigned char *app1, size_t len);
 
-/* 1 when data is a photo as healgrid stores it: a decodable baseline or
- * progressive JPEG whose only segments besides the image data are a JFIF
- * header (no EXIF, ICC, comment or other application segment), at most
- * HG_IMAGE_LONG_SIDE px on each side; sets *w and *h.  Otherwise 0 and a
+/* 1 when data is a photo as healgrid stores it: a decodable baseline JPEG
+ * whose only segments besides the image data are a JFIF header (no EXIF,
+ * ICC, comment or other application segment) and the tables and headers
+ * a baseline JPEG needs, each holding exactly that (no byte hidden in a
+ * quantisation or Huffman table), at most HG_IMAGE_LONG_SIDE px on each
+ * side; sets *w and *h.  Otherwise 0 and a
  * message naming `name` recorded with hg_fail (HG_ERR_INPUT). */
 int image_is_clean_jpeg(const unsigned char *data, size_t len, const char *name,
 			int *w, int *h);

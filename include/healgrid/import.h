@@ -25,7 +25,10 @@ struct import_stats {
 int import_file(struct hg_db *db, const char *name, FILE *in, int today,
 		struct import_stats *st);
 
-/* The JSON that `export --format json` writes (versions 1 and 2), the len
+/* The JSON that `export --format json` writes (version 3, and versions 1
+ * and 2, upgraded as the database is: the sign lips becomes lips-airway, a
+ * RULE@DAY reference the flag of that rule's kind, an action's who not
+ * recorded), the len
  * bytes at data, parsed by SQLite's JSON functions: into a database without
  * treatments with their ids kept; else matched by (date, area), days and
  * actions already stored with the same content skipped, other content

@@ -200,4 +200,9 @@ void model_actions_free(struct hg_action *a, size_t n);
 /* The check-in of day `day`, or NULL. days must be sorted. */
 const struct hg_checkin *model_recovery_day(const struct hg_recovery *r, int day);
 
+/* Who did an action: "clinician", "self"; NULL for HG_BY_UNRECORDED.
+ * model_by_lookup gives HG_BY_CLINICIAN or HG_BY_SELF, or -1. */
+const char *model_by_name(enum hg_by by);
+int model_by_lookup(const char *name);
+
 #endif

@@ -1,4 +1,5 @@
-/* report.h — the summary for a dermatologist in five formats,
+/* report.h — the summary for a dermatologist in six formats (PDF drawn
+ * with cairo and pango),
  * the per-symptom summary they all share (peak day, days to clear,
  * comparison with earlier treatments), and the UI's report files.
  *
@@ -19,13 +20,21 @@
 #include "healgrid/util.h"
 
 enum report_format {
-	REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML, REPORT_CSV, REPORT_JSON,
+	REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML, REPORT_PDF, REPORT_CSV, REPORT_JSON,
 	REPORT_FORMAT_COUNT
 };
 
-/* "text", "markdown", "html", "csv", "json", then NULL (for
+/* "text", "markdown", "html", "pdf", "csv", "json", then NULL (for
  * cli_parse_format, whose index is the enum value). */
 extern const char *const report_format_names[REPORT_FORMAT_COUNT + 1];
+
+/* The PDF's paper. */
+enum report_paper { REPORT_PAPER_A4, REPORT_PAPER_LETTER, REPORT_PAPER_COUNT };
+/* "a4", "letter", then NULL. */
+extern const char *const report_paper_names[REPORT_PAPER_COUNT + 1];
+/* The paper of the locale's LC_PAPER category (setlocale(LC_ALL, "") done
+ * by main): US Letter where it says 216 x 279 mm, else A4. */
+enum report_paper report_paper_default(void);
 
 /* How far a symptom got towards "none". */
 enum report_clear {
@@ -88,12 +97,18 @@ struct report_extra {
 	const struct report_photo *photos;
 	size_t nphotos;
 	size_t photos_total;    /* photos of the treatment in all */
+	const struct hg_medicine *medicines;    /* by date (from) */
+	size_t nmedicines;
 };
 
 /* Which of n photos (sorted by day) make the strip: day 0 (or the first),
- * the latest, and days between spread evenly, one photo a day, at most
- * REPORT_STRIP_MAX.  Writes their indexes to pick and returns how many. */
-size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX]);
+ * the first photo on or after each of the nwant wanted days (each
+ * problem's worst day, most serious problem first) while it lies on or
+ * before want_last[i], and the latest; one photo a day, at most
+ * REPORT_STRIP_MAX, by day.  Writes their indexes to pick and returns how
+ * many. */
+size_t report_strip_pick(const int *days, size_t n, const int *want, const int *want_last,
+			 size_t nwant, size_t pick[REPORT_STRIP_MAX]);
 
 /* The summary of one recovery (check-ins sorted by day).  Pure. */
 void report_summarize(const struct hg_recovery *r, struct report_summary *out);
@@ -128,6 +143,11 @@ int report_finish(struct report_run *run);
  * treatments are the ones before tid (all of them are read). */
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
 		    int today);
+/* The same on the given paper (the PDF's; other formats ignore it). */
+int report_write_db_paper(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+			  int today, enum report_paper paper);
+/* The PDF's paper for a report_run (default A4). */
+void report_set_paper(struct report_run *run, enum report_paper paper);
 
 
 #endif

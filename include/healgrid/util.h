@@ -35,6 +35,19 @@ void hg_error_clear(void);
  * abort(): no core dump of a health record).  Also for SQLite's
  * SQLITE_NOMEM and any size that cannot be allocated. */
 _Noreturn void hg_out_of_memory(void);
+/* fn runs first when memory runs out, before the line is written: the UI
+ * gives the terminal back there, so the line is not lost on its
+ * alternate screen.  NULL: none. */
+void hg_set_before_fatal(void (*fn)(void));
+
+/* Temporary files and folders of this process (the UI's photo copies,
+ * the --demo database, the note handed to an editor): removed at exit,
+ * and by hg_tmp_remove_all, which a crash handler may call (it only
+ * unlinks and removes folders: async-signal-safe): files first, then the
+ * folders.  hg_tmp_forget once the path is removed the normal way. */
+void hg_tmp_add(const char *path);
+void hg_tmp_forget(const char *path);
+void hg_tmp_remove_all(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

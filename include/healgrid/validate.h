@@ -55,5 +55,10 @@ int validate_note(const char *s, char *msg);
 int validate_products(const char *s, char *msg);
 /* A non-empty area name of at most HG_AREA_MAX bytes. */
 int validate_area(const char *s, char *msg);
+/* A medicine's name (required: not empty) or dose: valid UTF-8 whose
+ * control characters are stripped (each becomes a space; spaces at either
+ * end go), then at most HG_MEDICINE_TEXT_MAX bytes.  0 with *out the
+ * cleaned copy (caller frees), else -1 and msg. */
+int validate_medicine_text(const char *s, int required, char **out, char *msg);
 
 #endif

@@ -55,7 +55,8 @@ static const struct command commands[] = {
 	  "Signs: warmth, pus, crusting, spreading, pain, fever, blisters, rash,\n"
 	  "dark-patches, light-patches, bumps, lines, lips, eye, unwell,\n"
 	  "nonstop-bleeding.  Care: sunscreen, sun, actives, makeup.  Repeat --sign\n"
-	  "or --care or give a comma-separated list; '' clears the list.  --temp is\n"
+	  "or --care or give a comma-separated list; '' records none of them; a day\n"
+	  "without --sign (or --care) leaves them not assessed, or as stored.  --temp is\n"
 	  "the body temperature: 38.2, 38.2C or 100.8F (- clears it).  The day\n"
 	  "merges into what is stored: options not given keep their stored value;\n"
 	  "a day left with nothing recorded is removed.  --clear removes the day.\n"
@@ -73,7 +74,8 @@ static const struct command commands[] = {
 	  CLI_DB_EXISTING },
 	{ "flags", cmd_flags, "the warning signs to show a doctor",
 	  "usage: healgrid flags [--treatment ID | --all] [--open] [--format text|json]\n"
-	  "       healgrid flags resolve [--treatment ID] FLAG_ID... --text TEXT [--date D]\n"
+	  "       healgrid flags resolve [--treatment ID] FLAG_ID... --text TEXT\n"
+	  "                              --by clinician|self [--date D]\n"
 	  "\n"
 	  "Lists the flags the warning rules raise (see WARNING RULES and LEVELS in\n"
 	  "the manual), by level (emergency, urgent, doctor, watch), then day, then\n"
@@ -81,21 +83,45 @@ static const struct command commands[] = {
 	  "resolved flags; --all covers every treatment.  JSON: {\"flags\":\n"
 	  "[{\"treatment\", \"id\", \"rule\", \"category\", \"level\", \"day\", \"date\",\n"
 	  "\"message\", \"status\", \"action\"}]}, action null or {\"id\", \"date\",\n"
-	  "\"text\"}.  resolve records an action (dated today unless --date) that\n"
-	  "resolves the flags given and prints its id.\n",
+	  "\"text\"}.  resolve records an action (dated today unless --date, done by\n"
+	  "a clinician or yourself, see 'healgrid action --help') for the flags\n"
+	  "given and prints its id.\n",
 	  CLI_DB_EXISTING },
 	{ "action", cmd_action, "record what was done about the recovery",
 	  "usage: healgrid action add [--treatment ID] [--date D] --text TEXT\n"
-	  "                           [--resolves FLAG_ID,...]\n"
+	  "                           [--by clinician|self] [--for FLAG_ID,...]\n"
 	  "       healgrid action list [--treatment ID | --all] [--format text|json]\n"
 	  "       healgrid action delete ID --yes\n"
 	  "\n"
 	  "An action is something done (\"saw GP, cefalexin 500 mg for 7 days\"),\n"
-	  "dated (today unless --date; never after today), up to 500 bytes, and\n"
-	  "the flags of its treatment it resolves: each flag is resolved by one\n"
-	  "action at most.  add prints the new id.  list shows a resolved flag that\n"
-	  "later edits took away as \"no longer raised\".  JSON: {\"actions\":\n"
-	  "[{\"id\", \"treatment\", \"date\", \"text\", \"resolves\": [...]}]}.\n",
+	  "dated (today unless --date; never after today), up to 500 bytes, who did\n"
+	  "it (--by clinician: a doctor, nurse, pharmacist or the clinic; or self),\n"
+	  "and the flags of its treatment it is for (--for infection@10,pigment@16;\n"
+	  "--resolves is the older name), each raised on or before its date; a flag\n"
+	  "may have any number of actions.  --by is required with --for, and is\n"
+	  "self without it.  Only a clinician's action covers an urgent or\n"
+	  "emergency flag: a self one is saved and the flag stays open.  add prints\n"
+	  "the new id.  list shows a flag that later edits took away as \"no longer\n"
+	  "raised\", and an action of version 2 as \"who: not recorded\".  JSON:\n"
+	  "{\"actions\": [{\"id\", \"treatment\", \"date\", \"by\", \"text\",\n"
+	  "\"for\": [...]}]}, by null when not recorded.\n",
+	  CLI_DB_CREATE },
+	{ "medicine", cmd_medicine, "record the medicines taken during a recovery",
+	  "usage: healgrid medicine add [--treatment ID] --name TEXT [--dose TEXT]\n"
+	  "                             [--from D] [--to D | --days N]\n"
+	  "       healgrid medicine stop ID [--date D]\n"
+	  "       healgrid medicine list [--treatment ID | --all] [--format text|json]\n"
+	  "       healgrid medicine delete ID --yes\n"
+	  "\n"
+	  "A medicine is a course taken during the recovery, on a treatment: its\n"
+	  "name (\"valaciclovir\") and dose (\"500 mg twice a day\"), up to 100 bytes\n"
+	  "each (control characters are stripped), from a date (today unless\n"
+	  "--from; any date: a course may begin before the session) to a date on\n"
+	  "or after it (--to, or --days N: N days from --from), or still taken.\n"
+	  "add prints the new id; stop sets the last day (today unless --date);\n"
+	  "delete needs --yes.  The report lists medicines; the warning rules do\n"
+	  "not read them.  JSON: {\"medicines\": [{\"id\", \"treatment\", \"name\",\n"
+	  "\"dose\", \"from\", \"to\"}]}, to null while still taken.\n",
 	  CLI_DB_CREATE },
 	{ "due", cmd_due, "say whether a check-in or a follow-up is due",
 	  "usage: healgrid due\n"
@@ -107,15 +133,21 @@ static const struct command commands[] = {
 	  "never due.  For a shell profile or a cron reminder.\n",
 	  CLI_DB_EXISTING_QUIET },
 	{ "report", cmd_report, "the summary for a dermatologist",
-	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT] [-o FILE]\n"
+	  "usage: healgrid report [--treatment ID | --all] [--format FORMAT]\n"
+	  "                       [--paper a4|letter] [-o FILE]\n"
 	  "\n"
-	  "FORMAT is text (default; 80 columns, for lpr), markdown, html (one\n"
-	  "self-contained file with a chart, ready to print), csv (the day table) or\n"
-	  "json.  The report covers the most recent treatment unless --treatment or\n"
-	  "--all: details and risks, every flag with its advice, peak day and days\n"
-	  "to clear per symptom, the day-by-day table, warning signs, notes, and a\n"
-	  "comparison with earlier treatments.  -o FILE writes FILE (mode 0600)\n"
-	  "completely or not at all, replacing an existing file.\n",
+	  "For the dermatologist, in this order: the procedure, risks and medicines;\n"
+	  "the problems healgrid's rules flagged, one line each, in clinical words;\n"
+	  "now (the last two check-ins, temperature, care, tracking); what was done;\n"
+	  "photos; the day-by-day table; a chart; notes; and a comparison with\n"
+	  "earlier treatments.  FORMAT is text (default; 80 columns, for lpr),\n"
+	  "markdown, html (one self-contained file, ready to print), pdf (drawn by\n"
+	  "healgrid; to -o FILE or to standard output when it is not a terminal),\n"
+	  "csv (one row per line of the report) or json.  --paper sets the PDF's\n"
+	  "paper; the default is the locale's (LC_PAPER: US Letter where it says\n"
+	  "so, else A4).  The report covers the most recent treatment unless\n"
+	  "--treatment or --all.  -o FILE writes FILE (mode 0600) completely or not\n"
+	  "at all, replacing an existing file.\n",
 	  CLI_DB_EXISTING },
 	{ "export", cmd_export, "all check-ins as CSV or JSON",
 	  "usage: healgrid export [--format csv|json] [-o FILE]\n"
@@ -171,8 +203,9 @@ static const struct command commands[] = {
 	  "Runs SQLite's integrity and foreign key checks and healgrid's own rules\n"
 	  "(dates, windows, ratings, notes ...) over the whole database.  Prints ok\n"
 	  "and exits 0, or prints one line per problem and exits 1.  Changes nothing\n"
-	  "(a database of an older healgrid is upgraded first, as by every command).\n",
-	  CLI_DB_EXISTING },
+	  "(a database of an older healgrid is upgraded first, as by every command;\n"
+	  "one that is read-only is checked through an upgraded copy in memory).\n",
+	  CLI_DB_CHECK },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -225,6 +258,8 @@ int cli_db(struct cli_ctx *ctx, struct hg_db **out)
 
 		if (ctx->db_mode == CLI_DB_CREATE)
 			rc = db_open(ctx->db_path, ctx->db_path_default, &ctx->db);
+		else if (ctx->db_mode == CLI_DB_CHECK)
+			rc = db_open_reading(ctx->db_path, &ctx->db, &missing);
 		else
 			rc = db_open_existing(ctx->db_path, &ctx->db, &missing);
 		if (missing && ctx->db_mode == CLI_DB_EXISTING_QUIET) {
@@ -274,7 +309,7 @@ int cli_common_option(struct cli_ctx *ctx, const char *cmd, int opt, int *status
 /* Options that collect a list and so may be given again; every other
  * option that takes a value may be given once. */
 static const char *const repeatable[] = {
-	"sign", "care", "risk", "resolves", "photo", NULL
+	"sign", "care", "risk", "resolves", "for", "photo", NULL
 };
 
 enum { MAX_OPTIONS = 64 };

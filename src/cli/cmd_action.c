@@ -1,6 +1,6 @@
 /* cmd_action.c — `healgrid action add|list|delete`: what was done about
- * the recovery (saw a GP, started antibiotics), dated, and the flags each
- * action resolves; `flags resolve` records its action here too. */
+ * the recovery (saw a GP, started antibiotics), dated, who did it, and the
+ * flags each action is for; `flags resolve` records its action here too. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/json.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
@@ -25,6 +26,24 @@ int cli_parse_action_text(const char *s)
 		rc = hg_fail(HG_ERR_INPUT, "--text: longer than %d bytes (got %zu)",
 			     HG_ACTION_TEXT_MAX, strlen(s));
 	return rc;
+}
+
+int cli_parse_by(const char *opt, const char *s, enum hg_by *out)
+{
+	int v = model_by_lookup(s);
+
+	if (v < 0) {
+		static const char *const names[] = { "clinician", "self", NULL };
+		const char *near = cli_nearest(s, names);
+
+		if (near)
+			return hg_fail(HG_ERR_INPUT, "%s: expected clinician or self, got \"%s\""
+				       " (did you mean %s?)", opt, s, near);
+		return hg_fail(HG_ERR_INPUT, "%s: expected clinician (a doctor, nurse,"
+			       " pharmacist or the clinic) or self, got \"%s\"", opt, s);
+	}
+	*out = (enum hg_by)v;
+	return HG_OK;
 }
 
 /* Add the flag ids of a comma-separated list to *ids (owned copies). */
@@ -57,7 +76,18 @@ static void free_ids(char **ids, size_t n)
 	free(ids);
 }
 
-int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
+/* The flag's level on day `day`: the highest of its findings by then. */
+static enum hg_level level_on(const struct hg_flag *f, int day)
+{
+	enum hg_level level = HG_LEVEL_WATCH;
+
+	for (size_t i = 0; i < f->nfindings; i++)
+		if (f->findings[i].day <= day && f->findings[i].level < level)
+			level = f->findings[i].level;
+	return level;
+}
+
+int cli_action_create(struct cli_ctx *ctx, int64_t tid, int date, enum hg_by by,
                       const char *text, char *const *ids, size_t nids)
 {
 	struct hg_db *db;
@@ -65,17 +95,18 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 	struct hg_flag *flags = NULL;
 	size_t nflags = 0;
 	struct hg_action a;
+	struct strbuf notes = STRBUF_INIT;
+	char adate[HG_DATE_LEN];
 	int rc;
 
-	(void)have_tid;
 	model_action_init(&a);
+	date_format(date, adate);
 	if (date > ctx->today) {
-		char d[HG_DATE_LEN], today[HG_DATE_LEN];
+		char today[HG_DATE_LEN];
 
-		date_format(date, d);
 		date_format(ctx->today, today);
 		return hg_fail(HG_ERR_INPUT, "--date: %s is after today (%s): record what"
-			       " was done once it is done", d, today);
+			       " was done once it is done", adate, today);
 	}
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
@@ -92,23 +123,39 @@ int cli_action_create(struct cli_ctx *ctx, int64_t tid, int have_tid, int date,
 	rules_eval(&r, NULL, 0, &flags, &nflags);
 	a.treatment_id = tid;
 	a.date = date;
+	a.by = by;
 	a.text = xstrdup(text);
 	rc = rules_check_flag_ids(flags, nflags, &r.t, date, ids, nids, &a.resolves,
 	                          &a.nresolves);
+	/* only a clinician's care covers an urgent or emergency flag */
+	for (size_t i = 0; rc == HG_OK && by == HG_BY_SELF && i < a.nresolves; i++) {
+		const struct hg_flag *f = rules_find_flag(flags, nflags, &r.t, &a.resolves[i],
+		                                          date);
+		enum hg_level level = f ? level_on(f, date - r.t.date) : HG_LEVEL_WATCH;
+
+		if (level <= HG_LEVEL_URGENT)
+			sb_printf(&notes, "%s is %s: it stays open until a clinician has seen it"
+				  " (an %s problem needs a clinician)\n", f->id,
+				  rules_level_name(level), rules_level_name(level));
+	}
 	if (rc == HG_OK)
-		rc = db_action_add(db, &a);
+		rc = record_action_add(db, &a, ctx->today);
 	if (rc == HG_OK)
 		rc = db_commit(db);
 	else
 		db_rollback(db);
 	if (rc == HG_OK) {
 		fprintf(ctx->out, "%lld\n", (long long)a.id);
+		fputs(sb_str(&notes), ctx->out);
 	}
+	sb_free(&notes);
 	rules_flags_free(flags, nflags);
 	model_recovery_free(&r);
 	model_action_free(&a);
 	return rc;
 }
+
+enum { OPT_BY = 0x1400 };
 
 static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -117,6 +164,8 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "treatment", required_argument, NULL, 't' },
 		{ "date", required_argument, NULL, 'D' },
 		{ "text", required_argument, NULL, 'x' },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "for", required_argument, NULL, 'r' },
 		{ "resolves", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -124,7 +173,8 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 	char **ids = NULL;
 	size_t nids = 0;
 	int64_t tid = 0;
-	int date = ctx->today, have_tid = 0, rc = HG_OK, c;
+	enum hg_by by = HG_BY_UNRECORDED;
+	int date = ctx->today, rc = HG_OK, c;
 
 	while (rc == HG_OK && (c = cli_getopt("action add", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "action", c, &rc))
@@ -132,7 +182,6 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 't':
 			rc = cli_parse_id("--treatment", optarg, &tid);
-			have_tid = 1;
 			break;
 		case 'D':
 			rc = cli_parse_date("--date", optarg, &date);
@@ -140,6 +189,9 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		case 'x':
 			text = optarg;
 			rc = cli_parse_action_text(optarg);
+			break;
+		case OPT_BY:
+			rc = cli_parse_by("--by", optarg, &by);
 			break;
 		case 'r':
 			rc = split_ids(optarg, &ids, &nids);
@@ -152,27 +204,15 @@ static int action_add(struct cli_ctx *ctx, int argc, char **argv)
 		rc = hg_fail(HG_ERR_INPUT, "action add: unexpected argument \"%s\"", argv[optind]);
 	if (rc == HG_OK && !text)
 		rc = hg_fail(HG_ERR_INPUT, "action add: --text TEXT is required (what was done)");
+	if (rc == HG_OK && nids && by == HG_BY_UNRECORDED)
+		rc = hg_fail(HG_ERR_INPUT, "action add: --by clinician|self is required with --for"
+			     " (was it a doctor, nurse, pharmacist or the clinic, or yourself?)");
+	if (rc == HG_OK && by == HG_BY_UNRECORDED)
+		by = HG_BY_SELF;
 	if (rc == HG_OK)
-		rc = cli_action_create(ctx, tid, have_tid, date, text, ids, nids);
+		rc = cli_action_create(ctx, tid, date, by, text, ids, nids);
 	free_ids(ids, nids);
 	return rc;
-}
-
-/* The id of the flag a reference finds ("infection@3"), or, when it finds
- * none, its kind (or version 2 rule) and day. */
-static void ref_id(const struct hg_flag *flags, size_t nflags, const struct hg_recovery *r,
-                   const struct hg_action *a, const struct hg_flag_ref *ref,
-                   char *buf, size_t len)
-{
-	const struct hg_flag *f = rules_find_flag(flags, nflags, &r->t, ref, a->date);
-
-	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &r->t);
-
-	if (f)
-		snprintf(buf, len, "%s", f->id);
-	else
-		snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind)
-		         : ref->rule, ref->date - r->t.date);
 }
 
 struct listing {
@@ -183,6 +223,38 @@ struct listing {
 	struct strbuf sb;
 	size_t shown;
 };
+
+/* The id of the flag a reference finds ("infection@3"), or, when it finds
+ * none, its kind and day as stored. */
+static const struct hg_flag *ref_id(const struct hg_flag *flags, size_t nflags,
+                                    const struct hg_recovery *r, const struct hg_action *a,
+                                    const struct hg_flag_ref *ref, char *buf, size_t len)
+{
+	const struct hg_flag *f = rules_find_flag(flags, nflags, &r->t, ref, a->date);
+	int kind = ref->kind ? rules_kind_lookup(ref->kind) : rules_rule_kind(ref->rule, &r->t);
+
+	if (f)
+		snprintf(buf, len, "%s", f->id);
+	else
+		snprintf(buf, len, "%s@%d", kind >= 0 ? rules_kind_name((enum hg_kind)kind)
+		         : ref->rule, ref->date - r->t.date);
+	return f;
+}
+
+/* Reference j of action a as shown: 2 with the id of the flag it finds,
+ * 1 with its stored kind and day when it finds none ("no longer raised"),
+ * 0 when an earlier reference of a finds the same flag (references landing
+ * on one flag are one). */
+static int ref_shown(const struct hg_flag *flags, size_t nflags, const struct hg_recovery *r,
+                     const struct hg_action *a, size_t j, char *buf, size_t len)
+{
+	const struct hg_flag *f = ref_id(flags, nflags, r, a, &a->resolves[j], buf, len);
+
+	for (size_t k = 0; f && k < j; k++)
+		if (rules_find_flag(flags, nflags, &r->t, &a->resolves[k], a->date) == f)
+			return 0;
+	return f ? 2 : 1;
+}
 
 /* One treatment's actions, with its flags to tell raised from gone. */
 static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
@@ -198,6 +270,7 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 	rules_eval(r, l->a, l->na, &flags, &nflags);
 	for (size_t k = 0; k < l->na; k++) {
 		const struct hg_action *a = &l->a[k];
+		const char *by = model_by_name(a->by);
 		char date[HG_DATE_LEN];
 
 		if (a->treatment_id != r->t.id)
@@ -211,15 +284,21 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 			sb_printf(&l->sb, "%lld", (long long)a->treatment_id);
 			json_key(&l->sb, "date", 0);
 			json_string(&l->sb, date);
+			json_key(&l->sb, "by", 0);
+			if (by)
+				json_string(&l->sb, by);
+			else
+				sb_puts(&l->sb, "null");
 			json_key(&l->sb, "text", 0);
 			json_string(&l->sb, a->text);
-			json_key(&l->sb, "resolves", 0);
+			json_key(&l->sb, "for", 0);
 			sb_putc(&l->sb, '[');
-			for (size_t j = 0; j < a->nresolves; j++) {
+			for (size_t j = 0, shown = 0; j < a->nresolves; j++) {
 				char id[HG_FLAG_ID_MAX];
 
-				ref_id(flags, nflags, r, a, &a->resolves[j], id, sizeof id);
-				if (j)
+				if (!ref_shown(flags, nflags, r, a, j, id, sizeof id))
+					continue;
+				if (shown++)
 					sb_puts(&l->sb, ", ");
 				json_string(&l->sb, id);
 			}
@@ -227,17 +306,17 @@ static int list_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		} else {
 			char *text = hg_sanitize(a->text);
 
-			sb_printf(&l->sb, "action %lld, treatment %lld, %s: %s\n", (long long)a->id,
-				  (long long)a->treatment_id, date, text);
+			sb_printf(&l->sb, "action %lld, treatment %lld, %s, %s%s: %s\n",
+				  (long long)a->id, (long long)a->treatment_id, date,
+				  by ? "by " : "who: not recorded", by ? by : "", text);
 			free(text);
 			for (size_t j = 0; j < a->nresolves; j++) {
 				char id[HG_FLAG_ID_MAX];
-				const struct hg_flag_ref *ref = &a->resolves[j];
+				int shown = ref_shown(flags, nflags, r, a, j, id, sizeof id);
 
-				ref_id(flags, nflags, r, a, ref, id, sizeof id);
-				sb_printf(&l->sb, "  resolves %s%s\n", id,
-					  rules_find_flag(flags, nflags, &r->t, ref, a->date)
-					  ? "" : " (no longer raised)");
+				if (shown)
+					sb_printf(&l->sb, "  for %s%s\n", id,
+						  shown > 1 ? "" : " (no longer raised)");
 			}
 		}
 		l->shown++;
@@ -331,12 +410,12 @@ static int action_delete(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_parse_id("action delete", argv[optind], &id);
 	if (rc == HG_OK && !yes)
 		rc = hg_fail(HG_ERR_INPUT, "action delete: this removes action %lld for good"
-			     " (the flags it resolved are open again); add --yes to confirm",
+			     " (the flags it was for lose it); add --yes to confirm",
 			     (long long)id);
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = db_action_delete(db, id);
+		rc = record_action_delete(db, id);
 	if (rc == HG_OK)
 		fprintf(ctx->out, "deleted action %lld\n", (long long)id);
 	return rc;

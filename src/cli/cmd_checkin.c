@@ -39,7 +39,7 @@ static void put_status(struct strbuf *sb, const struct hg_recovery *r,
 		char *text = hg_sanitize(f->care->text);
 
 		sb_printf(sb, " (%s: %s)", f->care->by == HG_BY_SELF ? "self"
-		          : f->care->by == HG_BY_CLINICIAN ? "clinician" : "who not recorded",
+		          : f->care->by == HG_BY_CLINICIAN ? "clinician" : "who: not recorded",
 		          text);
 		free(text);
 	}
@@ -308,15 +308,16 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HG_OK)
 		rc = db_checkin_get(db, tid, (int)day, &ci, &found);
 	if (rc == HG_OK && clear) {
-		if (!found)
-			rc = hg_fail(HG_ERR_INPUT, "checkin --clear: day %ld (%s) of treatment %lld"
-				     " has no check-in", day, when, (long long)tid);
-		else
-			rc = db_checkin_delete(db, tid, (int)day);
+		rc = record_checkin_clear(db, tid, (int)day);
 	} else if (rc == HG_OK) {
+		struct record_result res;
+
+		/* What was given replaces what was stored; the rest stays. */
 		for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 			if (rating[i] != NOT_GIVEN)
 				ci.rating[i] = rating[i];
+		/* A list given assesses it ('' for none); one not given keeps
+		 * what is stored (on a new day: not assessed). */
 		if (have_signs) {
 			ci.signs = signs;
 			ci.signs_assessed = 1;
@@ -331,27 +332,9 @@ int cmd_checkin(struct cli_ctx *ctx, int argc, char **argv)
 			free(ci.note);
 			ci.note = xstrdup(note);
 		}
-		if (day >= r.t.window && (nphotos || !model_checkin_is_empty(&ci))) {
-			widened_from = r.t.window;
-			r.t.window = (int)day + 1;
-			rc = db_treatment_update(db, &r.t);
-		}
-		if (rc == HG_OK && nphotos) {
-			rc = db_checkin_put_keep(db, &ci);
-			if (rc == HG_OK)
-				rc = record_photo_attach(db, tid, (int)day, photos, nphotos);
-		} else if (rc == HG_OK) {
-			rc = db_checkin_put(db, &ci);
-		}
-		if (rc == HG_OK && model_checkin_is_empty(&ci) && !nphotos) {
-			struct hg_checkin left;
-			int kept = 0;
-
-			/* Nothing left but perhaps photos: the day stays only with them. */
-			rc = db_checkin_get(db, tid, (int)day, &left, &kept);
-			model_checkin_free(&left);
-			clear = !kept;
-		}
+		rc = record_checkin_save(db, &ci, photos, nphotos, ctx->today, &res);
+		widened_from = res.widened_from;
+		clear = res.removed;
 	}
 	model_checkin_free(&ci);
 	model_treatment_free(&r.t);

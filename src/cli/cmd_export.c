@@ -21,6 +21,29 @@ static void note_skipped(size_t count, const char *ids)
 			count == 1 ? "is" : "are");
 }
 
+/* What the CSV leaves out, when the database holds any of it. */
+static int note_beyond_csv(struct hg_db *db)
+{
+	static const char *const names[] = { "photos", "actions", "medicines", "profile" };
+	struct strbuf sb = STRBUF_INIT;
+	unsigned held = 0;
+	int rc = db_beyond_csv(db, &held), n = 0, seen = 0;
+
+	for (int i = 0; i < 4; i++)
+		n += (int)((held >> i) & 1u);
+	for (int i = 0; rc == HG_OK && i < 4; i++) {
+		if (!(held >> i & 1))
+			continue;
+		seen++;
+		sb_printf(&sb, "%s%s", seen == 1 ? "" : seen == n ? " or " : ", ", names[i]);
+	}
+	if (rc == HG_OK && n)
+		fprintf(stderr, "healgrid: note: CSV carries no %s: use --format json to keep"
+			" them\n", sb_str(&sb));
+	sb_free(&sb);
+	return rc;
+}
+
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -70,8 +93,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 				atomic_abort(&f);
 		}
 	}
-	if (rc == HG_OK && format == EXPORT_CSV)
+	if (rc == HG_OK && format == EXPORT_CSV) {
 		note_skipped(without, sb_str(&ids));
+		rc = note_beyond_csv(db);
+	}
 	sb_free(&ids);
 	return rc;
 }

@@ -320,11 +320,13 @@ static int flags_resolve(struct cli_ctx *ctx, int argc, char **argv)
 		{ "treatment", required_argument, NULL, 't' },
 		{ "text", required_argument, NULL, 'x' },
 		{ "date", required_argument, NULL, 'D' },
+		{ "by", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *text = NULL;
 	int64_t tid = 0;
-	int date = ctx->today, have_tid = 0, rc = HG_OK, c;
+	enum hg_by by = HG_BY_UNRECORDED;
+	int date = ctx->today, rc = HG_OK, c;
 
 	while (rc == HG_OK && (c = cli_getopt("flags resolve", argc, argv, "", opts)) != -1) {
 		if (cli_common_option(ctx, "flags", c, &rc))
@@ -332,7 +334,6 @@ static int flags_resolve(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 't':
 			rc = cli_parse_id("--treatment", optarg, &tid);
-			have_tid = 1;
 			break;
 		case 'x':
 			text = optarg;
@@ -340,6 +341,9 @@ static int flags_resolve(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'D':
 			rc = cli_parse_date("--date", optarg, &date);
+			break;
+		case 'b':
+			rc = cli_parse_by("--by", optarg, &by);
 			break;
 		default:
 			rc = cli_bad_option("flags resolve", argv);
@@ -353,7 +357,10 @@ static int flags_resolve(struct cli_ctx *ctx, int argc, char **argv)
 	if (!text)
 		return hg_fail(HG_ERR_INPUT, "flags resolve: --text TEXT is required (what"
 			       " was done)");
-	return cli_action_create(ctx, tid, have_tid, date, text, argv + optind,
+	if (by == HG_BY_UNRECORDED)
+		return hg_fail(HG_ERR_INPUT, "flags resolve: --by clinician|self is required"
+			       " (was it a doctor, nurse, pharmacist or the clinic, or yourself?)");
+	return cli_action_create(ctx, tid, date, by, text, argv + optind,
 	                         (size_t)(argc - optind));
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "healgrid/cli.h"
 #include "healgrid/import.h"
@@ -47,11 +48,34 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			(void)fclose(in);
 		return hg_fail(HG_ERR_INPUT, "%s: is a folder, not a file", path);
 	}
-	rc = cli_db(ctx, &db);
+	/* A database this import creates goes again when the import fails:
+	 * a failed import leaves no trace. */
+	int existed = 1;
+	if (!ctx->db && !ctx->db_path)
+		rc = db_default_path(&ctx->db_path, &ctx->db_path_default);
+	if (rc == HG_OK && !ctx->db) {
+		struct stat dst;
+		existed = stat(ctx->db_path, &dst) == 0 || errno != ENOENT;
+	}
+	if (rc == HG_OK)
+		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
 		rc = import_file(db, name, in, ctx->today, &st);
 	if (in != stdin)
 		(void)fclose(in);       /* read to the end already */
+	if (rc != HG_OK && !existed && ctx->db) {
+		static const char *const suffix[] = { "", "-wal", "-shm" };
+
+		db_close(ctx->db);
+		ctx->db = NULL;
+		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			struct strbuf f = STRBUF_INIT;
+
+			sb_printf(&f, "%s%s", ctx->db_path, suffix[i]);
+			(void)unlink(sb_str(&f));
+			sb_free(&f);
+		}
+	}
 	if (rc != HG_OK)
 		return rc;
 	fprintf(ctx->out, "imported %zu check-in%s of %zu treatment%s (%zu new, %zu widened)\n",

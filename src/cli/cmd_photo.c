@@ -9,6 +9,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/image.h"
 #include "healgrid/json.h"
 #include "healgrid/atomicfile.h"
@@ -210,7 +211,7 @@ static int photo_delete(struct cli_ctx *ctx, int argc, char **argv)
 		return hg_fail(HG_ERR_INPUT, "photo delete: this removes photo %lld (day %d, %s,"
 			       " of treatment %lld) for good; add --yes to confirm", (long long)id,
 			       info.day, date, (long long)info.treatment_id);
-	rc = db_photo_delete(db, id);
+	rc = record_photo_delete(db, id);
 	if (rc == HG_OK)
 		fprintf(ctx->out, "deleted photo %lld (day %d, %s, of treatment %lld)\n",
 			(long long)id, info.day, date, (long long)info.treatment_id);

@@ -7,6 +7,7 @@
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
 #include "healgrid/export.h"
+#include "healgrid/record.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
 
@@ -195,27 +196,9 @@ static void apply_change(const struct tchange *ch, struct hg_treatment *t)
 		set_text(&t->note, ch->note);
 }
 
-/* No two treatments share date and area: other than `self`. */
-static int check_unique(struct hg_db *db, const struct hg_treatment *t, int64_t self,
-			const char *cmd)
-{
-	int64_t other;
-	char date[HG_DATE_LEN];
-	int rc = db_treatment_find(db, t->date, t->area, &other);
-
-	if (rc != HG_OK || other == 0 || other == self)
-		return rc;
-	date_format(t->date, date);
-	char *area = hg_sanitize(t->area);
-	rc = hg_fail(HG_ERR_INPUT, "%s: treatment %lld is already %s on %s (no two treatments"
-		     " share date and area: give another --area, such as \"%s (2)\")",
-		     cmd, (long long)other, area, date, area);
-	free(area);
-	return rc;
-}
-
 static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct record_names add_names = { "treatment add", "--date", "--window" };
 	struct tchange ch;
 	struct hg_treatment t;
 	struct hg_db *db;
@@ -234,63 +217,23 @@ static int treatment_add(struct cli_ctx *ctx, int argc, char **argv)
 	apply_change(&ch, &t);
 	rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
-		rc = db_begin(db);
-	if (rc == HG_OK) {
-		rc = check_unique(db, &t, 0, "treatment add");
-		if (rc == HG_OK)
-			rc = db_treatment_add(db, &t);
-		if (rc == HG_OK)
-			rc = db_commit(db);
-		else
-			db_rollback(db);
-	}
+		rc = record_treatment_add(db, &t, &add_names);
 	if (rc == HG_OK)
 		fprintf(ctx->out, "%lld\n", (long long)t.id);
 	model_treatment_free(&t);
 	return rc;
 }
 
-/* The checks an edit must pass against the stored days, on r->t as edited
- * (old_date: the date before).  Widens a window that was not given to fit
- * the renumbered days; *widened says so. */
-static int check_days(struct hg_recovery *r, int old_date, unsigned given, int *widened)
-{
-	int delta = r->t.date - old_date;
-	char date[HG_DATE_LEN], limit[HG_DATE_LEN];
-
-	*widened = 0;
-	if (r->ndays == 0)
-		return HG_OK;
-	int first = r->days[0].day - delta, last = r->days[r->ndays - 1].day - delta;
-	if (first < 0) {
-		date_format(old_date + r->days[0].day, date);
-		return hg_fail(HG_ERR_INPUT, "--date: %s is checked in and would fall before the"
-			       " treatment day; the date can be %s at the latest", date, date);
-	}
-	if (last > HG_WINDOW_MAX - 1) {
-		date_format(old_date + r->days[r->ndays - 1].day, date);
-		date_format(old_date + r->days[r->ndays - 1].day - (HG_WINDOW_MAX - 1), limit);
-		return hg_fail(HG_ERR_INPUT, "--date: %s is checked in and would be day %d, past"
-			       " day %d; the date can be %s at the earliest", date, last,
-			       HG_WINDOW_MAX - 1, limit);
-	}
-	if (r->t.window <= last) {
-		if (given & G_WINDOW)
-			return hg_fail(HG_ERR_INPUT, "--window: day %d is checked in; at least %d",
-				       last, last + 1);
-		r->t.window = last + 1 < HG_WINDOW_MIN ? HG_WINDOW_MIN : last + 1;
-		*widened = 1;
-	}
-	return HG_OK;
-}
-
 static int treatment_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct record_names edit_names = { "treatment edit", "--date", "--window" };
 	struct tchange ch;
-	struct hg_recovery r;
+	struct hg_treatment t;
+	struct record_result res;
 	struct hg_db *db;
 	int64_t id;
-	int widened = 0, old_date;
+	size_t moved = 0;
+	int old_date;
 	int rc = parse_treatment_options(ctx, "treatment edit", argc, argv, &ch);
 
 	if (rc != HG_OK)
@@ -312,36 +255,28 @@ static int treatment_edit(struct cli_ctx *ctx, int argc, char **argv)
 		rc = db_begin(db);
 	if (rc != HG_OK)
 		return rc;
-	rc = db_recovery_load(db, id, &r);
-	if (rc != HG_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	old_date = r.t.date;
-	apply_change(&ch, &r.t);
-	rc = check_days(&r, old_date, ch.given, &widened);
+	rc = db_treatment_get(db, id, &t);
+	old_date = t.date;
+	apply_change(&ch, &t);
 	if (rc == HG_OK)
-		rc = check_unique(db, &r.t, id, "treatment edit");
-	if (rc == HG_OK && r.t.date != old_date)
-		rc = db_checkin_renumber(db, id, r.t.date - old_date);
-	if (rc == HG_OK)
-		rc = db_treatment_update(db, &r.t);
+		rc = record_treatment_edit(db, &t, (ch.given & G_WINDOW) != 0, &edit_names, &moved,
+					   &res);
 	if (rc == HG_OK)
 		rc = db_commit(db);
 	else
 		db_rollback(db);
 	if (rc == HG_OK) {
 		char date[HG_DATE_LEN];
-		date_format(r.t.date, date);
+		date_format(t.date, date);
 		fprintf(ctx->out, "updated treatment %lld (%s)\n", (long long)id, date);
-		if (r.t.date != old_date && r.ndays > 0)
+		if (t.date != old_date && moved > 0)
 			fprintf(ctx->out, "its %zu check-in%s keep their dates; day numbers moved"
-				" by %+d\n", r.ndays, r.ndays == 1 ? "" : "s", old_date - r.t.date);
-		if (widened)
-			fprintf(ctx->out, "window widened to %d days to keep day %d\n", r.t.window,
-				r.t.window - 1);
+				" by %+d\n", moved, moved == 1 ? "" : "s", old_date - t.date);
+		if (res.widened_from)
+			fprintf(ctx->out, "window widened to %d days to keep day %d\n", t.window,
+				t.window - 1);
 	}
-	model_recovery_free(&r);
+	model_treatment_free(&t);
 	return rc;
 }
 
@@ -465,7 +400,7 @@ static int treatment_delete(struct cli_ctx *ctx, int argc, char **argv)
 			     " and its %zu check-ins for good; add --yes to confirm",
 			     (long long)id, date, r.ndays);
 	else
-		rc = db_treatment_delete(db, id);
+		rc = record_treatment_delete(db, id);
 	if (rc == HG_OK)
 		fprintf(ctx->out, "deleted treatment %lld (%s) and %zu check-ins\n",
 			(long long)id, date, r.ndays);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "healgrid/demo.h"
+#include "healgrid/record.h"
 #include "healgrid/ui.h"
 #include "healgrid/util.h"
 
@@ -41,7 +42,8 @@ static const struct demo_day current[] = {
 	{ 8, 1, 0, 0, 0, 0, "" },
 };
 
-static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, size_t n)
+static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, size_t n,
+		     int today)
 {
 	int rc = HG_OK;
 
@@ -59,7 +61,7 @@ static int fill_days(struct hg_db *db, int64_t tid, const struct demo_day *d, si
 		c.rating[HG_BLEEDING] = d[i].l;
 		c.signs = d[i].signs;
 		c.note = xstrdup(d[i].note);
-		rc = db_checkin_put(db, &c);
+		rc = record_checkin_save(db, &c, NULL, 0, today, NULL);
 		model_checkin_free(&c);
 	}
 	return rc;
@@ -77,7 +79,7 @@ static int add_treatment(struct hg_db *db, int date, double depth, const char *p
 	t.area = xstrdup("face");
 	t.products = xstrdup(products);
 	t.note = xstrdup(note);
-	rc = db_treatment_add(db, &t);
+	rc = record_treatment_add(db, &t, NULL);
 	*id = t.id;
 	model_treatment_free(&t);
 	return rc;
@@ -92,12 +94,12 @@ int demo_fill(struct hg_db *db, int today)
 		return rc;
 	rc = add_treatment(db, today - 9 - 56, 0.75, "hyaluronic serum", "First session.", &id);
 	if (rc == HG_OK)
-		rc = fill_days(db, id, earlier, sizeof earlier / sizeof earlier[0]);
+		rc = fill_days(db, id, earlier, sizeof earlier / sizeof earlier[0], today);
 	if (rc == HG_OK)
 		rc = add_treatment(db, today - 9, 1.0, "numbing cream; hyaluronic serum",
 				   "Second session, deeper.", &id);
 	if (rc == HG_OK)
-		rc = fill_days(db, id, current, sizeof current / sizeof current[0]);
+		rc = fill_days(db, id, current, sizeof current / sizeof current[0], today);
 	if (rc != HG_OK) {
 		db_rollback(db);
 		return rc;
@@ -124,6 +126,9 @@ static void remove_tree(const char *dir)
 	rmdir(dir);
 }
 
+/* The database's files, beside its name. */
+static const char *const demo_files[] = { "", "-wal", "-shm", "-journal" };
+
 int demo_run(int today)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -142,6 +147,15 @@ int demo_run(int today)
 		return rc;
 	}
 	sb_printf(&path, "%s/healgrid.db", sb_str(&dir));
+	/* Removed on every way out, a crash signal included. */
+	hg_tmp_add(sb_str(&dir));
+	for (size_t i = 0; i < sizeof demo_files / sizeof demo_files[0]; i++) {
+		struct strbuf f = STRBUF_INIT;
+
+		sb_printf(&f, "%s%s", sb_str(&path), demo_files[i]);
+		hg_tmp_add(sb_str(&f));
+		sb_free(&f);
+	}
 	rc = db_open(sb_str(&path), 0, &db);
 	if (rc == HG_OK)
 		rc = demo_fill(db, today);
@@ -149,6 +163,14 @@ int demo_run(int today)
 		rc = ui_run(db, today);
 	db_close(db);
 	remove_tree(sb_str(&dir));
+	for (size_t i = 0; i < sizeof demo_files / sizeof demo_files[0]; i++) {
+		struct strbuf f = STRBUF_INIT;
+
+		sb_printf(&f, "%s%s", sb_str(&path), demo_files[i]);
+		hg_tmp_forget(sb_str(&f));
+		sb_free(&f);
+	}
+	hg_tmp_forget(sb_str(&dir));
 	sb_free(&path);
 	sb_free(&dir);
 	return rc;

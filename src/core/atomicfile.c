@@ -25,7 +25,6 @@ int atomic_open(struct atomic_file *f, const char *path)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	struct stat st;
-	char *real = NULL;
 	int fd;
 
 	f->fp = NULL;
@@ -34,7 +33,14 @@ int atomic_open(struct atomic_file *f, const char *path)
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return hg_fail(HG_ERR_RUNTIME, "%s: cannot write: %s; nothing was written", path,
 			       strerror(EISDIR));
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	/* A symbolic link is refused, as backup refuses one: written through,
+	 * it would replace a file someone else chose (a link planted where
+	 * the report goes).  The system's own names for the standard streams
+	 * (/dev/stdout, /dev/fd/N) are links too, and are written in place. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && strncmp(path, "/dev/", 5) != 0)
+		return hg_fail(HG_ERR_INPUT, "%s: is a symbolic link; healgrid does not write"
+			       " through one (give the file's own path)", path);
+	if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || strncmp(path, "/dev/", 5) == 0)) {
 		/* A device or a pipe (/dev/stdout, a FIFO) is written to in place:
 		 * renaming over it would replace it with a plain file. */
 		f->path = xstrdup(path);
@@ -46,10 +52,7 @@ int atomic_open(struct atomic_file *f, const char *path)
 		}
 		return HG_OK;
 	}
-	/* Through a symlink, replace the file it names, not the link. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		real = realpath(path, NULL);
-	f->path = real ? real : xstrdup(path);
+	f->path = xstrdup(path);
 	sb_printf(&tmp, "%s.tmp-XXXXXX", f->path);
 	f->tmp = sb_detach(&tmp);
 	/* mkstemp makes the file 0600 whatever the umask. */

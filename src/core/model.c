@@ -15,24 +15,24 @@ static const char *const symptom_names[HG_SYMPTOM_COUNT] = {
 
 static const struct { const char *name, *label; } signs[HG_SIGN_COUNT] = {
 	[HG_SIGN_WARMTH]        = { "warmth", "skin hot to touch" },
-	[HG_SIGN_PUS]           = { "pus", "pus or cloudy discharge from the needle marks" },
+	[HG_SIGN_PUS]           = { "pus", "pus or cloudy discharge" },
 	[HG_SIGN_CRUSTING]      = { "crusting", "yellow or honey-coloured crusts" },
-	[HG_SIGN_SPREADING]     = { "spreading", "redness spreading beyond the treated area" },
+	[HG_SIGN_SPREADING]     = { "spreading", "redness spreading past the area" },
 	[HG_SIGN_PAIN]          = { "pain", "pain getting worse, not better" },
 	[HG_SIGN_FEVER]         = { "fever", "fever (38.0 C or more)" },
-	[HG_SIGN_BLISTERS]      = { "blisters", "clustered small blisters, cold-sore like" },
-	[HG_SIGN_RASH]          = { "rash", "hives, itchy rash" },
-	[HG_SIGN_DARK_PATCHES]  = { "dark-patches", "darker patches of skin" },
-	[HG_SIGN_LIGHT_PATCHES] = { "light-patches", "lighter patches of skin" },
+	[HG_SIGN_BLISTERS]      = { "blisters", "clustered small blisters" },
+	[HG_SIGN_RASH]          = { "rash", "itchy rash or hives" },
+	[HG_SIGN_DARK_PATCHES]  = { "dark-patches", "darker patches" },
+	[HG_SIGN_LIGHT_PATCHES] = { "light-patches", "lighter patches" },
 	[HG_SIGN_BUMPS]         = { "bumps", "firm bumps or nodules" },
-	[HG_SIGN_LINES]         = { "lines", "needle-track lines or marks" },
-	[HG_SIGN_LIPS_AIRWAY]   = { "lips-airway", "swollen lips, tongue or throat, or trouble breathing" },
+	[HG_SIGN_LINES]         = { "lines", "lines or track marks" },
+	[HG_SIGN_LIPS_AIRWAY]   = { "lips-airway", "swollen lips, tongue or throat" },
 	[HG_SIGN_EYE]           = { "eye", "eye pain or changed vision" },
-	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell: confused, fainting, a fit, racing heart" },
-	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding not stopped by 10 minutes of pressure" },
-	[HG_SIGN_AIRWAY]        = { "airway", "swollen tongue or throat, trouble breathing or swallowing" },
-	[HG_SIGN_NUMB_MOUTH]    = { "numb-mouth", "numb mouth with metallic taste, dizziness or twitching" },
-	[HG_SIGN_LIPS]          = { "lips", "swollen lips or face, more than the usual puffiness" },
+	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell" },
+	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding won't stop (10 min)" },
+	[HG_SIGN_AIRWAY]        = { "airway", "swollen tongue/throat, breathing" },
+	[HG_SIGN_NUMB_MOUTH]    = { "numb-mouth", "numb mouth, metallic taste, dizzy" },
+	[HG_SIGN_LIPS]          = { "lips", "swollen lips or face" },
 };
 
 static const struct { const char *name, *label; } cares[HG_CARE_COUNT] = {
@@ -385,4 +385,27 @@ void model_medicines_free(struct hg_medicine *m, size_t n)
 	for (size_t i = 0; i < n; i++)
 		model_medicine_free(&m[i]);
 	free(m);
+}
+
+/* ---- who did an action ------------------------------------------------ */
+
+const char *model_by_name(enum hg_by by)
+{
+	switch (by) {
+	case HG_BY_CLINICIAN:
+		return "clinician";
+	case HG_BY_SELF:
+		return "self";
+	default:
+		return NULL;
+	}
+}
+
+int model_by_lookup(const char *name)
+{
+	if (strcmp(name, "clinician") == 0)
+		return HG_BY_CLINICIAN;
+	if (strcmp(name, "self") == 0)
+		return HG_BY_SELF;
+	return -1;
 }

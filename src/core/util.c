@@ -2,6 +2,7 @@
  * terminal-safe text.  Nothing here knows about SQLite or curses. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,14 +44,79 @@ void hg_error_clear(void)
  * UI's terminal restore) and flushes stdio.  Nothing saved is at risk:
  * SQLite rolls back a transaction left open by an exiting process when
  * the database is next opened. */
+static void (*before_fatal)(void);
+
+void hg_set_before_fatal(void (*fn)(void))
+{
+	before_fatal = fn;
+}
+
 void hg_out_of_memory(void)
 {
 	static const char msg[] = "healgrid: out of memory\n";
+	static volatile sig_atomic_t dying;
+	void (*fn)(void) = before_fatal;
 
+	/* The terminal first (the UI leaves the alternate screen), so the
+	 * line lands where it stays; an allocation failing in there comes
+	 * back here and goes straight on. */
+	if (!dying++ && fn) {
+		before_fatal = NULL;
+		fn();
+	}
 	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
 		/* nowhere left to say it: the exit status still does */
 	}
 	exit(HG_ERR_RUNTIME);
+}
+
+/* ---- temporary files, removed on every way out ---- */
+
+enum { HG_TMP_SLOTS = 64 };
+static char *tmp_paths[HG_TMP_SLOTS];
+static volatile sig_atomic_t ntmp;
+
+/* Files first, then the (then empty) folders. */
+void hg_tmp_remove_all(void)
+{
+	for (sig_atomic_t i = 0; i < ntmp; i++)
+		if (tmp_paths[i])
+			(void)unlink(tmp_paths[i]);
+	for (sig_atomic_t i = 0; i < ntmp; i++)
+		if (tmp_paths[i])
+			(void)rmdir(tmp_paths[i]);
+}
+
+void hg_tmp_add(const char *path)
+{
+	static int registered;
+	char *copy = xstrdup(path);
+
+	if (!registered && atexit(hg_tmp_remove_all) == 0)
+		registered = 1;
+	for (sig_atomic_t i = 0; i < ntmp; i++)
+		if (!tmp_paths[i]) {
+			tmp_paths[i] = copy;
+			return;
+		}
+	if (ntmp < HG_TMP_SLOTS) {
+		tmp_paths[ntmp] = copy;   /* set before it counts */
+		ntmp = ntmp + 1;
+	} else {
+		free(copy);             /* removed the normal way only */
+	}
+}
+
+void hg_tmp_forget(const char *path)
+{
+	for (sig_atomic_t i = 0; i < ntmp; i++)
+		if (tmp_paths[i] && strcmp(tmp_paths[i], path) == 0) {
+			char *p = tmp_paths[i];
+
+			tmp_paths[i] = NULL;
+			free(p);
+			return;
+		}
 }
 
 void *xmalloc(size_t n)

@@ -134,7 +134,9 @@ static int date_part_wrong(const char *s, char *msg)
 			return 0;
 	if (s[10])
 		return 0;
-	y = atoi(s);
+	y = 0;
+	for (int i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (msg && (m < 1 || m > 12)) {
@@ -242,4 +244,39 @@ int validate_area(const char *s, char *msg)
 		return -1;
 	}
 	return validate_text(s, HG_AREA_MAX, msg);
+}
+
+int validate_medicine_text(const char *s, int required, char **out, char *msg)
+{
+	char *clean, *start;
+	size_t n;
+
+	*out = NULL;
+	if (!hg_utf8_valid(s, strlen(s))) {
+		if (msg)
+			snprintf(msg, HG_VALID_MSG, "not valid UTF-8 text");
+		return -1;
+	}
+	clean = hg_sanitize(s);
+	start = clean + strspn(clean, " ");
+	n = strlen(start);
+	while (n > 0 && start[n - 1] == ' ')
+		n--;
+	start[n] = '\0';
+	if (required && n == 0) {
+		if (msg)
+			snprintf(msg, HG_VALID_MSG, "empty: give the medicine's name");
+		free(clean);
+		return -1;
+	}
+	if (n > HG_MEDICINE_TEXT_MAX) {
+		if (msg)
+			snprintf(msg, HG_VALID_MSG, "longer than %d bytes (got %zu)",
+				 HG_MEDICINE_TEXT_MAX, n);
+		free(clean);
+		return -1;
+	}
+	memmove(clean, start, n + 1);
+	*out = clean;
+	return 0;
 }

@@ -1110,7 +1110,7 @@ static void attach_actions(struct walk *wk, const struct hg_action *a, size_t na
 			wf = &wk->w[f - flags].f;
 			if (wf->nactions && wf->actions[wf->nactions - 1] == &a[i])
 				continue;
-			wf->actions = xrealloc(wf->actions, (wf->nactions + 1) * sizeof *wf->actions);
+			wf->actions = xrealloc(wf->actions, (wf->nactions + 1) * sizeof(const struct hg_action *));
 			wf->actions[wf->nactions++] = &a[i];
 		}
 	}
@@ -1119,7 +1119,7 @@ static void attach_actions(struct walk *wk, const struct hg_action *a, size_t na
 		struct hg_flag *f = &wk->w[i].f;
 
 		if (f->nactions > 1)
-			qsort(f->actions, f->nactions, sizeof *f->actions, action_cmp);
+			qsort(f->actions, f->nactions, sizeof(const struct hg_action *), action_cmp);
 		for (size_t j = 0; j < f->nactions; j++)
 			if (f->actions[j]->by != HG_BY_SELF)
 				f->clinician_seen = 1;
@@ -1317,12 +1317,11 @@ static int day_flag_cmp(const void *pa, const void *pb)
 {
 	const struct hg_day_flag *a = pa, *b = pb;
 
-	if (a->alert != HG_ALERT_NONE && b->alert == HG_ALERT_NONE)
-		return -1;
-	if (a->alert == HG_ALERT_NONE && b->alert != HG_ALERT_NONE)
-		return 1;
+	/* most serious first; among equals the alerts first */
 	if (a->level != b->level)
 		return a->level < b->level ? -1 : 1;
+	if ((a->alert != HG_ALERT_NONE) != (b->alert != HG_ALERT_NONE))
+		return a->alert != HG_ALERT_NONE ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 
@@ -1496,8 +1495,8 @@ int rules_check_flag_ids(const struct hg_flag *flags, size_t n, const struct hg_
                          int action_date, char *const *ids, size_t nids,
                          struct hg_flag_ref **refs, size_t *nrefs)
 {
-	const struct hg_flag **mine = xcalloc(n + 1, sizeof *mine);
-	const struct hg_flag **picked = xcalloc(nids + 1, sizeof *picked);
+	const struct hg_flag **mine = xcalloc(n + 1, sizeof(const struct hg_flag *));
+	const struct hg_flag **picked = xcalloc(nids + 1, sizeof(const struct hg_flag *));
 	size_t nm = 0, np = 0;
 	int rc = HG_OK;
 
@@ -1507,7 +1506,7 @@ int rules_check_flag_ids(const struct hg_flag *flags, size_t n, const struct hg_
 		if (flags[i].treatment_id == t->id)
 			mine[nm++] = &flags[i];
 	if (nm > 1)
-		qsort(mine, nm, sizeof *mine, flag_day_cmp);
+		qsort(mine, nm, sizeof(const struct hg_flag *), flag_day_cmp);
 	for (size_t i = 0; i < nids && rc == HG_OK; i++) {
 		const struct hg_flag *f = NULL;
 

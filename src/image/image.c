@@ -850,11 +850,89 @@ int image_load_file(const char *path, struct hg_image *out)
 
 /* ---- what an imported photo must be -------------------------------------- */
 
+/* The tables a JPEG defines and the ones its frame and scans use: each
+ * defined once, and every one used (an unused table is room for anything). */
+struct jpeg_tables {
+	unsigned q_defined, q_used;     /* bit i: quantisation table i */
+	unsigned h_defined, h_used;     /* bit 2*id + class: Huffman DC/AC table id */
+	int frames;
+};
+
+/* The body of a marker segment (its n bytes after the length) holds
+ * exactly what a baseline JPEG puts there, not one byte more. */
+static int baseline_segment(unsigned m, const unsigned char *b, size_t n,
+			    struct jpeg_tables *t)
+{
+	size_t i = 0;
+
+	switch (m) {
+	case 0xDB:              /* quantisation tables: 8-bit, ids 0-3 */
+		if (n == 0)
+			return 0;
+		while (i < n) {
+			unsigned bit = 1u << (b[i] & 15);
+
+			if ((b[i] >> 4) != 0 || (b[i] & 15) > 3 || n - i < 65 || (t->q_defined & bit))
+				return 0;
+			t->q_defined |= bit;
+			i += 65;
+		}
+		return 1;
+	case 0xC4:              /* Huffman tables: DC or AC, ids 0-1 */
+		if (n == 0)
+			return 0;
+		while (i < n) {
+			size_t values = 0;
+			unsigned bit;
+
+			if ((b[i] >> 4) > 1 || (b[i] & 15) > 1 || n - i < 17)
+				return 0;
+			bit = 1u << (2 * (b[i] & 15) + (b[i] >> 4));
+			if (t->h_defined & bit)
+				return 0;
+			t->h_defined |= bit;
+			for (size_t k = 1; k <= 16; k++)
+				values += b[i + k];
+			if (values > 256 || n - i - 17 < values)
+				return 0;
+			i += 17 + values;
+		}
+		return 1;
+	case 0xC0:              /* the one baseline frame: 8 bits, 1 or 3 components */
+		if (++t->frames != 1 || n < 6 || b[0] != 8 || (b[5] != 1 && b[5] != 3) ||
+		    n != 6 + 3 * (size_t)b[5])
+			return 0;
+		for (i = 0; i < b[5]; i++) {
+			if (b[6 + 3 * i + 2] > 3)
+				return 0;
+			t->q_used |= 1u << b[6 + 3 * i + 2];
+		}
+		return 1;
+	case 0xDD:              /* restart interval */
+		return n == 2;
+	case 0xDA:              /* a scan header: every coefficient, no refinement */
+		if (t->frames != 1 || n < 1 || b[0] < 1 || b[0] > 3 || n != 4 + 2 * (size_t)b[0] ||
+		    b[n - 3] != 0 || b[n - 2] != 63 || b[n - 1] != 0)
+			return 0;
+		for (i = 0; i < b[0]; i++) {
+			unsigned dc = b[2 + 2 * i] >> 4, ac = b[2 + 2 * i] & 15;
+
+			if (dc > 1 || ac > 1)
+				return 0;
+			t->h_used |= 1u << (2 * dc) | 1u << (2 * ac + 1);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int image_is_clean_jpeg(const unsigned char *data, size_t len, const char *name,
 			int *w, int *h)
 {
 	size_t i = 2;
 	int seen_jfif = 0, in_scan = 0, rc;
+	struct jpeg_tables tables = { 0, 0, 0, 0, 0 };
 	struct jdec *j;
 
 	*w = *h = 0;
@@ -883,6 +961,9 @@ int image_is_clean_jpeg(const unsigned char *data, size_t len, const char *name,
 			if (i != len)
 				return hg_fail(HG_ERR_INPUT, "%s: data after the end of the JPEG"
 					       " image", name), 0;
+			if (tables.q_defined != tables.q_used || tables.h_defined != tables.h_used)
+				return hg_fail(HG_ERR_INPUT, "%s: a JPEG table that the image does"
+					       " not use; photos hold only what they need", name), 0;
 			break;
 		}
 		if (i + 2 > len)
@@ -894,11 +975,14 @@ int image_is_clean_jpeg(const unsigned char *data, size_t len, const char *name,
 		    memcmp(data + i + 2, "JFIF\0", 5) == 0 &&
 		    data[i + 14] == 0 && data[i + 15] == 0) {
 			seen_jfif = 1;  /* JFIF without a thumbnail */
-		} else if (m == 0xDB || m == 0xC4 || m == 0xDD ||
-			   ((m == 0xC0 || m == 0xC1 || m == 0xC2) && !in_scan)) {
-			;               /* tables, restart interval, frame header */
-		} else if (m == 0xDA) {
-			in_scan = 1;
+		} else if (m == 0xDB || m == 0xC4 || m == 0xDD || m == 0xDA ||
+			   (m == 0xC0 && !in_scan)) {
+			/* tables, restart interval, frame and scan headers */
+			if (!baseline_segment(m, data + i + 2, seg - 2, &tables))
+				return hg_fail(HG_ERR_INPUT, "%s: JPEG segment 0x%02X holds more or"
+					       " other than a baseline JPEG needs", name, m), 0;
+			if (m == 0xDA)
+				in_scan = 1;
 		} else if (m >= 0xE0 && m <= 0xEF) {
 			return hg_fail(HG_ERR_INPUT, "%s: holds metadata (an APP%u segment);"
 				       " photos are stored without any", name, m - 0xE0), 0;

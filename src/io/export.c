@@ -73,7 +73,11 @@ static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 			if (c->rating[s] != HG_UNRATED)
 				snprintf(rating[s], sizeof rating[s], "%d", c->rating[s]);
 		}
-		model_format_signs(c->signs, ';', signs, sizeof signs);
+		/* "-": not assessed (an empty field is none) */
+		if (c->signs_assessed)
+			model_format_signs(c->signs, ';', signs, sizeof signs);
+		else
+			snprintf(signs, sizeof signs, "-");
 		f[EXPORT_TREATMENT_DATE] = tdate;
 		f[EXPORT_DEVICE] = model_device_name(t->device);
 		f[EXPORT_DEPTH] = depth;
@@ -87,7 +91,10 @@ static void csv_rows(struct strbuf *sb, const struct hg_recovery *rec)
 		f[EXPORT_NOTE] = c->note ? c->note : "";
 		model_format_temp(c->temp, temp, sizeof temp);
 		f[EXPORT_TEMPERATURE] = temp;
-		model_format_care(c->care, ';', care, sizeof care);
+		if (c->care_assessed)
+			model_format_care(c->care, ';', care, sizeof care);
+		else
+			snprintf(care, sizeof care, "-");
 		f[EXPORT_CARE] = care;
 		skin[0] = '\0';
 		if (t->skin_type >= HG_SKIN_MIN && t->skin_type <= HG_SKIN_MAX)
@@ -193,7 +200,9 @@ static int json_photos(struct strbuf *sb, struct hg_db *db, const struct hg_phot
 	return rc;
 }
 
-/* A treatment's actions, each with the flags it resolves as RULE@DAY. */
+/* A treatment's actions, each with who did it and the flags it is for as
+ * KIND@DAY (the day of the stored date: a flag no longer raised is kept
+ * as stored). */
 static int json_actions(struct strbuf *sb, struct hg_db *db, const struct hg_treatment *t)
 {
 	struct hg_action *a = NULL;
@@ -210,14 +219,19 @@ static int json_actions(struct strbuf *sb, struct hg_db *db, const struct hg_tre
 		KEY(sb, "date");
 		date_format(a[i].date, date);
 		json_string(sb, date);
+		KEY(sb, "by");
+		if (model_by_name(a[i].by))
+			json_string(sb, model_by_name(a[i].by));
+		else
+			sb_puts(sb, "null");
 		KEY(sb, "text");
 		json_string(sb, a[i].text);
-		KEY(sb, "resolves");
+		KEY(sb, "for");
 		sb_putc(sb, '[');
 		for (size_t k = 0; k < a[i].nresolves; k++) {
 			struct strbuf id = STRBUF_INIT;
 
-			sb_printf(&id, "%s@%d", a[i].resolves[k].rule, a[i].resolves[k].date - t->date);
+			sb_printf(&id, "%s@%d", a[i].resolves[k].kind, a[i].resolves[k].date - t->date);
 			if (k)
 				sb_puts(sb, ", ");
 			json_string(sb, sb_str(&id));
@@ -227,6 +241,41 @@ static int json_actions(struct strbuf *sb, struct hg_db *db, const struct hg_tre
 	}
 	sb_putc(sb, ']');
 	model_actions_free(a, n);
+	return rc;
+}
+
+/* A treatment's medicines; to is null while still taken. */
+static int json_medicines(struct strbuf *sb, struct hg_db *db, const struct hg_treatment *t)
+{
+	struct hg_medicine *m = NULL;
+	size_t n = 0;
+	char date[HG_DATE_LEN];
+	int rc = db_medicine_list(db, t->id, &m, &n);
+
+	KEY(sb, "medicines");
+	sb_putc(sb, '[');
+	for (size_t i = 0; rc == HG_OK && i < n; i++) {
+		sb_puts(sb, i ? ",\n  {" : "\n  {");
+		KEY1(sb, "id");
+		sb_printf(sb, "%lld", (long long)m[i].id);
+		KEY(sb, "name");
+		json_string(sb, m[i].name);
+		KEY(sb, "dose");
+		json_string(sb, m[i].dose);
+		KEY(sb, "from");
+		date_format(m[i].from, date);
+		json_string(sb, date);
+		KEY(sb, "to");
+		if (m[i].to) {
+			date_format(m[i].to, date);
+			json_string(sb, date);
+		} else {
+			sb_puts(sb, "null");
+		}
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+	model_medicines_free(m, n);
 	return rc;
 }
 
@@ -265,7 +314,10 @@ static int json_treatment(struct strbuf *sb, struct hg_db *db, const struct hg_r
 				sb_printf(sb, "%d", c->rating[s]);
 		}
 		KEY(sb, "signs");
-		names(sb, c->signs, HG_SIGN_COUNT, sign_name);
+		if (c->signs_assessed)
+			names(sb, c->signs, HG_SIGN_COUNT, sign_name);
+		else
+			sb_puts(sb, "null");
 		KEY(sb, "note");
 		json_string(sb, c->note ? c->note : "");
 		KEY(sb, "temperature_c");
@@ -277,7 +329,10 @@ static int json_treatment(struct strbuf *sb, struct hg_db *db, const struct hg_r
 			sb_puts(sb, temp);
 		}
 		KEY(sb, "care");
-		names(sb, c->care, HG_CARE_COUNT, care_name);
+		if (c->care_assessed)
+			names(sb, c->care, HG_CARE_COUNT, care_name);
+		else
+			sb_puts(sb, "null");
 		if (db && json_photos(sb, db, photos, nphotos, c->day) != HG_OK) {
 			free(photos);
 			return HG_ERR_RUNTIME;
@@ -288,6 +343,8 @@ static int json_treatment(struct strbuf *sb, struct hg_db *db, const struct hg_r
 	free(photos);
 	if (db) {
 		int rc = json_actions(sb, db, t);
+		if (rc == HG_OK)
+			rc = json_medicines(sb, db, t);
 		if (rc != HG_OK)
 			return rc;
 	}
@@ -391,7 +448,7 @@ int export_write_db(FILE *out, enum export_format fmt, struct hg_db *db, size_t 
 		KEY1(&run->sb, "format");
 		json_string(&run->sb, "healgrid-export");
 		KEY(&run->sb, "version");
-		sb_puts(&run->sb, "2");
+		sb_puts(&run->sb, "3");
 		KEY(&run->sb, "profile");
 		rc = db_profile_get(db, &p, &found);
 		if (rc == HG_OK && found) {

@@ -20,6 +20,7 @@
 #include "healgrid/date.h"
 #include "healgrid/export.h"
 #include "healgrid/import.h"
+#include "healgrid/record.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
 
@@ -41,6 +42,7 @@ struct entry {
 	unsigned risks;
 	int skin_type;
 	int skin_known;                 /* a version 1 row does not say */
+	int widened;                    /* its window grew to hold a row */
 };
 
 struct cache {
@@ -233,7 +235,10 @@ static int parse_row(const struct row_ctx *x, const char *const *f, size_t ncols
 	for (int s = 0; s < HG_SYMPTOM_COUNT && rc == HG_OK; s++)
 		rc = parse_rating(x, export_csv_header[EXPORT_REDNESS + s], f[EXPORT_REDNESS + s],
 				  &row->c.rating[s]);
-	if (rc == HG_OK)
+	/* "-": not assessed; a list, empty for none, is assessed */
+	row->c.signs_assessed = strcmp(f[EXPORT_SIGNS], "-") != 0;
+	row->c.care_assessed = 1;       /* a version 1 row: as stored days of then */
+	if (rc == HG_OK && row->c.signs_assessed)
 		rc = parse_names(x, "signs", f[EXPORT_SIGNS], model_parse_signs, "sign",
 				 &row->c.signs);
 	if (rc == HG_OK)
@@ -254,7 +259,10 @@ static int parse_row(const struct row_ctx *x, const char *const *f, size_t ncols
 		    || model_parse_temp(p, &row->c.temp, &why) != 0)
 			return fail_field(x, "temperature_c", "34.0-43.0 (degrees C, one decimal)", p);
 	}
-	rc = parse_names(x, "care", f[EXPORT_CARE], model_parse_care, "care item", &row->c.care);
+	row->c.care_assessed = strcmp(f[EXPORT_CARE], "-") != 0;
+	if (row->c.care_assessed)
+		rc = parse_names(x, "care", f[EXPORT_CARE], model_parse_care, "care item",
+				 &row->c.care);
 	if (rc == HG_OK && *f[EXPORT_SKIN_TYPE]) {
 		row->skin_type = model_parse_skin_type(f[EXPORT_SKIN_TYPE]);
 		if (row->skin_type < 0)
@@ -323,7 +331,7 @@ static int entry_get(struct hg_db *db, struct cache *c, const struct row_ctx *x,
 	e->t.skin_type = row->skin_type;
 	e->t.window = HG_WINDOW_DEFAULT;
 	e->created = 1;
-	return db_treatment_add(db, &e->t);
+	return record_treatment_add(db, &e->t, NULL);
 }
 
 /* Rows of one treatment must agree on its details. */
@@ -369,29 +377,21 @@ static int entry_check(const struct row_ctx *x, const struct entry *e, const str
 	return HG_OK;
 }
 
-/* Widen windows to the highest day imported (never narrow them). */
-static int widen_all(struct hg_db *db, struct cache *c, struct import_stats *st)
+/* Count the treatments the rows named (their windows widened row by row,
+ * in the record layer). */
+static void count_all(struct cache *c, struct import_stats *st)
 {
 	for (size_t i = 0; i < c->cap; i++) {
 		struct entry *e = c->slot[i];
-		int need;
 
 		if (!e)
 			continue;
 		st->treatments++;
 		if (e->created)
 			st->created++;
-		need = e->max_day + 1;
-		if (need > e->t.window) {
-			e->t.window = need;
-			if (!e->created)
-				st->widened++;
-			int rc = db_treatment_update(db, &e->t);
-			if (rc != HG_OK)
-				return rc;
-		}
+		else if (e->widened)
+			st->widened++;
 	}
-	return HG_OK;
 }
 
 /* ---- the import ------------------------------------------------------- */
@@ -488,16 +488,24 @@ static int run_piece(struct run *x, const char *data, size_t len, size_t line,
 			if (rc == HG_OK && found) {
 				row.c.temp = old.temp;
 				row.c.care = old.care;
+				row.c.care_assessed = old.care_assessed;
 			}
 			model_checkin_free(&old);
 		}
 		if (rc == HG_OK) {
+			struct record_result res;
+
+			/* A row with nothing in it (a day of photos only, in an
+			 * export) leaves the stored day as it is. */
 			row.c.treatment_id = e->t.id;
-			rc = db_checkin_put(x->db, &row.c);
+			rc = record_day_import(x->db, &e->t, &row.c, NULL, 0, &res);
 			e->seen[row.c.day / 64] |= (uint64_t)1 << (row.c.day % 64);
 			if (row.c.day > e->max_day)
 				e->max_day = row.c.day;
-			x->st->rows++;
+			if (res.widened_from)
+				e->widened = 1;
+			if (res.stored)
+				x->st->rows++;
 		}
 		model_checkin_free(&row.c);
 		if (rc != HG_OK)
@@ -519,11 +527,11 @@ static void run_init(struct run *x, struct hg_db *db, const char *name, int toda
 	memset(st, 0, sizeof *st);
 }
 
-/* Widen the windows and commit, or roll back. */
+/* Count what was done and commit, or roll back. */
 static int run_end(struct run *x, int rc)
 {
 	if (rc == HG_OK)
-		rc = widen_all(x->db, &x->cache, x->st);
+		count_all(&x->cache, x->st);
 	if (x->begun) {
 		if (rc == HG_OK)
 			rc = db_commit(x->db);

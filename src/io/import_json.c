@@ -25,6 +25,7 @@
 #include "healgrid/export.h"
 #include "healgrid/image.h"
 #include "healgrid/import.h"
+#include "healgrid/record.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
 #include "healgrid/validate.h"
@@ -34,10 +35,11 @@ struct jrun {
 	const char *name;
 	int today;
 	int keep_ids;                   /* the database held no treatment */
+	int version;                    /* of the file: 1 and 2 are upgraded */
 	struct import_stats *st;
-	int64_t *tids, *aids, *pids;    /* ids seen in the file */
-	size_t ntids, naids, npids;
-	size_t cap_t, cap_a, cap_p;
+	int64_t *tids, *aids, *pids, *mids;     /* ids seen in the file */
+	size_t ntids, naids, npids, nmids;
+	size_t cap_t, cap_a, cap_p, cap_m;
 	int64_t *dbtids;                /* stored treatments the file named */
 	size_t ndbtids, cap_db;
 };
@@ -199,7 +201,19 @@ static int int_field(const struct jrun *x, const char *path, const char *key,
 		     const struct hg_json_item *it, int64_t lo, int64_t hi, int64_t *out)
 {
 	int rc = want_type(x, path, key, it, HG_JSON_INTEGER, 0);
+	char digits[24];
 
+	/* SQLite reads an integer past 64 bits as a real: its text then is
+	 * not the integer's, which would be the clamped value. */
+	if (rc == HG_OK && it) {
+		snprintf(digits, sizeof digits, "%lld", (long long)it->i);
+		if (!it->text || strcmp(digits, it->text) != 0) {
+			char *p = member_path(path, key);
+			rc = fail_at(x, p, "expected %lld-%lld, got %s", (long long)lo,
+				     (long long)hi, it->text ? it->text : "a number too large");
+			free(p);
+		}
+	}
 	if (rc == HG_OK && it && (it->i < lo || it->i > hi)) {
 		char *p = member_path(path, key);
 		rc = fail_at(x, p, "expected %lld-%lld, got %lld", (long long)lo, (long long)hi,
@@ -239,6 +253,38 @@ static int names_field(const struct jrun *x, const char *path, const char *key,
 	}
 	db_json_items_free(v, n);
 	return rc;
+}
+
+/* A sign of a version 1 or 2 file: its "lips" (lips, tongue or throat,
+ * or trouble breathing) is the sign stored at bit 12 (lips-airway since),
+ * whatever the name means today. */
+enum { V2_SIGN_LIPS = HG_SIGN_LIPS_AIRWAY };
+
+static int v2_sign_lookup(const char *name)
+{
+	return strcmp(name, "lips") == 0 ? V2_SIGN_LIPS : model_sign_lookup(name);
+}
+
+/* Signs or care of a check-in: a list (assessed, possibly none), or in a
+ * version 3 file null or absent: not assessed. */
+static int assessed_field(const struct jrun *x, const char *path, const char *key,
+			  const struct hg_json_item *it, int (*lookup)(const char *),
+			  unsigned *out, int *assessed)
+{
+	*out = 0;
+	*assessed = 1;
+	if (x->version >= 3 && (!it || it->type == HG_JSON_NULL)) {
+		*assessed = 0;
+		return HG_OK;
+	}
+	if (x->version >= 3 && it->type != HG_JSON_ARRAY) {
+		char *p = member_path(path, key);
+		int rc = bad_type(x, p, it, "a list or null");
+
+		free(p);
+		return rc;
+	}
+	return names_field(x, path, key, it, lookup, out);
 }
 
 /* An id seen once in the file. */
@@ -375,6 +421,7 @@ static int parse_photo(struct jrun *x, const char *path, const struct hg_json_it
 struct jtreat {
 	struct hg_treatment t;
 	int exists;                     /* matched a stored treatment */
+	int widened;                    /* its window grew to hold a day */
 	int max_day;
 	uint64_t seen[(HG_WINDOW_MAX + 63) / 64];
 };
@@ -387,6 +434,8 @@ static int same_day(struct jrun *x, const struct hg_checkin *a, const struct hg_
 	int rc;
 
 	*same = a->signs == b->signs && a->care == b->care && a->temp == b->temp
+		&& !a->signs_assessed == !b->signs_assessed
+		&& !a->care_assessed == !b->care_assessed
 		&& strcmp(a->note ? a->note : "", b->note ? b->note : "") == 0;
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 		*same = *same && a->rating[s] == b->rating[s];
@@ -474,9 +523,12 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 		}
 	}
 	if (rc == HG_OK)
-		rc = names_field(x, path, "signs", f[F_SIGNS], model_sign_lookup, &c.signs);
+		rc = assessed_field(x, path, "signs", f[F_SIGNS],
+				    x->version >= 3 ? model_sign_lookup : v2_sign_lookup, &c.signs,
+				    &c.signs_assessed);
 	if (rc == HG_OK)
-		rc = names_field(x, path, "care", f[F_CARE], model_care_lookup, &c.care);
+		rc = assessed_field(x, path, "care", f[F_CARE], model_care_lookup, &c.care,
+				    &c.care_assessed);
 	if (rc == HG_OK)
 		rc = text_field(x, path, "note", f[F_NOTE], HG_NOTE_MAX, &note);
 	if (rc == HG_OK && f[F_TEMP] && f[F_TEMP]->type != HG_JSON_NULL) {
@@ -535,14 +587,21 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 				     " other content", c.day, cd, d, jt->t.area);
 		}
 	} else if (rc == HG_OK) {
-		rc = db_checkin_put_keep(x->db, &c);
-		for (size_t i = 0; rc == HG_OK && i < nph; i++) {
-			ph[i].info.treatment_id = jt->t.id;
-			ph[i].info.day = c.day;
-			rc = db_photo_put(x->db, &ph[i].info, ph[i].jpeg, ph[i].jpeg_len, ph[i].thumb,
-					  ph[i].thumb_len, NULL);
+		struct record_photo_in *in = nph ? xcalloc(nph, sizeof *in) : NULL;
+		struct record_result res;
+
+		for (size_t i = 0; i < nph; i++) {
+			in[i].info = ph[i].info;
+			in[i].jpeg = ph[i].jpeg;
+			in[i].jpeg_len = ph[i].jpeg_len;
+			in[i].thumb = ph[i].thumb;
+			in[i].thumb_len = ph[i].thumb_len;
 		}
-		if (rc == HG_OK)
+		rc = record_day_import(x->db, &jt->t, &c, in, nph, &res);
+		free(in);
+		if (rc == HG_OK && res.widened_from)
+			jt->widened = 1;
+		if (rc == HG_OK && res.stored)
 			x->st->rows++;
 	}
 	photos_free(ph, nph ? nph : np);
@@ -557,13 +616,14 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 
 static int same_action(const struct hg_action *a, const struct hg_action *b)
 {
-	if (a->date != b->date || strcmp(a->text, b->text) != 0 || a->nresolves != b->nresolves)
+	if (a->date != b->date || strcmp(a->text, b->text) != 0 || a->by != b->by
+	    || a->nresolves != b->nresolves)
 		return 0;
 	for (size_t i = 0; i < a->nresolves; i++) {
 		size_t k = 0;
 
 		while (k < b->nresolves && (b->resolves[k].date != a->resolves[i].date
-					    || strcmp(b->resolves[k].rule, a->resolves[i].rule) != 0))
+					    || strcmp(b->resolves[k].kind, a->resolves[i].kind) != 0))
 			k++;
 		if (k == b->nresolves)
 			return 0;
@@ -571,12 +631,56 @@ static int same_action(const struct hg_action *a, const struct hg_action *b)
 	return 1;
 }
 
+/* One flag an action is for: KIND@DAY, or in a version 1 or 2 file
+ * RULE@DAY, which becomes its rule's kind (*kind NULL: a precaution, not
+ * kept).  The day may lie before day 0 (a flag of a day since moved). */
+static int parse_ref(const struct jrun *x, const char *p, const struct hg_json_item *it,
+		     const struct hg_treatment *t, const char **kind, int *day)
+{
+	const char *want = x->version >= 3 ? "a flag id such as \"infection@3\""
+		: "a flag id such as \"pus@3\"";
+	const char *at, *rule;
+	char name[HG_FLAG_ID_MAX];
+	char *end;
+	long d;
+
+	*kind = NULL;
+	if (it->type != HG_JSON_TEXT)
+		return bad_type(x, p, it, want);
+	at = strrchr(it->text, '@');
+	if (!at || at == it->text || (size_t)(at - it->text) >= sizeof name
+	    || !((at[1] >= '0' && at[1] <= '9') || (at[1] == '-' && at[2] >= '0' && at[2] <= '9')))
+		return fail_at(x, p, "expected %s, got \"%s\"", want, it->text);
+	d = strtol(at + 1, &end, 10);
+	if (*end || d < -HG_DAY_MAX || d > HG_DAY_MAX)
+		return fail_at(x, p, "expected %s, got \"%s\"", want, it->text);
+	*day = (int)d;
+	memcpy(name, it->text, (size_t)(at - it->text));
+	name[at - it->text] = '\0';
+	if (x->version >= 3) {
+		int k = rules_kind_lookup(name);
+
+		if (k < 0)
+			return fail_at(x, p, "unknown kind of flag \"%s\"", name);
+		*kind = rules_kind_name((enum hg_kind)k);
+		return HG_OK;
+	}
+	if (d < 0 || rules_parse_flag_id(it->text, &rule, day) != 0)
+		return fail_at(x, p, "expected %s, got \"%s\"", want, it->text);
+	int k = rules_rule_kind(rule, t);
+
+	*kind = k >= 0 ? rules_kind_name((enum hg_kind)k) : NULL;
+	return HG_OK;
+}
+
 static int parse_action(struct jrun *x, const char *path, const struct hg_json_item *obj,
 			const struct jtreat *jt, const struct hg_action *stored, size_t nstored)
 {
-	static const char *const names[] = { "id", "date", "text", "resolves" };
-	enum { F_ID, F_DATE, F_TEXT, F_RES, F_N };
+	static const char *const names[] = { "id", "date", "text", "by", "for", "resolves" };
+	enum { F_ID, F_DATE, F_TEXT, F_BY, F_FOR, F_RES, F_N };
 	const struct hg_json_item *f[F_N];
+	const struct hg_json_item *refs;
+	const char *refs_key = x->version >= 3 ? "for" : "resolves";
 	struct hg_json_item *items = NULL, *rv = NULL;
 	size_t n = 0, nr = 0;
 	struct hg_action a;
@@ -586,6 +690,13 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 
 	model_action_init(&a);
 	rc = members(x, path, obj, names, F_N, f, &items, &n);
+	/* version 3 writes by and for; versions 1 and 2 wrote resolves */
+	if (rc == HG_OK && x->version >= 3 && f[F_RES])
+		rc = fail_at(x, path, "unknown field \"resolves\" (version 3 writes \"for\")");
+	if (rc == HG_OK && x->version < 3 && (f[F_BY] || f[F_FOR]))
+		rc = fail_at(x, path, "unknown field \"%s\" (a version %d file)",
+			     f[F_BY] ? "by" : "for", x->version);
+	refs = x->version >= 3 ? f[F_FOR] : f[F_RES];
 	if (rc == HG_OK)
 		rc = need(x, path, "id", f[F_ID]);
 	if (rc == HG_OK)
@@ -606,29 +717,39 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 		rc = fail_at(x, path, "text: empty");
 	a.text = xstrdup(text);
 	if (rc == HG_OK)
-		rc = want_type(x, path, "resolves", f[F_RES], HG_JSON_ARRAY, 0);
-	if (rc == HG_OK && f[F_RES] && strcmp(f[F_RES]->text, "[]") != 0)
-		rc = db_json_items(x->db, f[F_RES]->text, f[F_RES]->len, &rv, &nr);
+		rc = want_type(x, path, "by", f[F_BY], HG_JSON_TEXT, 1);
+	if (rc == HG_OK && f[F_BY] && f[F_BY]->type == HG_JSON_TEXT) {
+		int by = model_by_lookup(f[F_BY]->text);
+		char *p = member_path(path, "by");
+
+		if (by < 0)
+			rc = fail_at(x, p, "expected clinician, self or null, got \"%s\"",
+				     f[F_BY]->text);
+		else
+			a.by = (enum hg_by)by;
+		free(p);
+	}
+	if (rc == HG_OK)
+		rc = want_type(x, path, refs_key, refs, HG_JSON_ARRAY, 0);
+	if (rc == HG_OK && refs && strcmp(refs->text, "[]") != 0)
+		rc = db_json_items(x->db, refs->text, refs->len, &rv, &nr);
 	if (nr)
 		a.resolves = xcalloc(nr, sizeof *a.resolves);
 	for (size_t i = 0; rc == HG_OK && i < nr; i++) {
-		char *p = index_path(path, "resolves", i);
-		const char *rule = NULL;
-		int day = 0;
+		char *p = index_path(path, refs_key, i);
+		const char *kind = NULL;
+		int day = 0, dup = 0;
 
-		if (rv[i].type != HG_JSON_TEXT)
-			rc = bad_type(x, p, &rv[i], "a flag id such as \"pus@3\"");
-		else if (rules_parse_flag_id(rv[i].text, &rule, &day) != 0 || day < 0
-			 || day > HG_DAY_MAX)
-			rc = fail_at(x, p, "expected a flag id such as \"pus@3\", got \"%s\"",
-				     rv[i].text);
-		for (size_t k = 0; rc == HG_OK && rule && k < a.nresolves; k++)
-			if (strcmp(a.resolves[k].rule, rule) == 0
-			    && a.resolves[k].date == jt->t.date + day)
-				rc = fail_at(x, p, "%s is given twice", rv[i].text);
-		if (rc == HG_OK && rule) {
-			a.resolves[a.nresolves].rule = xstrdup(rule);
-			a.resolves[a.nresolves].kind = NULL;
+		rc = parse_ref(x, p, &rv[i], &jt->t, &kind, &day);
+		for (size_t k = 0; rc == HG_OK && kind && k < a.nresolves; k++)
+			dup |= strcmp(a.resolves[k].kind, kind) == 0
+			       && a.resolves[k].date == jt->t.date + day;
+		if (rc == HG_OK && x->version >= 3 && dup)
+			rc = fail_at(x, p, "%s is given twice", rv[i].text);
+		/* version 2 references landing on one kind and date are one */
+		if (rc == HG_OK && kind && !dup) {
+			a.resolves[a.nresolves].kind = xstrdup(kind);
+			a.resolves[a.nresolves].rule = NULL;
 			a.resolves[a.nresolves].date = jt->t.date + day;
 			a.nresolves++;
 		}
@@ -638,18 +759,6 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 	for (size_t k = 0; rc == HG_OK && k < nstored; k++)
 		if (same_action(&a, &stored[k]))
 			goto out;       /* imported before */
-	for (size_t i = 0; rc == HG_OK && i < a.nresolves; i++) {
-		int64_t by = 0;
-
-		rc = db_flag_resolver(x->db, a.treatment_id, a.resolves[i].rule, a.resolves[i].date,
-				      &by);
-		if (rc == HG_OK && by) {
-			char fid[64];
-			snprintf(fid, sizeof fid, "%s@%d", a.resolves[i].rule,
-				 a.resolves[i].date - jt->t.date);
-			rc = fail_at(x, path, "flag %s is already resolved by another action", fid);
-		}
-	}
 	a.id = id;
 	if (rc == HG_OK)
 		rc = x->keep_ids ? db_action_add_as(x->db, &a) : db_action_add(x->db, &a);
@@ -657,6 +766,74 @@ out:
 	db_json_items_free(rv, nr);
 	db_json_items_free(items, n);
 	model_action_free(&a);
+	return rc;
+}
+
+/* ---- medicines -------------------------------------------------------- */
+
+static int parse_medicine(struct jrun *x, const char *path, const struct hg_json_item *obj,
+			  const struct jtreat *jt, const struct hg_medicine *stored,
+			  size_t nstored)
+{
+	static const char *const names[] = { "id", "name", "dose", "from", "to" };
+	enum { F_ID, F_NAME, F_DOSE, F_FROM, F_TO, F_N };
+	const struct hg_json_item *f[F_N];
+	struct hg_json_item *items = NULL;
+	struct hg_medicine m;
+	char msg[HG_VALID_MSG];
+	size_t n = 0;
+	int64_t id = 0;
+	int rc;
+
+	memset(&m, 0, sizeof m);
+	rc = members(x, path, obj, names, F_N, f, &items, &n);
+	if (rc == HG_OK)
+		rc = need(x, path, "id", f[F_ID]);
+	if (rc == HG_OK)
+		rc = int_field(x, path, "id", f[F_ID], 1, INT64_MAX, &id);
+	if (rc == HG_OK)
+		rc = id_once(x, path, id, &x->mids, &x->nmids, &x->cap_m, "medicine");
+	if (rc == HG_OK)
+		rc = need(x, path, "name", f[F_NAME]);
+	if (rc == HG_OK)
+		rc = want_type(x, path, "name", f[F_NAME], HG_JSON_TEXT, 0);
+	if (rc == HG_OK)
+		rc = want_type(x, path, "dose", f[F_DOSE], HG_JSON_TEXT, 0);
+	for (int k = F_NAME; rc == HG_OK && k <= F_DOSE; k++) {
+		char **out = k == F_NAME ? &m.name : &m.dose;
+
+		if (f[k] && validate_medicine_text(f[k]->text, k == F_NAME, out, msg) != 0) {
+			char *p = member_path(path, names[k]);
+			rc = fail_at(x, p, "%s", msg);
+			free(p);
+		} else if (f[k] && strcmp(*out, f[k]->text) != 0) {
+			/* export writes them clean: anything else was not */
+			char *p = member_path(path, names[k]);
+			rc = fail_at(x, p, "control characters or spaces at the ends");
+			free(p);
+		}
+	}
+	if (!m.dose)
+		m.dose = xstrdup("");
+	if (rc == HG_OK)
+		rc = need(x, path, "from", f[F_FROM]);
+	if (rc == HG_OK)
+		rc = date_field(x, path, "from", f[F_FROM], &m.from);
+	if (rc == HG_OK && f[F_TO] && f[F_TO]->type != HG_JSON_NULL)
+		rc = date_field(x, path, "to", f[F_TO], &m.to);
+	if (rc == HG_OK && f[F_TO] && f[F_FROM] && m.to && m.to < m.from)
+		rc = fail_at(x, path, "to %s is before from %s", f[F_TO]->text, f[F_FROM]->text);
+	m.treatment_id = jt->t.id;
+	for (size_t k = 0; rc == HG_OK && k < nstored; k++)
+		if (strcmp(stored[k].name, m.name) == 0 && strcmp(stored[k].dose, m.dose) == 0
+		    && stored[k].from == m.from && stored[k].to == m.to)
+			goto out;       /* imported before */
+	m.id = x->keep_ids ? id : 0;
+	if (rc == HG_OK)
+		rc = record_medicine_add(x->db, &m, "to");
+out:
+	db_json_items_free(items, n);
+	model_medicine_free(&m);
 	return rc;
 }
 
@@ -691,14 +868,15 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 {
 	static const char *const names[] = {
 		"id", "date", "device", "depth_mm", "area", "products", "risks", "window", "note",
-		"skin_type", "checkins", "actions"
+		"skin_type", "checkins", "actions", "medicines"
 	};
 	enum { F_ID, F_DATE, F_DEVICE, F_DEPTH, F_AREA, F_PRODUCTS, F_RISKS, F_WINDOW, F_NOTE,
-	       F_SKIN, F_CHECKINS, F_ACTIONS, F_N };
+	       F_SKIN, F_CHECKINS, F_ACTIONS, F_MEDICINES, F_N };
 	const struct hg_json_item *f[F_N];
-	struct hg_json_item *items = NULL, *cv = NULL, *av = NULL;
-	size_t n = 0, nc = 0, na = 0, nstored = 0;
+	struct hg_json_item *items = NULL, *cv = NULL, *av = NULL, *mv = NULL;
+	size_t n = 0, nc = 0, na = 0, nm = 0, nstored = 0, nmstored = 0;
 	struct hg_action *stored = NULL;
+	struct hg_medicine *mstored = NULL;
 	struct jtreat jt;
 	const char *area = "face", *products = "", *note = "";
 	char msg[HG_VALID_MSG];
@@ -769,6 +947,11 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		rc = want_type(x, path, "checkins", f[F_CHECKINS], HG_JSON_ARRAY, 0);
 	if (rc == HG_OK)
 		rc = want_type(x, path, "actions", f[F_ACTIONS], HG_JSON_ARRAY, 0);
+	if (rc == HG_OK && x->version < 3 && f[F_MEDICINES])
+		rc = fail_at(x, path, "unknown field \"medicines\" (a version %d file)",
+			     x->version);
+	if (rc == HG_OK)
+		rc = want_type(x, path, "medicines", f[F_MEDICINES], HG_JSON_ARRAY, 0);
 	jt.t.area = xstrdup(area);
 	jt.t.products = xstrdup(products);
 	jt.t.note = xstrdup(note);
@@ -800,9 +983,13 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		}
 		if (rc == HG_OK)
 			rc = db_action_list(x->db, sid, &stored, &nstored);
+		if (rc == HG_OK)
+			rc = db_medicine_list(x->db, sid, &mstored, &nmstored);
 	} else if (rc == HG_OK) {
 		jt.t.id = id;
-		rc = x->keep_ids ? db_treatment_add_as(x->db, &jt.t) : db_treatment_add(x->db, &jt.t);
+		if (!x->keep_ids)
+			jt.t.id = 0;
+		rc = record_treatment_add(x->db, &jt.t, NULL);
 		x->st->created++;
 	}
 	if (rc == HG_OK) {
@@ -823,13 +1010,18 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		rc = parse_action(x, p, &av[i], &jt, stored, nstored);
 		free(p);
 	}
-	if (rc == HG_OK && jt.max_day + 1 > jt.t.window) {
-		jt.t.window = jt.max_day + 1;
-		if (jt.exists)
-			x->st->widened++;
-		rc = db_treatment_update(x->db, &jt.t);
+	if (rc == HG_OK && f[F_MEDICINES])
+		rc = db_json_items(x->db, f[F_MEDICINES]->text, f[F_MEDICINES]->len, &mv, &nm);
+	for (size_t i = 0; rc == HG_OK && i < nm; i++) {
+		char *p = index_path(path, "medicines", i);
+		rc = parse_medicine(x, p, &mv[i], &jt, mstored, nmstored);
+		free(p);
 	}
+	if (rc == HG_OK && jt.widened && jt.exists)
+		x->st->widened++;
 	model_actions_free(stored, nstored);
+	model_medicines_free(mstored, nmstored);
+	db_json_items_free(mv, nm);
 	db_json_items_free(av, na);
 	db_json_items_free(cv, nc);
 	db_json_items_free(items, n);
@@ -877,6 +1069,19 @@ static int parse_profile(struct jrun *x, const struct hg_json_item *obj)
 	return rc;
 }
 
+/* 1 when a string of the JSON at data holds the escape of a NUL: SQLite
+ * would cut the text there ("fa\u0000ce" read as "fa"). */
+static int escaped_nul(const char *data, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if (data[i] == '\\') {
+			if (data[i + 1] == 'u' && len - i >= 6 && memcmp(data + i + 2, "0000", 4) == 0)
+				return 1;
+			i++;    /* the escaped character */
+		}
+	return 0;
+}
+
 int import_json(struct hg_db *db, const char *name, const char *data, size_t len, int today,
 		struct import_stats *st)
 {
@@ -900,6 +1105,9 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	if (rc == HG_OK && (!valid || memchr(data, '\0', len)))
 		rc = hg_fail(HG_ERR_INPUT, "%s: not valid JSON (cut short, or not written by"
 			     " healgrid export)", name);
+	if (rc == HG_OK && escaped_nul(data, len))
+		rc = hg_fail(HG_ERR_INPUT, "%s: a text holds a NUL character (\\u0000), which"
+			     " no healgrid text may hold", name);
 	memset(&top, 0, sizeof top);
 	top.type = type;
 	top.text = (char *)data;
@@ -910,11 +1118,14 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 			    || strcmp(f[F_FORMAT]->text, "healgrid-export") != 0))
 		rc = fail_at(&x, "format", "expected \"healgrid-export\"");
 	if (rc == HG_OK && (!f[F_VERSION] || f[F_VERSION]->type != HG_JSON_INTEGER
-			    || f[F_VERSION]->i < 1 || f[F_VERSION]->i > 2))
-		rc = fail_at(&x, "version", "expected 1 or 2 (a newer healgrid wrote this"
+			    || strlen(f[F_VERSION]->text) != 1 || f[F_VERSION]->i < 1
+			    || f[F_VERSION]->i > 3))
+		rc = fail_at(&x, "version", "expected 1, 2 or 3 (a newer healgrid wrote this"
 			     " file?)");
-	if (rc == HG_OK)
+	if (rc == HG_OK && f[F_VERSION]) {
+		x.version = (int)f[F_VERSION]->i;
 		rc = need(&x, "", "treatments", f[F_TREATMENTS]);
+	}
 	if (rc == HG_OK)
 		rc = want_type(&x, "", "treatments", f[F_TREATMENTS], HG_JSON_ARRAY, 0);
 	if (rc == HG_OK)
@@ -946,6 +1157,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	free(x.tids);
 	free(x.aids);
 	free(x.pids);
+	free(x.mids);
 	free(x.dbtids);
 	return rc;
 }

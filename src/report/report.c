@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +24,34 @@
 #include "report_int.h"
 
 const char *const report_format_names[REPORT_FORMAT_COUNT + 1] = {
-	"text", "markdown", "html", "csv", "json", NULL
+	"text", "markdown", "html", "pdf", "csv", "json", NULL
 };
+
+const char *const report_paper_names[REPORT_PAPER_COUNT + 1] = { "a4", "letter", NULL };
+
+enum report_paper report_paper_default(void)
+{
+#ifdef __GLIBC__
+	/* glibc answers the width and height in millimetres as a number
+	 * cast to a pointer. */
+	int w = (int)(intptr_t)nl_langinfo(_NL_PAPER_WIDTH);
+	int h = (int)(intptr_t)nl_langinfo(_NL_PAPER_HEIGHT);
+
+	if (w == 216 && h == 279)
+		return REPORT_PAPER_LETTER;
+#endif
+	return REPORT_PAPER_A4;
+}
+
+const char report_title[] = "Recovery report";
+
+void report_end_line(struct strbuf *sb, const struct report_doc *doc)
+{
+	char today[HG_DATE_LEN];
+
+	date_format(doc->today, today);
+	sb_printf(sb, "%s Made on %s by healgrid.", report_notice, today);
+}
 
 const char report_notice[] =
 	"healgrid is not medical advice: when in doubt, call your dermatologist.";
@@ -33,6 +62,7 @@ static const struct report_writer *const writers[REPORT_FORMAT_COUNT] = {
 	[REPORT_HTML] = &report_html_writer,
 	[REPORT_CSV] = &report_csv_writer,
 	[REPORT_JSON] = &report_json_writer,
+	[REPORT_PDF] = &report_pdf_writer,
 };
 
 /* Output is handed to stdio once this much has gathered, so memory stays
@@ -127,29 +157,6 @@ void report_peak_text(const struct report_symptom *s, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%d %s on day %d", s->peak, model_rating_label(s->peak),
 			 s->peak_day);
-}
-
-void report_clear_text(const struct report_symptom *s, char *buf, size_t len)
-{
-	switch (s->clear) {
-	case REPORT_UNRATED:
-		snprintf(buf, len, "not rated");
-		break;
-	case REPORT_NEVER:
-		snprintf(buf, len, "never above none");
-		break;
-	case REPORT_CLEARED:
-		snprintf(buf, len, "day %d", s->clear_day);
-		break;
-	case REPORT_NOT_YET:
-		snprintf(buf, len, "not yet (%d %s on day %d)", s->last,
-			 model_rating_label(s->last), s->last_day);
-		break;
-	case REPORT_LAST_RATED:
-		snprintf(buf, len, "last rated day %d (%d %s)", s->last_day, s->last,
-			 model_rating_label(s->last));
-		break;
-	}
 }
 
 void report_clear_short(const struct report_symptom *s, char *buf, size_t len)
@@ -274,31 +281,6 @@ void report_high_text(const struct report_summary *s, char *buf, size_t len)
 	}
 }
 
-void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy)
-{
-	char buf[64];
-
-	if (sy->last_day >= 0)
-		sb_printf(sb, "last %d %s on day %d", sy->last, model_rating_label(sy->last),
-			  sy->last_day);
-	else
-		sb_puts(sb, "not rated");
-	if (sy->peak > 0) {
-		report_peak_text(sy, buf, sizeof buf);
-		sb_printf(sb, "; peak %s", buf);
-	}
-	if (sy->nrebound) {
-		sb_puts(sb, sy->nrebound > 1 ? "; rebound days " : "; rebound day ");
-		report_rebound_days(sb, sy);
-	}
-	if (sy->clear == REPORT_CLEARED)
-		sb_printf(sb, "; cleared day %d", sy->clear_day);
-	else if (sy->clear == REPORT_NOT_YET)
-		sb_puts(sb, "; not cleared yet");
-	else if (sy->clear == REPORT_LAST_RATED)
-		sb_printf(sb, "; last rated day %d", sy->last_day);
-}
-
 void report_today_text(struct strbuf *sb, const struct report_item *it)
 {
 	if (it->today_day < 0)
@@ -306,79 +288,7 @@ void report_today_text(struct strbuf *sb, const struct report_item *it)
 			  it->today_day == -1 ? "" : "s");
 	else
 		sb_printf(sb, "day %d after treatment%s", it->today_day,
-			  it->today_day >= it->r->t.window ? " (tracking ended)" : "");
-}
-
-void report_open_text(struct strbuf *sb, const struct report_item *it)
-{
-	size_t start = sb->len;
-
-	for (int l = 0; l < HG_LEVEL_COUNT; l++)
-		if (it->open[l])
-			sb_printf(sb, "%s%d %s", sb->len > start ? ", " : "", it->open[l],
-				  rules_level_name((enum hg_level)l));
-	if (sb->len == start)
-		sb_puts(sb, "none");
-	sb_printf(sb, "; %zu resolved", it->nflags - it->nopen);
-}
-
-void report_care_text(struct strbuf *sb, const struct hg_recovery *r)
-{
-	struct strbuf days = STRBUF_INIT;
-	size_t start = sb->len;
-
-	report_care_days(&days, r, HG_CARE_SUN);
-	if (days.len)
-		sb_printf(sb, "unprotected sun on day%s %s", strchr(sb_str(&days), ',') ? "s" : "",
-			  sb_str(&days));
-	days.len = 0;
-	report_care_days(&days, r, HG_CARE_ACTIVES);
-	if (days.len)
-		sb_printf(sb, "%sactives on day%s %s", sb->len > start ? "; " : "",
-			  strchr(sb_str(&days), ',') ? "s" : "", sb_str(&days));
-	if (sb->len == start)
-		sb_puts(sb, "no unprotected sun, no actives");
-	sb_free(&days);
-}
-
-void report_flag_short(struct strbuf *sb, const struct hg_flag *f)
-{
-	const char *action = rules_level_action(f->level);
-	const char *m = f->message ? f->message : "";
-	const char *at = strstr(m, action);
-
-	/* The message says what was seen and what it can mean, then ": " and
-	 * the level's action; whatever follows is advice for the patient. */
-	if (at && at - m >= 2 && at[-2] == ':' && at[-1] == ' ') {
-		sb_add(sb, m, (size_t)(at - m));
-	} else {
-		size_t n = strcspn(m, ".:");
-
-		sb_add(sb, m, n);
-		sb_puts(sb, ": ");
-	}
-	sb_puts(sb, action);
-	sb_putc(sb, '.');
-}
-
-const struct hg_action *report_flag_action(const struct hg_flag *f)
-{
-	return f->nactions ? f->actions[f->nactions - 1] : NULL;
-}
-
-void report_flag_status(struct strbuf *sb, const struct hg_flag *f)
-{
-	char date[HG_DATE_LEN];
-
-	date_format(f->date - f->day + f->since, date);
-	if (f->status == HG_STATUS_SETTLED)
-		sb_printf(sb, "settled by day %d", f->since);
-	else if (f->status == HG_STATUS_IN_CARE)
-		sb_printf(sb, "in care since %s", date);
-	else if (f->back_day >= 0)
-		sb_printf(sb, "open: back on day %d", f->back_day);
-	else
-		sb_puts(sb, "open");
+			  it->today_day >= it->r->t.window ? " (past its window)" : "");
 }
 
 void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
@@ -407,9 +317,11 @@ void report_action_refs(struct strbuf *sb, const struct report_item *it,
 	}
 }
 
-size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX])
+size_t report_strip_pick(const int *days, size_t n, const int *want, const int *want_last,
+			 size_t nwant, size_t pick[REPORT_STRIP_MAX])
 {
 	size_t first[HG_WINDOW_MAX + 1], ndays = 0, k = 0;
+	unsigned char taken[HG_WINDOW_MAX + 1];
 
 	/* One photo a day: the first of each day. */
 	for (size_t i = 0; i < n && ndays < HG_WINDOW_MAX + 1; i++)
@@ -420,9 +332,36 @@ size_t report_strip_pick(const int *days, size_t n, size_t pick[REPORT_STRIP_MAX
 			pick[k++] = first[i];
 		return k;
 	}
-	/* The first, the last, and the rest spread evenly over the days. */
-	for (size_t j = 0; j < REPORT_STRIP_MAX; j++)
-		pick[k++] = first[j * (ndays - 1) / (REPORT_STRIP_MAX - 1)];
+	memset(taken, 0, sizeof taken);
+	/* Day 0 (or the first), then the latest. */
+	taken[0] = taken[ndays - 1] = 1;
+	k = 2;
+	/* Each problem's worst day: the first photo on or after it, within
+	 * the problem's days. */
+	for (size_t w = 0; w < nwant && k < REPORT_STRIP_MAX; w++)
+		for (size_t j = 0; j < ndays; j++)
+			if (days[first[j]] >= want[w]) {
+				if (days[first[j]] <= want_last[w] && !taken[j]) {
+					taken[j] = 1;
+					k++;
+				}
+				break;
+			}
+	/* Room left: days spread evenly between. */
+	for (size_t j = 1; k < REPORT_STRIP_MAX && j + 1 < REPORT_STRIP_MAX; j++) {
+		size_t at = j * (ndays - 1) / (REPORT_STRIP_MAX - 1);
+
+		while (at < ndays - 1 && taken[at])
+			at++;
+		if (!taken[at]) {
+			taken[at] = 1;
+			k++;
+		}
+	}
+	k = 0;
+	for (size_t j = 0; j < ndays; j++)
+		if (taken[j])
+			pick[k++] = first[j];
 	return k;
 }
 
@@ -463,20 +402,6 @@ int report_day_row(const struct report_item *it, int d, size_t *k, struct report
 	if (!row->c && gap_run(it, d, *k) >= REPORT_GAP_MIN)
 		row->last = d + gap_run(it, d, *k) - 1;
 	return row->last + 1;
-}
-
-void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep)
-{
-	int first = 1;
-
-	/* Flags are sorted by level, so the most serious comes first. */
-	for (size_t i = 0; i < it->nflags; i++)
-		if (it->flags[i].day == day) {
-			if (!first)
-				sb_putc(sb, sep);
-			sb_puts(sb, rules_kind_name(it->flags[i].kind));
-			first = 0;
-		}
 }
 
 /* ---- the loop --------------------------------------------------------- */
@@ -543,14 +468,7 @@ static void item_fill(struct report_item *it, const struct hg_recovery *r,
 	if (last >= HG_WINDOW_MAX)
 		last = HG_WINDOW_MAX - 1;
 	it->rows = last + 1;
-	memset(it->level_on, -1, sizeof it->level_on);
-	for (size_t i = 0; i < it->nflags; i++) {
-		int d = it->flags[i].day;
 
-		if (d >= 0 && d < HG_WINDOW_MAX &&
-		    (it->level_on[d] < 0 || (int)it->flags[i].level < it->level_on[d]))
-			it->level_on[d] = (signed char)it->flags[i].level;
-	}
 }
 
 static void flush(FILE *out, struct strbuf *sb)
@@ -571,9 +489,15 @@ struct report_run *report_start(FILE *out, enum report_format fmt, int64_t tid, 
 	run->tid = tid;
 	run->doc.today = today;
 	run->doc.all = tid == 0;
+	run->doc.paper = REPORT_PAPER_A4;
 	/* The beginning waits for the first treatment, so a report of a
 	 * treatment that is not there writes nothing at all. */
 	return run;
+}
+
+void report_set_paper(struct report_run *run, enum report_paper paper)
+{
+	run->doc.paper = paper;
 }
 
 void report_set_profile(struct report_run *run, const struct hg_profile *p)
@@ -630,6 +554,8 @@ int report_add_with(struct report_run *run, const struct hg_recovery *r,
 			it.photos = x->photos;
 			it.nphotos = x->nphotos;
 			it.photos_total = x->photos_total;
+			it.medicines = x->medicines;
+			it.nmedicines = x->nmedicines;
 		}
 		flags_order(&it, flags, nflags);
 		it.index = run->doc.count;
@@ -637,7 +563,13 @@ int report_add_with(struct report_run *run, const struct hg_recovery *r,
 		it.nflags = nflags;
 		item_fill(&it, r, &sum, run->doc.today);
 		history_fill(run, &it.earlier);
-		run->w->treatment(&run->sb, &run->doc, &it);
+		{
+			struct rdoc d;
+
+			rdoc_compose(&d, &run->doc, &it);
+			run->w->treatment(&run->sb, &run->doc, &d);
+			rdoc_free(&d);
+		}
 		run->doc.count++;
 		rules_flags_free(flags, nflags);
 		if (run->sb.len >= FLUSH_AT)
@@ -666,7 +598,9 @@ int report_finish(struct report_run *run)
 			run->w->begin(&run->sb, &run->doc);
 		run->w->end(&run->sb, &run->doc);
 		flush(run->out, &run->sb);
-		if (fflush(run->out) != 0 || ferror(run->out))
+		if (run->doc.failed)
+			rc = hg_fail(HG_ERR_RUNTIME, "cannot draw the PDF report");
+		else if (fflush(run->out) != 0 || ferror(run->out))
 			rc = hg_fail(HG_ERR_RUNTIME, "cannot write the report: %s",
 				     strerror(errno));
 	}
@@ -688,16 +622,50 @@ struct walk {
 	int thumbs;                     /* the format shows the photos */
 };
 
-/* The actions and strip photos of r, then report_add_with. */
+/* The medicines of treatment tid, by their first day. */
+static int medicines_get(struct hg_db *db, int64_t tid, struct hg_medicine **out, size_t *n)
+{
+	return db_medicine_list(db, tid, out, n);
+}
+
+/* The days the strip wants besides the first and the latest: each
+ * problem's worst day (the first day of its highest level), most serious
+ * problem first, and the last day it may be shown. */
+static size_t strip_wants(const struct hg_recovery *r, const struct hg_action *actions,
+			  size_t nactions, int *want, int *last, size_t max)
+{
+	struct hg_flag *flags = NULL;
+	size_t nflags = 0, n = 0;
+
+	rules_eval(r, actions, nactions, &flags, &nflags);
+	/* rules_eval sorts by level, then day. */
+	for (size_t i = 0; i < nflags && n < max; i++) {
+		const struct hg_flag *f = &flags[i];
+		int worst = f->last_day;
+
+		/* the first day a finding reached the flag's level */
+		for (size_t k = 0; k < f->nfindings; k++)
+			if (f->findings[k].level == f->level && f->findings[k].day < worst)
+				worst = f->findings[k].day;
+		want[n] = worst;
+		last[n] = f->settled_day >= 0 ? f->settled_day : r->t.window - 1;
+		n++;
+	}
+	rules_flags_free(flags, nflags);
+	return n;
+}
+
+/* The actions, medicines and strip photos of r, then report_add_with. */
 static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 {
 	struct walk *w = arg;
 	struct report_run *run = w->run;
 	struct report_extra x;
 	struct hg_action *actions = NULL;
+	struct hg_medicine *medicines = NULL;
 	struct hg_photo_info *info = NULL;
 	struct report_photo photos[REPORT_STRIP_MAX];
-	size_t nactions = 0, ninfo = 0;
+	size_t nactions = 0, nmedicines = 0, ninfo = 0;
 	int rc = HG_OK;
 
 	(void)i;
@@ -708,15 +676,20 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		return report_add(run, r);
 	rc = db_action_list(w->db, r->t.id, &actions, &nactions);
 	if (rc == HG_OK)
+		rc = medicines_get(w->db, r->t.id, &medicines, &nmedicines);
+	if (rc == HG_OK)
 		rc = db_photo_days(w->db, r->t.id, r->t.date, &info, &ninfo);
 	if (rc == HG_OK && ninfo) {
 		int *days = xmalloc(ninfo * sizeof *days);
-		size_t pick[REPORT_STRIP_MAX];
+		int want[REPORT_STRIP_MAX], want_last[REPORT_STRIP_MAX];
+		size_t pick[REPORT_STRIP_MAX], nwant;
 
 		for (size_t k = 0; k < ninfo; k++)
 			days[k] = info[k].day;
-		x.nphotos = report_strip_pick(days, ninfo, pick);
+		nwant = strip_wants(r, actions, nactions, want, want_last, REPORT_STRIP_MAX);
+		x.nphotos = report_strip_pick(days, ninfo, want, want_last, nwant, pick);
 		free(days);
+		/* Only the photos shown are read, and only their thumbnails. */
 		for (size_t k = 0; k < x.nphotos && rc == HG_OK; k++) {
 			const struct hg_photo_info *p = &info[pick[k]];
 			unsigned char *data = NULL;
@@ -734,6 +707,8 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 	if (rc == HG_OK) {
 		x.actions = actions;
 		x.nactions = nactions;
+		x.medicines = medicines;
+		x.nmedicines = nmedicines;
 		x.photos = photos;
 		x.photos_total = ninfo;
 		rc = report_add_with(run, r, &x);
@@ -742,17 +717,25 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 		free((void *)photos[k].thumb);
 	free(info);
 	model_actions_free(actions, nactions);
+	model_medicines_free(medicines, nmedicines);
 	return rc == HG_OK && !report_wants_more(run) ? WALK_DONE : rc;
 }
 
 int report_write_db(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
 		    int today)
 {
+	return report_write_db_paper(out, db, tid, fmt, today, REPORT_PAPER_A4);
+}
+
+int report_write_db_paper(FILE *out, struct hg_db *db, int64_t tid, enum report_format fmt,
+			  int today, enum report_paper paper)
+{
 	struct report_run *run = report_start(out, fmt, tid, today);
-	struct walk w = { run, db, fmt == REPORT_HTML };
+	struct walk w = { run, db, fmt == REPORT_HTML || fmt == REPORT_PDF };
 	struct hg_profile prof;
 	int found = 0, rc, rc2;
 
+	report_set_paper(run, paper);
 	memset(&prof, 0, sizeof prof);
 	rc = db_profile_get(db, &prof, &found);
 	if (rc == HG_OK) {

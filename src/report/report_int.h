@@ -21,6 +21,9 @@ struct report_doc {
 	size_t count;           /* treatments written so far (all of them at end) */
 	int all;                /* --all: every treatment */
 	const struct hg_profile *profile;   /* NULL when none is set */
+	enum report_paper paper;            /* the PDF's paper */
+	void *state;                        /* the writer's own, between calls */
+	int failed;                         /* the writer could not write */
 };
 
 /* What the comparison keeps of an earlier treatment. */
@@ -47,22 +50,132 @@ struct report_item {
 	size_t nflags;
 	int today_day;                      /* today - treatment date */
 	int rows;                           /* the day table shows 0 .. rows-1 */
-	signed char level_on[HG_WINDOW_MAX];/* highest level first raised that day, or -1 */
 	struct report_earlier earlier;
 	const struct hg_action *actions;    /* by date */
 	size_t nactions;
 	const struct report_photo *photos;  /* the strip, by day */
 	size_t nphotos;
 	size_t photos_total;
+	const struct hg_medicine *medicines;/* by date */
+	size_t nmedicines;
 	int open[HG_LEVEL_COUNT];           /* open flags by level */
 	size_t nopen;                       /* flags[0 .. nopen) are open */
 };
 
+/* ---- the report composed once ------------------------------------------
+ *
+ * report_doc.c turns one report_item into a list of blocks, in the order
+ * a dermatologist reads them (header, problems, now, what was done,
+ * photos, the day table, the chart, notes, comparison).  Every writer
+ * draws these blocks and nothing else, so every format says the same.
+ * Block text is plain UTF-8 that may hold user text: each writer escapes
+ * it its own way (terminal-safe, Markdown, HTML, CSV, JSON, PDF). */
+
+enum rd_kind {
+	RD_TITLE,       /* the treatment: text */
+	RD_HEADING,     /* a section's title: text */
+	RD_FIELD,       /* label: text */
+	RD_ITEM,        /* one line of a list: label (may be NULL) and text;
+			 * level is the problem's level, or -1 */
+	RD_LINE,        /* a sentence on its own: text */
+	RD_NOTE,        /* a day's note: label, then text with its line breaks */
+	RD_TABLE,       /* table (text: its legend, may be NULL) */
+	RD_CHART,       /* the chart: rdoc.chart (text: its legend) */
+	RD_PHOTOS       /* the strip: rdoc.item->photos (text: the captions) */
+};
+
+struct rd_table {
+	int ncols;
+	size_t nrows;
+	const char *const *head;            /* column titles */
+	const unsigned char *center;        /* per column: 1 centred (short values),
+					     * 2 centred and a rating 0-3 */
+	const int *maxw;                    /* per column: widest in text, 0 no cap */
+	char **cell;                        /* nrows * ncols, owned */
+};
+
+struct rd_block {
+	enum rd_kind kind;
+	const char *section;                /* stable key: "header", "problems", "now" ... */
+	const char *key;                    /* stable key of a field, or NULL */
+	char *label;                        /* owned, may be NULL */
+	char *text;                         /* owned, may be NULL */
+	int level;                          /* enum hg_level, or -1 */
+	struct rd_table *table;             /* owned, RD_TABLE only */
+};
+
+/* The chart's series: the four ratings by day (HG_UNRATED: not rated), the
+ * days checked in, the most serious level a problem began with that day
+ * (-1: none) and the days of actions. */
+struct rd_chart {
+	int ndays;
+	int rating[HG_SYMPTOM_COUNT][HG_WINDOW_MAX];
+	unsigned char checked[HG_WINDOW_MAX];
+	int flag[HG_WINDOW_MAX];
+	unsigned char action[HG_WINDOW_MAX];
+};
+/* The chart in characters, for text and Markdown: row 0 the days (the tens
+ * digit every ten days, '+' every five), rows 1-4 the symptoms (the rating,
+ * '.' not rated, ' ' no check-in), row 5 the marks (a problem's first day
+ * by its level's ASCII symbol, 'A' an action).  Days from .. to-1 into buf
+ * (to - from + 1 bytes); returns buf. */
+enum { RD_CHART_ROWS = HG_SYMPTOM_COUNT + 2 };
+const char *rd_chart_row(const struct rd_chart *ch, int row, int from, int to, char *buf);
+
+/* One problem of the problem list, in clinical words. */
+struct rd_problem {
+	char id[HG_FLAG_ID_MAX];            /* "infection@10" */
+	const char *kind;                   /* "infection" */
+	enum hg_level level;
+	int first, last;                    /* days */
+	int first_date, last_date;
+	const char *status;                 /* "open", "in-care", "settled" */
+	int since;                          /* the day the status began */
+	int clinician_seen;
+	char *findings;                     /* owned: "fever 38.4 °C, pus" */
+	char *done;                         /* owned: "clinician day 11: ..." or NULL */
+	char *status_text;                  /* owned: "in care since day 11" */
+	const struct hg_flag *flag;         /* the engine's flag */
+};
+
+struct rdoc {
+	const struct report_item *item;
+	struct rd_block *b;
+	size_t n, cap;
+	struct rd_problem *problems;        /* by first day */
+	size_t nproblems;
+	struct rd_chart chart;
+	int paper_hint;                     /* unused by most writers */
+};
+
+/* Compose the report of one treatment.  rdoc_free frees what it holds. */
+void rdoc_compose(struct rdoc *d, const struct report_doc *doc, const struct report_item *it);
+void rdoc_free(struct rdoc *d);
+/* The first block of section `section` with field key `key`, or NULL. */
+const struct rd_block *rdoc_field(const struct rdoc *d, const char *section, const char *key);
+/* The cell of row r, column c. */
+static inline const char *rd_cell(const struct rd_table *t, size_t r, int c)
+{
+	return t->cell[r * (size_t)t->ncols + (size_t)c];
+}
+
+/* Empty sb for reuse (sb_str then gives ""). */
+static inline void rd_clear(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->s)
+		sb->s[0] = '\0';
+}
+
+/* The line that ends the report: the safety words and when it was made. */
+void report_end_line(struct strbuf *sb, const struct report_doc *doc);
+/* The report's title and the line under it. */
+extern const char report_title[];
+
 struct report_writer {
-	void (*begin)(struct strbuf *sb, const struct report_doc *doc);
-	void (*treatment)(struct strbuf *sb, const struct report_doc *doc,
-			  const struct report_item *it);
-	void (*end)(struct strbuf *sb, const struct report_doc *doc);
+	void (*begin)(struct strbuf *sb, struct report_doc *doc);
+	void (*treatment)(struct strbuf *sb, struct report_doc *doc, const struct rdoc *d);
+	void (*end)(struct strbuf *sb, struct report_doc *doc);
 };
 
 extern const struct report_writer report_text_writer;
@@ -70,15 +183,13 @@ extern const struct report_writer report_markdown_writer;
 extern const struct report_writer report_html_writer;
 extern const struct report_writer report_csv_writer;
 extern const struct report_writer report_json_writer;
+extern const struct report_writer report_pdf_writer;
 
 /* The one not-medical-advice line every format prints. */
 extern const char report_notice[];
 
 /* "Peak": "3 severe on day 0", "none", "not rated". */
 void report_peak_text(const struct report_symptom *s, char *buf, size_t len);
-/* "Cleared": "day 6", "not yet (1 mild on day 7)", "never above none",
- * "not rated". */
-void report_clear_text(const struct report_symptom *s, char *buf, size_t len);
 /* Short form for comparison tables: "6", "not yet", "-", "?". */
 void report_clear_short(const struct report_symptom *s, char *buf, size_t len);
 /* The comparison with earlier treatments as rows, the same in every
@@ -123,30 +234,12 @@ struct report_day {
 	const struct hg_checkin *c;
 };
 int report_day_row(const struct report_item *it, int d, size_t *k, struct report_day *row);
-/* Rule ids of the flags first raised on day, joined by sep. */
-void report_day_rules(struct strbuf *sb, const struct report_item *it, int day, char sep);
 
-/* The short form of a flag for the report: its finding and its level's
- * action ("Clustered small blisters on day 2 can mean a cold sore (herpes)
- * outbreak: get medical care today (...)."). */
-void report_flag_short(struct strbuf *sb, const struct hg_flag *f);
-/* "open", "in care since 2026-11-14", "settled by day 16", "open: back on
- * day 14"; and the latest action naming the flag, or NULL. */
-void report_flag_status(struct strbuf *sb, const struct hg_flag *f);
-const struct hg_action *report_flag_action(const struct hg_flag *f);
 /* The id of a reference that finds no flag: "infection@6". */
 void report_ref_id(const struct report_item *it, const struct hg_flag_ref *ref, char *buf,
 		   size_t len);
-/* A symptom's state for the summary: "last 0 none on day 27; peak 3
- * severe on day 0; rebound day 5; cleared day 11". */
-void report_symptom_state(struct strbuf *sb, const struct report_symptom *sy);
-/* "day 35 after treatment (tracking ended)", "planned, starts in 2 days". */
+/* "day 35 after treatment (past its window)", "planned, starts in 2 days". */
 void report_today_text(struct strbuf *sb, const struct report_item *it);
-/* Open flags by level: "1 urgent, 2 watch; 3 resolved", "none; 0 resolved". */
-void report_open_text(struct strbuf *sb, const struct report_item *it);
-/* Care noted: "unprotected sun on day 4; actives on days 4, 5", or "no
- * unprotected sun, no actives". */
-void report_care_text(struct strbuf *sb, const struct hg_recovery *r);
 /* Rebound days of a symptom, "5, 9" (empty when none). */
 void report_rebound_days(struct strbuf *sb, const struct report_symptom *s);
 /* Days with care item c, "2, 3, 5" (empty when none). */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "healgrid/date.h"
 #include "healgrid/export.h"
@@ -39,7 +40,7 @@ static void json_date(struct strbuf *sb, int day)
 	sb_add(sb, d, HG_DATE_LEN + 1);
 }
 
-static void json_begin(struct strbuf *sb, const struct report_doc *doc)
+static void json_begin(struct strbuf *sb, struct report_doc *doc)
 {
 	sb_puts(sb, "{");
 	KEY1(sb, "made");
@@ -66,46 +67,146 @@ static void json_begin(struct strbuf *sb, const struct report_doc *doc)
 	sb_puts(sb, "[");
 }
 
-static void flags(struct strbuf *sb, const struct report_item *it)
+/* The problem list, as `flags --format json` gives each flag. */
+static void problems(struct strbuf *sb, const struct rdoc *d)
 {
-	KEY(sb, "flags");
+	const struct report_item *it = d->item;
+
+	KEY(sb, "problems");
 	sb_putc(sb, '[');
-	for (size_t i = 0; i < it->nflags; i++) {
-		const struct hg_flag *f = &it->flags[i];
+	for (size_t i = 0; i < d->nproblems; i++) {
+		const struct rd_problem *p = &d->problems[i];
+		const struct hg_flag *f = p->flag;
+		const struct rd_block *b = rdoc_field(d, "problems", p->id);
 
 		sb_puts(sb, i ? ", {" : "{");
 		KEY1(sb, "treatment");
-		sb_printf(sb, "%lld", (long long)f->treatment_id);
-		KEY(sb, "rule");
-		json_string(sb, f->id);
-		KEY(sb, "category");
-		json_string(sb, rules_kind_name(f->kind));
+		sb_printf(sb, "%lld", (long long)it->r->t.id);
+		KEY(sb, "id");
+		json_string(sb, p->id);
+		KEY(sb, "kind");
+		json_string(sb, p->kind);
 		KEY(sb, "level");
-		json_string(sb, rules_level_name(f->level));
+		json_string(sb, rules_level_name(p->level));
 		KEY(sb, "day");
-		sb_printf(sb, "%d", f->day);
+		sb_printf(sb, "%d", p->first);
 		KEY(sb, "date");
-		json_date(sb, f->date);
+		json_date(sb, p->first_date);
+		KEY(sb, "last_day");
+		sb_printf(sb, "%d", p->last);
+		KEY(sb, "last_date");
+		json_date(sb, p->last_date);
 		KEY(sb, "status");
-		json_string(sb, rules_status_name(f->status));
-		KEY(sb, "finding");
-		{
-			struct strbuf text = STRBUF_INIT;
+		json_string(sb, p->status);
+		KEY(sb, "since");
+		sb_printf(sb, "%d", p->since);
+		KEY(sb, "clinician_seen");
+		sb_puts(sb, p->clinician_seen ? "true" : "false");
+		KEY(sb, "findings");
+		sb_putc(sb, '[');
+		for (size_t k = 0; k < f->nfindings; k++) {
+			const struct hg_finding *fd = &f->findings[k];
+			const struct hg_rule_info *info = rules_find_rule(fd->rule);
 
-			report_flag_short(&text, f);
-			json_string(sb, sb_str(&text));
-			sb_free(&text);
+			sb_puts(sb, k ? ", {" : "{");
+			KEY1(sb, "rule");
+			json_string(sb, fd->rule);
+			KEY(sb, "level");
+			json_string(sb, rules_level_name(fd->level));
+			KEY(sb, "day");
+			sb_printf(sb, "%d", fd->day);
+			KEY(sb, "last_day");
+			sb_printf(sb, "%d", fd->last_day);
+			KEY(sb, "words");
+			json_string(sb, info && info->short_name ? info->short_name : fd->rule);
+			sb_putc(sb, '}');
 		}
-		KEY(sb, "message");
-		json_string(sb, f->message);
-		KEY(sb, "action");
-		if (report_flag_action(f))
-			sb_printf(sb, "%lld", (long long)report_flag_action(f)->id);
+		sb_putc(sb, ']');
+		KEY(sb, "findings_text");
+		json_string(sb, p->findings);
+		KEY(sb, "actions");
+		sb_putc(sb, '[');
+		for (size_t k = 0; k < f->nactions; k++)
+			sb_printf(sb, "%s%lld", k ? ", " : "", (long long)f->actions[k]->id);
+		sb_putc(sb, ']');
+		KEY(sb, "line");
+		json_string(sb, b ? b->text : "");
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+}
+
+static void medicines(struct strbuf *sb, const struct report_item *it)
+{
+	KEY(sb, "medicines");
+	sb_putc(sb, '[');
+	for (size_t i = 0; i < it->nmedicines; i++) {
+		const struct hg_medicine *m = &it->medicines[i];
+
+		sb_puts(sb, i ? ", {" : "{");
+		KEY1(sb, "id");
+		sb_printf(sb, "%lld", (long long)m->id);
+		KEY(sb, "treatment");
+		sb_printf(sb, "%lld", (long long)m->treatment_id);
+		KEY(sb, "name");
+		json_string(sb, m->name);
+		KEY(sb, "dose");
+		json_string(sb, m->dose ? m->dose : "");
+		KEY(sb, "from");
+		json_date(sb, m->from);
+		KEY(sb, "to");
+		if (m->to)
+			json_date(sb, m->to);
 		else
 			sb_puts(sb, "null");
 		sb_putc(sb, '}');
 	}
 	sb_putc(sb, ']');
+}
+
+/* The sections made of fields ("header", "now") as objects of their
+ * composed lines, key by key. */
+static void fields(struct strbuf *sb, const struct rdoc *d, const char *section)
+{
+	int first = 1;
+
+	sb_printf(sb, ", \"%s\": {", section);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct rd_block *b = &d->b[i];
+
+		if (b->kind != RD_FIELD || strcmp(b->section, section) != 0)
+			continue;
+		json_key(sb, b->key, first);
+		json_string(sb, b->text);
+		first = 0;
+	}
+	sb_putc(sb, '}');
+}
+
+/* The temperature as numbers: peak and last, or null when never measured. */
+static void temperature(struct strbuf *sb, const struct hg_recovery *r)
+{
+	int peak = HG_TEMP_NONE, peak_day = -1, last = HG_TEMP_NONE, last_day = -1;
+	char t[16];
+
+	for (size_t i = 0; i < r->ndays; i++)
+		if (r->days[i].temp != HG_TEMP_NONE) {
+			if (r->days[i].temp > peak) {
+				peak = r->days[i].temp;
+				peak_day = r->days[i].day;
+			}
+			last = r->days[i].temp;
+			last_day = r->days[i].day;
+		}
+	KEY(sb, "temperature_c");
+	if (peak_day < 0) {
+		sb_puts(sb, "null");
+		return;
+	}
+	model_format_temp(peak, t, sizeof t);
+	sb_printf(sb, "{\"peak\": %s, \"peak_day\": %d", t, peak_day);
+	model_format_temp(last, t, sizeof t);
+	sb_printf(sb, ", \"last\": %s, \"last_day\": %d}", t, last_day);
 }
 
 static void actions(struct strbuf *sb, const struct report_item *it)
@@ -122,8 +223,36 @@ static void actions(struct strbuf *sb, const struct report_item *it)
 		json_date(sb, a->date);
 		KEY(sb, "day");
 		sb_printf(sb, "%d", a->date - it->r->t.date);
+		KEY(sb, "by");
+		if (a->by == HG_BY_UNRECORDED)
+			sb_puts(sb, "null");
+		else
+			json_string(sb, a->by == HG_BY_CLINICIAN ? "clinician" : "self");
 		KEY(sb, "text");
 		json_string(sb, a->text);
+		KEY(sb, "for");
+		{
+			struct strbuf refs = STRBUF_INIT;
+
+			report_action_refs(&refs, it, a);
+			sb_putc(sb, '[');
+			for (const char *p = sb_str(&refs); *p; ) {
+				size_t n = strcspn(p, ",");
+				char id[HG_FLAG_ID_MAX + 32];
+
+				snprintf(id, sizeof id, "%.*s", (int)n, p);
+				if (strchr(id, ' '))
+					*strchr(id, ' ') = '\0';
+				json_string(sb, id);
+				p += n;
+				while (*p == ',' || *p == ' ')
+					p++;
+				if (*p)
+					sb_puts(sb, ", ");
+			}
+			sb_putc(sb, ']');
+			sb_free(&refs);
+		}
 		KEY(sb, "resolves");
 		sb_putc(sb, '[');
 		for (size_t j = 0; j < a->nresolves; j++) {
@@ -383,9 +512,10 @@ static void comparison(struct strbuf *sb, const struct report_item *it)
 	sb_puts(sb, "}}");
 }
 
-static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
-			   const struct report_item *it)
+static void json_treatment(struct strbuf *sb, struct report_doc *doc, const struct rdoc *d)
 {
+	const struct report_item *it = d->item;
+
 	(void)doc;
 	sb_puts(sb, it->index ? ",\n{" : "\n{");
 	export_treatment_fields(sb, &it->r->t);
@@ -395,16 +525,20 @@ static void json_treatment(struct strbuf *sb, const struct report_doc *doc,
 	sb_printf(sb, "%d", it->today_day);
 	KEY(sb, "checked_in_days");
 	sb_printf(sb, "%d", it->sum->checkins);
+	fields(sb, d, "header");
+	problems(sb, d);
+	fields(sb, d, "now");
+	temperature(sb, it->r);
 	summary(sb, it);
-	flags(sb, it);
 	actions(sb, it);
+	medicines(sb, it);
 	symptoms(sb, it->sum);
 	days(sb, it);
 	comparison(sb, it);
 	sb_putc(sb, '}');
 }
 
-static void json_end(struct strbuf *sb, const struct report_doc *doc)
+static void json_end(struct strbuf *sb, struct report_doc *doc)
 {
 	(void)doc;
 	sb_puts(sb, "]}\n");

@@ -26,8 +26,9 @@ enum stmt_id {
 	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
 	ST_C_ALL, ST_DATA_VERSION,
 	ST_T_CURRENT, ST_C_DAYS, ST_C_RENUMBER,
-	ST_A_INSERT, ST_A_FLAG_INSERT, ST_A_FLAG_FIND, ST_A_DELETE, ST_A_LIST,
-	ST_A_FLAG_LIST,
+	ST_A_INSERT, ST_A_FLAG_INSERT, ST_A_DELETE, ST_A_LIST,
+	ST_A_FLAG_LIST, ST_A_FIRST_DATE,
+	ST_M_INSERT, ST_M_STOP, ST_M_DELETE, ST_M_GET, ST_M_LIST, ST_BEYOND_CSV,
 	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
 	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
 	ST_PH_DAYS,
@@ -75,16 +76,33 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_C_RENUMBER] = "UPDATE checkin SET day = ?3 WHERE treatment_id = ?1 AND day = ?2",
 	[ST_T_CURRENT] = "SELECT id FROM treatment WHERE date <= ?1 ORDER BY date DESC, id DESC"
 			" LIMIT 1",
-	[ST_A_INSERT] = "INSERT INTO action (id, treatment_id, date, text) VALUES (?4, ?1, ?2, ?3)",
-	[ST_A_FLAG_INSERT] = "INSERT INTO action_flag (treatment_id, rule, date, action_id)"
-			" VALUES (?1, ?2, ?3, ?4)",
-	[ST_A_FLAG_FIND] = "SELECT action_id FROM action_flag WHERE treatment_id = ?1"
-			" AND rule = ?2 AND date = ?3",
+	[ST_A_INSERT] = "INSERT INTO action (id, treatment_id, date, text, who)"
+			" VALUES (?4, ?1, ?2, ?3, ?5)",
+	/* A reference given by rule only (a version 2 flag id) is stored by
+	 * that rule's kind; one to a precaution is not stored.  References
+	 * to one kind and date are one. */
+	[ST_A_FLAG_INSERT] = "INSERT OR IGNORE INTO action_for (action_id, kind, date)"
+			" SELECT ?1, k, ?3 FROM (SELECT coalesce(?2, hg_v2_kind(?4, t.risks,"
+			" t.area)) AS k FROM treatment t WHERE t.id = ?5) WHERE k IS NOT NULL",
 	[ST_A_DELETE] = "DELETE FROM action WHERE id = ?1",
-	[ST_A_LIST]   = "SELECT id, treatment_id, date, text FROM action"
+	[ST_A_LIST]   = "SELECT id, treatment_id, date, text, who FROM action"
 			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY id",
-	[ST_A_FLAG_LIST] = "SELECT action_id, rule, date FROM action_flag"
-			" WHERE ?1 = 0 OR treatment_id = ?1 ORDER BY action_id, date, rule",
+	[ST_A_FLAG_LIST] = "SELECT f.action_id, f.kind, f.date FROM action_for f"
+			" JOIN action a ON a.id = f.action_id"
+			" WHERE ?1 = 0 OR a.treatment_id = ?1 ORDER BY f.action_id, f.date, f.kind",
+	[ST_A_FIRST_DATE] = "SELECT min(date) FROM action WHERE treatment_id = ?1",
+	[ST_M_INSERT] = "INSERT INTO medicine (id, treatment_id, name, dose, date_from, date_to)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_M_STOP]   = "UPDATE medicine SET date_to = ?2 WHERE id = ?1",
+	[ST_BEYOND_CSV] = "SELECT EXISTS (SELECT 1 FROM photo), EXISTS (SELECT 1 FROM action),"
+			" EXISTS (SELECT 1 FROM medicine), EXISTS (SELECT 1 FROM profile)",
+	[ST_M_DELETE] = "DELETE FROM medicine WHERE id = ?1",
+	[ST_M_GET]    = "SELECT id, treatment_id, name, dose, date_from, date_to FROM medicine"
+			" WHERE id = ?1",
+	[ST_M_LIST]   = "SELECT m.id, m.treatment_id, m.name, m.dose, m.date_from, m.date_to"
+			" FROM medicine m JOIN treatment t ON t.id = m.treatment_id"
+			" WHERE ?1 = 0 OR m.treatment_id = ?1"
+			" ORDER BY t.date, t.id, m.date_from, m.id",
 	[ST_PH_INSERT] = "INSERT INTO photo (id, treatment_id, day, jpeg, thumb, width, height,"
 			" bytes, added) VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 			" coalesce(?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
@@ -107,8 +125,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * to checkin that holds content must be named here.) */
 	[ST_PH_PRUNE_DAY] = "DELETE FROM checkin WHERE treatment_id = ?1 AND day = ?2"
 			" AND redness IS NULL AND swelling IS NULL AND bruising IS NULL"
-			" AND bleeding IS NULL AND signs = 0 AND note = '' AND temperature_dc IS NULL"
-			" AND care = 0"
+			" AND bleeding IS NULL AND coalesce(signs, 0) = 0 AND note = ''"
+			" AND temperature_dc IS NULL AND coalesce(care, 0) = 0"
 			" AND NOT EXISTS (SELECT 1 FROM photo WHERE treatment_id = ?1 AND day = ?2)",
 	[ST_PR_GET]   = "SELECT name, born, clinic FROM profile WHERE id = 1",
 	[ST_PR_PUT]   = "INSERT INTO profile (id, name, born, clinic) VALUES (1, ?1, ?2, ?3)"
@@ -248,6 +266,58 @@ static const char *const migrations[] = {
 	"  born TEXT CHECK (born IS NULL OR born GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
 	"  clinic TEXT NOT NULL DEFAULT ''"
 	");",
+	/* 5 -> 6: signs and care may be not assessed (NULL; stored rows were
+	 * assessed); who did an action (NULL: not recorded, as before); the
+	 * flags an action is for by kind of problem and calendar date, several
+	 * actions to one flag allowed (a version 2 rule becomes its kind by
+	 * hg_v2_kind(), see rules_rule_kind(); a precaution is dropped, its
+	 * action kept; references that land on one kind and date become one);
+	 * medicines of a treatment */
+	"CREATE TABLE checkin_new ("
+	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
+	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 179),"
+	"  redness INTEGER CHECK (redness BETWEEN 0 AND 3),"
+	"  swelling INTEGER CHECK (swelling BETWEEN 0 AND 3),"
+	"  bruising INTEGER CHECK (bruising BETWEEN 0 AND 3),"
+	"  bleeding INTEGER CHECK (bleeding BETWEEN 0 AND 3),"
+	"  signs INTEGER,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  updated TEXT,"
+	"  temperature_dc INTEGER CHECK (temperature_dc IS NULL OR"
+	"    temperature_dc BETWEEN 340 AND 430),"
+	"  care INTEGER,"
+	"  PRIMARY KEY (treatment_id, day)"
+	") WITHOUT ROWID;"
+	"INSERT INTO checkin_new (treatment_id, day, redness, swelling, bruising, bleeding,"
+	"  signs, note, updated, temperature_dc, care)"
+	" SELECT treatment_id, day, redness, swelling, bruising, bleeding, signs, note,"
+	"  updated, temperature_dc, care FROM checkin;"
+	"DROP TABLE checkin;"
+	"ALTER TABLE checkin_new RENAME TO checkin;"
+	"ALTER TABLE action ADD COLUMN who TEXT CHECK (who IS NULL OR who IN ('clinician', 'self'));"
+	"CREATE TABLE action_for ("
+	"  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL,"
+	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  PRIMARY KEY (action_id, kind, date)"
+	") WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO action_for (action_id, kind, date)"
+	" SELECT f.action_id, hg_v2_kind(f.rule, t.risks, t.area), f.date"
+	" FROM action_flag f JOIN action a ON a.id = f.action_id"
+	" JOIN treatment t ON t.id = a.treatment_id"
+	" WHERE hg_v2_kind(f.rule, t.risks, t.area) IS NOT NULL;"
+	"DROP TABLE action_flag;"
+	"CREATE TABLE medicine ("
+	"  id INTEGER PRIMARY KEY,"
+	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 100),"
+	"  dose TEXT NOT NULL DEFAULT '' CHECK (length(CAST(dose AS BLOB)) <= 100),"
+	"  date_from TEXT NOT NULL"
+	"    CHECK (date_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  date_to TEXT CHECK (date_to IS NULL OR"
+	"    (date_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_to >= date_from))"
+	");"
+	"CREATE INDEX medicine_by_treatment ON medicine (treatment_id, date_from, id);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -255,6 +325,7 @@ static const char *const migrations[] = {
 struct hg_db {
 	sqlite3 *sql;
 	char *path;
+	int reading;            /* an old read-only file: upgrade a copy in memory */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -358,6 +429,11 @@ void db_rollback(struct hg_db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_in_transaction(struct hg_db *db)
+{
+	return !sqlite3_get_autocommit(db->sql);
 }
 
 /* Writes open their own transaction unless the caller holds one. */
@@ -467,6 +543,39 @@ static void announce_renames(struct hg_db *db)
 	(void)exec(db, "DROP TABLE temp.hg_renamed");
 }
 
+/* hg_v2_kind(rule, risks, area): the kind of problem a version 2 flag
+ * reference becomes (rules_rule_kind), NULL for a precaution; for the
+ * upgrade step of migrations[]. */
+static void sql_v2_kind(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *rule = (const char *)sqlite3_value_text(argv[0]);
+	const char *area = (const char *)sqlite3_value_text(argv[2]);
+	const char *kind;
+
+	(void)argc;
+	struct hg_treatment t;
+	int k;
+
+	model_treatment_init(&t);
+	t.risks = (unsigned)sqlite3_value_int64(argv[1]);
+	t.area = (char *)(area ? area : "");    /* read only; never freed here */
+	k = rules_rule_kind(rule, &t);
+	kind = k >= 0 ? rules_kind_name((enum hg_kind)k) : NULL;
+	if (kind)
+		sqlite3_result_text(cx, kind, -1, SQLITE_STATIC);
+	else
+		sqlite3_result_null(cx);
+}
+
+/* healgrid's own SQL functions on db's connection: hg_v2_kind (the step to
+ * schema 6, and ST_A_FLAG_INSERT). */
+static int add_functions(struct hg_db *db)
+{
+	return sqlite3_create_function_v2(db->sql, "hg_v2_kind", 3,
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_v2_kind,
+					  NULL, NULL, NULL);
+}
+
 /* Take the schema from `from` to SCHEMA_VERSION in one transaction: all
  * steps or none.  The version is read again under the write lock, because
  * another healgrid may have migrated the file since we looked. */
@@ -478,6 +587,10 @@ static int migrate(struct hg_db *db, int from)
 		return hg_fail(HG_ERR_RUNTIME, "%s: made by an older healgrid (schema %d) and"
 			       " read-only: make it writable once so healgrid can upgrade it;"
 			       " it was not changed", db->path, from);
+	/* the function the step to schema 6 calls, on this connection */
+	src = add_functions(db);
+	if (src != SQLITE_OK)
+		return sql_fail(db, src);
 	/* Steps rebuild tables (drop and rename), which must not cascade:
 	 * foreign keys are off for the migration (a no-op inside a
 	 * transaction, so before it) and checked before the commit. */
@@ -542,6 +655,9 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	 * would copy another program's write-ahead log into its database. */
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	sqlite3_busy_timeout(db->sql, HG_DB_BUSY_TIMEOUT_MS);
+	rc = add_functions(db);
+	if (rc != SQLITE_OK)
+		return sql_fail(db, rc);
 	return exec(db, "PRAGMA foreign_keys = ON");
 }
 
@@ -727,7 +843,48 @@ static int check_header(const char *path, off_t size)
 	return HG_OK;
 }
 
+static int db_open_as(const char *path, int make_dirs, int reading, struct hg_db **out);
+
+/* An older schema in a file opened read-only, for reading only: the
+ * connection moves to a copy of it in memory (SQLite's backup API), which
+ * is upgraded; the file is never written. */
+static int upgrade_copy(struct hg_db *db, int version)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	int src = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+				  NULL);
+
+	if (src != SQLITE_OK) {
+		sqlite3_close(mem);
+		return nomem_fail();
+	}
+	b = sqlite3_backup_init(mem, "main", db->sql, "main");
+	if (!b) {
+		src = sqlite3_errcode(mem);
+		sqlite3_close(mem);
+		return sql_fail(db, src);
+	}
+	src = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (src != SQLITE_DONE) {
+		sqlite3_close(mem);
+		return sql_fail(db, src);
+	}
+	sqlite3_close(db->sql);
+	db->sql = mem;
+	sqlite3_extended_result_codes(db->sql, 1);
+	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK)
+		return HG_ERR_RUNTIME;
+	return migrate(db, version);
+}
+
 int db_open(const char *path, int make_dirs, struct hg_db **out)
+{
+	return db_open_as(path, make_dirs, 0, out);
+}
+
+static int db_open_as(const char *path, int make_dirs, int reading, struct hg_db **out)
 {
 	struct hg_db *db = xcalloc(1, sizeof *db);
 	char *dir = hg_dirname(path);
@@ -735,6 +892,7 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 	int rc = HG_OK;
 
 	db->path = xstrdup(path);
+	db->reading = reading;
 	*out = NULL;
 	if (make_dirs && stat(dir, &st) != 0 && make_dirs_0700(dir) != 0)
 		rc = hg_fail(HG_ERR_RUNTIME, "cannot create folder %s: %s", dir, strerror(errno));
@@ -787,6 +945,9 @@ int db_open(const char *path, int make_dirs, struct hg_db **out)
 				     SCHEMA_VERSION);
 		else if (version < 1)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (no schema)", path);
+		else if (version < SCHEMA_VERSION && db->reading &&
+			 sqlite3_db_readonly(db->sql, "main") == 1)
+			rc = upgrade_copy(db, version);
 		else if (version < SCHEMA_VERSION)
 			rc = migrate(db, version);
 	}
@@ -811,6 +972,17 @@ int db_open_existing(const char *path, struct hg_db **out, int *missing)
 	if (*missing)
 		return HG_ERR_RUNTIME;
 	return db_open(path, 0, out);
+}
+
+int db_open_reading(const char *path, struct hg_db **out, int *missing)
+{
+	struct stat st;
+
+	*out = NULL;
+	*missing = stat(path, &st) != 0 && errno == ENOENT;
+	if (*missing)
+		return HG_ERR_RUNTIME;
+	return db_open_as(path, 0, 1, out);
 }
 
 void db_close(struct hg_db *db)
@@ -1082,13 +1254,14 @@ static void row_checkin(sqlite3_stmt *st, struct hg_checkin *c)
 	for (int i = 0; i < HG_SYMPTOM_COUNT; i++)
 		c->rating[i] = sqlite3_column_type(st, 2 + i) == SQLITE_NULL
 			? HG_UNRATED : sqlite3_column_int(st, 2 + i);
+	/* NULL signs or care: not assessed */
+	c->signs_assessed = sqlite3_column_type(st, 6) != SQLITE_NULL;
 	c->signs = (unsigned)sqlite3_column_int64(st, 6) & (HG_BIT(HG_SIGN_COUNT) - 1);
 	c->note = col_text(st, 7);
 	c->temp = sqlite3_column_type(st, 8) == SQLITE_NULL ? HG_TEMP_NONE
 		: sqlite3_column_int(st, 8);
+	c->care_assessed = sqlite3_column_type(st, 9) != SQLITE_NULL;
 	c->care = (unsigned)sqlite3_column_int64(st, 9) & (HG_BIT(HG_CARE_COUNT) - 1);
-	c->signs_assessed = 1;
-	c->care_assessed = 1;
 }
 
 int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *out, int *found)
@@ -1136,13 +1309,21 @@ static int checkin_store(struct hg_db *db, const struct hg_checkin *c, int prune
 			else
 				sqlite3_bind_int(st, 3 + i, c->rating[i]);
 		}
-		sqlite3_bind_int64(st, 7, c->signs);
+		/* A list is stored when assessed (a sign ticked says so too),
+		 * else NULL: not assessed. */
+		if (c->signs_assessed || c->signs)
+			sqlite3_bind_int64(st, 7, c->signs);
+		else
+			sqlite3_bind_null(st, 7);
 		sqlite3_bind_text(st, 8, c->note ? c->note : "", -1, SQLITE_STATIC);
 		if (c->temp == HG_TEMP_NONE)
 			sqlite3_bind_null(st, 9);
 		else
 			sqlite3_bind_int(st, 9, c->temp);
-		sqlite3_bind_int64(st, 10, c->care);
+		if (c->care_assessed || c->care)
+			sqlite3_bind_int64(st, 10, c->care);
+		else
+			sqlite3_bind_null(st, 10);
 		rc = step_done(db, st);
 	}
 	if (rc == HG_OK && prune && model_checkin_is_empty(c)) {
@@ -1334,21 +1515,19 @@ static int judge_integrity(sqlite3_stmt *st, struct strbuf *line)
 	return 1;
 }
 
-/* action_flag (action_id, treatment_id, rule, date): the rule must be one
- * the rule table knows, or the flag can never be found again. */
-static int judge_flag_rule(sqlite3_stmt *st, struct strbuf *line)
+/* action_for (action_id, kind, date): the kind must be one healgrid knows,
+ * or the flag can never be found again. */
+static int judge_flag_kind(sqlite3_stmt *st, struct strbuf *line)
 {
-	const char *rule = (const char *)sqlite3_column_text(st, 2);
+	const char *kind = (const char *)sqlite3_column_text(st, 1);
 
-	if (!rule && sqlite3_column_type(st, 2) != SQLITE_NULL)
+	if (!kind && sqlite3_column_type(st, 1) != SQLITE_NULL)
 		return nomem_fail(), -1;
-	for (size_t i = 0; rule && i < rules_count(); i++)
-		if (strcmp(rules_info(i)->id, rule) == 0)
-			return 0;
-	sb_printf(line, "action %lld: resolves a flag of unknown rule \"%s\" (treatment %lld, %s)",
-		  (long long)sqlite3_column_int64(st, 0), rule ? rule : "",
-		  (long long)sqlite3_column_int64(st, 1),
-		  sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "");
+	if (kind && rules_kind_lookup(kind) >= 0)
+		return 0;
+	sb_printf(line, "action %lld: is for a flag of unknown kind \"%s\" (%s)",
+		  (long long)sqlite3_column_int64(st, 0), kind ? kind : "",
+		  sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
 	return 1;
 }
 
@@ -1452,8 +1631,9 @@ static const struct invariant {
 	  " WHERE v IS NOT NULL AND (typeof(v) != 'integer' OR v NOT BETWEEN 0 AND :rating_max)"
 	  " ORDER BY treatment_id, day, name", NULL },
 	{ "SELECT printf('treatment %d day %s: unknown signs (bits %d)', treatment_id, day,"
-	  " signs & ~:signs) FROM checkin WHERE typeof(signs) != 'integer'"
-	  " OR signs & ~:signs != 0 ORDER BY treatment_id, day", NULL },
+	  " signs & ~:signs) FROM checkin WHERE signs IS NOT NULL"
+	  " AND (typeof(signs) != 'integer' OR signs & ~:signs != 0)"
+	  " ORDER BY treatment_id, day", NULL },
 	{ "SELECT printf('treatment %d day %s: temperature stored as %s, not in whole tenths"
 	  " of a degree', treatment_id, day, quote(temperature_dc)) FROM checkin"
 	  " WHERE temperature_dc IS NOT NULL AND typeof(temperature_dc) != 'integer'"
@@ -1464,8 +1644,9 @@ static const struct invariant {
 	  " AND temperature_dc NOT BETWEEN :temp_min AND :temp_max ORDER BY treatment_id, day",
 	  NULL },
 	{ "SELECT printf('treatment %d day %s: unknown care items (bits %d)', treatment_id, day,"
-	  " care & ~:care) FROM checkin WHERE typeof(care) != 'integer'"
-	  " OR care & ~:care != 0 ORDER BY treatment_id, day", NULL },
+	  " care & ~:care) FROM checkin WHERE care IS NOT NULL"
+	  " AND (typeof(care) != 'integer' OR care & ~:care != 0)"
+	  " ORDER BY treatment_id, day", NULL },
 	{ "SELECT printf('treatment %d day %s: note of %d bytes (at most %d)', treatment_id,"
 	  " day, length(CAST(note AS BLOB)), :note_max) FROM checkin"
 	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY treatment_id, day", NULL },
@@ -1476,16 +1657,26 @@ static const struct invariant {
 	  " coalesce(length(CAST(text AS BLOB)), 0), :action_text_max) FROM action"
 	  " WHERE coalesce(length(CAST(text AS BLOB)), 0) NOT BETWEEN 1 AND :action_text_max"
 	  " ORDER BY id", NULL },
-	{ "SELECT action_id, treatment_id, rule, date FROM action_flag"
-	  " ORDER BY action_id, date, rule", judge_flag_rule },
-	{ "SELECT printf('action %d: resolves %s on \"%s\", which is not a real date', action_id,"
-	  " rule, date) FROM action_flag WHERE date(julianday(date)) IS NOT date"
-	  " ORDER BY action_id, date, rule", NULL },
-	{ "SELECT printf('action %d: resolves %s on %s of treatment %d, not of its own"
-	  " treatment %d', f.action_id, f.rule, f.date, f.treatment_id, a.treatment_id)"
-	  " FROM action_flag f JOIN action a ON a.id = f.action_id"
-	  " WHERE f.treatment_id IS NOT a.treatment_id ORDER BY f.action_id, f.date, f.rule",
-	  NULL },
+	{ "SELECT printf('action %d: who is %s (clinician, self or not recorded)', id,"
+	  " quote(who)) FROM action WHERE who IS NOT NULL AND who NOT IN ('clinician', 'self')"
+	  " ORDER BY id", NULL },
+	{ "SELECT action_id, kind, date FROM action_for ORDER BY action_id, date, kind",
+	  judge_flag_kind },
+	{ "SELECT printf('action %d: is for %s on \"%s\", which is not a real date', action_id,"
+	  " kind, date) FROM action_for WHERE date(julianday(date)) IS NOT date"
+	  " ORDER BY action_id, date, kind", NULL },
+	/* medicines */
+	{ "SELECT printf('medicine %d: %s \"%s\" is not a real date', id, name, d) FROM"
+	  " (SELECT id, 'from' AS name, date_from AS d FROM medicine UNION ALL"
+	  " SELECT id, 'to', date_to FROM medicine WHERE date_to IS NOT NULL)"
+	  " WHERE date(julianday(d)) IS NOT d ORDER BY id, name", NULL },
+	{ "SELECT printf('medicine %d: ends %s, before it starts (%s)', id, date_to, date_from)"
+	  " FROM medicine WHERE date_to < date_from ORDER BY id", NULL },
+	{ "SELECT printf('medicine %d: name of %d bytes (1-%d), dose of %d bytes (at most %d)',"
+	  " id, coalesce(length(CAST(name AS BLOB)), 0), :medicine_text_max,"
+	  " coalesce(length(CAST(dose AS BLOB)), 0), :medicine_text_max) FROM medicine"
+	  " WHERE coalesce(length(CAST(name AS BLOB)), 0) NOT BETWEEN 1 AND :medicine_text_max"
+	  " OR length(CAST(dose AS BLOB)) > :medicine_text_max ORDER BY id", NULL },
 	/* photos and the profile */
 	{ "SELECT printf('treatment %d day %s: %d photos (at most %d)', treatment_id, day,"
 	  " count(*), :photos_max) FROM photo GROUP BY treatment_id, day"
@@ -1508,6 +1699,7 @@ static void bind_limits(sqlite3_stmt *st)
 		{ ":skin_min", HG_SKIN_MIN }, { ":skin_max", HG_SKIN_MAX },
 		{ ":temp_min", HG_TEMP_MIN }, { ":temp_max", HG_TEMP_MAX },
 		{ ":action_text_max", HG_ACTION_TEXT_MAX },
+		{ ":medicine_text_max", HG_MEDICINE_TEXT_MAX },
 		{ ":photos_max", HG_PHOTOS_PER_DAY },
 	};
 	static const struct { const char *name; double v; } reals[] = {
@@ -1687,26 +1879,11 @@ int db_backup(struct hg_db *db, const char *dest, int force)
 
 /* ---- actions ---------------------------------------------------------- */
 
-int db_flag_resolver(struct hg_db *db, int64_t tid, const char *rule, int date,
-		     int64_t *action_id)
-{
-	sqlite3_stmt *st = stmt_get(db, ST_A_FLAG_FIND);
-	char d[HG_DATE_LEN];
-
-	*action_id = 0;
-	if (!st)
-		return HG_ERR_RUNTIME;
-	date_format(date, d);
-	sqlite3_bind_int64(st, 1, tid);
-	sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
-	return query_id(db, st, action_id);
-}
-
 static int action_insert(struct hg_db *db, struct hg_action *a, int keep_id)
 {
 	int own, rc = write_begin(db, &own);
 	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_A_INSERT) : NULL;
+	const char *by = model_by_name(a->by);
 	char d[HG_DATE_LEN];
 
 	if (rc == HG_OK && !st)
@@ -1718,31 +1895,29 @@ static int action_insert(struct hg_db *db, struct hg_action *a, int keep_id)
 		sqlite3_bind_text(st, 3, a->text, -1, SQLITE_STATIC);
 		if (keep_id)
 			sqlite3_bind_int64(st, 4, a->id);
+		if (by)
+			sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
 		rc = step_done(db, st);
 		if (rc == HG_OK)
 			a->id = sqlite3_last_insert_rowid(db->sql);
 	}
 	for (size_t i = 0; rc == HG_OK && i < a->nresolves; i++) {
 		const struct hg_flag_ref *f = &a->resolves[i];
-		int64_t by = 0;
 
-		rc = db_flag_resolver(db, a->treatment_id, f->rule, f->date, &by);
-		if (rc == HG_OK && by != 0) {
-			date_format(f->date, d);
-			rc = hg_fail(HG_ERR_INPUT, "the %s flag of %s is already resolved by"
-				     " action %lld", f->rule, d, (long long)by);
-		}
-		st = rc == HG_OK ? stmt_get(db, ST_A_FLAG_INSERT) : NULL;
-		if (rc == HG_OK && !st)
+		st = stmt_get(db, ST_A_FLAG_INSERT);
+		if (!st) {
 			rc = HG_ERR_RUNTIME;
-		if (rc == HG_OK) {
-			date_format(f->date, d);
-			sqlite3_bind_int64(st, 1, a->treatment_id);
-			sqlite3_bind_text(st, 2, f->rule, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(st, 4, a->id);
-			rc = step_done(db, st);
+			break;
 		}
+		date_format(f->date, d);
+		sqlite3_bind_int64(st, 1, a->id);
+		if (f->kind)
+			sqlite3_bind_text(st, 2, f->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
+		if (f->rule)
+			sqlite3_bind_text(st, 4, f->rule, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, a->treatment_id);
+		rc = step_done(db, st);
 	}
 	return write_end(db, own, rc);
 }
@@ -1802,6 +1977,15 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 		a[na].id = sqlite3_column_int64(st, 0);
 		a[na].treatment_id = sqlite3_column_int64(st, 1);
 		a[na].text = col_text(st, 3);
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			const unsigned char *by = sqlite3_column_text(st, 4);
+			int v = by ? model_by_lookup((const char *)by) : -1;
+
+			if (v < 0)
+				bad = 1;
+			else
+				a[na].by = (enum hg_by)v;
+		}
 		if (!d || date_parse((const char *)d, &a[na].date) != 0)
 			bad = 1;
 		na++;
@@ -1828,7 +2012,10 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 				bad = 1;
 				continue;
 			}
-			ref.rule = col_text(st, 1);
+			/* Stored by kind; rule holds the kind too, for readers
+			 * that still name a flag by its rule. */
+			ref.kind = col_text(st, 1);
+			ref.rule = xstrdup(ref.kind);
 			hit->resolves = xrealloc(hit->resolves, (hit->nresolves + 1) * sizeof ref);
 			hit->resolves[hit->nresolves++] = ref;
 		}
@@ -1838,7 +2025,8 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 		qsort(a, na, sizeof *a, action_date_cmp);
 	if (bad) {
 		model_actions_free(a, na);
-		return hg_fail(HG_ERR_RUNTIME, "%s: an action has a damaged date", db->path);
+		return hg_fail(HG_ERR_RUNTIME, "%s: an action has a damaged date or who",
+			       db->path);
 	}
 	if (rc != SQLITE_DONE) {
 		model_actions_free(a, na);
@@ -1846,6 +2034,173 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 	}
 	*out = a;
 	*n = na;
+	return HG_OK;
+}
+
+int db_action_first_date(struct hg_db *db, int64_t tid, int *date, int *found)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_A_FIRST_DATE);
+	int rc;
+
+	*found = 0;
+	*date = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, tid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		const unsigned char *d = sqlite3_column_text(st, 0);
+
+		if (!d || date_parse((const char *)d, date) != 0) {
+			sqlite3_reset(st);
+			return hg_fail(HG_ERR_RUNTIME, "%s: an action has a damaged date", db->path);
+		}
+		*found = 1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+}
+
+int db_beyond_csv(struct hg_db *db, unsigned *held)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_BEYOND_CSV);
+	int rc;
+
+	*held = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	rc = sqlite3_step(st);
+	for (int i = 0; rc == SQLITE_ROW && i < 4; i++)
+		if (sqlite3_column_int(st, i))
+			*held |= 1u << i;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? HG_OK : sql_fail(db, rc);
+}
+
+/* ---- medicines -------------------------------------------------------- */
+
+int db_medicine_add(struct hg_db *db, struct hg_medicine *m)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_M_INSERT) : NULL;
+	char from[HG_DATE_LEN], to[HG_DATE_LEN];
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		if (m->id > 0)
+			sqlite3_bind_int64(st, 1, m->id);
+		sqlite3_bind_int64(st, 2, m->treatment_id);
+		sqlite3_bind_text(st, 3, m->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, m->dose ? m->dose : "", -1, SQLITE_STATIC);
+		date_format(m->from, from);
+		sqlite3_bind_text(st, 5, from, -1, SQLITE_STATIC);
+		if (m->to) {
+			date_format(m->to, to);
+			sqlite3_bind_text(st, 6, to, -1, SQLITE_STATIC);
+		}
+		rc = step_done(db, st);
+		if (rc == HG_OK)
+			m->id = sqlite3_last_insert_rowid(db->sql);
+	}
+	return write_end(db, own, rc);
+}
+
+static int row_medicine(struct hg_db *db, sqlite3_stmt *st, struct hg_medicine *m)
+{
+	const unsigned char *from = sqlite3_column_text(st, 4);
+	const unsigned char *to = sqlite3_column_text(st, 5);
+
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->treatment_id = sqlite3_column_int64(st, 1);
+	m->name = col_text(st, 2);
+	m->dose = col_text(st, 3);
+	if (!from || date_parse((const char *)from, &m->from) != 0 ||
+	    (to && date_parse((const char *)to, &m->to) != 0))
+		return hg_fail(HG_ERR_RUNTIME, "%s: medicine %lld has a damaged date", db->path,
+			       (long long)m->id);
+	return HG_OK;
+}
+
+int db_medicine_get(struct hg_db *db, int64_t id, struct hg_medicine *out)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_M_GET);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = row_medicine(db, st, out);
+	else if (rc == SQLITE_DONE)
+		rc = hg_fail(HG_ERR_INPUT, "no medicine %lld (see 'healgrid medicine list --all')",
+			     (long long)id);
+	else
+		rc = sql_fail(db, rc);
+	sqlite3_reset(st);
+	if (rc != HG_OK)
+		model_medicine_free(out);
+	return rc;
+}
+
+int db_medicine_stop(struct hg_db *db, int64_t id, int to)
+{
+	int own, rc = write_begin(db, &own);
+	sqlite3_stmt *st = rc == HG_OK ? stmt_get(db, ST_M_STOP) : NULL;
+	char d[HG_DATE_LEN];
+
+	if (rc == HG_OK && !st)
+		rc = HG_ERR_RUNTIME;
+	if (rc == HG_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		date_format(to, d);
+		sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
+		rc = step_done(db, st);
+		if (rc == HG_OK && sqlite3_changes(db->sql) == 0)
+			rc = hg_fail(HG_ERR_INPUT, "no medicine %lld", (long long)id);
+	}
+	return write_end(db, own, rc);
+}
+
+int db_medicine_delete(struct hg_db *db, int64_t id)
+{
+	return delete_by_id(db, ST_M_DELETE, "medicine", id);
+}
+
+int db_medicine_list(struct hg_db *db, int64_t tid, struct hg_medicine **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(db, ST_M_LIST);
+	struct hg_medicine *m = NULL;
+	size_t nm = 0, cap = 0;
+	int rc, status = HG_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HG_ERR_RUNTIME;
+	sqlite3_bind_int64(st, 1, tid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nm == cap) {
+			cap = cap ? cap * 2 : 8;
+			m = xrealloc(m, cap * sizeof *m);
+		}
+		status = row_medicine(db, st, &m[nm]);
+		nm++;
+		if (status != HG_OK)
+			break;
+	}
+	sqlite3_reset(st);
+	if (status == HG_OK && rc != SQLITE_DONE)
+		status = sql_fail(db, rc);
+	if (status != HG_OK) {
+		model_medicines_free(m, nm);
+		return status;
+	}
+	*out = m;
+	*n = nm;
 	return HG_OK;
 }
 

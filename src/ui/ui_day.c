@@ -45,7 +45,7 @@ static const enum hg_sign emerg_signs[4] = {
 	HG_SIGN_AIRWAY, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
 };
 static const char *const emerg_labels[4] = {
-	"tongue or throat swollen, breathing", "eye pain or changed vision",
+	"tongue/throat swollen, breathing", "eye pain or changed vision",
 	"very unwell: confused, fainting", "bleeding won't stop (10 min)"
 };
 /* The other signs, row by row in two columns. */
@@ -140,17 +140,6 @@ static void edited_checkin(const struct ui *ui, struct hg_checkin *c)
 	c->temp = temp_value(&t) == 0 ? t : HG_TEMP_NONE;
 	c->care = ed.care;
 	c->note = xstrdup(ui_edit_text(&ed.note));    /* owned: free with model_checkin_free */
-}
-
-static int edited_empty(const struct ui *ui)
-{
-	struct hg_checkin c;
-	int empty;
-
-	edited_checkin(ui, &c);
-	empty = model_checkin_is_empty(&c);
-	model_checkin_free(&c);
-	return empty;
 }
 
 /* Every rule the treatment, with this day as it stands in the editor,
@@ -750,6 +739,7 @@ static char *serious_advice(const struct ui *ui, const struct hg_day *before,
 
 static void save(struct ui *ui)
 {
+	struct record_result res;
 	struct hg_checkin c;
 	int day = ed.day, rc = HG_OK, t;
 	const char *why;
@@ -772,23 +762,7 @@ static void save(struct ui *ui)
 	if (rules_day(&ui->rec, ui->actions, ui->nactions, day, &before) != HG_OK)
 		hg_error_clear();
 	edited_checkin(ui, &c);
-	/* db_checkin_put removes a day left with nothing recorded, unless it
-	 * still has photos; a day past the window widens it, in the same
-	 * transaction. */
-	rc = db_begin(ui->db);
-	if (rc == HG_OK && day >= ui->rec.t.window && !edited_empty(ui)) {
-		int old = ui->rec.t.window;
-
-		ui->rec.t.window = day + 1;
-		rc = db_treatment_update(ui->db, &ui->rec.t);
-		ui->rec.t.window = old;
-	}
-	if (rc == HG_OK && (ed.existed || !edited_empty(ui)))
-		rc = db_checkin_put(ui->db, &c);
-	if (rc == HG_OK)
-		rc = db_commit(ui->db);
-	else
-		db_rollback(ui->db);
+	rc = record_checkin_save(ui->db, &c, NULL, 0, ui->today, &res);
 	model_checkin_free(&c);
 	if (rc != HG_OK) {
 		/* Stay in the editor with the edits: nothing is lost. */
@@ -797,14 +771,19 @@ static void save(struct ui *ui)
 		return;
 	}
 	{
-		size_t n = ed.nmatches;
+		size_t n = ed.nmatches, len;
 
+		/* the widening first: the flag's line may be cut at the edge */
+		snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
+		len = strlen(ed.saved);
+		if (res.widened_from)
+			snprintf(ed.saved + len, sizeof ed.saved - len, " The window widened from"
+				 " %d to %d days.", res.widened_from, res.window);
+		len = strlen(ed.saved);
 		if (n)
-			snprintf(ed.saved, sizeof ed.saved, "Saved day %d. %s %s%s: f shows what to do.",
-				 day, ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].id,
+			snprintf(ed.saved + len, sizeof ed.saved - len, " %s %s%s: f shows what to do.",
+				 ui_level_symbol(ui, ed.matches[0].level), ed.matches[0].id,
 				 n > 1 ? " and more" : "");
-		else
-			snprintf(ed.saved, sizeof ed.saved, "Saved day %d.", day);
 	}
 	advice = serious_advice(ui, &before, &level);
 	rules_day_free(&before);
@@ -943,7 +922,7 @@ static void edit_note_outside(struct ui *ui)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	const char *editor = getenv("VISUAL");
-	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT, last = STRBUF_INIT;
+	struct strbuf dir = STRBUF_INIT, path = STRBUF_INIT, text = STRBUF_INIT, last = STRBUF_INIT;
 	struct strbuf script = STRBUF_INIT;
 	const char *note = ui_edit_text(&ed.note);
 	char why[160] = "";
@@ -953,18 +932,26 @@ static void edit_note_outside(struct ui *ui)
 		editor = getenv("EDITOR");
 	if (!editor || !*editor)
 		editor = "vi";
-	sb_printf(&path, "%s/healgrid-note-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemp(path.s);
-	if (fd < 0) {
-		ui_error(ui, "Cannot write the note to a temporary file: %s", strerror(errno));
-		sb_free(&path);
+	/* In a private (0700) folder of its own: nobody else can read the
+	 * note or put a file where the editor will look. */
+	sb_printf(&dir, "%s/healgrid-note-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(dir.s)) {
+		ui_error(ui, "Cannot make a folder for the note: %s", strerror(errno));
+		sb_free(&dir);
 		return;
 	}
-	close(fd);
-	if (note_file_write(path.s, NULL, note, strlen(note)) != 0) {
+	hg_tmp_add(dir.s);
+	sb_printf(&path, "%s/note.txt", dir.s);
+	hg_tmp_add(path.s);
+	fd = open(path.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	if (fd < 0 || write(fd, note, strlen(note)) != (ssize_t)strlen(note) ||
+	    (*note && write(fd, "\n", 1) != 1)) {
 		ui_error(ui, "Cannot write the note to a temporary file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		goto out;
 	}
+	close(fd);
 	sb_printf(&script, "%s \"$1\"", editor);
 	for (;;) {
 		rc = run_foreground(sb_str(&script), &path.s, 1);
@@ -1004,10 +991,16 @@ static void edit_note_outside(struct ui *ui)
 		ui_error(ui, "The note is unchanged here; what you wrote (%zu bytes, at most %d"
 			 " fit) is kept in %s.", text.len, HG_NOTE_MAX, path.s);
 out:
-	if (!keep)
+	if (!keep) {
 		unlink(path.s);
+		rmdir(dir.s);
+	}
+	/* Kept: what was written stays for the person, past the exit. */
+	hg_tmp_forget(path.s);
+	hg_tmp_forget(dir.s);
 	sb_free(&script);
 	sb_free(&path);
+	sb_free(&dir);
 	sb_free(&text);
 	sb_free(&last);
 }
@@ -1015,9 +1008,8 @@ out:
 static void attach(struct ui *ui)
 {
 	const char *p = ui_edit_text(&ed.path);
-	const struct hg_checkin *c = model_recovery_day(&ui->rec, ed.day);
 	struct strbuf path = STRBUF_INIT;
-	struct hg_checkin keep;
+	struct record_result res;
 	char *paths[1];
 	int rc;
 
@@ -1030,28 +1022,8 @@ static void attach(struct ui *ui)
 	else
 		sb_puts(&path, p);
 	paths[0] = path.s;
-	/* The day's check-in as stored (the edits stay in the editor). */
-	model_checkin_init(&keep);
-	keep.treatment_id = ui->rec.t.id;
-	keep.day = ed.day;
-	if (c) {
-		memcpy(keep.rating, c->rating, sizeof keep.rating);
-		keep.signs = c->signs;
-		keep.temp = c->temp;
-		keep.care = c->care;
-		keep.note = xstrdup(c->note ? c->note : "");
-	}
-	rc = db_begin(ui->db);
-	if (rc == HG_OK) {
-		rc = db_checkin_put_keep(ui->db, &keep);
-		if (rc == HG_OK)
-			rc = record_photo_attach(ui->db, ui->rec.t.id, ed.day, paths, 1);
-		if (rc == HG_OK)
-			rc = db_commit(ui->db);
-		else
-			db_rollback(ui->db);
-	}
-	model_checkin_free(&keep);
+	/* The day's check-in as stored stays (the edits stay in the editor). */
+	rc = record_photo_attach(ui->db, ui->rec.t.id, ed.day, paths, 1, &res);
 	sb_free(&path);
 	if (rc != HG_OK) {
 		ui_db_error(ui);
@@ -1062,13 +1034,18 @@ static void attach(struct ui *ui)
 	count_photos(ui);
 	ed.existed = 1;
 	ui_reload(ui);
-	ui_message(ui, "Photo attached to day %d (%d in all).", ed.day, ed.photos);
+	if (res.widened_from)
+		ui_message(ui, "Photo attached to day %d (%d in all). The window widened from %d to"
+			   " %d days.", ed.day, ed.photos, res.widened_from, res.window);
+	else
+		ui_message(ui, "Photo attached to day %d (%d in all).", ed.day, ed.photos);
 }
 
 static void photo_dir_remove(void)
 {
 	for (size_t i = 0; i < nphoto_files; i++) {
 		unlink(photo_files[i]);
+		hg_tmp_forget(photo_files[i]);
 		free(photo_files[i]);
 	}
 	free(photo_files);
@@ -1076,6 +1053,7 @@ static void photo_dir_remove(void)
 	nphoto_files = 0;
 	if (photo_dir) {
 		rmdir(photo_dir);
+		hg_tmp_forget(photo_dir);
 		free(photo_dir);
 		photo_dir = NULL;
 	}
@@ -1102,50 +1080,76 @@ static int write_file(const char *path, const unsigned char *data, size_t len)
 	return close(fd);
 }
 
+/* The folder for the viewer's copies: made once, private (0700), and made
+ * again when something removed it meanwhile. */
+static int photo_dir_ready(struct ui *ui)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	static int registered;
+	struct stat st;
+
+	if (photo_dir && (lstat(photo_dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+		photo_dir_remove();     /* gone: its files with it */
+	if (photo_dir)
+		return 0;
+	struct strbuf d = STRBUF_INIT;
+
+	sb_printf(&d, "%s/healgrid-photos-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(d.s)) {
+		ui_error(ui, "Cannot make a folder for the photos: %s", strerror(errno));
+		sb_free(&d);
+		return -1;
+	}
+	photo_dir = sb_detach(&d);
+	hg_tmp_add(photo_dir);
+	if (!registered && atexit(photo_dir_remove) == 0)
+		registered = 1;
+	return 0;
+}
+
+/* The place of path in photo_files, added when it is not there yet. */
+static size_t photo_file_slot(const char *path)
+{
+	for (size_t k = 0; k < nphoto_files; k++)
+		if (strcmp(photo_files[k], path) == 0)
+			return k;
+	photo_files = xrealloc(photo_files, (nphoto_files + 1) * sizeof *photo_files);
+	photo_files[nphoto_files] = xstrdup(path);
+	hg_tmp_add(path);
+	return nphoto_files++;
+}
+
 /* `o`: the day's photos into a private folder (removed at exit), shown by
- * $HEALGRID_VIEWER, else xdg-open on a desktop. */
+ * $HEALGRID_VIEWER, else xdg-open on a desktop.  Each time, the day's
+ * files are written afresh and only they are handed over: their list is
+ * this call's own, never a range of the folder's list. */
 static void open_photos(struct ui *ui)
 {
 	struct hg_photo_info *list = NULL;
-	size_t n = 0, first = nphoto_files;
+	size_t n = 0, nmine = 0;
+	char **mine;
 	const char *viewer = getenv("HEALGRID_VIEWER");
-	const char *tmpdir = getenv("TMPDIR");
-	static int registered;
 
 	if (db_photo_list(ui->db, ui->rec.t.id, &list, &n) != HG_OK) {
 		ui_db_error(ui);
 		return;
 	}
-	if (!photo_dir) {
-		struct strbuf d = STRBUF_INIT;
-
-		sb_printf(&d, "%s/healgrid-photos-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-		if (!mkdtemp(d.s)) {
-			ui_error(ui, "Cannot make a folder for the photos: %s", strerror(errno));
-			sb_free(&d);
-			free(list);
-			return;
-		}
-		photo_dir = sb_detach(&d);
-		if (!registered && atexit(photo_dir_remove) == 0)
-			registered = 1;
+	if (photo_dir_ready(ui) != 0) {
+		free(list);
+		return;
 	}
+	mine = xcalloc(n + 1, sizeof *mine);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char *data = NULL;
-		size_t len = 0;
+		size_t len = 0, k;
 		struct hg_photo_info info;
 		struct strbuf p = STRBUF_INIT;
 
 		if (list[i].day != ed.day)
 			continue;
 		sb_printf(&p, "%s/day%d-photo%lld.jpg", photo_dir, ed.day, (long long)list[i].id);
-		for (size_t k = 0; k < nphoto_files; k++)
-			if (strcmp(photo_files[k], p.s) == 0) {
-				unlink(p.s);
-				free(photo_files[k]);
-				photo_files[k] = photo_files[--nphoto_files];
-				break;
-			}
+		k = photo_file_slot(p.s);      /* known before it exists */
+		unlink(p.s);            /* an earlier copy: written again */
 		if (db_photo_get(ui->db, list[i].id, 0, &info, &data, &len) != HG_OK ||
 		    write_file(p.s, data, len) != 0) {
 			hg_error_clear();
@@ -1154,12 +1158,13 @@ static void open_photos(struct ui *ui)
 			continue;
 		}
 		free(data);
-		photo_files = xrealloc(photo_files, (nphoto_files + 1) * sizeof *photo_files);
-		photo_files[nphoto_files++] = sb_detach(&p);
+		mine[nmine++] = photo_files[k];
+		sb_free(&p);
 	}
 	free(list);
-	if (nphoto_files == first) {
+	if (nmine == 0) {
 		ui_error(ui, "Day %d has no photo: a attaches one.", ed.day);
+		free(mine);
 		return;
 	}
 	if (viewer && *viewer) {
@@ -1167,10 +1172,11 @@ static void open_photos(struct ui *ui)
 		int rc;
 
 		sb_printf(&script, "%s \"$@\"", viewer);
-		rc = run_foreground(sb_str(&script), photo_files + first, nphoto_files - first);
+		rc = run_foreground(sb_str(&script), mine, nmine);
 		sb_free(&script);
 		if (rc != 0)
 			ui_error(ui, "The viewer ($HEALGRID_VIEWER) failed (exit %d).", rc);
+		free(mine);
 		return;
 	}
 	const char *x11 = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
@@ -1189,7 +1195,7 @@ static void open_photos(struct ui *ui)
 			}
 			/* Detached: the grandchild is nobody's to wait for. */
 			if (fork() == 0) {
-				execlp("xdg-open", "xdg-open", photo_files[first], (char *)NULL);
+				execlp("xdg-open", "xdg-open", mine[0], (char *)NULL);
 				_exit(127);
 			}
 			_exit(0);
@@ -1197,11 +1203,13 @@ static void open_photos(struct ui *ui)
 		if (pid > 0)
 			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 				;
-		ui_message(ui, "Opened %s.", photo_files[first]);
+		ui_message(ui, "Opened %s.", mine[0]);
+		free(mine);
 		return;
 	}
 	ui_message(ui, "No viewer: set HEALGRID_VIEWER, or run healgrid photo export (copies in %s "
 		   "until you quit).", photo_dir);
+	free(mine);
 }
 
 /* E, v, a and o, outside a text field. */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 
@@ -530,7 +531,7 @@ static void submit(struct ui *ui)
 	if (rc == HG_OK)
 		rc = db_begin(ui->db);
 	if (rc == HG_OK) {
-		rc = db_action_add(ui->db, &a);
+		rc = record_action_add(ui->db, &a, ui->today);
 		if (rc == HG_OK)
 			rc = db_commit(ui->db);
 		else

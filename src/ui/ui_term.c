@@ -2,7 +2,9 @@
  * keys, colours), the one function that gives the terminal back (from
  * the normal way out and from atexit), the signal handlers (a stop flag
  * for SIGINT/SIGTERM/SIGHUP; a crash handler that restores the terminal
- * with async-signal-safe calls and re-raises), and noticing a terminal
+ * and removes the temporary files with async-signal-safe calls and
+ * re-raises; running out of memory gives the terminal back before saying
+ * so), and noticing a terminal
  * that has gone away.  Nothing here knows a screen.
  */
 #include "config.h"
@@ -140,6 +142,8 @@ static void on_crash(int sig)
 			(void)tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 		curses_active = 0;
 	}
+	/* The photo copies and the demo database go too. */
+	hg_tmp_remove_all();
 	(void)raise(sig);
 	/* raise() does return: sig stays blocked until this handler returns,
 	 * and is delivered (fatally) then. */
@@ -250,12 +254,15 @@ int ui_term_start(struct ui *ui, SCREEN **scr)
 	rc = curses_start(ui, scr);
 	if (rc != HG_OK)
 		signals_restore();
+	else
+		hg_set_before_fatal(ui_restore_terminal);
 	return rc;
 }
 
 void ui_term_stop(SCREEN *scr)
 {
 	mousemask(0, NULL);
+	hg_set_before_fatal(NULL);
 	ui_restore_terminal();
 	delscreen(scr);
 	signals_restore();

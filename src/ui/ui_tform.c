@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/validate.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
@@ -69,6 +70,7 @@ static struct {
 	unsigned risks;
 	int focus;
 	char *orig;                       /* the values at opening, to spot edits */
+	int orig_window;                  /* the window at opening */
 } fm;
 
 static int is_text(int f)
@@ -123,6 +125,7 @@ static int tform_open(struct ui *ui, int64_t id)
 	if (t.depth > 0)
 		model_format_depth(t.depth, depth, sizeof depth);
 	snprintf(window, sizeof window, "%d", t.window);
+	fm.orig_window = t.window;
 	ui_edit_init(&fm.text[F_DATE], date, 10);
 	ui_edit_init(&fm.text[F_DEPTH], depth, 8);
 	ui_edit_init(&fm.text[F_AREA], t.area, AREA_MAX);
@@ -206,36 +209,10 @@ static int fail_at(struct ui *ui, int field, const char *msg)
 	return -1;
 }
 
-/* An edit must not move a checked-in day out of the window or past today. */
-static int check_existing(struct ui *ui, const struct hg_treatment *t)
-{
-	struct hg_recovery r;
-	char msg[160];
-	int rc = 0;
-
-	if (db_recovery_load(ui->db, t->id, &r) != HG_OK) {
-		ui_db_error(ui);
-		return -1;
-	}
-	for (size_t i = 0; i < r.ndays && rc == 0; i++) {
-		const struct hg_checkin *c = &r.days[i];
-
-		if (c->day >= t->window) {
-			snprintf(msg, sizeof msg, "Window: day %d is checked in; the window must be at"
-				 " least %d days.", c->day, c->day + 1);
-			rc = fail_at(ui, F_WINDOW, msg);
-		} else if (t->date + c->day > ui->today) {
-			snprintf(msg, sizeof msg, "Date: day %d is checked in and would fall after"
-				 " today.", c->day);
-			rc = fail_at(ui, F_DATE, msg);
-		}
-	}
-	model_recovery_free(&r);
-	return rc;
-}
-
 static void save(struct ui *ui)
 {
+	static const struct record_names names = { "Area", "Date", "Window" };
+	struct record_result res = { 0 };
 	struct hg_treatment t;
 	int rc;
 	char msg[HG_VALID_MSG + 16], vmsg[HG_VALID_MSG];
@@ -274,13 +251,21 @@ static void save(struct ui *ui)
 	t.area = xstrdup(ui_edit_text(&fm.text[F_AREA]));
 	t.products = xstrdup(ui_edit_text(&fm.text[F_PRODUCTS]));
 	t.note = xstrdup(ui_edit_text(&fm.text[F_NOTE]));
-	if (t.id && check_existing(ui, &t) != 0) {
-		model_treatment_free(&t);
-		return;
-	}
-	rc = t.id ? db_treatment_update(ui->db, &t) : db_treatment_add(ui->db, &t);
+	/* The record layer holds the rules: check-ins keep their calendar
+	 * dates when the date moves, a window that was not changed widens to
+	 * fit them, no two treatments share date and area. */
+	if (t.id)
+		rc = record_treatment_edit(ui->db, &t, t.window != fm.orig_window, &names, NULL,
+					   &res);
+	else
+		rc = record_treatment_add(ui->db, &t, &names);
 	model_treatment_free(&t);
 	if (rc != HG_OK) {
+		const char *e = hg_error();
+
+		fm.focus = strncmp(e, "Window", 6) == 0 ? F_WINDOW
+			: strncmp(e, "Date", 4) == 0 ? F_DATE
+			: strncmp(e, "Area", 4) == 0 ? F_AREA : fm.focus;
 		ui_db_error(ui);
 		return;
 	}
@@ -305,7 +290,11 @@ static void save(struct ui *ui)
 		ui_reload(ui);
 	int64_t id = fm.id;
 	ui_pop(ui);
-	ui_message(ui, "Saved treatment %lld.", (long long)id);
+	if (res.widened_from)
+		ui_message(ui, "Saved treatment %lld; its window widened to %d days to keep day %d.",
+			   (long long)id, res.window, res.window - 1);
+	else
+		ui_message(ui, "Saved treatment %lld.", (long long)id);
 }
 
 /* ---- keys ---- */

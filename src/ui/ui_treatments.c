@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
 
@@ -312,7 +313,7 @@ static void delete_answer(struct ui *ui, int64_t id, int yes)
 	if (!yes || ui_current(ui) != UI_TREATMENTS)
 		return;
 	was_current = ui->have && ui->rec.t.id == id;
-	if (db_treatment_delete(ui->db, id) != HG_OK) {
+	if (record_treatment_delete(ui->db, id) != HG_OK) {
 		ui_db_error(ui);
 		list_read(ui, selected_id());
 		return;

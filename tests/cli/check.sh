@@ -85,16 +85,23 @@ run checkin --treatment 1 --day 2 --redness 2 --swelling - --sign pus,warmth --t
 expect_status 0 "a check-in with temperature, care and two photos"
 run checkin --treatment 1 --day 3 --temp 100.8F --care sun,makeup --note "better"
 run checkin --treatment 2 --day 0 --bleeding 1 --photo "$T/photo.jpg"
-run action add --treatment 1 --date 2026-11-04 --text "saw GP, cefalexin" --resolves pus@2,fever@2
-expect_status 0 "an action resolving two flags"
+run action add --treatment 1 --date 2026-11-04 --text "saw GP, cefalexin" --by clinician \
+	--for infection@2,care@2
+expect_status 0 "an action for two flags"
 run action add --treatment 1 --text "cold compress"
+run medicine add --treatment 1 --name cefalexin --dose "500 mg four times a day" \
+	--from 2026-11-04 --days 7
+expect_status 0 "a medicine"
+run medicine add --treatment 2 --name "vitamin C"
 run profile --name "Ann Example" --born 1990-04-02 --clinic "Skin Clinic"
 expect_status 0 "a profile"
 counts=$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM treatment WHERE skin_type IS NOT NULL),
 	(SELECT count(*) FROM checkin WHERE temperature_dc IS NOT NULL AND care != 0),
-	(SELECT count(*) FROM action), (SELECT count(*) FROM action_flag),
-	(SELECT count(*) FROM photo), (SELECT count(*) FROM profile WHERE born IS NOT NULL)")
-is "$counts" "1|2|2|2|3|1" "every kind of row is there"
+	(SELECT count(*) FROM action), (SELECT count(*) FROM action_for),
+	(SELECT count(*) FROM photo), (SELECT count(*) FROM profile WHERE born IS NOT NULL),
+	(SELECT count(*) FROM medicine), (SELECT count(*) FROM checkin WHERE signs IS NULL),
+	(SELECT count(*) FROM action WHERE who IS NOT NULL)")
+is "$counts" "1|2|2|2|3|1|2|2|2" "every kind of row is there (not assessed signs too)"
 run check
 expect_status 0 "check on a database with every kind of row"
 is "$out" "ok" "every kind of row: prints ok"
@@ -145,8 +152,8 @@ broken "UPDATE treatment SET skin_type = 0 WHERE id = 2" \
 	"treatment 2: skin type 0 (1-6 or none)" "a skin type of 0"
 broken "UPDATE checkin SET care = care | 64 WHERE treatment_id = 1 AND day = 3" \
 	"treatment 1 day 3: unknown care items (bits 64)" "an unknown care bit"
-broken "UPDATE checkin SET signs = signs | 1073741824 WHERE treatment_id = 2 AND day = 0" \
-	"treatment 2 day 0: unknown signs (bits 1073741824)" "an unknown sign bit"
+broken "UPDATE checkin SET signs = signs | 1073741824 WHERE treatment_id = 1 AND day = 2" \
+	"treatment 1 day 2: unknown signs (bits 1073741824)" "an unknown sign bit"
 broken "UPDATE treatment SET risks = risks | 65536 WHERE id = 2" \
 	"treatment 2: unknown risks (bits 65536)" "an unknown risk bit"
 broken "UPDATE action SET text = '' WHERE id = 2" \
@@ -155,15 +162,21 @@ broken "UPDATE action SET text = printf('%.501c', 'x') WHERE id = 1" \
 	"action 1: text of 501 bytes (1-500)" "an action text of 501 bytes"
 broken "UPDATE action SET date = '2026-11-31' WHERE id = 2" \
 	"action 2: date \"2026-11-31\" is not a real date" "an action date that is not real"
-broken "UPDATE action_flag SET rule = 'pox' WHERE rule = 'pus'" \
-	"action 1: resolves a flag of unknown rule \"pox\" (treatment 1, 2026-11-03)" \
-	"an action resolving a rule that does not exist"
-broken "UPDATE action_flag SET date = '2026-11-00' WHERE rule = 'fever'" \
-	"action 1: resolves fever on \"2026-11-00\", which is not a real date" \
-	"an action resolving a flag on a date that is not real"
-broken "UPDATE action_flag SET treatment_id = 2 WHERE rule = 'fever'" \
-	"action 1: resolves fever on 2026-11-03 of treatment 2, not of its own treatment 1" \
-	"an action resolving a flag of another treatment"
+broken "UPDATE action_for SET kind = 'pox' WHERE kind = 'infection'" \
+	"action 1: is for a flag of unknown kind \"pox\" (2026-11-03)" \
+	"an action for a kind of flag that does not exist"
+broken "UPDATE action_for SET date = '2026-11-00' WHERE kind = 'care'" \
+	"action 1: is for care on \"2026-11-00\", which is not a real date" \
+	"an action for a flag on a date that is not real"
+broken "UPDATE action SET who = 'doctor' WHERE id = 1" \
+	"action 1: who is 'doctor' (clinician, self or not recorded)" "an action's who unknown"
+broken "UPDATE medicine SET date_from = '2026-02-30' WHERE id = 1" \
+	"medicine 1: from \"2026-02-30\" is not a real date" "a medicine's date that is not real"
+broken "UPDATE medicine SET date_to = '2026-11-03' WHERE id = 1" \
+	"medicine 1: ends 2026-11-03, before it starts (2026-11-04)" "a medicine ending before it starts"
+broken "UPDATE medicine SET name = printf('%.101c', 'x') WHERE id = 2" \
+	"medicine 2: name of 101 bytes (1-100), dose of 0 bytes (at most 100)" \
+	"a medicine's name over 100 bytes"
 broken "UPDATE photo SET jpeg = substr(jpeg, 1, 2000), bytes = 2000 WHERE id = 1" \
 	"treatment 1 day 2: photo 1: not a whole JPEG image" "a photo cut short"
 broken "UPDATE photo SET jpeg = zeroblob(500), bytes = 500 WHERE id = 3" \

@@ -116,12 +116,15 @@ print(list(d), d["treatment"], d["day"], d["date"], [list(m) for m in d["flags"]
 	run checkin --day 5 --temp 38.2c
 	is "$(sqlite3 "$DB" 'SELECT temperature_dc FROM checkin WHERE day = 5')" "382" "$loc: 38.2c"
 	run export --format json
-	like "$out" '*"day": 2,*"temperature_c": 37.9, "care": \[\], "photos": \[\]}*"day": 4,*"temperature_c": 38.0,*' \
+	like "$out" '*"day": 2,*"temperature_c": 37.9, "care": null, "photos": \[\]}*"day": 4,*"temperature_c": 38.0,*' \
 		"$loc: the JSON export prints temperature_c with one decimal and a dot"
 	run report --format json
 	like "$out" '*"day": 5,*"signs": \[\], "temperature_c": 38.2, "care": \[\]*' "$loc: the JSON report carries temperature_c"
 	run report
-	like "$out" "*    5  2026-11-08     -       -        -        -          38.2 C*" "$loc: the text report shows the day's temperature"
+	like "$(printf '%s' "$out" | tr -s ' \n' ' ')" "* 5 2026-11-08 - - - - signs not assessed; 38.2 °C *" \
+		"$loc: the text report shows the day's temperature"
+	like "$(printf '%s' "$out" | tr -s ' \n' '  ')" "*Temperature: peak and last 38.2 °C on day 5*" \
+		"$loc: and its peak, with a dot"
 	sum=$(db_sum)
 	run checkin --day 6 --temp 45
 	expect_error 2 '--temp: expected a body temperature from 34.0 to 43.0 C (add F for Fahrenheit, as in 100.8F), got "45"' \

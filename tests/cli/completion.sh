@@ -32,7 +32,7 @@ is "$(complete_words checkin --sign pus,l)" "pus,light-patches pus,lines pus,lip
 is "$(complete_words treatment add --risk w)" "weak-immunity" "risks, weak-immunity included"
 is "$(complete_words checkin --care s)" "sun sunscreen" "care names"
 is "$(complete_words checkin --care a,m)" "a,makeup" "care in a list"
-is "$(complete_words report --format "")" "csv html json markdown text" "report formats"
+is "$(complete_words report --format "")" "csv html json markdown pdf text" "report formats"
 is "$(complete_words export --format "")" "csv json" "export formats"
 is "$(complete_words flags --format "")" "json text" "list formats"
 is "$(complete_words checkin --date "")" "today yesterday" "date words"
@@ -55,6 +55,16 @@ run checkin --treatment 3 --day 5 --sign rash
 is "$(complete_words --db "$DB" flags resolve --treatment 2 "")" "pus@2" "flag ids of --treatment"
 like "$(complete_words --db "$DB" flags resolve "")" "*pus@2*" "flag ids of the current treatment"
 is "$(complete_words --db "$DB" action add --treatment 2 --resolves "p")" "pus@2" "--resolves takes flag ids"
+is "$(complete_words --db "$DB" action add --treatment 2 --for "p")" "pus@2" "--for takes flag ids"
+is "$(complete_words action add --by "")" "clinician self" "--by: clinician or self"
+is "$(complete_words flags resolve --b)" "--by" "flags resolve takes --by"
+is "$(complete_words medicine "")" "add delete list stop" "medicine's actions"
+is "$(complete_words medicine add --d)" "--days --db --dose" "medicine add's options"
+is "$(complete_words medicine add --from "")" "today yesterday" "--from: date words"
+run medicine add --treatment 2 --name valaciclovir
+run medicine add --treatment 3 --name ibuprofen
+is "$(complete_words --db "$DB" medicine stop "")" "1 2" "medicine stop takes a medicine id"
+is "$(complete_words --db "$DB" medicine delete "")" "1 2" "medicine delete takes a medicine id"
 mkdir "$T/files" && : > "$T/files/export.csv"
 is "$(complete_words import "$T/files/ex")" "$T/files/export.csv" "import completes file names"
 is "$(complete_words --db "$T/files/e")" "$T/files/export.csv" "--db completes file names"
@@ -76,6 +86,7 @@ if command -v zsh >/dev/null 2>&1; then
 	like "$(zsh_complete "healgrid --db $DB treatment edit " '1  2  3')" "*1  2  3*" "zsh completes treatment ids"
 	like "$(zsh_complete "healgrid show --db $DB --treatment " '1  2  3')" "*1  2  3*" "zsh: --db after the command"
 	like "$(zsh_complete "healgrid --db $DB flags resolve --treatment 2 " 'pus@2')" "*pus@2*" "zsh completes flag ids"
+	like "$(zsh_complete "healgrid --db $DB medicine delete " '1  2')" "*1  2*" "zsh completes medicine ids"
 else
 	not_ok "zsh is installed (CI installs it)"
 fi
@@ -91,6 +102,8 @@ if command -v fish >/dev/null 2>&1; then
 	is "$got" "1 2 3 " "fish completes treatment ids from the database"
 	got=$(HOME="$T" fish -c "source '$top_srcdir/completion/healgrid.fish'; complete -C '$HEALGRID --db $DB flags resolve --treatment 2 '" 2>&1 | cut -f1 | sort | tr '\n' ' ')
 	is "$got" "pus@2 " "fish completes flag ids"
+	got=$(HOME="$T" fish -c "source '$top_srcdir/completion/healgrid.fish'; complete -C '$HEALGRID --db $DB medicine stop '" 2>&1 | cut -f1 | sort | tr '\n' ' ')
+	is "$got" "1 2 " "fish completes medicine ids"
 else
 	not_ok "fish is installed (CI installs it)"
 fi

@@ -34,8 +34,8 @@ expect_status 0 "export csv"
 export_err=$err
 cp "$T/out" "$T/a.csv"
 is "$(head -1 "$T/a.csv")" "$HEADER2"$'\r' "exact header, CRLF line ends"
-like "$out" '*2026-10-01,professional,1.234,"cheeks, ""both""",cold-sores;keloids,0,2026-10-01,3,2,1,1,,"commas, ""quotes"", and ;semicolons;"*' \
-	"quoting of area and note"
+like "$out" '*2026-10-01,professional,1.234,"cheeks, ""both""",cold-sores;keloids,0,2026-10-01,3,2,1,1,-,"commas, ""quotes"", and ;semicolons;"*' \
+	"quoting of area and note (signs not assessed: -)"
 like "$out" '*,2,2026-10-03,,,,,warmth;pus,"  leading and trailing spaces  "*' "signs ;-separated, spaces kept"
 is "$export_err" "healgrid: note: treatment 3 without check-ins is not in the CSV; 'healgrid export --format json' keeps everything" \
 	"says which treatment the CSV cannot carry"
@@ -70,7 +70,7 @@ expect_status 0 "export json"
 check=$(printf '%s' "$out" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-assert d["format"] == "healgrid-export" and d["version"] == 2
+assert d["format"] == "healgrid-export" and d["version"] == 3
 t = {x["id"]: x for x in d["treatments"]}
 assert len(t) == 3, t.keys()
 a = t[1]
@@ -165,9 +165,9 @@ run treatment add --date 2026-11-01 --skin-type IV --device home --depth 0.5
 run checkin --day 1 --redness 2 --temp 38.3 --care sun,makeup --note 'v2'
 run checkin --day 2 --swelling 1
 run export -o "$T/v2.csv"
-like "$(cat "$T/v2.csv")" "*2026-11-01,home,0.5,face,,1,2026-11-02,2,,,,,v2,38.3,sun;makeup,4"$'\r'"*" \
+like "$(cat "$T/v2.csv")" "*2026-11-01,home,0.5,face,,1,2026-11-02,2,,,,-,v2,38.3,sun;makeup,4"$'\r'"*" \
 	"a row carries temperature_c, care and skin_type"
-like "$(cat "$T/v2.csv")" "*,2,2026-11-03,,1,,,,,,,4"$'\r'"*" "empty temperature and care"
+like "$(cat "$T/v2.csv")" "*,2,2026-11-03,,1,,,-,,,-,4"$'\r'"*" "empty temperature, signs and care not assessed"
 DB="$T/v2b.db"
 run import "$T/v2.csv"
 expect_status 0 "import of the version 2 CSV"

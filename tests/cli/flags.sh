@@ -96,7 +96,7 @@ is "$out" "saved day 3 (2026-11-06) of treatment 1
 infection@2, open since 11-05: pus" "a quiet line: status and the day's findings"
 
 # an action covers it: in care, quiet
-HEALGRID_TODAY=2026-11-06 run action add --text "cefalexin from the GP" --resolves infection@2
+HEALGRID_TODAY=2026-11-06 run action add --text "cefalexin from the GP" --by clinician --resolves infection@2
 is "$out" "1" "the action is recorded"
 HEALGRID_TODAY=2026-11-07 run checkin --day 4 --sign pus
 like "$out" "saved day 4 (2026-11-07) of treatment 1
@@ -190,9 +190,29 @@ like "$out" "Flags of all 2 treatments: 3 open, 0 in care, 2 settled.*treatment 
 run treatment add --date 2026-10-01 --area chest
 run checkin --treatment 3 --day 2 --sign pus
 run action add --treatment 3 --date 2026-10-03 --text "washed it" --resolves infection@2
+expect_error 2 'action add: --by clinician|self is required with --for*' \
+	"an action naming a flag must say who acted"
+run action add --treatment 3 --date 2026-10-03 --text "washed it" --by self --for infection@2
+like "$out" "*infection@2*stays open*" "a self action on an urgent flag: saved, the flag stays open"
+run flags --treatment 3 --format json
+like "$(pycheck summary)" "3 infection@2 urgent * open since 2 seen=false*" \
+	"a self action covers no urgent flag"
+# An action of version 2 data, which does not say who acted, counts as a
+# clinician's.
+DB_KEEP=$DB
+DB="$T/v2.db"
+cat >"$T/v2.json" <<-'EOF'
+{"format": "healgrid-export", "version": 2, "profile": null, "treatments": [
+{"id": 3, "date": "2026-10-01", "device": "professional", "depth_mm": null, "area": "chest", "products": "", "risks": [], "window": 28, "note": "", "skin_type": null, "checkins": [
+  {"day": 2, "date": "2026-10-03", "redness": null, "swelling": null, "bruising": null, "bleeding": null, "signs": ["pus"], "note": "", "temperature_c": null, "care": [], "photos": []}], "actions": [
+  {"id": 1, "date": "2026-10-03", "text": "washed it", "resolves": ["pus@2"]}]}
+]}
+EOF
+run import "$T/v2.json"
 run flags --treatment 3 --format json
 like "$(pycheck summary)" "3 infection@2 urgent * in-care since 2 seen=true*" \
-	"an action that does not say who counts as a clinician's"
+	"an action of version 2 that does not say who counts as a clinician's"
+DB=$DB_KEEP
 
 # ---- show --------------------------------------------------------------
 export HEALGRID_TODAY=2026-11-10
@@ -256,7 +276,7 @@ run checkin --date 2026-13-05 --redness 1
 expect_error 2 '--date: 2026-13-05: there is no month 13' "a month that does not exist"
 run checkin --date 2026-11-31 --redness 1
 expect_error 2 '--date: 2026-11-31: there is no day 31 in November 2026 (it has 30 days)' "a day that does not exist"
-run action add --text x --resolves infection@7
+run action add --text x --by clinician --resolves infection@7
 expect_error 2 'no flag infection@7; did you mean infection@8? flags of treatment 1: infection@8' "a flag id misspelt"
 
 # ---- errors: exit 2, one line on stderr, nothing on stdout -------------

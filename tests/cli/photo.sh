@@ -75,6 +75,13 @@ expect_status 0 "photo export"
 is "$out" "" "export prints nothing"
 is "$(mode_of "$T/out.jpg")" "600" "the exported file is 0600 even with umask 022"
 is "$(stat -c %s "$T/out.jpg")" "$bytes" "the exported file has the listed bytes"
+# A symbolic link where the photo goes is refused, its target untouched.
+printf 'mine\n' >"$T/other.txt"
+ln -s other.txt "$T/photo-link.jpg"
+run photo export 1 -o "$T/photo-link.jpg"
+expect_error 2 "$T/photo-link.jpg: is a symbolic link; healgrid does not write through one*" \
+	"photo export -o onto a symlink is refused"
+is "$(cat "$T/other.txt")" "mine" "the file the link names is untouched"
 is "$("$MKIMG" info "$T/out.jpg")" "1200 1600" "stored photo: 1600 px on the long side, upright"
 is "$("$MKIMG" segments "$T/out.jpg" | grep -c -e '^APP[1-9]' -e '^APP1[0-5]' -e COM)" "0" \
 	"stored photo: no EXIF, ICC, comment or other application segment"

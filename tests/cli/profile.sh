@@ -46,7 +46,7 @@ bad() { # bad MESSAGE-GLOB DESCRIPTION OPTION...
 	is "$(db_sum)" "$before" "$what: nothing changed"
 }
 bad '--born: 2026-11-11 is after today (2026-11-10)' "born after today" --born 2026-11-11
-bad '--born: expected a real date YYYY-MM-DD, got "1990-02-30"' "born on an impossible date" --born 1990-02-30
+bad '--born: 1990-02-30: there is no day 30 in February 1990 (it has 28 days)' "born on an impossible date" --born 1990-02-30
 bad '--born: expected a real date YYYY-MM-DD, got "April 1990"' "born not a date" --born 'April 1990'
 bad '--name: one line of text, without control characters' "a name with a line break" --name $'Ana\nRuiz'
 bad '--name given twice' "--name twice" --name A --name B

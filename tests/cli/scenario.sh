@@ -26,7 +26,7 @@ fill_scenario() {
 	for d in $(seq 0 27); do
 		case $d in 8|15|16|22) continue ;; esac   # days not checked in
 		"${h[@]}" checkin --treatment 2 --day "$d" --redness "${r[$d]}" --swelling "${s[$d]}" \
-			--bruising "${b[$d]}" --bleeding "${l[$d]}"
+			--bruising "${b[$d]}" --bleeding "${l[$d]}" --sign '' --care ''   # looked: none
 	done
 	"${h[@]}" checkin --treatment 2 --day 10 --bruising - --bleeding -   # rated only some
 	"${h[@]}" checkin --treatment 2 --day 2 --sign blisters \
@@ -45,7 +45,8 @@ fill_scenario() {
 }
 
 # fill_followup: treatment 2 as a doctor sees it at the follow-up, on top
-# of fill_scenario: ten flags (four resolved by three actions), a measured
+# of fill_scenario: ten flags (four resolved by three actions by a
+# clinician), two medicines, a measured
 # temperature, unprotected sun and actives, notes of about 1,000 bytes in
 # all, seven days with photos (the first one a camera JPEG with EXIF GPS
 # and a comment, see tests/photo/mkimg), and a profile.  Needs $MKIMG.
@@ -61,7 +62,7 @@ fill_followup() {
 		--note 'Sat in the garden at noon without a hat; used my vitamin C serum again because the skin felt tight and dry.' >/dev/null
 	"${h[@]}" checkin --treatment 2 --day 6 --sign crusting \
 		--note 'Yellow crusts at the corner of the mouth this morning, a little sticky.' >/dev/null
-	"${h[@]}" checkin --treatment 2 --day 7 --sign pus --temp 37.9 \
+	"${h[@]}" checkin --treatment 2 --day 7 --sign pus --temp 38.4 \
 		--note 'Some cloudy fluid from two needle marks on the chin; felt hot and shivery in the evening.' >/dev/null
 	"${h[@]}" checkin --treatment 2 --day 9 \
 		--note 'Antibiotics started yesterday; crusts are drying, no new fluid. Temperature back to normal this morning.' >/dev/null
@@ -70,12 +71,16 @@ fill_followup() {
 	"${h[@]}" checkin --treatment 2 --day 24 \
 		--note 'Finished the cefalexin on day 15. No redness, no marks. Back to make-up; sunscreen every morning.' >/dev/null
 	"${h[@]}" action add --treatment 2 --date 2026-10-08 \
-		--text 'Saw the clinic: valaciclovir 500 mg twice a day for 5 days' --resolves cold-sore@2 >/dev/null
+		--text 'Saw the clinic: valaciclovir 500 mg twice a day for 5 days' --by clinician --for cold-sore@2 >/dev/null
 	"${h[@]}" action add --treatment 2 --date 2026-10-14 \
 		--text 'GP: impetigo and a wound infection; cefalexin 500 mg four times a day for 7 days' \
-		--resolves infection@7,cold-sore@6 >/dev/null
+		--by clinician --for infection@7,cold-sore@6 >/dev/null
 	"${h[@]}" action add --treatment 2 --date 2026-10-19 \
 		--text 'Dermatologist checked the patch: post-inflammatory; SPF 50 daily, no actives for 4 weeks' \
-		--resolves pigment@5 >/dev/null
+		--by clinician --for pigment@5 >/dev/null
+	"${h[@]}" medicine add --treatment 2 --name valaciclovir --dose '500 mg twice a day' \
+		--from 2026-10-08 --days 5 >/dev/null
+	"${h[@]}" medicine add --treatment 2 --name cefalexin --dose '500 mg four times a day' \
+		--from 2026-10-14 --days 7 >/dev/null
 	"${h[@]}" profile --name 'Ana Lima' --born 1990-04-12 --clinic 'Skin & Co, Lisbon' >/dev/null
 }

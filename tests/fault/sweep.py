@@ -100,10 +100,11 @@ class Ran:
         self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
 
 
-def hg_ui(db, extra_env=None):
+def hg_ui(db, extra_env=None, stderr_on_tty=False):
     """healgrid's UI in a pseudo-terminal: once it has drawn (its output
     quiet for 30 ms), the keys are typed; stderr is a pipe, so its message
-    stays apart from the screen.  stdout is what reached the terminal."""
+    stays apart from the screen (stderr_on_tty: the terminal, as for a
+    person).  stdout is what reached the terminal."""
     e = dict(env, TERM="xterm")
     if extra_env:
         e.update(extra_env)
@@ -111,7 +112,8 @@ def hg_ui(db, extra_env=None):
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     try:
         p = subprocess.Popen([healgrid, "--db", db], stdin=slave, stdout=slave,
-                             stderr=subprocess.PIPE, env=e, start_new_session=True)
+                             stderr=slave if stderr_on_tty else subprocess.PIPE, env=e,
+                             start_new_session=True)
     finally:
         os.close(slave)
     screen, sent, t0 = b"", 0, time.monotonic()
@@ -142,12 +144,13 @@ def hg_ui(db, extra_env=None):
                 p.kill()
                 p.wait()
                 raise subprocess.TimeoutExpired(healgrid, UI_TIMEOUT_S)
-        err = p.stderr.read()
+        err = p.stderr.read() if p.stderr else b""
         r = Ran(p.wait(), screen, err)
         r.stayed = sent > 1
         return r
     finally:
-        p.stderr.close()
+        if p.stderr:
+            p.stderr.close()
         os.close(master)
 
 
@@ -197,14 +200,16 @@ if r.returncode != 0:
     print("Bail out! cannot make the saved database: %s" % r.stderr.decode())
     sys.exit(1)
 # Every kind of row: skin type, temperature and care, a photo, an action
-# resolving a flag, the profile.
+# for a flag, a medicine, the profile.
 photo = os.path.join(tmp, "small.jpg")
 subprocess.run([mkimg, "jpeg", photo, "64", "48"], check=True)
 for args in (["treatment", "edit", "1", "--skin-type", "IV"],
              ["checkin", "--treatment", "1", "--day", "4", "--temp", "37.2",
               "--care", "sunscreen,actives", "--photo", photo],
              ["action", "add", "--treatment", "1", "--date", "2026-10-05",
-              "--text", "saw the clinic", "--resolves", "warmth-pain@3"],
+              "--text", "saw the clinic", "--by", "clinician", "--for", "infection@3"],
+             ["medicine", "add", "--treatment", "1", "--name", "cefalexin",
+              "--dose", "500 mg", "--from", "2026-10-05", "--days", "7"],
              ["profile", "--name", "Ann Example", "--born", "1990-04-02"]):
     r = hg(args, base)
     if r.returncode != 0:
@@ -234,10 +239,13 @@ SWEEPS = [
     ("checkin --photo", "alloc", ["checkin", "--treatment", "3", "--day", "5",
                                   "--photo", photo]),
     ("action add", "alloc", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
-                             "--text", "saw GP, cefalexin",
-                             "--resolves", "warmth-pain@3,pigment-risk@0"]),
-    ("flags resolve", "alloc", ["flags", "resolve", "--treatment", "3", "warmth-pain@3",
-                                "--text", "cold compress", "--date", "2026-11-05"]),
+                             "--text", "saw GP, cefalexin", "--by", "clinician",
+                             "--for", "infection@3"]),
+    ("flags resolve", "alloc", ["flags", "resolve", "--treatment", "3", "infection@3",
+                                "--text", "cold compress", "--by", "self",
+                                "--date", "2026-11-05"]),
+    ("medicine add", "alloc", ["medicine", "add", "--treatment", "2", "--name", "valaciclovir",
+                               "--dose", "500 mg twice a day", "--days", "5"]),
     ("backup", "write", ["backup", "{out}"]),
     ("checkin", "write", ["checkin", "--treatment", "2", "--day", "12", "--redness", "2",
                           "--sign", "pus", "--note", "worse again"]),
@@ -246,10 +254,13 @@ SWEEPS = [
     ("checkin --photo", "write", ["checkin", "--treatment", "3", "--day", "5",
                                   "--photo", photo]),
     ("action add", "write", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
-                             "--text", "saw GP, cefalexin",
-                             "--resolves", "warmth-pain@3,pigment-risk@0"]),
-    ("flags resolve", "write", ["flags", "resolve", "--treatment", "3", "warmth-pain@3",
-                                "--text", "cold compress", "--date", "2026-11-05"]),
+                             "--text", "saw GP, cefalexin", "--by", "clinician",
+                             "--for", "infection@3"]),
+    ("flags resolve", "write", ["flags", "resolve", "--treatment", "3", "infection@3",
+                                "--text", "cold compress", "--by", "self",
+                                "--date", "2026-11-05"]),
+    ("medicine add", "write", ["medicine", "add", "--treatment", "2", "--name", "valaciclovir",
+                               "--dose", "500 mg twice a day", "--days", "5"]),
     # a new database made while the disk fills up
     ("treatment add", "write", ["treatment", "add", "--date", "2026-11-01"]),
 ]
@@ -481,6 +492,35 @@ for level, what in ((1, "without hard links"), (2, "without hard links or RENAME
         "backup on a file system %s: made, and never over an existing file" % what,
         "first: exit %d %s; second: exit %d %s" % (b.returncode, b.stderr.decode().strip(),
                                                    b2.returncode, b2.stderr.decode().strip()))
+
+# ---- out of memory in the UI, said where it stays ----------------------------
+# With stderr on the terminal, as for a person: when an allocation of
+# healgrid's own fails while the UI holds the alternate screen, the line
+# "healgrid: out of memory" comes after the terminal left it (written on
+# the alternate screen, it would vanish with it).
+d = os.path.join(tmp, "ui-oom")
+os.mkdir(d)
+cnt = os.path.join(d, "count")
+db = os.path.join(d, "h.db")
+shutil.copyfile(base, db)
+hg_ui(db, {"LD_PRELOAD": shim, "HG_FAULT_COUNT": cnt})
+points = int(open(cnt).read().split()[0]) if os.path.exists(cnt) else 0
+seen, lost = 0, []
+for n in range(1, points + 1, max(1, points // 200)):
+    hit = os.path.join(d, "hit%d" % n)
+    shutil.copyfile(base, db)
+    r = hg_ui(db, {"LD_PRELOAD": shim, "HG_FAULT_ALLOC": str(n), "HG_FAULT_HIT": hit},
+              stderr_on_tty=True)
+    said = r.stdout.rfind(b"healgrid: out of memory")
+    if r.returncode != 1 or said < 0 or r.stdout.rfind(SMCUP, 0, said) < 0:
+        continue                # not while the UI held the screen
+    seen += 1
+    if r.stdout.rfind(RMCUP) > said:
+        lost.append("N=%d (%s): the line was written on the alternate screen" % (
+            n, open(hit).read() if os.path.exists(hit) else "?"))
+tap(seen > 0 and not lost,
+    "out of memory in the UI: the line comes after the terminal is given back"
+    " (%d runs out of memory on the alternate screen)" % seen, *lost[:8])
 
 print("# fault sweep took %.0f s with %d workers" % (time.monotonic() - t_all, WORKERS))
 print("1..%d" % n_tap)

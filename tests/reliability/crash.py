@@ -102,7 +102,8 @@ def argv_of(ci):
     return a
 
 
-EMPTY = (None, None, None, None, 0, "")
+# A new day's signs are not assessed (NULL) until a check-in gives them.
+EMPTY = (None, None, None, None, None, "")
 
 
 def apply(state, f):
@@ -111,8 +112,10 @@ def apply(state, f):
     for i, name in enumerate(SYMPTOMS + ["signs", "note"]):
         if name in f:
             row[i] = f[name]
-    # A day left with nothing recorded is removed, not stored empty.
-    return None if tuple(row) == EMPTY else tuple(row)
+    # A day left with nothing recorded (no sign, whether or not assessed)
+    # is removed, not stored empty.
+    nothing = row[:4] == [None] * 4 and not row[4] and row[5] == ""
+    return None if nothing else tuple(row)
 
 
 def run_killed(argv, hi):
@@ -258,7 +261,7 @@ for slot, writes in history.items():
     got = con.execute("SELECT redness, swelling, bruising, bleeding, signs, note FROM checkin"
                       " WHERE treatment_id = ? AND day = ?", slot).fetchone()
     if got is None:         # an absent day reads as a day with nothing recorded
-        got = EMPTY
+        got = (None, None, None, None, 0, "")   # (signs none, as a removed day had)
     for i, (s, f, outcome) in enumerate(writes):
         if outcome != "acked":
             continue

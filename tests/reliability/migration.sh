@@ -65,7 +65,7 @@ for c in "${commands[@]}"; do
 	# shellcheck disable=SC2086  # $c is a command and its options
 	run_raw "$HEALGRID" --db "$f" $c
 	case $c in
-	due) like "$status:$out" "0:*day 14 of your face and neck treatment*" "due on the old file" ;;
+	due) like "$status:$out" "0:treatment 2 (face and neck, 2026-10-27): day 14 is not checked in yet*" "due on the old file" ;;
 	*) expect_status 0 "$c on the old file" ;;
 	esac
 	is "$(sqlite3 "$f" 'PRAGMA user_version')" "$want_version" "$c: file now at schema $want_version"
@@ -74,7 +74,7 @@ for c in "${commands[@]}"; do
 	got=$(rows "$f")
 	case $c in
 	checkin*)
-		new_day="checkin|2|6|1|NULL|NULL|NULL|0|''"
+		new_day="checkin|2|6|1|NULL|NULL|NULL|NULL|''"
 		is "$(printf '%s\n' "$got" | grep -vxF "$new_day")" "$v1_rows" "$c: old rows intact"
 		is "$(printf '%s\n' "$got" | grep -cxF "$new_day")" "1" "$c: the new day added"
 		is "$(sqlite3 "$f" 'SELECT updated IS NOT NULL FROM checkin WHERE day = 6')" "1" \
@@ -122,6 +122,12 @@ run_raw "$HEALGRID" --db "$f" treatment list
 expect_error 1 "$f: made by an older healgrid (schema 1) and read-only: make it writable once so healgrid can upgrade it; it was not changed" \
 	"an old read-only file"
 is "$(file_sum "$f")" "$sum" "read-only old file unchanged"
+# check reads it through an upgraded copy in memory: it checks, and the
+# file stays as it is.
+run_raw "$HEALGRID" --db "$f" check
+is "$status:$out" "0:ok" "check on an old read-only file checks it"
+is "$(file_sum "$f")" "$sum" "check: the read-only old file unchanged"
+is "$(sqlite3 "$f" 'PRAGMA user_version')" "1" "check: still schema 1"
 
 # (3) another program holds the write lock past the busy timeout.
 f=$(fresh_copy locked.db)
@@ -173,7 +179,7 @@ is "$(sqlite3 "$f" "SELECT type, name, sql FROM sqlite_schema ORDER BY name")" "
 is "$(rows2 "$f")" "$v2_rows" "v2 file: every row intact, save stamps included"
 is "$(sqlite3 "$f" "SELECT count(*) FROM checkin WHERE temperature_dc IS NOT NULL OR care != 0;
 	SELECT count(*) FROM treatment WHERE skin_type IS NOT NULL;
-	SELECT count(*) FROM action; SELECT count(*) FROM action_flag")" "0
+	SELECT count(*) FROM action; SELECT count(*) FROM action_for")" "0
 0
 0
 0" "v2 file: new fields empty, no actions"

@@ -3,9 +3,10 @@
 # (tests/data/v3.db and v4.db, made by tests/data/make-v3-db.sh and
 # make-v4-db.sh, every kind of row those schemas know) are brought to the
 # current schema by whatever command opens them first, `check` included,
-# with every row of every table intact (the twins of version 3 told apart,
-# nothing else changed); `check` finds them healthy after; a file of a
-# newer schema is refused and left as it was.
+# with every row of every table intact (the twins of version 3 told apart;
+# the flags actions resolved, by rule, become the flags they are for, by
+# kind, a precaution's dropped; nothing else changed); `check` finds them
+# healthy after; a file of a newer schema is refused and left as it was.
 . "$top_srcdir/tests/lib.sh"
 
 # What the current schema looks like: a database made fresh.
@@ -20,13 +21,14 @@ fresh_copy() {
 	echo "$T/$2"
 }
 
-# rows REF FILE: every row of every table REF has, every column REF has,
-# read from FILE (REF itself, or a file upgraded from it); values quoted,
-# so NULL, '' and 0 stay apart, and 1.5 and '1.5' too.
+# rows REF FILE: every row of every table REF has (but action_flag, which
+# the upgrade to schema 6 replaces), every column REF has, read from FILE
+# (REF itself, or a file upgraded from it); values quoted, so NULL, '' and
+# 0 stay apart, and 1.5 and '1.5' too.
 rows() {
 	local t cols order
 	for t in $(sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'table'
-			AND name NOT LIKE 'sqlite_%' ORDER BY name"); do
+			AND name NOT LIKE 'sqlite_%' AND name != 'action_flag' ORDER BY name"); do
 		cols=$(sqlite3 "$1" "SELECT group_concat('quote(\"' || name || '\")', ', ')
 			FROM pragma_table_info('$t')")
 		order=$(sqlite3 "$1" "SELECT group_concat('\"' || name || '\"', ', ')
@@ -80,13 +82,19 @@ for v in 3 4; do
 		got=$(rows "$ref" "$f")
 		case $c in
 		checkin*)
-			new_day="checkin|4|2|1|NULL|NULL|NULL|0|''|"
+			new_day="checkin|4|2|1|NULL|NULL|NULL|NULL|''|"
 			is "$(printf '%s\n' "$got" | grep -vF "$new_day")" "$want" \
 				"v$v: $c: old rows intact"
 			is "$(printf '%s\n' "$got" | grep -cF "$new_day")" "1" "v$v: $c: the new day added"
 			;;
 		*) is "$got" "$want" "v$v: $c: every row of every table intact" ;;
 		esac
+		is "$(sqlite3 "$f" "SELECT action_id, kind, date FROM action_for
+			ORDER BY action_id, date, kind; SELECT count(*) FROM action WHERE who IS NOT NULL")" \
+			"1|infection|2026-01-08
+1|infection|2026-01-09
+2|infection|2026-01-07
+0" "v$v: $c: pus and fever are infections, the precaution dropped, who not recorded"
 		is "$(sqlite3 "$f" "SELECT count(*) FROM photo; SELECT count(*) FROM profile")" "0
 0" "v$v: $c: photo and profile tables, empty"
 		run_raw "$HEALGRID" --db "$f" check

@@ -22,7 +22,7 @@ tui_expect_screen "the day editor at 80x24" <<'SCREEN'
  Day 7 · Tue 2026-11-10 · face                                            today
  Call emergency services for trouble breathing, swollen lips or tongue, eye
  pain or changed vision, feeling very unwell, or bleeding that won't stop.
-  [ ] tongue or throat swollen, breathi… [ ] eye pain or changed vision
+  [ ] tongue/throat swollen, breathing   [ ] eye pain or changed vision
   [ ] very unwell: confused, fainting    [ ] bleeding won't stop (10 min)
   Redness     [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
   Swelling    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
@@ -30,11 +30,11 @@ tui_expect_screen "the day editor at 80x24" <<'SCREEN'
   Bleeding    [ 0 none ] [ 1 mild ] [ 2 moderate ] [ 3 severe ]  not rated
   Warning signs (space to tick)
   [ ] skin hot to touch                  [ ] fever (38.0 C or more)
-  [ ] pus or cloudy discharge from the … [ ] clustered small blisters, cold-so…
-  [ ] yellow or honey-coloured crusts    [ ] hives, itchy rash
-  [ ] redness spreading beyond the trea… [ ] darker patches of skin
-  [ ] pain getting worse, not better     [ ] lighter patches of skin
-  [ ] firm bumps or nodules              [ ] needle-track lines or marks
+  [ ] pus or cloudy discharge            [ ] clustered small blisters
+  [ ] yellow or honey-coloured crusts    [ ] itchy rash or hives
+  [ ] redness spreading past the area    [ ] darker patches
+  [ ] pain getting worse, not better     [ ] lighter patches
+  [ ] firm bumps or nodules              [ ] lines or track marks
   Temperature [       ] °C Care [ ] sunscreen [ ] sun [ ] actives [ ] makeup
   Photos  0 attached   a attach   o open   i show
   Note                                                v view  E edit in $EDITOR
@@ -84,7 +84,7 @@ tui_expect "Day 7 not changed." "cancelled"
 # Emergency: tick "airway" (two up from redness) and save: the advice box stays
 # until dismissed, whatever else is typed.
 tui_keys Left Enter Up Up Space
-tui_expect "[x] tongue or throat swollen" "airway ticked"
+tui_expect "[x] tongue/throat swollen, breathing" "airway ticked"
 tui_expect "(new)" "the preview marks the new flag"
 tui_keys Enter
 tui_expect "Enter or Esc: I have read this" "saving an emergency day shows the advice box"

@@ -9,10 +9,12 @@
 
 run treatment add --date 2026-11-03
 "$MKIMG" jpeg "$T/cheek.jpg" 640 480
-# A viewer that notes what it was given and its folder's mode.
+# A viewer that notes what it was given and its folder's mode, all at
+# once (moved into place), so that the test never reads half of it.
 cat >"$T/viewer" <<SH
 #!/bin/sh
-for f in "\$@"; do echo "\$f" >>"$T/viewed"; stat -c '%a' "\$(dirname "\$f")" >>"$T/viewed"; done
+for f in "\$@"; do echo "\$f"; stat -c '%a' "\$(dirname "\$f")"; done >"$T/viewed.new"
+mv "$T/viewed.new" "$T/viewed"
 SH
 chmod +x "$T/viewer"
 
@@ -39,6 +41,22 @@ tui_wait_file() { local i; for i in $(seq 1 50); do [ -s "$1" ] && return 0; sle
 tui_wait_file "$T/viewed"
 like "$(cat "$T/viewed" 2>/dev/null)" "$T/healgrid-photos-*/day7-photo*.jpg*700" \
 	"o runs \$HEALGRID_VIEWER on the day's photo in a 0700 folder"
+# o a second time opens the day's photos again; so does o after the
+# folder of copies vanished (a heap overflow once: the count of files
+# written fell below the count taken before).
+: >"$T/viewed"
+tui_keys o
+tui_wait_file "$T/viewed"
+like "$(cat "$T/viewed" 2>/dev/null)" "$T/healgrid-photos-*/day7-photo*.jpg*" "o twice: the viewer gets the photo again"
+tui_expect_gone "has no photo" "o twice: not told the day has no photo"
+rm -rf "$T"/healgrid-photos-*
+: >"$T/viewed"
+tui_keys o
+tui_wait_file "$T/viewed"
+like "$(cat "$T/viewed" 2>/dev/null)" "$T/healgrid-photos-*/day7-photo*.jpg*700" \
+	"o after the folder vanished: a new private folder, the photo in it"
+[ -n "$(tmux_ list-panes -t "$TUI_SESSION" -F '#{?pane_dead,,alive}' 2>/dev/null)" ] &&
+	ok "still running after o on a vanished folder" || not_ok "still running after o on a vanished folder"
 tui_keys Enter
 tui_expect "Saved day 7." "the rating saved after"
 tui_keys q

@@ -19,7 +19,7 @@ for size in 80x24 160x45 50x20 40x16; do
 	rm -f "$DB"
 	run treatment add --date 2026-11-03
 	run checkin --day 2 --sign pus
-	run action add --date 2026-11-05 --text "GP: cefalexin" --resolves infection@2
+	run action add --date 2026-11-05 --text "GP: cefalexin" --resolves infection@2 --by clinician
 	expect_status 0 "$size: infection@2 in care since 11-05"
 
 	TUI_COLS=$cols TUI_LINES=${size#*x} tui_start

@@ -48,10 +48,11 @@ tui_expect "Report written:" "p writes the report"
 # The whole path, folder included, wrapped in a box when longer than the
 # line: the box's lines, joined, name it.
 joined=$(printf '%s\n' "$screen" | sed -n 's/^│ \(.*[^ ]\) *│$/\1/p' | tr -d '\n')
-like "$joined" "Report written:*$T/healgrid-report-2026-11-03-2.html*(and .txt)" \
+like "$joined" "Report written:*$T/healgrid-report-2026-11-03-2.pdf*(and .html, .txt)" \
 	"p names the report's full path, folder included"
-is "$(mode_of "$T/healgrid-report-2026-11-03-2.html") $(mode_of "$T/healgrid-report-2026-11-03-2.txt")" \
-	"600 600" "both report files are private"
+is "$(mode_of "$T/healgrid-report-2026-11-03-2.pdf") $(mode_of "$T/healgrid-report-2026-11-03-2.html") $(mode_of "$T/healgrid-report-2026-11-03-2.txt")" \
+	"600 600 600" "the report files are private"
+like "$(head -c 5 "$T/healgrid-report-2026-11-03-2.pdf")" "%PDF-" "p writes the PDF"
 like "$(cat "$T/healgrid-report-2026-11-03-2.txt")" "*not medical advice*" "the text report is complete"
 like "$(cat "$T/healgrid-report-2026-11-03-2.html")" "*</html>*" "the HTML report is complete"
 

@@ -22,9 +22,9 @@ expect_quit() {
 
 run treatment add --date 2026-11-03 --depth 1.0
 run checkin --day 0 --redness 3 --swelling 2 --bruising 0 --bleeding 1 --note "stings a little"
-run checkin --day 2 --redness 2 --swelling 2 --bruising 1 --bleeding 0 --sign pus,warmth \
+run checkin --day 2 --redness 2 --swelling 2 --bruising 1 --bleeding 0 --sign pus,blisters \
 	--temp 38.3 --care sunscreen
-run action add --date 2026-11-06 --text "saw GP, cefalexin 500 mg for 7 days" --resolves infection@2
+run action add --date 2026-11-06 --text "saw GP, cefalexin 500 mg for 7 days" --resolves infection@2 --by clinician
 expect_status 0 "an action covers infection@2"
 
 # no_line_wider COLS DESCRIPTION: every line of the last capture fits.
@@ -55,7 +55,7 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 	120x40)
 		tui_expect "│ 2   Thu 11-05 │" "$size: wider cells name the week day"
 		tui_expect "│ 2 2 1 0 38.3° │" "$size: temperature in the cell"
-		tui_expect "│ warmth, pus   │" "$size: signs' names in the cell"
+		tui_expect "│ pus, blisters │" "$size: signs' names in the cell"
 		tui_expect "│ sunscreen     │" "$size: care in the cell" ;;
 	200x60)
 		tui_expect "┌─ Day 7 · Tue 2026-11-10 ─" "$size: the day panel at the right"
@@ -71,7 +71,7 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 			"$size: day 2 on one line" ;;
 	120x40|200x60)
 		tui_expect "temperature 38.3 °C (fever)" "$size: the day in full: temperature"
-		tui_expect "signs: warmth, pus" "$size: ... signs"
+		tui_expect "signs: pus, blisters" "$size: ... signs"
 		tui_expect "care: sunscreen" "$size: ... care"
 		tui_expect "‼ urgent infection@2 (new) · Pus or cloudy" \
 			"$size: ... the flag as that day showed it: new, with its advice" ;;

@@ -91,7 +91,7 @@ run checkin --treatment 2 --day 20 --redness 1
 tui_keys e Down Down Down Down Down C-u
 tui_type 14
 tui_keys Enter
-tui_expect "Window: day 20 is checked in; the window must be at least 21 days." \
+tui_expect "Window: day 20 is checked in; at least 21" \
 	"the window cannot drop a checked-in day"
 tui_keys Escape
 tui_expect "Throw away" "asks"

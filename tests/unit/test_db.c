@@ -369,12 +369,132 @@ static void refuses_files_that_are_not_healgrid(void **state)
 	tmpdb_close(&t);
 }
 
+/* Signs and care: a list (possibly none) or NULL, not assessed. */
+static void signs_and_care_assessed_or_not(void **state)
+{
+	struct tmpdb t;
+	struct hg_checkin c, got;
+	int found;
+
+	(void)state;
+	tmpdb_open(&t);
+	int64_t id = add(t.db, "2026-11-01", 28);
+	model_checkin_init(&c);
+	c.treatment_id = id;
+	c.day = 1;
+	c.rating[HG_REDNESS] = 1;
+	c.note = (char *)"";
+	assert_int_equal(db_checkin_put(t.db, &c), HG_OK);
+	assert_int_equal(db_checkin_get(t.db, id, 1, &got, &found), HG_OK);
+	assert_true(found);
+	assert_int_equal(got.signs_assessed, 0);
+	assert_int_equal(got.care_assessed, 0);
+	model_checkin_free(&got);
+	c.signs_assessed = 1;           /* none of them */
+	c.care = HG_BIT(HG_CARE_SUN);   /* a ticked item says assessed too */
+	assert_int_equal(db_checkin_put(t.db, &c), HG_OK);
+	assert_int_equal(db_checkin_get(t.db, id, 1, &got, &found), HG_OK);
+	assert_int_equal(got.signs_assessed, 1);
+	assert_int_equal(got.signs, 0);
+	assert_int_equal(got.care_assessed, 1);
+	assert_int_equal(got.care, HG_BIT(HG_CARE_SUN));
+	model_checkin_free(&got);
+	tmpdb_close(&t);
+}
+
+/* Actions: who, and flags by kind and date (a version 2 rule by its
+ * kind, a precaution not at all, one kind and date once); several
+ * actions to one flag. */
+static void actions_by_kind_and_who(void **state)
+{
+	struct tmpdb t;
+	struct hg_action a, b, *list;
+	struct hg_flag_ref refs[4] = {
+		{ NULL, 0, (char *)"infection" }, { (char *)"pus", 0, NULL },
+		{ (char *)"home-deep", 0, NULL }, { (char *)"crusting", 0, NULL },
+	};
+	size_t n;
+	int d, found;
+
+	(void)state;
+	tmpdb_open(&t);
+	int64_t id = add(t.db, "2026-11-01", 28);       /* face, cold-sores */
+	assert_int_equal(date_parse("2026-11-03", &d), 0);
+	for (int i = 0; i < 4; i++)
+		refs[i].date = d;
+	model_action_init(&a);
+	a.treatment_id = id;
+	a.date = d + 1;
+	a.text = (char *)"saw GP";
+	a.by = HG_BY_CLINICIAN;
+	a.resolves = refs;
+	a.nresolves = 4;
+	assert_int_equal(db_action_add(t.db, &a), HG_OK);
+	b = a;
+	b.by = HG_BY_SELF;
+	b.nresolves = 1;
+	assert_int_equal(db_action_add(t.db, &b), HG_OK);
+	assert_int_equal(db_action_list(t.db, id, &list, &n), HG_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].by, HG_BY_CLINICIAN);
+	assert_int_equal(list[0].nresolves, 2);
+	assert_string_equal(list[0].resolves[0].kind, "cold-sore");
+	assert_string_equal(list[0].resolves[1].kind, "infection");
+	assert_int_equal(list[0].resolves[1].date, d);
+	assert_int_equal(list[1].by, HG_BY_SELF);
+	assert_string_equal(list[1].resolves[0].kind, "infection");
+	model_actions_free(list, n);
+	assert_int_equal(db_action_first_date(t.db, id, &d, &found), HG_OK);
+	assert_true(found);
+	tmpdb_close(&t);
+}
+
+static void medicines_round_trip(void **state)
+{
+	struct tmpdb t;
+	struct hg_medicine m, got, *list;
+	size_t n;
+
+	(void)state;
+	tmpdb_open(&t);
+	int64_t id = add(t.db, "2026-11-01", 28);
+	memset(&m, 0, sizeof m);
+	m.treatment_id = id;
+	m.name = (char *)"valaciclovir";
+	m.dose = (char *)"500 mg";
+	assert_int_equal(date_parse("2026-10-30", &m.from), 0);
+	assert_int_equal(db_medicine_add(t.db, &m), HG_OK);
+	assert_true(m.id > 0);
+	assert_int_equal(db_medicine_get(t.db, m.id, &got), HG_OK);
+	assert_string_equal(got.name, "valaciclovir");
+	assert_int_equal(got.from, m.from);
+	assert_int_equal(got.to, 0);
+	model_medicine_free(&got);
+	assert_int_equal(db_medicine_stop(t.db, m.id, m.from + 4), HG_OK);
+	assert_int_equal(db_medicine_list(t.db, 0, &list, &n), HG_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].to, m.from + 4);
+	model_medicines_free(list, n);
+	/* storage refuses to end a course before it begins */
+	assert_int_equal(db_medicine_stop(t.db, m.id, m.from - 1), HG_ERR_RUNTIME);
+	hg_error_clear();
+	assert_int_equal(db_medicine_delete(t.db, m.id), HG_OK);
+	assert_int_equal(db_medicine_delete(t.db, m.id), HG_ERR_INPUT);
+	hg_error_clear();
+	assert_int_equal(db_medicine_get(t.db, m.id, &got), HG_ERR_INPUT);
+	hg_error_clear();
+	tmpdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(new_database_is_private_and_versioned),
 		cmocka_unit_test(make_dirs_creates_private_folder),
 		cmocka_unit_test(checkin_round_trip_keeps_unrated_null),
+		cmocka_unit_test(signs_and_care_assessed_or_not),
+		cmocka_unit_test(actions_by_kind_and_who),
+		cmocka_unit_test(medicines_round_trip),
 		cmocka_unit_test(latest_list_and_delete),
 		cmocka_unit_test(recovery_each_walks_oldest_first),
 		cmocka_unit_test(transaction_rolls_back_everything),

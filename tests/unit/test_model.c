@@ -171,6 +171,15 @@ static void empty_checkins(void **state)
 	assert_false(model_checkin_is_empty(&c));
 }
 
+static void who_did_an_action(void **state)
+{
+	(void)state;
+	assert_int_equal(model_by_lookup("clinician"), HG_BY_CLINICIAN);
+	assert_int_equal(model_by_lookup("self"), HG_BY_SELF);
+	assert_int_equal(model_by_lookup("doctor"), -1);
+	assert_null(model_by_name(HG_BY_UNRECORDED));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +190,7 @@ int main(void)
 		cmocka_unit_test(temperatures_parse),
 		cmocka_unit_test(skin_types_parse),
 		cmocka_unit_test(empty_checkins),
+		cmocka_unit_test(who_did_an_action),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

@@ -98,6 +98,25 @@ static char *render(const struct hg_recovery *r, size_t n, int64_t tid, enum rep
 
 /* ---- the summary ------------------------------------------------------- */
 
+/* text with every run of spaces and line breaks made one space, so checks
+ * do not depend on where a line wraps.  Frees text, returns its own. */
+static char *flat(char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *o = out;
+
+	for (const char *p = text; *p; p++) {
+		if (*p == ' ' || *p == '\n') {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	free(text);
+	return out;
+}
+
 static void summary_peak_and_clear(void **state)
 {
 	struct hg_recovery r;
@@ -154,9 +173,10 @@ static void summary_not_yet_cleared(void **state)
 	assert_int_equal(s.s[HG_REDNESS].clear_day, -1);
 	assert_int_equal(s.s[HG_REDNESS].last_day, 4);
 	assert_int_equal(s.s[HG_REDNESS].last, 1);
-	text = render(&r, 1, 1, REPORT_TEXT);
-	assert_non_null(strstr(text, "  redness   2 moderate on day 0   not yet (1 mild on day 4)\n"));
-	assert_non_null(strstr(text, "  swelling  not rated             not rated\n"));
+	text = flat(render(&r, 1, 1, REPORT_TEXT));
+	assert_non_null(strstr(text, " Redness: 1 mild on day 4 (worse than day 1); peak 2 moderate"
+				     " on day 0; not cleared "));
+	assert_non_null(strstr(text, " Swelling: not rated at the last check-in "));
 	free(text);
 	model_recovery_free(&r);
 }
@@ -266,16 +286,15 @@ static void clear_stays_honest(void **state)
 	assert_int_equal(s.s[HG_BRUISING].last_day, 3);
 	assert_int_equal(s.s[HG_BRUISING].clear_day, -1);
 	assert_int_equal(s.s[HG_BLEEDING].clear, REPORT_NOT_YET);
-	text = render(&r, 1, 1, REPORT_TEXT);
-	assert_non_null(strstr(text, "  Redness:     last 0 none on day 4; peak 2 moderate on day 0;"
-				     " cleared day 3\n"));
-	assert_non_null(strstr(text, "  Swelling:    last 1 mild on day 0; peak 1 mild on day 0; last"
-				     " rated day 0\n"));
-	assert_non_null(strstr(text, "  Bruising:    last 1 mild on day 3; peak 2 moderate on day 1;"
-				     " last rated day 3\n"));
-	assert_non_null(strstr(text, "  Bleeding:    last 1 mild on day 4; peak 1 mild on day 4; not"
-				     " cleared yet\n"));
-	assert_non_null(strstr(text, "  swelling  1 mild on day 0       last rated day 0 (1 mild)\n"));
+	text = flat(render(&r, 1, 1, REPORT_TEXT));
+	assert_non_null(strstr(text, " Redness: 0 none on day 4 (same as day 3); peak 2 moderate on"
+				     " day 0; cleared day 3 "));
+	assert_non_null(strstr(text, " Swelling: not rated at the last check-in; last rated 1 mild on"
+				     " day 0; peak 1 mild on day 0; not cleared "));
+	assert_non_null(strstr(text, " Bruising: not rated at the last check-in; last rated 1 mild on"
+				     " day 3; peak 2 moderate on day 1; not cleared "));
+	assert_non_null(strstr(text, " Bleeding: 1 mild on day 4 (worse than day 3); peak 1 mild on"
+				     " day 4; not cleared "));
 	free(text);
 	text = render(&r, 1, 1, REPORT_JSON);
 	assert_non_null(strstr(text, "\"swelling\": {\"rated_days\": 1, \"peak\": 1, \"peak_day\": 0,"
@@ -337,19 +356,47 @@ static void strip_picks_first_last_and_between(void **state)
 	static const int many[] = { 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10 }; /* ten days */
 
 	(void)state;
-	assert_int_equal(report_strip_pick(few, 0, pick), 0);
-	n = report_strip_pick(few, 6, pick);
+	assert_int_equal(report_strip_pick(few, 0, NULL, NULL, 0, pick), 0);
+	n = report_strip_pick(few, 6, NULL, NULL, 0, pick);
 	assert_int_equal(n, 3);
 	assert_int_equal(few[pick[0]], 0);
 	assert_int_equal(pick[0], 0);
 	assert_int_equal(few[pick[1]], 3);
 	assert_int_equal(pick[2], 3);                       /* the first photo of day 5 */
-	n = report_strip_pick(many, 11, pick);
+	n = report_strip_pick(many, 11, NULL, NULL, 0, pick);
 	assert_int_equal(n, REPORT_STRIP_MAX);
 	assert_int_equal(many[pick[0]], 1);                 /* the first day */
 	assert_int_equal(many[pick[REPORT_STRIP_MAX - 1]], 10);  /* the latest */
 	for (size_t i = 1; i < n; i++)
 		assert_true(many[pick[i]] > many[pick[i - 1]]); /* one a day, in order */
+}
+
+/* Each problem's worst day gets its photo (the first on or after it,
+ * within the problem's days), before days spread evenly. */
+static void strip_picks_problem_days(void **state)
+{
+	static const int days[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20 };
+	static const int want[] = { 13, 7, 15, 30 }, last[] = { 13, 7, 19, 40 };
+	size_t pick[REPORT_STRIP_MAX], n;
+	int seen13 = 0, seen7 = 0, seen20 = 0;
+
+	(void)state;
+	n = report_strip_pick(days, 16, want, last, 4, pick);
+	assert_int_equal(n, REPORT_STRIP_MAX);
+	assert_int_equal(days[pick[0]], 0);
+	assert_int_equal(days[pick[n - 1]], 20);
+	for (size_t i = 0; i < n; i++) {
+		seen13 |= days[pick[i]] == 13;
+		seen7 |= days[pick[i]] == 7;
+		if (i + 1 < n)
+			seen20 |= days[pick[i]] == 20;
+		if (i)
+			assert_true(days[pick[i]] > days[pick[i - 1]]);
+	}
+	assert_true(seen13);
+	assert_true(seen7);
+	/* day 15 has no photo and day 20 lies past that problem's days */
+	assert_false(seen20);
 }
 
 static void comparison_lists_five_and_averages_all(void **state)
@@ -377,14 +424,14 @@ static void comparison_lists_five_and_averages_all(void **state)
 	assert_non_null(p);
 	assert_non_null(strstr(p, "{\"treatment\": 3"));
 	assert_null(strstr(p, "{\"treatment\": 2,"));
-	text = render(r, 8, 8, REPORT_TEXT);
-	assert_non_null(strstr(text, "this one: 2026-07-30 face               8        ?"));
-	assert_non_null(strstr(text, "#3: 2026-03-02 face                     3"));
-	assert_non_null(strstr(text, "average of 7 earlier                  4.0      n/a"));
-	/* the first treatment has nothing to compare with */
+	text = flat(render(r, 8, 8, REPORT_TEXT));
+	assert_non_null(strstr(text, " this one: 2026-07-30 face 8 ? ? ? "));
+	assert_non_null(strstr(text, " #3: 2026-03-02 face 3 ? ? ? "));
+	assert_non_null(strstr(text, " average of 7 earlier 4.0 n/a n/a n/a "));
+	/* the first treatment has nothing to compare with: no comparison */
 	free(text);
 	text = render(r, 8, 1, REPORT_TEXT);
-	assert_non_null(strstr(text, "No earlier treatment to compare with."));
+	assert_null(strstr(text, "COMPARED WITH"));
 	free(text);
 	free(json);
 	for (int i = 0; i < 8; i++)
@@ -455,16 +502,17 @@ static void text_fits_80_columns(void **state)
 	rec_day(&r, 1, 2, N, 1, N, 0, "\x1b[31mred\x1b[0m and a bell \a and\ttab");
 	text = render(&r, 1, 0, REPORT_TEXT);
 	assert_true(max_width(text) <= 80);
+	text = flat(text);
 	assert_null(strchr(text, '\x1b'));
 	assert_null(strchr(text, '\a'));
 	assert_null(strchr(text, '\t'));
 	assert_non_null(strstr(text, "[31mred"));        /* the text stays, the escape goes */
 	assert_non_null(strstr(text, "皮膚が赤くて"));
 	/* every sign of day 0 is in the table, wrapped in the signs column */
-	assert_non_null(strstr(text, "!!!  warmth, pus,\n"));
-	assert_non_null(strstr(text, "nonstop-bleeding,"));
-	assert_non_null(strstr(text, "numb-mouth,"));
-	assert_non_null(strstr(text, "lips-airway,"));
+	assert_non_null(strstr(text, " !!! warmth, pus, crusting, "));
+	assert_non_null(strstr(text, " nonstop-bleeding,"));
+	assert_non_null(strstr(text, " numb-mouth"));
+	assert_non_null(strstr(text, " lips-airway"));
 	free(text);
 	sb_free(&long_note);
 	model_recovery_free(&r);
@@ -480,17 +528,18 @@ static void text_marks_gaps_and_flags(void **state)
 	rec_init(&r, 4, "2026-11-01", "face");
 	rec_day(&r, 0, 2, 1, N, N, 0, NULL);
 	rec_day(&r, 3, 1, N, N, N, HG_BIT(HG_SIGN_PUS), "oozing");
-	text = render(&r, 1, 4, REPORT_TEXT);
+	text = flat(render(&r, 1, 4, REPORT_TEXT));
 	/* unrated is "-", a day without check-in says so, never 0 */
-	assert_non_null(strstr(text, "    0  2026-11-01     2       1        -        -\n"));
-	assert_non_null(strstr(text, "    1  2026-11-02     -       -        -        -"
-				     "          (no check-in)\n"));
-	assert_non_null(strstr(text, "    3  2026-11-04     1       -        -        -     !!   pus\n"));
+	assert_non_null(strstr(text, " 0 2026-11-01 2 1 - - "));
+	assert_non_null(strstr(text, " 1 2026-11-02 - - - - no check-in "));
+	assert_non_null(strstr(text, " 3 2026-11-04 1 - - - !! pus "));
 	/* today is day 9: the table runs to today, no further; a run of
 	 * three or more days without check-in is one line */
-	assert_non_null(strstr(text, "    4  2026-11-05  to day 9, 2026-11-10: no check-ins\n"));
+	assert_non_null(strstr(text, " 4-9 2026-11-05 no check-ins "));
 	assert_null(strstr(text, "2026-11-11"));
-	assert_non_null(strstr(text, "!!  URGENT    day 3, 2026-11-04: infection@3 (infection)\n"));
+	/* the problem, in clinical words, without advice to the patient */
+	assert_non_null(strstr(text, " !! day 3: infection, urgent: pus; open "));
+	assert_null(strstr(text, "get medical care"));
 	assert_non_null(strstr(text, "Day 3, 2026-11-04: oozing"));
 	assert_non_null(strstr(text, "healgrid is not medical advice"));
 	assert_non_null(strstr(text, "Made on 2026-11-10"));
@@ -596,20 +645,27 @@ static void csv_and_json_reports(void **state)
 	csv = render(&r, 1, 0, REPORT_CSV);
 	csv_reader_init(&rd, csv, strlen(csv));
 	while (csv_read_record(&rd, &rec) == 1) {
-		assert_int_equal(rec.nfields, 16);
-		if (rows == 1) {
-			assert_string_equal(rec.fields[6], "2");
-			assert_string_equal(rec.fields[7], "");   /* unrated is empty, not 0 */
-			assert_string_equal(rec.fields[10], "pus");
-			assert_string_equal(rec.fields[11], "urgent");
-			assert_string_equal(rec.fields[12], "infection");
-			assert_string_equal(rec.fields[13], "a, \"b\"\nc");
-		}
-		if (rows == 2)
-			assert_string_equal(rec.fields[5], "0");  /* day 1: no check-in */
+		const char *const *f = (const char *const *)rec.fields;
+
+		assert_int_equal(rec.nfields, 5);
+		if (rows == 0)
+			assert_string_equal(f[4], "value");
+		else if (strcmp(f[1], "days") == 0 && strcmp(f[2], "0") == 0 &&
+			 strcmp(f[3], "Redness") == 0)
+			assert_string_equal(f[4], "2"), rows += 100;
+		else if (strcmp(f[1], "days") == 0 && strcmp(f[2], "0") == 0 &&
+			 strcmp(f[3], "Swelling") == 0)
+			assert_string_equal(f[4], "-"), rows += 1000;   /* unrated, not 0 */
+		else if (strcmp(f[1], "days") == 0 && strcmp(f[2], "1") == 0 &&
+			 strcmp(f[3], "Signs, temp., care") == 0)
+			assert_string_equal(f[4], "no check-in"), rows += 10000;
+		else if (strcmp(f[1], "notes") == 0)
+			assert_string_equal(f[4], "a, \"b\"\nc"), rows += 100000;
+		else if (strcmp(f[1], "problems") == 0 && strcmp(f[2], "infection@0") == 0)
+			assert_non_null(strstr(f[4], "urgent: pus")), rows += 1000000;
 		rows++;
 	}
-	assert_int_equal(rows, 1 + 10);   /* header + days 0..9 (today is day 9) */
+	assert_int_equal(rows / 100, 11111);
 	csv_record_free(&rec);
 	json = render(&r, 1, 0, REPORT_JSON);
 	assert_non_null(strstr(json, "{\"day\": 1, \"date\": \"2026-11-02\", \"checked_in\": false,"
@@ -781,7 +837,7 @@ static void import_round_trip_and_replace(void **state)
 		"2026-11-01,professional,1.5,face,cold-sores;dark-skin,2,2026-11-03,,,,,,\r\n"
 		"2026-09-01,home,,neck,,40,2026-10-11,0,,,,,\r\n";
 	assert_int_equal(import_str(t.db, ok, &st), HG_OK);
-	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.rows, 2);   /* day 2 holds nothing: skipped, not saved */
 	assert_int_equal(st.created, 2);
 	out = export_str(t.db, 0);
 	/* oldest treatment first, signs in their fixed order */
@@ -986,6 +1042,7 @@ int main(void)
 		cmocka_unit_test(clear_stays_honest),
 		cmocka_unit_test(temperature_above_normal),
 		cmocka_unit_test(strip_picks_first_last_and_between),
+		cmocka_unit_test(strip_picks_problem_days),
 		cmocka_unit_test(comparison_lists_five_and_averages_all),
 		cmocka_unit_test(unknown_treatment_is_input_error),
 		cmocka_unit_test(text_fits_80_columns),
