@@ -46,7 +46,7 @@ tui_start EDITOR="$T/editor2" VISUAL= TMPDIR="$T"
 tui_keys Enter E
 tui_expect "what you wrote (2500 bytes" "given back unchanged, it says where the text is kept"
 is "$(cat "$T/runs2")" 2 "the editor opened twice, then healgrid stopped asking"
-kept=$(ls "$T"/healgrid-note-* 2>/dev/null | head -1)
+kept=$(ls "$T"/healgrid-note-*/note.txt 2>/dev/null | head -1)
 is "$(tail -n +2 "$kept" 2>/dev/null | tr -d '\n' | wc -c)" 2500 "the whole text is in the kept file"
 is "$(stat -c %a "$kept" 2>/dev/null)" 600 "readable by its owner only"
 tui_keys Escape q

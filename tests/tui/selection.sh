@@ -21,9 +21,11 @@ tui_keys r
 tui_expect "What was done?" "r asks what was done"
 tui_type "antihistamine"
 tui_keys Enter
+tui_expect "Who: c a clinician" "then who"
+tui_keys s
 tui_expect "When (YYYY-MM-DD" "then when"
 tui_keys Enter
-tui_expect "Resolved reaction@2." "the action is for the flag that was selected"
+tui_expect "Recorded for reaction@2." "the action is for the flag that was selected"
 run action list --format json
 like "$out" '*"reaction@2"*' "the command line sees the action for reaction@2"
 case $out in
