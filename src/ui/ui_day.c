@@ -762,6 +762,7 @@ static void save(struct ui *ui)
 	if (rules_day(&ui->rec, ui->actions, ui->nactions, day, &before) != HG_OK)
 		hg_error_clear();
 	edited_checkin(ui, &c);
+	c.signs_assessed = c.care_assessed = 1;   /* saving assesses both */
 	rc = record_checkin_save(ui->db, &c, NULL, 0, ui->today, &res);
 	model_checkin_free(&c);
 	if (rc != HG_OK) {

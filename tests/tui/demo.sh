@@ -10,7 +10,7 @@ demo_dirs() { find "$T/tmp" -mindepth 1 -maxdepth 1 | wc -l | tr -d ' '; }
 
 tui_start TMPDIR="$T/tmp" -- --demo
 tui_expect "day 9 of 28" "the demo opens on day 9"
-tui_expect "1 settled" "the demo has a flag to look at"
+tui_expect "‼ 1 urgent   ! 0 see doctor" "the demo has flags to look at"
 is "$(demo_dirs)" 1 "the demo database lives in a temporary folder"
 tui_keys '?'
 tui_expect "Help: keys and symbols" "? finds the help"

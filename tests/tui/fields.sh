@@ -31,11 +31,11 @@ tui_expect "Saved day 6." "day 6 saved"
 is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \
 	"a day with only a temperature left is kept, not removed"
 
-run flags resolve infection@7 --text "saw GP"
+run flags resolve infection@7 --text "saw GP" --by clinician
 is "$out" "1" "infection@7 in care from the shell"
 tui_keys f
 tui_expect "infection@7 · day 7 · in care since 11-10" "the flags screen shows the flag in care"
-tui_expect "who: not recorded: saw GP" "with the action under it"
+tui_expect "clinician: saw GP" "with the action under it"
 tui_expect "0 open · 1 in care · 0 settled" "the header counts open, in care and settled"
 
 done_testing
