@@ -42,16 +42,16 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 	40x16|50x20)
 		tui_expect "day 7/28" "$size: compact header"
 		tui_expect "     Tu   We   Th   Fr   Sa   Su   Mo" "$size: week days from day 0's"
-		tui_expect "  0✎3201 ----✓2210✓---- ---- ---- ----" \
-			"$size: four digits a day, the flag in care, action and note marks"
+		tui_expect "  0✎3201 ----‼2210✓---- ---- ---- ----" \
+			"$size: four digits a day, the open flag first, action and note marks"
 		tui_expect "  7 ---- ···· ···· ····" "$size: today unrated, days to come dotted"
 		tui_expect "Day 7 · Tue 2026-11-10" "$size: the selected day below" ;;
 	80x24)
-		tui_expect " ‼ 0 urgent  ! 0 doctor  · 0 watch  ✓ 1 in care, 0 settled" \
+		tui_expect " ‼ 1 urgent  ! 0 doctor  · 0 watch  ✓ 1 in care, 0 settled" \
 			"$size: header counts open flags, in care and settled ones"
 		tui_expect "│ 3 2 0 1 │ - - - - │ 2 2 1 0 │" "$size: cells as before"
-		tui_expect "│        ✎│         │✓1 flag ✓│        ✓│" \
-			"$size: the flag in care, action marks, note mark" ;;
+		tui_expect "│        ✎│         │‼2 fla… ✓│        ✓│" \
+			"$size: two flags (the open one's mark, cut with an ellipsis), action marks, note mark" ;;
 	120x40)
 		tui_expect "│ 2   Thu 11-05 │" "$size: wider cells name the week day"
 		tui_expect "│ 2 2 1 0 38.3° │" "$size: temperature in the cell"
@@ -67,14 +67,14 @@ for size in 40x16 50x20 80x24 120x40 200x60; do
 	case $size in
 	40x16|50x20) tui_expect "Day 2 · Thu 2026-11-05" "$size: moved to day 2" ;;
 	80x24)
-		tui_expect "Day 2 · Thu 2026-11-05 · ✓ infection@2 · signs: warmth, pus · 38.3 °C" \
+		tui_expect "Day 2 · Thu 2026-11-05 · ‼ cold-sore@2 · ✓ infection@2 · signs: pus, blisters…" \
 			"$size: day 2 on one line" ;;
 	120x40|200x60)
 		tui_expect "temperature 38.3 °C (fever)" "$size: the day in full: temperature"
 		tui_expect "signs: pus, blisters" "$size: ... signs"
 		tui_expect "care: sunscreen" "$size: ... care"
-		tui_expect "‼ urgent infection@2 (new) · Pus or cloudy" \
-			"$size: ... the flag as that day showed it: new, with its advice" ;;
+		tui_expect "‼ urgent cold-sore@2 (new) · Clustered small" \
+			"$size: ... the open flag as that day showed it: new, with its advice" ;;
 	esac
 	no_line_wider "$cols" "$size: day 2 fits"
 	tui_keys '?'
