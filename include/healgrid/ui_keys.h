@@ -33,6 +33,8 @@ enum ui_action {
 	ACT_PROFILE,
 	/* photos in the terminal */
 	ACT_PHOTO_SHOW, ACT_PHOTO_NEXT, ACT_PHOTO_NEXT_OTHER, ACT_PHOTO_COMPARE,
+	/* flags: a medicine */
+	ACT_MEDICINE,
 	ACT_COUNT
 };
 

@@ -22,11 +22,12 @@
 #include "healgrid/record.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_edit.h"
+#include "healgrid/validate.h"
 
 enum { TOP = 3, INDENT = 5, MAX_LINES = 24 };
 
 /* What the `r` and `a` questions are asking now. */
-enum stage { ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN };
+enum stage { ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN, ASK_MED_NAME, ASK_MED_DOSE, ASK_MED_FROM };
 
 /* One entry of the list: a flag, a reference of an action to a flag no
  * longer raised, or a block of text (precautions, what was done). */
@@ -55,7 +56,9 @@ static struct {
 	char (*ids)[HG_FLAG_ID_MAX];            /* the flags r records for */
 	size_t nids;
 	enum hg_by by;
-	struct ui_edit text, when;
+	struct ui_edit text, when, dose;
+	struct hg_medicine *meds;               /* this treatment's, for what was done */
+	size_t nmeds;
 	struct hg_precaution *prec;
 	size_t nprec;
 } fs;
@@ -99,7 +102,7 @@ static void marks_fit(const struct ui *ui)
 	fs.nmarks = k;
 }
 
-static void entries_build(const struct ui *ui)
+static void entries_build(struct ui *ui)
 {
 	size_t cap = ui->nflags + 3, n = 0, at;
 	char was[sizeof fs.e[0].key] = "";
@@ -141,6 +144,14 @@ static void entries_build(const struct ui *ui)
 	fs.nprec = 0;
 	if (ui->have)
 		rules_precautions(&ui->rec.t, ui->today, &fs.prec, &fs.nprec);
+	model_medicines_free(fs.meds, fs.nmeds);
+	fs.meds = NULL;
+	fs.nmeds = 0;
+	if (ui->have && db_medicine_list(ui->db, ui->rec.t.id, &fs.meds, &fs.nmeds) != HG_OK) {
+		ui_db_error(ui);
+		fs.meds = NULL;
+		fs.nmeds = 0;
+	}
 	if (fs.nprec) {
 		fs.e[n].block = 1;
 		snprintf(fs.e[n++].key, sizeof fs.e[0].key, "precautions");
@@ -280,6 +291,22 @@ static void action_line(const struct ui *ui, struct lines *L, const struct hg_ac
 	sb_free(&sb);
 }
 
+/* "medicine valaciclovir 500 mg twice a day, 11-05 to 11-11" (or "since"). */
+static void medicine_line(struct lines *L, const struct hg_medicine *m)
+{
+	char from[HG_DATE_LEN], to[HG_DATE_LEN];
+
+	date_format(m->from, from);
+	if (m->to) {
+		date_format(m->to, to);
+		addf(L, A_NORMAL, "medicine %s%s%s, %s to %s", m->name, *m->dose ? " " : "",
+		     m->dose, from + 5, to + 5);
+	} else {
+		addf(L, A_NORMAL, "medicine %s%s%s, since %s", m->name, *m->dose ? " " : "",
+		     m->dose, from + 5);
+	}
+}
+
 /* The heading of entry i (its first line, drawn by the caller) and the
  * lines under it. */
 static void entry_text(const struct ui *ui, size_t i, struct strbuf *head, struct lines *L)
@@ -300,13 +327,15 @@ static void entry_text(const struct ui *ui, size_t i, struct strbuf *head, struc
 		return;
 	}
 	if (e->block == 2) {
-		sb_printf(head, "What was done: %zu action%s", ui->nactions,
-			  ui->nactions == 1 ? "" : "s");
+		sb_printf(head, "What was done: %zu action%s, %zu medicine%s", ui->nactions,
+			  ui->nactions == 1 ? "" : "s", fs.nmeds, fs.nmeds == 1 ? "" : "s");
 		for (size_t k = 0; k < ui->nactions; k++)
 			action_line(ui, L, &ui->actions[k], 1);
-		if (!ui->nactions)
+		for (size_t k = 0; k < fs.nmeds; k++)
+			medicine_line(L, &fs.meds[k]);
+		if (!ui->nactions && !fs.nmeds)
 			add(L, A_DIM, "nothing recorded yet: r records what was done for a flag,"
-			    " a an action of its own");
+			    " a an action of its own, m a medicine");
 		return;
 	}
 	if (!e->flag) {
@@ -375,10 +404,23 @@ static void keep_visible(struct ui *ui, int rows)
 
 /* ---- drawing ------------------------------------------------------------ */
 
+/* The field the question being asked fills. */
+static struct ui_edit *field(void)
+{
+	switch (fs.stage) {
+	case ASK_WHEN: case ASK_MED_FROM: return &fs.when;
+	case ASK_MED_DOSE: return &fs.dose;
+	default: return &fs.text;
+	}
+}
+
 static void draw_prompt(struct ui *ui)
 {
 	int y = ui_body_rows() - 1;
-	const char *label = fs.stage == ASK_WHEN ? "When (YYYY-MM-DD, Enter for today): "
+	const char *label = fs.stage == ASK_MED_NAME ? "Medicine (its name): "
+		: fs.stage == ASK_MED_DOSE ? "Dose (Enter for none): "
+		: fs.stage == ASK_MED_FROM ? "Taken from (YYYY-MM-DD, Enter for today): "
+		: fs.stage == ASK_WHEN ? "When (YYYY-MM-DD, Enter for today): "
 		: fs.stage == ASK_WHO ? "Who: c a clinician (doctor, nurse, pharmacist, clinic),"
 		" s yourself "
 		: fs.for_flags ? "What was done? " : "Action (what was done): ";
@@ -389,8 +431,7 @@ static void draw_prompt(struct ui *ui)
 		lw = COLS - 8;
 	ui_put(ui, y, 1, lw, A_BOLD, label);
 	if (fs.stage != ASK_WHO)
-		ui_edit_draw(ui, fs.stage == ASK_WHEN ? &fs.when : &fs.text, y, 1 + lw,
-			     COLS - 2 - lw, 1);
+		ui_edit_draw(ui, field(), y, 1 + lw, COLS - 2 - lw, 1);
 }
 
 static void flags_draw(struct ui *ui)
@@ -470,6 +511,60 @@ static void ask_end(void)
 	free(fs.ids);
 	fs.ids = NULL;
 	fs.nids = 0;
+}
+
+/* `m`: name, then dose, then the first day; one medicine. */
+static void submit_medicine(struct ui *ui)
+{
+	char msg[HG_VALID_MSG], today[HG_DATE_LEN];
+	struct hg_medicine m;
+	char *name = NULL, *dose = NULL;
+	int rc, from;
+
+	if (validate_medicine_text(ui_edit_text(&fs.text), 1, &name, msg) != 0) {
+		ui_error(ui, "Medicine: %s", msg);
+		fs.stage = ASK_MED_NAME;
+		return;
+	}
+	if (fs.stage == ASK_MED_NAME) {
+		free(name);
+		fs.stage = ASK_MED_DOSE;
+		return;
+	}
+	if (validate_medicine_text(ui_edit_text(&fs.dose), 0, &dose, msg) != 0) {
+		ui_error(ui, "Dose: %s", msg);
+		free(name);
+		fs.stage = ASK_MED_DOSE;
+		return;
+	}
+	if (fs.stage == ASK_MED_DOSE) {
+		free(name);
+		free(dose);
+		date_format(ui->today, today);
+		ui_edit_set(&fs.when, today);
+		fs.stage = ASK_MED_FROM;
+		return;
+	}
+	if (date_parse(ui_edit_text(&fs.when), &from) != 0) {
+		ui_error(ui, "Taken from: expected a date as YYYY-MM-DD.");
+		free(name);
+		free(dose);
+		return;
+	}
+	memset(&m, 0, sizeof m);
+	m.treatment_id = ui->rec.t.id;
+	m.name = name;
+	m.dose = dose ? dose : xstrdup("");
+	m.from = from;
+	rc = record_medicine_add(ui->db, &m, "To");
+	model_medicine_free(&m);
+	if (rc != HG_OK) {
+		ui_db_error(ui);
+		return;
+	}
+	ui_message(ui, "Medicine recorded.");
+	ask_end();
+	ui_reload(ui);
 }
 
 /* The action asked for: one action, for fs.ids (r) or none (a). */
@@ -562,6 +657,19 @@ static void submit(struct ui *ui)
 	ui_reload(ui);
 }
 
+/* `m`: start the medicine's questions. */
+static void ask_medicine(struct ui *ui)
+{
+	if (!ui->have) {
+		ui_error(ui, "No treatment yet: T adds one.");
+		return;
+	}
+	ask_end();
+	fs.stage = ASK_MED_NAME;
+	ui_edit_set(&fs.text, "");
+	ui_edit_set(&fs.dose, "");
+}
+
 /* `r` (for_flags) or `a`: start the questions. */
 static void ask(struct ui *ui, int for_flags)
 {
@@ -599,6 +707,7 @@ static int flags_open(struct ui *ui, int64_t arg)
 	memset(&fs, 0, sizeof fs);
 	ui_edit_init(&fs.text, "", HG_ACTION_TEXT_MAX);
 	ui_edit_init(&fs.when, "", HG_DATE_LEN - 1);
+	ui_edit_init(&fs.dose, "", HG_MEDICINE_TEXT_MAX);
 	entries_build(ui);
 	return 0;
 }
@@ -612,6 +721,8 @@ static void flags_close(struct ui *ui)
 	rules_precautions_free(fs.prec, fs.nprec);
 	ui_edit_free(&fs.text);
 	ui_edit_free(&fs.when);
+	ui_edit_free(&fs.dose);
+	model_medicines_free(fs.meds, fs.nmeds);
 	memset(&fs, 0, sizeof fs);
 }
 
@@ -627,7 +738,7 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 	(void)key;
 	if (fs.stage) {
 		if (fs.stage != ASK_WHO)
-			ui_edit_act(fs.stage == ASK_WHEN ? &fs.when : &fs.text, act);
+			ui_edit_act(field(), act);
 		return 1;
 	}
 	switch (act) {
@@ -645,6 +756,7 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	case ACT_RESOLVE: ask(ui, 1); return 1;
 	case ACT_ADD: ask(ui, 0); return 1;
+	case ACT_MEDICINE: ask_medicine(ui); return 1;
 	case ACT_OPEN:
 		if (ui->have && ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
 			ui->cursor = fs.e[i].flag->day;
@@ -675,14 +787,17 @@ static void flags_text(struct ui *ui, int key)
 		return;
 	}
 	if (key == '\r' || key == '\n') {
-		submit(ui);
+		if (fs.stage >= ASK_MED_NAME)
+			submit_medicine(ui);
+		else
+			submit(ui);
 		return;
 	}
 	if (key < 0x20 || key == 0x7F)
 		return;
-	if (ui_edit_insert(fs.stage == ASK_WHEN ? &fs.when : &fs.text, (unsigned)key) != 0)
-		ui_error(ui, "At most %d bytes.", fs.stage == ASK_WHEN ? HG_DATE_LEN - 1
-			 : HG_ACTION_TEXT_MAX);
+	if (ui_edit_insert(field(), (unsigned)key) != 0)
+		ui_error(ui, "At most %d bytes.", field() == &fs.when ? HG_DATE_LEN - 1
+			 : field() == &fs.dose ? HG_MEDICINE_TEXT_MAX : HG_ACTION_TEXT_MAX);
 }
 
 static unsigned flags_context(struct ui *ui)

@@ -127,6 +127,9 @@ static const struct ui_binding table[] = {
 	  " (a clinician or yourself) and when, and keeps it as one action" },
 	{ ACT_ADD, UI_K_FLAGS, UI_SEC_FLAGS, { 'a' }, "a",
 	  "a", "a", "action", "record something done that names no flag (an action)" },
+	{ ACT_MEDICINE, UI_K_FLAGS, UI_SEC_FLAGS, { 'm' }, "m",
+	  "m", "m", "medicine",
+	  "record a medicine taken during this recovery: asks its name, its dose and the day it began" },
 
 	/* ---- trends ---- */
 	{ ACT_LEFT, UI_K_TRENDS, UI_SEC_TRENDS, { KEY_LEFT, 'h' }, "Left, h",
