@@ -42,9 +42,9 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
      clinic that treated you). Get care today if it spreads, or you get a fever
      or feel unwell.
      findings: pus (day 7)
- What was done: 0 actions
+ What was done: 0 actions, 0 medicines
      nothing recorded yet: r records what was done for a flag, a an action of
-     its own
+     its own, m a medicine
 
 
 
@@ -55,7 +55,7 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
 
 
 
-⏎ show day space mark r what was done a action ↑↓ move Esc back ? help q quit
+⏎ show day space mark r what was done a action m medicine Esc back ? help q quit
  Not medical advice · emergency: 112 / 911 / 999 · in doubt? call your clinic
 EOF
 
