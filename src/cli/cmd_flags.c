@@ -281,7 +281,7 @@ static int gather_one(const struct hg_recovery *r, size_t i, size_t nr, void *ar
 		to++;
 	if (from == g->nactions)
 		from = to = 0;
-	rules_eval(r, g->actions + from, to - from, &g->flags, &g->n);
+	rules_eval(r, to > from ? g->actions + from : NULL, to - from, &g->flags, &g->n);
 	return rules_precautions(&r->t, g->today, &g->pre, &g->npre);
 }
 
@@ -417,7 +417,8 @@ int cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 		if (rc == HG_OK)
 			rc = db_action_list(db, 0, &actions, &nactions);
 		if (rc == HG_OK) {
-			qsort(actions, nactions, sizeof *actions, action_treatment_cmp);
+			if (nactions > 1)        /* none: the list may be NULL */
+				qsort(actions, nactions, sizeof *actions, action_treatment_cmp);
 			g.actions = actions;
 			g.nactions = nactions;
 			g.today = ctx->today;

@@ -252,7 +252,8 @@ static void problems(struct rdoc *d, const struct report_item *it)
 		}
 		p->status_text = sb_detach(&sb);
 	}
-	qsort(d->problems, d->nproblems, sizeof *d->problems, by_first_day);
+	if (d->nproblems > 1)
+		qsort(d->problems, d->nproblems, sizeof *d->problems, by_first_day);
 }
 
 static void problem_list(struct rdoc *d, const struct report_item *it)

@@ -1,6 +1,9 @@
-/* db.c — SQLite storage: opening and refusing files, schema and
- * migrations, treatments and check-ins, backup.  The only file with SQL.
- * Every statement is prepared once per connection and reused. */
+/* db.c — SQLite storage: opening and refusing files, and the prepared
+ * queries on treatments, check-ins, actions, medicines, photos, the
+ * profile and JSON.  Every statement is prepared once per connection and
+ * reused.  Not here: the schema and its migrations (db_schema.c), the
+ * rules of `check` (db_check.c), backup (db_backup.c); what these files
+ * share is in db_int.h.  SQL lives only in these files of src/store/. */
 #include "config.h"
 
 #include <dirent.h>
@@ -17,24 +20,9 @@
 
 #include "healgrid/date.h"
 #include "healgrid/db.h"
-#include "healgrid/image.h"
-#include "healgrid/rules.h"
 #include "healgrid/util.h"
 
-enum stmt_id {
-	ST_T_INSERT, ST_T_UPDATE, ST_T_DELETE, ST_T_GET, ST_T_LATEST, ST_T_LIST,
-	ST_T_FIND, ST_C_GET, ST_C_PUT, ST_C_DELETE, ST_C_OF_TREATMENT,
-	ST_C_ALL, ST_DATA_VERSION,
-	ST_T_CURRENT, ST_C_DAYS, ST_C_RENUMBER,
-	ST_A_INSERT, ST_A_FLAG_INSERT, ST_A_DELETE, ST_A_LIST,
-	ST_A_FLAG_LIST, ST_A_FIRST_DATE,
-	ST_M_INSERT, ST_M_STOP, ST_M_DELETE, ST_M_GET, ST_M_LIST, ST_BEYOND_CSV,
-	ST_PH_INSERT, ST_PH_COUNT, ST_PH_LIST, ST_PH_LIST_ALL, ST_PH_GET, ST_PH_DELETE,
-	ST_PH_PRUNE_DAY, ST_PR_GET, ST_PR_PUT, ST_PR_CLEAR,
-	ST_PH_DAYS,
-	ST_JSON_VALID, ST_JSON_EACH, ST_JSON_EACH_AT,
-	ST_COUNT
-};
+#include "db_int.h"
 
 #define T_COLS "id, date, device, depth_mm, area, products, risks, window_days, note," \
 	" skin_type"
@@ -139,201 +127,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" FROM json_each(?1, ?2)",
 };
 
-/* Schema history: migrations[i] takes user_version i to i + 1.  Append
- * only; never edit a step that has shipped. */
-static const char *const migrations[] = {
-	/* 0 -> 1: the first schema */
-	"CREATE TABLE treatment ("
-	"  id INTEGER PRIMARY KEY,"
-	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  device TEXT NOT NULL DEFAULT 'professional' CHECK (device IN ('professional', 'home')),"
-	"  depth_mm REAL CHECK (depth_mm IS NULL OR depth_mm BETWEEN 0.1 AND 3.0),"
-	"  area TEXT NOT NULL DEFAULT 'face',"
-	"  products TEXT NOT NULL DEFAULT '',"
-	"  risks INTEGER NOT NULL DEFAULT 0,"
-	"  window_days INTEGER NOT NULL DEFAULT 28 CHECK (window_days BETWEEN 7 AND 90),"
-	"  note TEXT NOT NULL DEFAULT ''"
-	");"
-	"CREATE INDEX treatment_by_date ON treatment (date, id);"
-	"CREATE TABLE checkin ("
-	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
-	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 89),"
-	"  redness INTEGER CHECK (redness BETWEEN 0 AND 3),"
-	"  swelling INTEGER CHECK (swelling BETWEEN 0 AND 3),"
-	"  bruising INTEGER CHECK (bruising BETWEEN 0 AND 3),"
-	"  bleeding INTEGER CHECK (bleeding BETWEEN 0 AND 3),"
-	"  signs INTEGER NOT NULL DEFAULT 0,"
-	"  note TEXT NOT NULL DEFAULT '',"
-	"  PRIMARY KEY (treatment_id, day)"
-	") WITHOUT ROWID;",
-	/* 1 -> 2: remember when each day was last saved (UTC) */
-	"ALTER TABLE checkin ADD COLUMN updated TEXT;",
-	/* 2 -> 3: windows and days up to 180 (the tables are rebuilt, as
-	 * CHECK constraints cannot be altered: create the new table, copy,
-	 * drop the old, rename, remake the index; foreign keys are off
-	 * meanwhile, see migrate()); Fitzpatrick skin type; temperature in
-	 * tenths of a degree C and care items on a check-in; actions and the
-	 * flags they resolve (by rule and calendar date). */
-	"CREATE TABLE treatment_new ("
-	"  id INTEGER PRIMARY KEY,"
-	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  device TEXT NOT NULL DEFAULT 'professional' CHECK (device IN ('professional', 'home')),"
-	"  depth_mm REAL CHECK (depth_mm IS NULL OR depth_mm BETWEEN 0.1 AND 3.0),"
-	"  area TEXT NOT NULL DEFAULT 'face',"
-	"  products TEXT NOT NULL DEFAULT '',"
-	"  risks INTEGER NOT NULL DEFAULT 0,"
-	"  window_days INTEGER NOT NULL DEFAULT 28 CHECK (window_days BETWEEN 7 AND 180),"
-	"  note TEXT NOT NULL DEFAULT '',"
-	"  skin_type INTEGER CHECK (skin_type IS NULL OR skin_type BETWEEN 1 AND 6)"
-	");"
-	"INSERT INTO treatment_new (id, date, device, depth_mm, area, products, risks,"
-	"  window_days, note)"
-	" SELECT id, date, device, depth_mm, area, products, risks, window_days, note"
-	" FROM treatment;"
-	"DROP TABLE treatment;"
-	"ALTER TABLE treatment_new RENAME TO treatment;"
-	"CREATE INDEX treatment_by_date ON treatment (date, id);"
-	"CREATE TABLE checkin_new ("
-	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
-	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 179),"
-	"  redness INTEGER CHECK (redness BETWEEN 0 AND 3),"
-	"  swelling INTEGER CHECK (swelling BETWEEN 0 AND 3),"
-	"  bruising INTEGER CHECK (bruising BETWEEN 0 AND 3),"
-	"  bleeding INTEGER CHECK (bleeding BETWEEN 0 AND 3),"
-	"  signs INTEGER NOT NULL DEFAULT 0,"
-	"  note TEXT NOT NULL DEFAULT '',"
-	"  updated TEXT,"
-	"  temperature_dc INTEGER CHECK (temperature_dc IS NULL OR"
-	"    temperature_dc BETWEEN 340 AND 430),"
-	"  care INTEGER NOT NULL DEFAULT 0,"
-	"  PRIMARY KEY (treatment_id, day)"
-	") WITHOUT ROWID;"
-	"INSERT INTO checkin_new (treatment_id, day, redness, swelling, bruising, bleeding,"
-	"  signs, note, updated)"
-	" SELECT treatment_id, day, redness, swelling, bruising, bleeding, signs, note,"
-	"  updated FROM checkin;"
-	"DROP TABLE checkin;"
-	"ALTER TABLE checkin_new RENAME TO checkin;"
-	"CREATE TABLE action ("
-	"  id INTEGER PRIMARY KEY,"
-	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
-	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  text TEXT NOT NULL CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 500)"
-	");"
-	"CREATE INDEX action_by_treatment ON action (treatment_id, date, id);"
-	"CREATE TABLE action_flag ("
-	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
-	"  rule TEXT NOT NULL,"
-	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
-	"  PRIMARY KEY (treatment_id, rule, date)"
-	") WITHOUT ROWID;"
-	"CREATE INDEX action_flag_by_action ON action_flag (action_id);",
-	/* 3 -> 4: no two treatments share date and area.  Older files may
-	 * hold such twins: the second becomes "face (2)", the third
-	 * "face (3)" (or "face (treatment ID)" should that name be taken);
-	 * temp.hg_renamed lists them for announce_renames(). */
-	"CREATE TEMP TABLE hg_renamed AS"
-	"  SELECT t.id, t.area AS old_area, t.area || ' (' || ((SELECT count(*) FROM treatment u"
-	"    WHERE u.date = t.date AND u.area = t.area AND u.id < t.id) + 1) || ')' AS new_area"
-	"  FROM treatment t WHERE EXISTS (SELECT 1 FROM treatment u"
-	"    WHERE u.date = t.date AND u.area = t.area AND u.id < t.id);"
-	"UPDATE hg_renamed SET new_area = old_area || ' (treatment ' || id || ')'"
-	"  WHERE EXISTS (SELECT 1 FROM treatment u WHERE u.area = hg_renamed.new_area"
-	"    AND u.date = (SELECT date FROM treatment WHERE id = hg_renamed.id));"
-	"UPDATE treatment SET area = (SELECT new_area FROM hg_renamed r WHERE r.id = treatment.id)"
-	"  WHERE id IN (SELECT id FROM hg_renamed);"
-	"CREATE UNIQUE INDEX treatment_by_date_area ON treatment (date, area);",
-	/* 4 -> 5: photos of a day (cleaned JPEG and thumbnail, removed with
-	 * their day), and the one-row profile */
-	"CREATE TABLE photo ("
-	"  id INTEGER PRIMARY KEY,"
-	"  treatment_id INTEGER NOT NULL,"
-	"  day INTEGER NOT NULL,"
-	"  jpeg BLOB NOT NULL,"
-	"  thumb BLOB NOT NULL,"
-	"  width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 1600),"
-	"  height INTEGER NOT NULL CHECK (height BETWEEN 1 AND 1600),"
-	"  bytes INTEGER NOT NULL CHECK (bytes = length(jpeg)),"
-	"  added TEXT NOT NULL,"
-	"  FOREIGN KEY (treatment_id, day) REFERENCES checkin (treatment_id, day)"
-	"    ON DELETE CASCADE ON UPDATE CASCADE"
-	");"
-	"CREATE INDEX photo_by_day ON photo (treatment_id, day, id);"
-	"CREATE TABLE profile ("
-	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
-	"  name TEXT NOT NULL DEFAULT '',"
-	"  born TEXT CHECK (born IS NULL OR born GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  clinic TEXT NOT NULL DEFAULT ''"
-	");",
-	/* 5 -> 6: signs and care may be not assessed (NULL; stored rows were
-	 * assessed); who did an action (NULL: not recorded, as before); the
-	 * flags an action is for by kind of problem and calendar date, several
-	 * actions to one flag allowed (a version 2 rule becomes its kind by
-	 * hg_v2_kind(), see rules_rule_kind(); a precaution is dropped, its
-	 * action kept; references that land on one kind and date become one);
-	 * medicines of a treatment */
-	"CREATE TABLE checkin_new ("
-	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
-	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 179),"
-	"  redness INTEGER CHECK (redness BETWEEN 0 AND 3),"
-	"  swelling INTEGER CHECK (swelling BETWEEN 0 AND 3),"
-	"  bruising INTEGER CHECK (bruising BETWEEN 0 AND 3),"
-	"  bleeding INTEGER CHECK (bleeding BETWEEN 0 AND 3),"
-	"  signs INTEGER,"
-	"  note TEXT NOT NULL DEFAULT '',"
-	"  updated TEXT,"
-	"  temperature_dc INTEGER CHECK (temperature_dc IS NULL OR"
-	"    temperature_dc BETWEEN 340 AND 430),"
-	"  care INTEGER,"
-	"  PRIMARY KEY (treatment_id, day)"
-	") WITHOUT ROWID;"
-	"INSERT INTO checkin_new (treatment_id, day, redness, swelling, bruising, bleeding,"
-	"  signs, note, updated, temperature_dc, care)"
-	" SELECT treatment_id, day, redness, swelling, bruising, bleeding, signs, note,"
-	"  updated, temperature_dc, care FROM checkin;"
-	"DROP TABLE checkin;"
-	"ALTER TABLE checkin_new RENAME TO checkin;"
-	"ALTER TABLE action ADD COLUMN who TEXT CHECK (who IS NULL OR who IN ('clinician', 'self'));"
-	"CREATE TABLE action_for ("
-	"  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
-	"  kind TEXT NOT NULL,"
-	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  PRIMARY KEY (action_id, kind, date)"
-	") WITHOUT ROWID;"
-	"INSERT OR IGNORE INTO action_for (action_id, kind, date)"
-	" SELECT f.action_id, hg_v2_kind(f.rule, t.risks, t.area), f.date"
-	" FROM action_flag f JOIN action a ON a.id = f.action_id"
-	" JOIN treatment t ON t.id = a.treatment_id"
-	" WHERE hg_v2_kind(f.rule, t.risks, t.area) IS NOT NULL;"
-	"DROP TABLE action_flag;"
-	"CREATE TABLE medicine ("
-	"  id INTEGER PRIMARY KEY,"
-	"  treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,"
-	"  name TEXT NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 100),"
-	"  dose TEXT NOT NULL DEFAULT '' CHECK (length(CAST(dose AS BLOB)) <= 100),"
-	"  date_from TEXT NOT NULL"
-	"    CHECK (date_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  date_to TEXT CHECK (date_to IS NULL OR"
-	"    (date_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_to >= date_from))"
-	");"
-	"CREATE INDEX medicine_by_treatment ON medicine (treatment_id, date_from, id);",
-};
-
-#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
-
-struct hg_db {
-	sqlite3 *sql;
-	char *path;
-	int reading;            /* an old read-only file: upgrade a copy in memory */
-	sqlite3_stmt *stmt[ST_COUNT];
-};
-
-int db_schema_version(void)
-{
-	return SCHEMA_VERSION;
-}
-
 const char *db_path(const struct hg_db *db)
 {
 	return db->path;
@@ -341,17 +134,17 @@ const char *db_path(const struct hg_db *db)
 
 /* SQLite ran out of memory: the same one line as healgrid's own
  * allocations, returned so the caller's rollback and clean-up still run. */
-static int nomem_fail(void)
+int db_nomem_fail(void)
 {
 	return hg_fail(HG_ERR_RUNTIME, "out of memory");
 }
 
 /* Turn an SQLite result code into one readable line. */
-static int sql_fail(struct hg_db *db, int rc)
+int db_sql_fail(struct hg_db *db, int rc)
 {
 	switch (rc & 0xFF) {
 	case SQLITE_NOMEM:
-		return nomem_fail();
+		return db_nomem_fail();
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return hg_fail(HG_ERR_RUNTIME, "%s: database is locked by another program"
@@ -385,7 +178,7 @@ static sqlite3_stmt *stmt_get(struct hg_db *db, enum stmt_id id)
 	if (!db->stmt[id]) {
 		if (sqlite3_prepare_v3(db->sql, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
 				       &db->stmt[id], NULL) != SQLITE_OK) {
-			sql_fail(db, sqlite3_errcode(db->sql));
+			db_sql_fail(db, sqlite3_errcode(db->sql));
 			return NULL;
 		}
 	} else {
@@ -395,11 +188,11 @@ static sqlite3_stmt *stmt_get(struct hg_db *db, enum stmt_id id)
 	return db->stmt[id];
 }
 
-static int exec(struct hg_db *db, const char *sql)
+int db_exec(struct hg_db *db, const char *sql)
 {
 	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_OK ? HG_OK : db_sql_fail(db, rc);
 }
 
 /* Run a statement that returns no rows. */
@@ -408,17 +201,17 @@ static int step_done(struct hg_db *db, sqlite3_stmt *st)
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_DONE ? HG_OK : db_sql_fail(db, rc);
 }
 
 int db_begin(struct hg_db *db)
 {
-	return exec(db, "BEGIN IMMEDIATE");
+	return db_exec(db, "BEGIN IMMEDIATE");
 }
 
 int db_commit(struct hg_db *db)
 {
-	int rc = exec(db, "COMMIT");
+	int rc = db_exec(db, "COMMIT");
 
 	if (rc != HG_OK)
 		db_rollback(db);
@@ -500,7 +293,7 @@ int db_default_path(char **out, int *is_default)
 	return HG_OK;
 }
 
-static int read_pragma_int(struct hg_db *db, const char *sql, int *out)
+int db_read_pragma_int(struct hg_db *db, const char *sql, int *out)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
@@ -516,128 +309,6 @@ static int read_pragma_int(struct hg_db *db, const char *sql, int *out)
 	return rc;
 }
 
-/* Treatments the upgrade to unique (date, area) renamed, said once on
- * stderr (the upgrade runs once); then the list is dropped. */
-static void announce_renames(struct hg_db *db)
-{
-	sqlite3_stmt *st;
-	struct strbuf sb = STRBUF_INIT;
-	size_t n = 0;
-
-	if (sqlite3_prepare_v2(db->sql, "SELECT id, old_area, new_area FROM temp.hg_renamed"
-			       " ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-		return;         /* no such table: this upgrade did not run */
-	while (sqlite3_step(st) == SQLITE_ROW)
-		sb_printf(&sb, "%s treatment %lld \"%s\" is now \"%s\"", n++ ? ";" : "",
-			  (long long)sqlite3_column_int64(st, 0),
-			  (const char *)sqlite3_column_text(st, 1),
-			  (const char *)sqlite3_column_text(st, 2));
-	sqlite3_finalize(st);
-	if (n > 0) {
-		char *line = hg_sanitize(sb_str(&sb));
-		fprintf(stderr, "healgrid: %s: treatments that shared a date and area were"
-			" told apart:%s\n", db->path, line);
-		free(line);
-	}
-	sb_free(&sb);
-	(void)exec(db, "DROP TABLE temp.hg_renamed");
-}
-
-/* hg_v2_kind(rule, risks, area): the kind of problem a version 2 flag
- * reference becomes (rules_rule_kind), NULL for a precaution; for the
- * upgrade step of migrations[]. */
-static void sql_v2_kind(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *rule = (const char *)sqlite3_value_text(argv[0]);
-	const char *area = (const char *)sqlite3_value_text(argv[2]);
-	const char *kind;
-
-	(void)argc;
-	struct hg_treatment t;
-	int k;
-
-	model_treatment_init(&t);
-	t.risks = (unsigned)sqlite3_value_int64(argv[1]);
-	t.area = (char *)(area ? area : "");    /* read only; never freed here */
-	k = rules_rule_kind(rule, &t);
-	kind = k >= 0 ? rules_kind_name((enum hg_kind)k) : NULL;
-	if (kind)
-		sqlite3_result_text(cx, kind, -1, SQLITE_STATIC);
-	else
-		sqlite3_result_null(cx);
-}
-
-/* healgrid's own SQL functions on db's connection: hg_v2_kind (the step to
- * schema 6, and ST_A_FLAG_INSERT). */
-static int add_functions(struct hg_db *db)
-{
-	return sqlite3_create_function_v2(db->sql, "hg_v2_kind", 3,
-					  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_v2_kind,
-					  NULL, NULL, NULL);
-}
-
-/* Take the schema from `from` to SCHEMA_VERSION in one transaction: all
- * steps or none.  The version is read again under the write lock, because
- * another healgrid may have migrated the file since we looked. */
-static int migrate(struct hg_db *db, int from)
-{
-	int rc, src;
-
-	if (from > 0 && sqlite3_db_readonly(db->sql, "main") == 1)
-		return hg_fail(HG_ERR_RUNTIME, "%s: made by an older healgrid (schema %d) and"
-			       " read-only: make it writable once so healgrid can upgrade it;"
-			       " it was not changed", db->path, from);
-	/* the function the step to schema 6 calls, on this connection */
-	src = add_functions(db);
-	if (src != SQLITE_OK)
-		return sql_fail(db, src);
-	/* Steps rebuild tables (drop and rename), which must not cascade:
-	 * foreign keys are off for the migration (a no-op inside a
-	 * transaction, so before it) and checked before the commit. */
-	rc = exec(db, "PRAGMA foreign_keys = OFF");
-	if (rc == HG_OK)
-		rc = db_begin(db);
-	if (rc == HG_OK && from > 0) {
-		src = read_pragma_int(db, "PRAGMA user_version", &from);
-		if (src != SQLITE_OK)
-			rc = sql_fail(db, src);
-	}
-	for (int v = from; rc == HG_OK && v < SCHEMA_VERSION; v++)
-		rc = exec(db, migrations[v]);
-	if (rc == HG_OK && from < SCHEMA_VERSION) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
-		rc = exec(db, sql);
-	}
-	if (rc == HG_OK && from == 0) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", HG_DB_APPLICATION_ID);
-		rc = exec(db, sql);
-	}
-	if (rc == HG_OK) {
-		sqlite3_stmt *fk = NULL;
-		int step = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &fk, NULL);
-
-		if (step == SQLITE_OK)
-			step = sqlite3_step(fk);
-		if (step == SQLITE_ROW)
-			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot upgrade: a row refers to a"
-				     " missing treatment; it was not changed", db->path);
-		else if (step != SQLITE_DONE)
-			rc = sql_fail(db, step);
-		sqlite3_finalize(fk);
-	}
-	if (rc != HG_OK)
-		db_rollback(db);
-	else
-		rc = db_commit(db);
-	if (rc == HG_OK)
-		announce_renames(db);
-	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK && rc == HG_OK)
-		rc = HG_ERR_RUNTIME;
-	return rc;
-}
-
 static int connect(struct hg_db *db, const char *file, int flags)
 {
 	/* One thread per connection: SQLite's own mutexes (a lock and unlock
@@ -646,7 +317,7 @@ static int connect(struct hg_db *db, const char *file, int flags)
 
 	if (rc != SQLITE_OK) {
 		if (!db->sql || (rc & 0xFF) == SQLITE_NOMEM)
-			return nomem_fail();
+			return db_nomem_fail();
 		return hg_fail(HG_ERR_RUNTIME, "%s: cannot open database: %s", db->path,
 			       sqlite3_errmsg(db->sql));
 	}
@@ -655,10 +326,10 @@ static int connect(struct hg_db *db, const char *file, int flags)
 	 * would copy another program's write-ahead log into its database. */
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	sqlite3_busy_timeout(db->sql, HG_DB_BUSY_TIMEOUT_MS);
-	rc = add_functions(db);
+	rc = db_add_functions(db);
 	if (rc != SQLITE_OK)
-		return sql_fail(db, rc);
-	return exec(db, "PRAGMA foreign_keys = ON");
+		return db_sql_fail(db, rc);
+	return db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
 /* Move the finished file tmp to dest, never replacing a file at dest:
@@ -666,7 +337,7 @@ static int connect(struct hg_db *db, const char *file, int flags)
  * RENAME_NOREPLACE; else (a file system that knows neither) rename() once
  * lstat() has found dest free.  0 when placed (tmp may still need
  * unlinking), else -1 with errno (EEXIST: something is at dest). */
-static int place_new_file(const char *tmp, const char *dest)
+int db_place_new_file(const char *tmp, const char *dest)
 {
 	struct stat st;
 
@@ -764,10 +435,10 @@ static int create_new(struct hg_db *db)
 	if (rc == HG_OK) {
 		/* Ours from the start: closing must copy the log into the file. */
 		sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
-		rc = exec(db, "PRAGMA journal_mode = WAL");
+		rc = db_exec(db, "PRAGMA journal_mode = WAL");
 	}
 	if (rc == HG_OK)
-		rc = migrate(db, 0);
+		rc = db_migrate(db, 0);
 	if (rc == HG_OK) {
 		/* Everything into the file itself before it moves into place
 		 * without its log: closing checkpoints too, but says nothing
@@ -775,14 +446,14 @@ static int create_new(struct hg_db *db)
 		int crc = sqlite3_wal_checkpoint_v2(db->sql, "main", SQLITE_CHECKPOINT_TRUNCATE,
 						    NULL, NULL);
 		if (crc != SQLITE_OK)
-			rc = sql_fail(db, crc);
+			rc = db_sql_fail(db, crc);
 	}
 	sqlite3_close(db->sql);
 	db->sql = NULL;
 	if (rc == HG_OK) {
 		chmod(sb_str(&tmp), 0600);
 		/* EEXIST: another healgrid made it meanwhile; open that one. */
-		if (place_new_file(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
+		if (db_place_new_file(sb_str(&tmp), db->path) != 0 && errno != EEXIST)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create database: %s",
 				     db->path, strerror(errno));
 	}
@@ -845,40 +516,6 @@ static int check_header(const char *path, off_t size)
 
 static int db_open_as(const char *path, int make_dirs, int reading, struct hg_db **out);
 
-/* An older schema in a file opened read-only, for reading only: the
- * connection moves to a copy of it in memory (SQLite's backup API), which
- * is upgraded; the file is never written. */
-static int upgrade_copy(struct hg_db *db, int version)
-{
-	sqlite3 *mem = NULL;
-	sqlite3_backup *b;
-	int src = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-				  NULL);
-
-	if (src != SQLITE_OK) {
-		sqlite3_close(mem);
-		return nomem_fail();
-	}
-	b = sqlite3_backup_init(mem, "main", db->sql, "main");
-	if (!b) {
-		src = sqlite3_errcode(mem);
-		sqlite3_close(mem);
-		return sql_fail(db, src);
-	}
-	src = sqlite3_backup_step(b, -1);
-	sqlite3_backup_finish(b);
-	if (src != SQLITE_DONE) {
-		sqlite3_close(mem);
-		return sql_fail(db, src);
-	}
-	sqlite3_close(db->sql);
-	db->sql = mem;
-	sqlite3_extended_result_codes(db->sql, 1);
-	if (exec(db, "PRAGMA foreign_keys = ON") != HG_OK)
-		return HG_ERR_RUNTIME;
-	return migrate(db, version);
-}
-
 int db_open(const char *path, int make_dirs, struct hg_db **out)
 {
 	return db_open_as(path, make_dirs, 0, out);
@@ -927,29 +564,29 @@ static int db_open_as(const char *path, int make_dirs, int reading, struct hg_db
 	}
 	if (rc == HG_OK) {
 		int app = 0, version = 0;
-		int src = read_pragma_int(db, "PRAGMA application_id", &app);
+		int src = db_read_pragma_int(db, "PRAGMA application_id", &app);
 
 		if (src == SQLITE_OK)
-			src = read_pragma_int(db, "PRAGMA user_version", &version);
+			src = db_read_pragma_int(db, "PRAGMA user_version", &version);
 		if ((src & 0xFF) == SQLITE_NOTADB || (src & 0xFF) == SQLITE_CORRUPT)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database"
 				     " (not an SQLite file, or damaged)", path);
 		else if (src != SQLITE_OK)
-			rc = sql_fail(db, src);
+			rc = db_sql_fail(db, src);
 		else if (app != HG_DB_APPLICATION_ID)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database"
 				     " (it belongs to another program); it was not changed", path);
-		else if (version > SCHEMA_VERSION)
+		else if (version > db_schema_version())
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: made by a newer healgrid (schema %d,"
 				     " this one knows %d); upgrade healgrid", path, version,
-				     SCHEMA_VERSION);
+				     db_schema_version());
 		else if (version < 1)
 			rc = hg_fail(HG_ERR_RUNTIME, "%s: not a healgrid database (no schema)", path);
-		else if (version < SCHEMA_VERSION && db->reading &&
+		else if (version < db_schema_version() && db->reading &&
 			 sqlite3_db_readonly(db->sql, "main") == 1)
-			rc = upgrade_copy(db, version);
-		else if (version < SCHEMA_VERSION)
-			rc = migrate(db, version);
+			rc = db_upgrade_copy(db, version);
+		else if (version < db_schema_version())
+			rc = db_migrate(db, version);
 	}
 	/* Ours: from now on closing checkpoints as usual. */
 	if (rc == HG_OK)
@@ -1038,7 +675,7 @@ static int row_treatment(struct hg_db *db, sqlite3_stmt *st, struct hg_treatment
 static int bind_copy(sqlite3_stmt *st, int i, const char *s)
 {
 	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) == SQLITE_OK
-		? HG_OK : nomem_fail();
+		? HG_OK : db_nomem_fail();
 }
 
 static int bind_treatment(sqlite3_stmt *st, const struct hg_treatment *t)
@@ -1150,7 +787,7 @@ int db_treatment_get(struct hg_db *db, int64_t id, struct hg_treatment *out)
 	else if (rc == SQLITE_DONE)
 		rc = hg_fail(HG_ERR_INPUT, "no treatment %lld", (long long)id);
 	else
-		rc = sql_fail(db, rc);
+		rc = db_sql_fail(db, rc);
 	sqlite3_reset(st);
 	if (rc != HG_OK)
 		model_treatment_free(out);
@@ -1165,7 +802,7 @@ static int query_id(struct hg_db *db, sqlite3_stmt *st, int64_t *id)
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : db_sql_fail(db, rc);
 }
 
 int db_treatment_latest(struct hg_db *db, int64_t *id)
@@ -1228,7 +865,7 @@ int db_treatment_list(struct hg_db *db, struct hg_treatment **out, size_t *n)
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		rc = rc == SQLITE_ERROR ? HG_ERR_RUNTIME : sql_fail(db, rc);
+		rc = rc == SQLITE_ERROR ? HG_ERR_RUNTIME : db_sql_fail(db, rc);
 		db_treatments_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -1285,7 +922,7 @@ int db_checkin_get(struct hg_db *db, int64_t tid, int day, struct hg_checkin *ou
 	sqlite3_reset(st);
 	if (!*found)
 		out->note = xstrdup("");
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : db_sql_fail(db, rc);
 }
 
 /* Store c as it is (an upsert: the day's photos stay); with prune, a day
@@ -1369,7 +1006,7 @@ int db_checkin_renumber(struct hg_db *db, int64_t tid, int delta)
 			days[n++] = sqlite3_column_int(st, 0);
 		}
 		if (src != SQLITE_DONE)
-			rc = sql_fail(db, src);
+			rc = db_sql_fail(db, src);
 		sqlite3_reset(st);
 	}
 	st = rc == HG_OK ? stmt_get(db, ST_C_RENUMBER) : NULL;
@@ -1433,7 +1070,7 @@ int db_recovery_load(struct hg_db *db, int64_t tid, struct hg_recovery *out)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		model_recovery_free(out);
-		return sql_fail(db, rc);
+		return db_sql_fail(db, rc);
 	}
 	return HG_OK;
 }
@@ -1443,7 +1080,7 @@ int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg)
 	/* A read transaction, so the treatment list and the check-ins are
 	 * one snapshot even with a writer beside us. */
 	int own = sqlite3_get_autocommit(db->sql);
-	int rc = own ? exec(db, "BEGIN") : HG_OK;
+	int rc = own ? db_exec(db, "BEGIN") : HG_OK;
 	struct hg_treatment *t = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t nt = 0;
@@ -1465,7 +1102,7 @@ int db_recovery_each(struct hg_db *db, db_recovery_fn *fn, void *arg)
 			step = sqlite3_step(st);
 		}
 		if (step != SQLITE_ROW && step != SQLITE_DONE)
-			rc = sql_fail(db, step);
+			rc = db_sql_fail(db, step);
 		else
 			rc = fn(&r, i, nt, arg);
 		for (size_t k = 0; k < r.ndays; k++)
@@ -1489,392 +1126,6 @@ int db_data_version(struct hg_db *db, int64_t *out)
 
 	*out = 0;
 	return st ? query_id(db, st, out) : HG_ERR_RUNTIME;
-}
-
-/* ---- check ------------------------------------------------------------ */
-
-/* A rule SQL alone cannot judge, or output to tidy: the query selects the
- * values, judge() says whether the row is a problem (1, its line written)
- * or not (0), or fails (-1: out of memory, the message recorded). */
-typedef int check_judge_fn(sqlite3_stmt *st, struct strbuf *line);
-
-/* integrity_check: "ok", or problems, the first prefixed with the
- * schema's name and a line break. */
-static int judge_integrity(sqlite3_stmt *st, struct strbuf *line)
-{
-	static const char banner[] = "*** in database main ***";
-	const char *s = (const char *)sqlite3_column_text(st, 0);
-
-	if (!s)
-		return 0;
-	if (strcmp(s, "ok") == 0)
-		return 0;
-	if (strncmp(s, banner, sizeof banner - 1) == 0)
-		s += sizeof banner - 1;
-	sb_puts(line, s + strspn(s, " \n"));
-	return 1;
-}
-
-/* action_for (action_id, kind, date): the kind must be one healgrid knows,
- * or the flag can never be found again. */
-static int judge_flag_kind(sqlite3_stmt *st, struct strbuf *line)
-{
-	const char *kind = (const char *)sqlite3_column_text(st, 1);
-
-	if (!kind && sqlite3_column_type(st, 1) != SQLITE_NULL)
-		return nomem_fail(), -1;
-	if (kind && rules_kind_lookup(kind) >= 0)
-		return 0;
-	sb_printf(line, "action %lld: is for a flag of unknown kind \"%s\" (%s)",
-		  (long long)sqlite3_column_int64(st, 0), kind ? kind : "",
-		  sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
-	return 1;
-}
-
-/* One stored JPEG of photo (id, treatment_id, day, width, height, jpeg,
- * thumb) at column col: 1 and its line when it is not a clean JPEG as
- * healgrid writes them, of at most max_side px, and when want_w is given,
- * of exactly want_w x want_h px. */
-static int judge_jpeg(sqlite3_stmt *st, struct strbuf *line, int col, const char *what,
-		      int max_side, long long want_w, long long want_h)
-{
-	const unsigned char *data = sqlite3_column_blob(st, col);
-	int len = sqlite3_column_bytes(st, col), w, h;
-	char name[64];
-
-	if (!data && len > 0)
-		return nomem_fail(), -1;
-	snprintf(name, sizeof name, "photo %lld%s", (long long)sqlite3_column_int64(st, 0), what);
-	sb_printf(line, "treatment %lld day %lld: ", (long long)sqlite3_column_int64(st, 1),
-		  (long long)sqlite3_column_int64(st, 2));
-	if (!data || !image_is_clean_jpeg(data, (size_t)len, name, &w, &h)) {
-		/* image.c records why; out of memory is a failure, not a finding */
-		if (strcmp(hg_error(), "out of memory") == 0)
-			return -1;
-		sb_puts(line, *hg_error() ? hg_error() : name);
-		if (!*hg_error())
-			sb_puts(line, ": not a JPEG image");
-		hg_error_clear();
-		return 1;
-	}
-	if (w > max_side || h > max_side) {
-		sb_printf(line, "%s is %dx%d px (at most %d on a side)", name, w, h, max_side);
-		return 1;
-	}
-	if (want_w >= 0 && (w != want_w || h != want_h)) {
-		sb_printf(line, "%s is %dx%d px, stored as %lldx%lld", name, w, h, want_w, want_h);
-		return 1;
-	}
-	return 0;
-}
-
-/* A photo decodes, whole, to the size stored with it, and so does its
- * thumbnail, which is no larger than a thumbnail is made. */
-static int judge_photo(sqlite3_stmt *st, struct strbuf *line)
-{
-	int rc = judge_jpeg(st, line, 5, "", HG_IMAGE_LONG_SIDE, sqlite3_column_int64(st, 3),
-			    sqlite3_column_int64(st, 4));
-
-	if (rc != 0)
-		return rc;
-	sb_free(line);
-	return judge_jpeg(st, line, 6, " thumbnail", HG_IMAGE_THUMB_SIDE, -1, -1);
-}
-
-/* What `check` runs, in order: SQLite's own checks, then healgrid's rules
- * about what the database holds.  Without judge, a query returns one row
- * per problem: its line.  Limits come in as named parameters (see
- * bind_limits).  Adding a rule is adding a line.  Every verdict depends on
- * the file alone, never on the clock: a date after today (written while
- * the clock ran ahead, or in another time zone) is not a problem. */
-static const struct invariant {
-	const char *sql;
-	check_judge_fn *judge;
-} invariants[] = {
-	{ "PRAGMA integrity_check", judge_integrity },
-	{ "SELECT printf('%s row %s: refers to a missing %s', \"table\", coalesce(rowid, '?'),"
-	  " parent) FROM pragma_foreign_key_check", NULL },
-	/* treatments */
-	{ "SELECT printf('treatment %d: date \"%s\" is not a real date', id, date)"
-	  " FROM treatment WHERE date(julianday(date)) IS NOT date ORDER BY id", NULL },
-	{ "SELECT printf('treatment %d: device \"%s\" is not professional or home', id, device)"
-	  " FROM treatment WHERE device NOT IN ('professional', 'home') ORDER BY id", NULL },
-	{ "SELECT printf('treatment %d: depth %s mm outside %s-%s', id, depth_mm, :depth_min,"
-	  " :depth_max) FROM treatment WHERE depth_mm IS NOT NULL"
-	  " AND (typeof(depth_mm) NOT IN ('real', 'integer')"
-	  " OR depth_mm NOT BETWEEN :depth_min AND :depth_max) ORDER BY id", NULL },
-	{ "SELECT printf('treatment %d: window of %s days outside %d-%d', id, window_days,"
-	  " :window_min, :window_max) FROM treatment WHERE typeof(window_days) != 'integer'"
-	  " OR window_days NOT BETWEEN :window_min AND :window_max ORDER BY id", NULL },
-	{ "SELECT printf('treatment %d: unknown risks (bits %d)', id, risks & ~:risks)"
-	  " FROM treatment WHERE typeof(risks) != 'integer' OR risks & ~:risks != 0"
-	  " ORDER BY id", NULL },
-	{ "SELECT printf('treatment %d: skin type %s (%d-%d or none)', id, quote(skin_type),"
-	  " :skin_min, :skin_max) FROM treatment WHERE skin_type IS NOT NULL"
-	  " AND (typeof(skin_type) != 'integer' OR skin_type NOT BETWEEN :skin_min AND :skin_max)"
-	  " ORDER BY id", NULL },
-	{ "SELECT printf('treatment %d: note of %d bytes (at most %d)', id,"
-	  " length(CAST(note AS BLOB)), :note_max) FROM treatment"
-	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY id", NULL },
-	/* check-ins: a day lies within its window, which is never wider than
-	 * the widest window */
-	{ "SELECT printf('treatment %d: day %s outside its window (days 0-%d)', c.treatment_id,"
-	  " c.day, min(t.window_days, :window_max) - 1) FROM checkin c"
-	  " JOIN treatment t ON t.id = c.treatment_id"
-	  " WHERE typeof(c.day) != 'integer' OR c.day < 0"
-	  " OR c.day >= min(t.window_days, :window_max) ORDER BY c.treatment_id, c.day", NULL },
-	{ "SELECT printf('treatment %d day %s: %s rated %s (0-%d or none)', treatment_id, day,"
-	  " name, quote(v), :rating_max) FROM (SELECT treatment_id, day, 'redness' AS name,"
-	  " redness AS v FROM checkin UNION ALL SELECT treatment_id, day, 'swelling', swelling"
-	  " FROM checkin UNION ALL SELECT treatment_id, day, 'bruising', bruising FROM checkin"
-	  " UNION ALL SELECT treatment_id, day, 'bleeding', bleeding FROM checkin)"
-	  " WHERE v IS NOT NULL AND (typeof(v) != 'integer' OR v NOT BETWEEN 0 AND :rating_max)"
-	  " ORDER BY treatment_id, day, name", NULL },
-	{ "SELECT printf('treatment %d day %s: unknown signs (bits %d)', treatment_id, day,"
-	  " signs & ~:signs) FROM checkin WHERE signs IS NOT NULL"
-	  " AND (typeof(signs) != 'integer' OR signs & ~:signs != 0)"
-	  " ORDER BY treatment_id, day", NULL },
-	{ "SELECT printf('treatment %d day %s: temperature stored as %s, not in whole tenths"
-	  " of a degree', treatment_id, day, quote(temperature_dc)) FROM checkin"
-	  " WHERE temperature_dc IS NOT NULL AND typeof(temperature_dc) != 'integer'"
-	  " ORDER BY treatment_id, day", NULL },
-	{ "SELECT printf('treatment %d day %s: temperature %.1f outside %.1f-%.1f °C', treatment_id,"
-	  " day, temperature_dc / 10.0, :temp_min / 10.0, :temp_max / 10.0) FROM checkin"
-	  " WHERE typeof(temperature_dc) = 'integer'"
-	  " AND temperature_dc NOT BETWEEN :temp_min AND :temp_max ORDER BY treatment_id, day",
-	  NULL },
-	{ "SELECT printf('treatment %d day %s: unknown care items (bits %d)', treatment_id, day,"
-	  " care & ~:care) FROM checkin WHERE care IS NOT NULL"
-	  " AND (typeof(care) != 'integer' OR care & ~:care != 0)"
-	  " ORDER BY treatment_id, day", NULL },
-	{ "SELECT printf('treatment %d day %s: note of %d bytes (at most %d)', treatment_id,"
-	  " day, length(CAST(note AS BLOB)), :note_max) FROM checkin"
-	  " WHERE length(CAST(note AS BLOB)) > :note_max ORDER BY treatment_id, day", NULL },
-	/* actions and the flags they resolve */
-	{ "SELECT printf('action %d: date \"%s\" is not a real date', id, date)"
-	  " FROM action WHERE date(julianday(date)) IS NOT date ORDER BY id", NULL },
-	{ "SELECT printf('action %d: text of %d bytes (1-%d)', id,"
-	  " coalesce(length(CAST(text AS BLOB)), 0), :action_text_max) FROM action"
-	  " WHERE coalesce(length(CAST(text AS BLOB)), 0) NOT BETWEEN 1 AND :action_text_max"
-	  " ORDER BY id", NULL },
-	{ "SELECT printf('action %d: who is %s (clinician, self or not recorded)', id,"
-	  " quote(who)) FROM action WHERE who IS NOT NULL AND who NOT IN ('clinician', 'self')"
-	  " ORDER BY id", NULL },
-	{ "SELECT action_id, kind, date FROM action_for ORDER BY action_id, date, kind",
-	  judge_flag_kind },
-	{ "SELECT printf('action %d: is for %s on \"%s\", which is not a real date', action_id,"
-	  " kind, date) FROM action_for WHERE date(julianday(date)) IS NOT date"
-	  " ORDER BY action_id, date, kind", NULL },
-	/* medicines */
-	{ "SELECT printf('medicine %d: %s \"%s\" is not a real date', id, name, d) FROM"
-	  " (SELECT id, 'from' AS name, date_from AS d FROM medicine UNION ALL"
-	  " SELECT id, 'to', date_to FROM medicine WHERE date_to IS NOT NULL)"
-	  " WHERE date(julianday(d)) IS NOT d ORDER BY id, name", NULL },
-	{ "SELECT printf('medicine %d: ends %s, before it starts (%s)', id, date_to, date_from)"
-	  " FROM medicine WHERE date_to < date_from ORDER BY id", NULL },
-	{ "SELECT printf('medicine %d: name of %d bytes (1-%d), dose of %d bytes (at most %d)',"
-	  " id, coalesce(length(CAST(name AS BLOB)), 0), :medicine_text_max,"
-	  " coalesce(length(CAST(dose AS BLOB)), 0), :medicine_text_max) FROM medicine"
-	  " WHERE coalesce(length(CAST(name AS BLOB)), 0) NOT BETWEEN 1 AND :medicine_text_max"
-	  " OR length(CAST(dose AS BLOB)) > :medicine_text_max ORDER BY id", NULL },
-	/* photos and the profile */
-	{ "SELECT printf('treatment %d day %s: %d photos (at most %d)', treatment_id, day,"
-	  " count(*), :photos_max) FROM photo GROUP BY treatment_id, day"
-	  " HAVING count(*) > :photos_max ORDER BY treatment_id, day", NULL },
-	{ "SELECT id, treatment_id, day, width, height, jpeg, thumb FROM photo ORDER BY id",
-	  judge_photo },
-	{ "SELECT printf('profile: born \"%s\" is not a real date', born) FROM profile"
-	  " WHERE born IS NOT NULL AND date(julianday(born)) IS NOT born", NULL },
-};
-
-/* The limits an invariant may name, bound where it does. */
-static void bind_limits(sqlite3_stmt *st)
-{
-	static const struct { const char *name; long long v; } ints[] = {
-		{ ":window_min", HG_WINDOW_MIN }, { ":window_max", HG_WINDOW_MAX },
-		{ ":rating_max", HG_RATING_MAX }, { ":note_max", HG_NOTE_MAX },
-		{ ":signs", (long long)HG_BIT(HG_SIGN_COUNT) - 1 },
-		{ ":risks", (long long)HG_BIT(HG_RISK_COUNT) - 1 },
-		{ ":care", (long long)HG_BIT(HG_CARE_COUNT) - 1 },
-		{ ":skin_min", HG_SKIN_MIN }, { ":skin_max", HG_SKIN_MAX },
-		{ ":temp_min", HG_TEMP_MIN }, { ":temp_max", HG_TEMP_MAX },
-		{ ":action_text_max", HG_ACTION_TEXT_MAX },
-		{ ":medicine_text_max", HG_MEDICINE_TEXT_MAX },
-		{ ":photos_max", HG_PHOTOS_PER_DAY },
-	};
-	static const struct { const char *name; double v; } reals[] = {
-		{ ":depth_min", HG_DEPTH_MIN }, { ":depth_max", HG_DEPTH_MAX },
-	};
-	int i;
-
-	for (size_t k = 0; k < sizeof ints / sizeof ints[0]; k++)
-		if ((i = sqlite3_bind_parameter_index(st, ints[k].name)) > 0)
-			sqlite3_bind_int64(st, i, ints[k].v);
-	for (size_t k = 0; k < sizeof reals / sizeof reals[0]; k++)
-		if ((i = sqlite3_bind_parameter_index(st, reals[k].name)) > 0)
-			sqlite3_bind_double(st, i, reals[k].v);
-}
-
-/* Run one checking query, each problem to fn as one line.  A query that
- * cannot run because the pages it reads are damaged is itself a problem,
- * said once; any other failure (out of memory) stops the check. */
-static int check_query(struct hg_db *db, const struct invariant *inv, db_problem_fn *fn,
-		       void *arg, size_t *problems, int *damaged)
-{
-	sqlite3_stmt *st = NULL;
-	struct strbuf line = STRBUF_INIT;
-	int rc = sqlite3_prepare_v2(db->sql, inv->sql, -1, &st, NULL);
-
-	if (rc == SQLITE_OK) {
-		bind_limits(st);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const unsigned char *text = sqlite3_column_text(st, 0);
-
-			/* text that SQLite could not allocate */
-			if (!text && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			sb_free(&line);
-			if (inv->judge) {
-				int j = inv->judge(st, &line);
-
-				if (j < 0) {
-					sb_free(&line);
-					sqlite3_finalize(st);
-					return HG_ERR_RUNTIME;
-				}
-				if (j == 0)
-					continue;
-			} else if (!text) {
-				continue;
-			}
-			if (!inv->judge)
-				sb_puts(&line, (const char *)text);
-			for (size_t i = 0; i < line.len; i++)
-				if (line.s[i] == '\n' || line.s[i] == '\r')
-					line.s[i] = ' ';
-			fn(sb_str(&line), arg);
-			++*problems;
-		}
-	}
-	sb_free(&line);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return HG_OK;
-	if ((rc & 0xFF) != SQLITE_CORRUPT && (rc & 0xFF) != SQLITE_NOTADB &&
-	    (rc & 0xFF) != SQLITE_IOERR)
-		return sql_fail(db, rc);        /* out of memory, or a rule that is wrong */
-	if (*damaged)
-		return HG_OK;
-	*damaged = 1;
-	sb_printf(&line, "database file is damaged: %s", sqlite3_errmsg(db->sql));
-	fn(sb_str(&line), arg);
-	sb_free(&line);
-	++*problems;
-	return HG_OK;
-}
-
-int db_check(struct hg_db *db, db_problem_fn *fn, void *arg, size_t *problems)
-{
-	int rc = exec(db, "BEGIN");     /* one snapshot; nothing is written */
-	int damaged = 0;
-
-	*problems = 0;
-	for (size_t i = 0; rc == HG_OK && i < sizeof invariants / sizeof invariants[0]; i++)
-		rc = check_query(db, &invariants[i], fn, arg, problems, &damaged);
-	db_rollback(db);
-	return rc;
-}
-
-/* ---- backup ----------------------------------------------------------- */
-
-/* The copy is made in a temporary file beside dest and moved into place
- * only when complete, so a failed or interrupted backup never leaves a
- * half-written file nor destroys the one --force would replace.  Copying
- * every page in one backup step reads one snapshot of the source (WAL lets
- * other connections keep writing meanwhile), so the copy is consistent and
- * a busy writer cannot make the backup restart forever. */
-int db_backup(struct hg_db *db, const char *dest, int force)
-{
-	struct stat st, self;
-	struct strbuf tmp = STRBUF_INIT;
-	sqlite3 *out = NULL;
-	sqlite3_backup *b;
-	int fd, rc, waited = 0;
-
-	if (lstat(dest, &st) == 0) {
-		if (!force)
-			return hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest);
-		if (stat(dest, &st) == 0 && stat(db->path, &self) == 0 &&
-		    st.st_dev == self.st_dev && st.st_ino == self.st_ino)
-			return hg_fail(HG_ERR_INPUT, "%s: that is the database itself", dest);
-		if (!S_ISREG(st.st_mode))
-			return hg_fail(HG_ERR_INPUT, "%s: not a regular file", dest);
-	}
-	sb_printf(&tmp, "%s.tmp-XXXXXX", dest);
-	fd = mkstemp(tmp.s);    /* mode 0600 */
-	if (fd < 0) {
-		rc = hg_fail(HG_ERR_RUNTIME, "%s: cannot create: %s", dest, strerror(errno));
-		sb_free(&tmp);
-		return rc;
-	}
-	fchmod(fd, 0600);
-	close(fd);
-	rc = sqlite3_open_v2(sb_str(&tmp), &out, SQLITE_OPEN_READWRITE, NULL);
-	if (rc == SQLITE_OK) {
-		b = sqlite3_backup_init(out, "main", db->sql, "main");
-		if (b) {
-			while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
-			       rc == SQLITE_LOCKED) {
-				if (waited >= HG_DB_BUSY_TIMEOUT_MS)
-					break;
-				sqlite3_sleep(20);
-				waited += 20;
-			}
-			sqlite3_backup_finish(b);
-		} else {
-			rc = sqlite3_errcode(out);
-		}
-	}
-	if (rc == SQLITE_DONE) {
-		int crc = sqlite3_close(out);
-
-		out = NULL;
-		if (crc != SQLITE_OK)
-			rc = crc;
-	}
-	if (rc != SQLITE_DONE) {
-		if ((rc & 0xFF) == SQLITE_NOMEM)
-			rc = nomem_fail();
-		else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
-			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: the database stayed"
-				     " locked by another program; try again", dest);
-		else if ((rc & 0xFF) == SQLITE_FULL ||
-			 (out && sqlite3_system_errno(out) == ENOSPC))
-			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: disk full", dest);
-		else
-			rc = hg_fail(HG_ERR_RUNTIME, "%s: backup failed: %s", dest,
-				     out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
-		sqlite3_close(out);
-		unlink(sb_str(&tmp));
-		sb_puts(&tmp, "-journal");
-		unlink(sb_str(&tmp));
-		sb_free(&tmp);
-		return rc;
-	}
-	if (force)
-		rc = rename(sb_str(&tmp), dest) == 0 ? HG_OK
-			: hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
-	else if (place_new_file(sb_str(&tmp), dest) == 0)
-		rc = HG_OK;     /* never over a file made meanwhile */
-	else if (errno == EEXIST)
-		rc = hg_fail(HG_ERR_INPUT, "%s: file exists (use --force to replace it)", dest);
-	else
-		rc = hg_fail(HG_ERR_RUNTIME, "%s: %s", dest, strerror(errno));
-	unlink(sb_str(&tmp));
-	sb_free(&tmp);
-	return rc;
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -2030,7 +1281,7 @@ int db_action_list(struct hg_db *db, int64_t tid, struct hg_action **out, size_t
 	}
 	if (rc != SQLITE_DONE) {
 		model_actions_free(a, na);
-		return rc == SQLITE_ERROR ? HG_ERR_RUNTIME : sql_fail(db, rc);
+		return rc == SQLITE_ERROR ? HG_ERR_RUNTIME : db_sql_fail(db, rc);
 	}
 	*out = a;
 	*n = na;
@@ -2058,7 +1309,7 @@ int db_action_first_date(struct hg_db *db, int64_t tid, int *date, int *found)
 		*found = 1;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : db_sql_fail(db, rc);
 }
 
 int db_beyond_csv(struct hg_db *db, unsigned *held)
@@ -2074,7 +1325,7 @@ int db_beyond_csv(struct hg_db *db, unsigned *held)
 		if (sqlite3_column_int(st, i))
 			*held |= 1u << i;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_ROW ? HG_OK : db_sql_fail(db, rc);
 }
 
 /* ---- medicines -------------------------------------------------------- */
@@ -2139,7 +1390,7 @@ int db_medicine_get(struct hg_db *db, int64_t id, struct hg_medicine *out)
 		rc = hg_fail(HG_ERR_INPUT, "no medicine %lld (see 'healgrid medicine list --all')",
 			     (long long)id);
 	else
-		rc = sql_fail(db, rc);
+		rc = db_sql_fail(db, rc);
 	sqlite3_reset(st);
 	if (rc != HG_OK)
 		model_medicine_free(out);
@@ -2194,7 +1445,7 @@ int db_medicine_list(struct hg_db *db, int64_t tid, struct hg_medicine **out, si
 	}
 	sqlite3_reset(st);
 	if (status == HG_OK && rc != SQLITE_DONE)
-		status = sql_fail(db, rc);
+		status = db_sql_fail(db, rc);
 	if (status != HG_OK) {
 		model_medicines_free(m, nm);
 		return status;
@@ -2308,7 +1559,7 @@ int db_photo_list(struct hg_db *db, int64_t tid, struct hg_photo_info **out, siz
 	}
 	sqlite3_reset(st);
 	if (status == HG_OK && rc != SQLITE_DONE)
-		status = sql_fail(db, rc);
+		status = db_sql_fail(db, rc);
 	if (status != HG_OK) {
 		free(*out);
 		*out = NULL;
@@ -2345,7 +1596,7 @@ int db_photo_days(struct hg_db *db, int64_t tid, int date, struct hg_photo_info 
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		status = sql_fail(db, rc);
+		status = db_sql_fail(db, rc);
 	if (status != HG_OK) {
 		free(*out);
 		*out = NULL;
@@ -2383,7 +1634,7 @@ int db_photo_get(struct hg_db *db, int64_t id, int thumb, struct hg_photo_info *
 		rc = hg_fail(HG_ERR_INPUT, "no photo %lld (see 'healgrid photo list')",
 			     (long long)id);
 	} else {
-		rc = sql_fail(db, rc);
+		rc = db_sql_fail(db, rc);
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -2455,7 +1706,7 @@ int db_profile_get(struct hg_db *db, struct hg_profile *out, int *found)
 		out->name = xstrdup("");
 		out->clinic = xstrdup("");
 	}
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HG_OK : db_sql_fail(db, rc);
 }
 
 int db_profile_put(struct hg_db *db, const struct hg_profile *p)
@@ -2518,7 +1769,7 @@ int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, in
 	if (!st)
 		return HG_ERR_RUNTIME;
 	if (sqlite3_bind_text64(st, 1, json, len, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
-		return nomem_fail();
+		return db_nomem_fail();
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*valid = sqlite3_column_int(st, 0);
@@ -2526,7 +1777,7 @@ int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, in
 			*type = json_type_of(sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? HG_OK : sql_fail(db, rc);
+	return rc == SQLITE_ROW ? HG_OK : db_sql_fail(db, rc);
 }
 
 static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_t len,
@@ -2563,7 +1814,7 @@ static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_
 	if (!st)
 		return HG_ERR_RUNTIME;
 	if (sqlite3_bind_text64(st, 1, json, len, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
-		return nomem_fail();
+		return db_nomem_fail();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hg_json_item *it;
 		int col;
@@ -2586,7 +1837,7 @@ static int json_rows(struct hg_db *db, sqlite3_stmt *st, const char *json, size_
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_json_items_free(v, count);
-		return sql_fail(db, rc);
+		return db_sql_fail(db, rc);
 	}
 	*out = v;
 	*n = count;

@@ -1,9 +1,10 @@
 #!/bin/sh
 # make-v1-db.sh — how tests/data/v1.db was made: a database exactly as the
-# first healgrid wrote it (schema version 1: migrations[0] of src/db.c,
-# copied verbatim; WAL; application_id "HgId"), holding two treatments and
-# a few check-ins with unrated days, signs and UTF-8 notes.  The file is
-# committed; this script documents it and is not run by the build.
+# first healgrid wrote it (schema version 1: migrations[0] of
+# src/store/db_schema.c, copied verbatim; WAL; application_id "HgId"),
+# holding two treatments and a few check-ins with unrated days, signs and
+# UTF-8 notes.  The file is committed; this script documents it and is not
+# run by the build.
 #   tests/data/make-v1-db.sh tests/data/v1.db
 set -eu
 out=${1:?usage: make-v1-db.sh FILE}

@@ -1,12 +1,13 @@
 #!/bin/sh
 # make-v2-db.sh — how tests/data/v2.db was made: a database exactly as
-# healgrid wrote it at schema version 2 (migrations[0] and [1] of src/db.c,
-# copied verbatim; WAL; application_id "HgId"), holding every kind of row
-# that schema knows: treatments of both devices, with and without depth,
-# every risk of the time, the widest window (90 days), and check-ins with
-# unrated and rated days, every sign of the time, the last day (89), UTF-8
-# and multi-line notes, and the `updated` stamp set and unset.  The file is
-# committed; this script documents it and is not run by the build.
+# healgrid wrote it at schema version 2 (migrations[0] and [1] of
+# src/store/db_schema.c, copied verbatim; WAL; application_id "HgId"),
+# holding every kind of row that schema knows: treatments of both devices,
+# with and without depth, every risk of the time, the widest window (90
+# days), and check-ins with unrated and rated days, every sign of the time,
+# the last day (89), UTF-8 and multi-line notes, and the `updated` stamp set
+# and unset.  The file is committed; this script documents it and is not run
+# by the build.
 #   tests/data/make-v2-db.sh tests/data/v2.db
 set -eu
 out=${1:?usage: make-v2-db.sh FILE}

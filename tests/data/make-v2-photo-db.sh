@@ -1,10 +1,10 @@
 #!/bin/sh
 # make-v2-photo-db.sh — how tests/data/v2-photo.db was made: a database exactly as
 # healgrid wrote it at schema version 2 (the first schema of
-# make-v1-db.sh, then migrations[1] of src/db.c, copied verbatim: the
-# check-in's `updated` column), holding two treatments and check-ins with
-# unrated days, signs and UTF-8 notes.  The file is committed; this script
-# documents it and is not run by the build.
+# make-v1-db.sh, then migrations[1] of src/store/db_schema.c, copied
+# verbatim: the check-in's `updated` column), holding two treatments and
+# check-ins with unrated days, signs and UTF-8 notes.  The file is committed;
+# this script documents it and is not run by the build.
 #   tests/data/make-v2-photo-db.sh tests/data/v2-photo.db
 set -eu
 out=${1:?usage: make-v2-photo-db.sh FILE}

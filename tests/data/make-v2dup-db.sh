@@ -1,13 +1,13 @@
 #!/bin/sh
 # make-v2dup-db.sh — how tests/data/v2dup.db was made: a database as
-# healgrid wrote it at schema version 2 (migrations[0] and [1] of src/db.c,
-# copied verbatim; WAL; application_id "HgId"), before treatments were
-# unique by date and area: it holds three "face" treatments on one day
-# (ids 1, 3, 4), a "neck" on the same day, a "face" on another day, and a
-# "face (2)" on a third day beside its own "face" twin (id 6, 7), so the
-# upgrade's new names meet an existing one.  Check-ins hang on the twins.
-# The file is committed; this script documents it and is not run by the
-# build.
+# healgrid wrote it at schema version 2 (migrations[0] and [1] of
+# src/store/db_schema.c, copied verbatim; WAL; application_id "HgId"),
+# before treatments were unique by date and area: it holds three "face"
+# treatments on one day (ids 1, 3, 4), a "neck" on the same day, a "face" on
+# another day, and a "face (2)" on a third day beside its own "face" twin
+# (id 6, 7), so the upgrade's new names meet an existing one.  Check-ins hang
+# on the twins.  The file is committed; this script documents it and is not
+# run by the build.
 #   tests/data/make-v2dup-db.sh tests/data/v2dup.db
 set -eu
 out=${1:?usage: make-v2dup-db.sh FILE}

@@ -1,16 +1,16 @@
 #!/bin/sh
 # make-v3-db.sh — how tests/data/v3.db was made: a database as healgrid
-# wrote it at schema version 3 (migrations[0] to [2] of src/db.c, copied
-# verbatim; WAL; application_id "HgId"), holding every kind of row that
-# schema knows: treatments of both devices, with and without depth, every
-# risk, skin types 1, 4, 6 and none, windows of 7 and 180 days, and two
-# treatments sharing date and area (ids 1 and 2: the next step tells them
-# apart); check-ins rated and unrated, every sign and every care item,
-# temperatures at both ends of the range and none, the last day (179),
-# UTF-8 and multi-line notes, the `updated` stamp set and unset; actions
-# with and without the flags they resolve (one on the twin, one of 500
-# bytes).  The file is committed; this script documents it and is not run
-# by the build.
+# wrote it at schema version 3 (migrations[0] to [2] of
+# src/store/db_schema.c, copied verbatim; WAL; application_id "HgId"),
+# holding every kind of row that schema knows: treatments of both devices,
+# with and without depth, every risk, skin types 1, 4, 6 and none, windows
+# of 7 and 180 days, and two treatments sharing date and area (ids 1 and 2:
+# the next step tells them apart); check-ins rated and unrated, every sign
+# and every care item, temperatures at both ends of the range and none, the
+# last day (179), UTF-8 and multi-line notes, the `updated` stamp set and
+# unset; actions with and without the flags they resolve (one on the twin,
+# one of 500 bytes).  The file is committed; this script documents it and is
+# not run by the build.
 #   tests/data/make-v3-db.sh tests/data/v3.db
 set -eu
 out=${1:?usage: make-v3-db.sh FILE}

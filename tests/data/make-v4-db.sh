@@ -1,15 +1,15 @@
 #!/bin/sh
 # make-v4-db.sh — how tests/data/v4.db was made: a database as healgrid
-# wrote it at schema version 4 (migrations[0] to [3] of src/db.c, copied
-# verbatim; WAL; application_id "HgId"), holding every kind of row that
-# schema knows: the rows of tests/data/v3.db with the twin told apart
-# ("face (2)", as the step to version 4 names it): treatments of both
-# devices, with and without depth, every risk, skin types 1, 4, 6 and
-# none, windows of 7 and 180 days; check-ins rated and unrated, every sign
-# and every care item, temperatures at both ends of the range and none,
-# the last day (179), UTF-8 and multi-line notes, the `updated` stamp set
-# and unset; actions with and without the flags they resolve.  The file is
-# committed; this script documents it and is not run by the build.
+# wrote it at schema version 4 (migrations[0] to [3] of
+# src/store/db_schema.c, copied verbatim; WAL; application_id "HgId"),
+# holding every kind of row that schema knows: the rows of tests/data/v3.db
+# with the twin told apart ("face (2)", as the step to version 4 names it):
+# treatments of both devices, with and without depth, every risk, skin types
+# 1, 4, 6 and none, windows of 7 and 180 days; check-ins rated and unrated,
+# every sign and every care item, temperatures at both ends of the range and
+# none, the last day (179), UTF-8 and multi-line notes, the `updated` stamp
+# set and unset; actions with and without the flags they resolve.  The file
+# is committed; this script documents it and is not run by the build.
 #   tests/data/make-v4-db.sh tests/data/v4.db
 set -eu
 out=${1:?usage: make-v4-db.sh FILE}

@@ -2,15 +2,15 @@
 # make-v5-db.sh — how tests/data/v5.db was made: a database as healgrid
 # (version 2 of the product) wrote it at schema version 5, the schema
 # below being sqlite_schema's text of such a file (migrations[0] to [4] of
-# src/store/db.c as they leave it; WAL; application_id "HgId"), holding
-# every kind of row that schema knows: the rows of tests/data/v4.db, plus
-# the version 2 sign lips (bit 12) alone, a photo (a 16x12 clean JPEG as
-# healgrid stores it, its own thumbnail), the profile, and actions whose
+# src/store/db_schema.c as they leave it; WAL; application_id "HgId"),
+# holding every kind of row that schema knows: the rows of tests/data/v4.db,
+# plus the version 2 sign lips (bit 12) alone, a photo (a 16x12 clean JPEG
+# as healgrid stores it, its own thumbnail), the profile, and actions whose
 # flags are every kind of version 2 reference: breathing, crusting on the
-# face with the risk cold-sores and on the neck with it, pus and
-# warmth-pain of one date (one problem), precautions (pigment-risk,
-# home-deep), and rules of every other kind.  The file is committed; this
-# script documents it and is not run by the build.
+# face with the risk cold-sores and on the neck with it, pus and warmth-pain
+# of one date (one problem), precautions (pigment-risk, home-deep), and
+# rules of every other kind.  The file is committed; this script documents it
+# and is not run by the build.
 #   tests/data/make-v5-db.sh tests/data/v5.db
 set -eu
 out=${1:?usage: make-v5-db.sh FILE}

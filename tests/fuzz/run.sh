@@ -99,18 +99,23 @@ cli_sources() {
 	(cd "$top" && ls src/*/*.c | grep -v -e '^src/ui/')
 }
 
+# What those sources compile and link with: storage, images, and the
+# report's PDF (cairo, pango, fontconfig).
+cli_pkgs='sqlite3 libjpeg libpng cairo cairo-pdf pangocairo fontconfig'
+
 [ $# -gt 0 ] || set -- csv date cli import import_json image
 for h in "$@"; do
 	case $h in
 	csv) fuzz csv src/core/csv.c src/core/util.c ;;
 	date) fuzz date src/core/date.c src/core/util.c ;;
 	# shellcheck disable=SC2046  # a list of paths without spaces
-	cli) fuzz cli $(cli_sources) $(pkg-config --libs sqlite3 libjpeg libpng) ;;
+	cli) fuzz cli $(cli_sources) $(pkg-config --cflags --libs $cli_pkgs) ;;
 	# shellcheck disable=SC2046
 	import) fuzz import $(cli_sources | grep -v -e '^src/cli/') \
-		$(pkg-config --libs sqlite3 libjpeg libpng) ;;
+		$(pkg-config --cflags --libs $cli_pkgs) ;;
 	# shellcheck disable=SC2046
-	import_json) fuzz import_json $(cli_sources | grep -v -e '^src/cli/') $(pkg-config --libs sqlite3 libjpeg libpng) ;;
+	import_json) fuzz import_json $(cli_sources | grep -v -e '^src/cli/') \
+		$(pkg-config --cflags --libs $cli_pkgs) ;;
 	# shellcheck disable=SC2046
 	image) fuzz image src/image/image.c src/core/util.c $(pkg-config --cflags --libs libjpeg libpng) ;;
 	*) usage ;;
