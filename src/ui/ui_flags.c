@@ -478,9 +478,8 @@ static void flags_draw(struct ui *ui)
 
 		if (e->flag && e->flag->status == HG_STATUS_OPEN)
 			lvl = ui_level_attr(ui, e->flag->level) | A_BOLD;
-		else if (e->flag && e->flag->status == HG_STATUS_SETTLED)
-			lvl = A_DIM;
-		else if (!e->flag && !e->block)
+		else if ((e->flag && e->flag->status == HG_STATUS_SETTLED)
+			 || (!e->flag && !e->block))
 			lvl = A_DIM;
 		entry_text(ui, i, &head, &L);
 		mvhline(y, 1, ' ' | sel, COLS - 2);

@@ -119,20 +119,18 @@ static void palette_choose(const struct ui *ui)
 
 	ph.palette_known = 1;
 	ph.nfg = ph.nbg = ph.off = 0;
-	if (!ui->color)
-		ph.canvas_mode = CHAFA_CANVAS_MODE_FGBG;
-	else if (COLORS >= 256 && room >= 240L * 240) {
+	if (ui->color && COLORS >= 256 && room >= 240L * 240) {
 		ph.canvas_mode = CHAFA_CANVAS_MODE_INDEXED_240;
 		ph.nfg = ph.nbg = 240;
 		ph.off = 16;
-	} else if (COLORS >= 16 && room >= 16 * 16) {
+	} else if (ui->color && COLORS >= 16 && room >= 16L * 16) {
 		ph.canvas_mode = CHAFA_CANVAS_MODE_INDEXED_16;
 		ph.nfg = ph.nbg = 16;
-	} else if (COLORS >= 16 && room >= 16 * 8) {
+	} else if (ui->color && COLORS >= 16 && room >= 16L * 8) {
 		ph.canvas_mode = CHAFA_CANVAS_MODE_INDEXED_16_8;
 		ph.nfg = 16;
 		ph.nbg = 8;
-	} else if (COLORS >= 8 && room >= 8 * 8) {
+	} else if (ui->color && COLORS >= 8 && room >= 8L * 8) {
 		ph.canvas_mode = CHAFA_CANVAS_MODE_INDEXED_8;
 		ph.nfg = ph.nbg = 8;
 	} else {
