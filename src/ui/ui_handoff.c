@@ -72,7 +72,6 @@ static int run_foreground(const char *script, char *const *args, size_t nargs)
 	return status;
 }
 
-/* `E`: the note in $VISUAL, else $EDITOR, else vi. */
 /* The line put over a note that came back too long or not UTF-8, when
  * the editor opens on it again; taken off when it comes back. */
 #define NOTE_REDO_MARK "# healgrid: "
