@@ -82,6 +82,10 @@ int cli_parse_date(const char *opt, const char *s, int *out);
 int cli_parse_treatment_date(const char *opt, const char *s, int *out);
 int cli_parse_rating(const char *opt, const char *s, int *out);
 int cli_parse_id(const char *opt, const char *s, int64_t *out);
+/* The one id left after the options of `cmd` ("action delete"), a `noun`
+ * ("action"): missing, one too many or not an id is HG_ERR_INPUT, the
+ * message pointing at 'healgrid NOUN list'. */
+int cli_one_id(const char *cmd, const char *noun, int argc, char **argv, int64_t *out);
 int cli_parse_note(const char *opt, const char *s);
 int cli_parse_format(const char *opt, const char *s, const char *const *allowed, int *out);
 

@@ -560,6 +560,16 @@ int cli_parse_rating(const char *opt, const char *s, int *out)
 	return validate_rating(s, "-", out, msg) == 0 ? HG_OK : bad(opt, msg);
 }
 
+int cli_one_id(const char *cmd, const char *noun, int argc, char **argv, int64_t *out)
+{
+	if (optind >= argc)
+		return hg_fail(HG_ERR_INPUT, "%s: which %s? give its id (see 'healgrid %s list')",
+			       cmd, noun, noun);
+	if (optind + 1 < argc)
+		return hg_fail(HG_ERR_INPUT, "%s: unexpected argument \"%s\"", cmd, argv[optind + 1]);
+	return cli_parse_id(cmd, argv[optind], out);
+}
+
 int cli_parse_id(const char *opt, const char *s, int64_t *out)
 {
 	char msg[HG_VALID_MSG];

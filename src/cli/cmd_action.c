@@ -401,13 +401,7 @@ static int action_delete(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc != HG_OK)
 		return rc;
-	if (optind >= argc)
-		return hg_fail(HG_ERR_INPUT, "action delete: which action? give its id"
-			       " (see 'healgrid action list')");
-	if (optind + 1 < argc)
-		return hg_fail(HG_ERR_INPUT, "action delete: unexpected argument \"%s\"",
-			       argv[optind + 1]);
-	rc = cli_parse_id("action delete", argv[optind], &id);
+	rc = cli_one_id("action delete", "action", argc, argv, &id);
 	if (rc == HG_OK && !yes)
 		rc = hg_fail(HG_ERR_INPUT, "action delete: this removes action %lld for good"
 			     " (the flags it was for lose it); add --yes to confirm",

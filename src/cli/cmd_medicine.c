@@ -102,17 +102,6 @@ static int medicine_add(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 /* The one argument ID of stop and delete. */
-static int one_id(const char *cmd, int argc, char **argv, int64_t *id)
-{
-	if (optind >= argc)
-		return hg_fail(HG_ERR_INPUT, "%s: which medicine? give its id (see 'healgrid"
-			       " medicine list')", cmd);
-	if (optind + 1 < argc)
-		return hg_fail(HG_ERR_INPUT, "%s: unexpected argument \"%s\"", cmd,
-			       argv[optind + 1]);
-	return cli_parse_id(cmd, argv[optind], id);
-}
-
 static int medicine_stop(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -133,7 +122,7 @@ static int medicine_stop(struct cli_ctx *ctx, int argc, char **argv)
 			rc = cli_bad_option("medicine stop", argv);
 	}
 	if (rc == HG_OK)
-		rc = one_id("medicine stop", argc, argv, &id);
+		rc = cli_one_id("medicine stop", "medicine", argc, argv, &id);
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
@@ -275,7 +264,7 @@ static int medicine_delete(struct cli_ctx *ctx, int argc, char **argv)
 			rc = cli_bad_option("medicine delete", argv);
 	}
 	if (rc == HG_OK)
-		rc = one_id("medicine delete", argc, argv, &id);
+		rc = cli_one_id("medicine delete", "medicine", argc, argv, &id);
 	if (rc == HG_OK && !yes)
 		rc = hg_fail(HG_ERR_INPUT, "medicine delete: this removes medicine %lld for good;"
 			     " add --yes to confirm", (long long)id);

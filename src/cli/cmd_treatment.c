@@ -238,13 +238,7 @@ static int treatment_edit(struct cli_ctx *ctx, int argc, char **argv)
 
 	if (rc != HG_OK)
 		return rc;
-	if (optind >= argc)
-		return hg_fail(HG_ERR_INPUT, "treatment edit: which treatment? give its id"
-			       " (see 'healgrid treatment list')");
-	if (optind + 1 < argc)
-		return hg_fail(HG_ERR_INPUT, "treatment edit: unexpected argument \"%s\"",
-			       argv[optind + 1]);
-	rc = cli_parse_id("treatment edit", argv[optind], &id);
+	rc = cli_one_id("treatment edit", "treatment", argc, argv, &id);
 	if (rc != HG_OK)
 		return rc;
 	if (!ch.given)
@@ -380,13 +374,7 @@ static int treatment_delete(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc != HG_OK)
 		return rc;
-	if (optind >= argc)
-		return hg_fail(HG_ERR_INPUT, "treatment delete: which treatment? give its id"
-			       " (see 'healgrid treatment list')");
-	if (optind + 1 < argc)
-		return hg_fail(HG_ERR_INPUT, "treatment delete: unexpected argument \"%s\"",
-			       argv[optind + 1]);
-	rc = cli_parse_id("treatment delete", argv[optind], &id);
+	rc = cli_one_id("treatment delete", "treatment", argc, argv, &id);
 	if (rc == HG_OK)
 		rc = cli_db(ctx, &db);
 	if (rc == HG_OK)
