@@ -772,3 +772,28 @@ void report_profile_line(struct strbuf *sb, const struct hg_profile *p,
 		put(sb, p->clinic);
 	}
 }
+
+/* text with its line breaks kept and every other control character made
+ * a space, valid UTF-8 (hg_sanitize line by line).  Caller frees. */
+char *report_clean_lines(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char *p = text; ; ) {
+		size_t n = strcspn(p, "\n");
+		char *line = xmalloc(n + 1), *clean;
+
+		memcpy(line, p, n);
+		line[n] = '\0';
+		clean = hg_sanitize(line);
+		sb_puts(&sb, clean);
+		free(clean);
+		free(line);
+		p += n;
+		if (!*p)
+			break;
+		p++;
+		sb_putc(&sb, '\n');
+	}
+	return sb_detach(&sb);
+}

@@ -19,34 +19,23 @@
  * characters become spaces; with keep_lines a line break becomes <br>. */
 static void esc_lines(struct strbuf *sb, const char *s, int keep_lines)
 {
-	const char *p = s;
+	char *clean = report_clean_lines(s);
 
-	for (;;) {
-		size_t n = strcspn(p, "\n");
-		char *line = xmalloc(n + 1), *clean;
-
-		memcpy(line, p, n);
-		line[n] = '\0';
-		clean = hg_sanitize(line);
-		for (const char *q = clean; *q; q++) {
-			switch (*q) {
-			case '&': sb_puts(sb, "&amp;"); break;
-			case '<': sb_puts(sb, "&lt;"); break;
-			case '>': sb_puts(sb, "&gt;"); break;
-			case '"': sb_puts(sb, "&quot;"); break;
-			case '\'': sb_puts(sb, "&#39;"); break;
-			default: sb_putc(sb, *q);
-			}
-		}
-		free(clean);
-		free(line);
-		p += n;
-		if (!*p)
+	for (const char *q = clean; *q; q++) {
+		switch (*q) {
+		case '&': sb_puts(sb, "&amp;"); break;
+		case '<': sb_puts(sb, "&lt;"); break;
+		case '>': sb_puts(sb, "&gt;"); break;
+		case '"': sb_puts(sb, "&quot;"); break;
+		case '\'': sb_puts(sb, "&#39;"); break;
+		case '\n':
+			if (q[1])
+				sb_puts(sb, keep_lines ? "<br>" : " ");
 			break;
-		p++;
-		if (*p)
-			sb_puts(sb, keep_lines ? "<br>" : " ");
+		default: sb_putc(sb, *q);
+		}
 	}
+	free(clean);
 }
 
 static void esc(struct strbuf *sb, const char *s)

@@ -216,6 +216,10 @@ void report_sign_days(struct strbuf *sb, const struct hg_recovery *r, enum hg_si
 /* "%d" without printf, for the loops over days, which run once per
  * check-in of every treatment in `report --all`. */
 void report_put_int(struct strbuf *sb, long v);
+/* User text with its line breaks kept and every other control character
+ * made a space, valid UTF-8 (hg_sanitize line by line): what each writer
+ * escapes in its own way.  Caller frees. */
+char *report_clean_lines(const char *text);
 /* The profile as one line, "NAME, born DATE; clinic: CLINIC" (the parts
  * that are set), its free text written through put (the format's escaper). */
 void report_profile_line(struct strbuf *sb, const struct hg_profile *p,

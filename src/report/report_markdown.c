@@ -14,39 +14,28 @@
 /* Append s as literal Markdown text. */
 static void md(struct strbuf *sb, const char *s)
 {
-	const char *p = s;
+	char *clean = report_clean_lines(s);
 
-	for (;;) {
-		size_t n = strcspn(p, "\n");
-		char *line = xmalloc(n + 1), *clean;
-
-		memcpy(line, p, n);
-		line[n] = '\0';
-		clean = hg_sanitize(line);
-		for (const char *q = clean; *q; q++) {
-			switch (*q) {
-			case '&': sb_puts(sb, "&amp;"); break;
-			case '<': sb_puts(sb, "&lt;"); break;
-			case '>': sb_puts(sb, "&gt;"); break;
-			case '\\': case '`': case '*': case '_': case '[': case ']':
-			case '|': case '#': case '~': case '!': case '(': case ')':
-			case '{': case '}':
-				sb_putc(sb, '\\');
-				sb_putc(sb, *q);
-				break;
-			default:
-				sb_putc(sb, *q);
-			}
-		}
-		free(clean);
-		free(line);
-		p += n;
-		if (!*p)
+	for (const char *q = clean; *q; q++) {
+		switch (*q) {
+		case '&': sb_puts(sb, "&amp;"); break;
+		case '<': sb_puts(sb, "&lt;"); break;
+		case '>': sb_puts(sb, "&gt;"); break;
+		case '\\': case '`': case '*': case '_': case '[': case ']':
+		case '|': case '#': case '~': case '!': case '(': case ')':
+		case '{': case '}':
+			sb_putc(sb, '\\');
+			sb_putc(sb, *q);
 			break;
-		p++;
-		if (*p)
-			sb_puts(sb, "<br>");
+		case '\n':
+			if (q[1])
+				sb_puts(sb, "<br>");
+			break;
+		default:
+			sb_putc(sb, *q);
+		}
 	}
+	free(clean);
 }
 
 static void md_begin(struct strbuf *sb, struct report_doc *doc)

@@ -86,31 +86,6 @@ static double bottom(const struct pdf *p)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* text with its line breaks kept and every other control character made
- * a space, valid UTF-8 (hg_sanitize line by line).  Caller frees. */
-static char *clean_lines(const char *text)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	for (const char *p = text; ; ) {
-		size_t n = strcspn(p, "\n");
-		char *line = xmalloc(n + 1), *clean;
-
-		memcpy(line, p, n);
-		line[n] = '\0';
-		clean = hg_sanitize(line);
-		sb_puts(&sb, clean);
-		free(clean);
-		free(line);
-		p += n;
-		if (!*p)
-			break;
-		p++;
-		sb_putc(&sb, '\n');
-	}
-	return sb_detach(&sb);
-}
-
 /* Set the layout to text (plain, never markup) in size pt, the first
  * `bold` bytes bold, wrapped to width (<= 0: one line). */
 static void set_text(struct pdf *p, const char *text, double pt, size_t bold, double width,
@@ -118,7 +93,7 @@ static void set_text(struct pdf *p, const char *text, double pt, size_t bold, do
 {
 	PangoFontDescription *fd = pango_font_description_from_string(FONT);
 	PangoAttrList *attrs = pango_attr_list_new();
-	char *clean = clean_lines(text);
+	char *clean = report_clean_lines(text);
 
 	pango_font_description_set_absolute_size(fd, pt * PANGO_SCALE);
 	if (all_bold)
