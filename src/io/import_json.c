@@ -303,6 +303,20 @@ static int id_once(const struct jrun *x, const char *path, int64_t id, int64_t *
 	return HG_OK;
 }
 
+/* The record's "id": given, a whole number from 1, and seen once in the
+ * file among the ids of its kind. */
+static int new_id(const struct jrun *x, const char *path, const struct hg_json_item *it,
+		  int64_t **ids, size_t *n, size_t *cap, const char *what, int64_t *id)
+{
+	int rc = need(x, path, "id", it);
+
+	if (rc == HG_OK)
+		rc = int_field(x, path, "id", it, 1, INT64_MAX, id);
+	if (rc == HG_OK)
+		rc = id_once(x, path, *id, ids, n, cap, what);
+	return rc;
+}
+
 /* ---- photos --------------------------------------------------------- */
 
 struct jphoto {
@@ -363,11 +377,7 @@ static int parse_photo(struct jrun *x, const char *path, const struct hg_json_it
 	memset(ph, 0, sizeof *ph);
 	rc = members(x, path, obj, names, F_N, f, &items, &n);
 	if (rc == HG_OK)
-		rc = need(x, path, "id", f[F_ID]);
-	if (rc == HG_OK)
-		rc = int_field(x, path, "id", f[F_ID], 1, INT64_MAX, &id);
-	if (rc == HG_OK)
-		rc = id_once(x, path, id, &x->pids, &x->npids, &x->cap_p, "photo");
+		rc = new_id(x, path, f[F_ID], &x->pids, &x->npids, &x->cap_p, "photo", &id);
 	if (rc == HG_OK)
 		rc = int_field(x, path, "width", f[F_W], 1, HG_IMAGE_LONG_SIDE, &w);
 	if (rc == HG_OK)
@@ -698,11 +708,7 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 			     f[F_BY] ? "by" : "for", x->version);
 	refs = x->version >= 3 ? f[F_FOR] : f[F_RES];
 	if (rc == HG_OK)
-		rc = need(x, path, "id", f[F_ID]);
-	if (rc == HG_OK)
-		rc = int_field(x, path, "id", f[F_ID], 1, INT64_MAX, &id);
-	if (rc == HG_OK)
-		rc = id_once(x, path, id, &x->aids, &x->naids, &x->cap_a, "action");
+		rc = new_id(x, path, f[F_ID], &x->aids, &x->naids, &x->cap_a, "action", &id);
 	if (rc == HG_OK)
 		rc = need(x, path, "date", f[F_DATE]);
 	if (rc == HG_OK)
@@ -788,11 +794,7 @@ static int parse_medicine(struct jrun *x, const char *path, const struct hg_json
 	memset(&m, 0, sizeof m);
 	rc = members(x, path, obj, names, F_N, f, &items, &n);
 	if (rc == HG_OK)
-		rc = need(x, path, "id", f[F_ID]);
-	if (rc == HG_OK)
-		rc = int_field(x, path, "id", f[F_ID], 1, INT64_MAX, &id);
-	if (rc == HG_OK)
-		rc = id_once(x, path, id, &x->mids, &x->nmids, &x->cap_m, "medicine");
+		rc = new_id(x, path, f[F_ID], &x->mids, &x->nmids, &x->cap_m, "medicine", &id);
 	if (rc == HG_OK)
 		rc = need(x, path, "name", f[F_NAME]);
 	if (rc == HG_OK)
@@ -888,11 +890,7 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 	jt.max_day = -1;
 	rc = members_but(x, path, obj, names, F_N, f, &items, &n, "checkins");
 	if (rc == HG_OK)
-		rc = need(x, path, "id", f[F_ID]);
-	if (rc == HG_OK)
-		rc = int_field(x, path, "id", f[F_ID], 1, INT64_MAX, &id);
-	if (rc == HG_OK)
-		rc = id_once(x, path, id, &x->tids, &x->ntids, &x->cap_t, "treatment");
+		rc = new_id(x, path, f[F_ID], &x->tids, &x->ntids, &x->cap_t, "treatment", &id);
 	if (rc == HG_OK)
 		rc = need(x, path, "date", f[F_DATE]);
 	if (rc == HG_OK)
