@@ -115,6 +115,10 @@ struct ui {
 	size_t nflags;
 	struct hg_action *actions;      /* of rec, so flags show resolved */
 	size_t nactions;
+	/* Where rec stands, worked out at each load (not at each draw): */
+	int tracking_ended;      /* daily check-ins can stop */
+	int look_due;            /* the follow-up look due today, or -1 */
+	int look_next;           /* the next look not yet done, or -1 */
 	int *photo_days;         /* photos per day of rec (malloc'd) */
 	int nphoto_days;         /* entries in photo_days */
 	int cursor;              /* grid: the selected day */

@@ -97,6 +97,8 @@ void ui_state_free(struct ui *ui)
 	ui->photo_days = NULL;
 	ui->nphoto_days = 0;
 	ui->have = 0;
+	ui->tracking_ended = 0;
+	ui->look_due = ui->look_next = -1;
 	ui->flags = NULL;
 	ui->nflags = 0;
 	ui->actions = NULL;
@@ -210,6 +212,9 @@ static int load(struct ui *ui, int64_t tid)
 	ui->nflags = nflags;
 	ui->actions = actions;
 	ui->nactions = nactions;
+	ui->tracking_ended = rules_tracking_end(&ui->rec, flags, nflags) >= 0;
+	ui->look_due = rules_look_due(&ui->rec, ui->today, 0);
+	ui->look_next = rules_look_next(&ui->rec, ui->today, 0);
 	ui->photo_days = photos;
 	ui->nphoto_days = nphotos;
 	ui->have = 1;

@@ -241,9 +241,7 @@ static void flag_counts(const struct ui *ui, int open[HG_LEVEL_COUNT], int *in_c
  * the header says instead of the key to the ratings (empty otherwise). */
 static void tracking_line(const struct ui *ui, struct strbuf *sb)
 {
-	int due = rules_look_due(&ui->rec, ui->today, 0);
-	int next = rules_look_next(&ui->rec, ui->today, 0);
-	int ended = rules_tracking_end(&ui->rec, ui->flags, ui->nflags) >= 0;
+	int due = ui->look_due, next = ui->look_next, ended = ui->tracking_ended;
 
 	if (due >= 0) {
 		sb_printf(sb, "%s look due (day %d): look for dark or light patches, bumps or"
