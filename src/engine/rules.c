@@ -1330,6 +1330,7 @@ int rules_day(const struct hg_recovery *r, const struct hg_action *actions, size
 {
 	struct hg_recovery upto = *r;
 	struct hg_action *a = xcalloc(nactions ? nactions : 1, sizeof *a);
+	size_t *from = xcalloc(nactions ? nactions : 1, sizeof *from);
 	size_t na = 0;
 	struct walk wk;
 
@@ -1339,11 +1340,14 @@ int rules_day(const struct hg_recovery *r, const struct hg_action *actions, size
 		upto.ndays++;
 	if (upto.ndays == 0 || r->days[upto.ndays - 1].day != day) {
 		free(a);
+		free(from);
 		return HG_OK;
 	}
 	for (size_t i = 0; i < nactions; i++)
-		if (actions[i].date <= r->t.date + day)
+		if (actions[i].date <= r->t.date + day) {
+			from[na] = i;
 			a[na++] = actions[i];      /* a view: nothing here is freed */
+		}
 	walk_run(&wk, &upto, a, na);
 	out->noted = wk.noted_last;
 	for (size_t i = 0; i < wk.nw; i++) {
@@ -1361,7 +1365,8 @@ int rules_day(const struct hg_recovery *r, const struct hg_action *actions, size
 		df->status = w->f.status;
 		df->since = w->f.since;
 		df->alert = (enum hg_alert)m->alert;
-		df->care = w->f.care;
+		/* the caller's action, not the copy freed below */
+		df->care = w->f.care ? &actions[from[w->f.care - a]] : NULL;
 		df->nfindings = 0;
 		df->findings = xcalloc(RULE_COUNT, sizeof *df->findings);
 		for (int k = 0; k < DAY_RULES; k++)
@@ -1372,6 +1377,7 @@ int rules_day(const struct hg_recovery *r, const struct hg_action *actions, size
 	}
 	walk_free(&wk, 0);
 	free(a);
+	free(from);
 	if (out->nflags > 1)
 		qsort(out->flags, out->nflags, sizeof *out->flags, day_flag_cmp);
 	return HG_OK;

@@ -578,6 +578,30 @@ static void test_back_worse(void **state)
 	model_action_free(&a[0]);
 }
 
+/* A day's flag in care names the covering action as the caller's own,
+ * which stays valid after rules_day returns (the day editor reads its
+ * date while drawing). */
+static void test_day_care_is_callers_action(void **state)
+{
+	struct hg_recovery r;
+	struct hg_action a[2];
+	struct hg_day d;
+
+	(void)state;
+	rec_init(&r, PRO, 0, 0, 0, "neck");
+	rec_days(&r, "2 +pus|3 +pus");
+	act(&a[0], 1, 1, HG_BY_SELF, "pigment", 1);        /* before, names another */
+	act(&a[1], 2, 2, HG_BY_CLINICIAN, "infection", 2);
+	assert_int_equal(rules_day(&r, a, 2, 3, &d), 0);
+	assert_int_equal(d.nflags, 1);
+	assert_int_equal(d.flags[0].status, HG_STATUS_IN_CARE);
+	assert_ptr_equal(d.flags[0].care, &a[1]);
+	rules_day_free(&d);
+	model_recovery_free(&r);
+	model_action_free(&a[0]);
+	model_action_free(&a[1]);
+}
+
 /* b. a serious finding new since the action (fever joining pus); c. an
  * infection still serious three days after care. */
 static void test_back_new_sign_and_not_better(void **state)
@@ -1039,6 +1063,7 @@ int main(void)
 		cmocka_unit_test(test_grouping),
 		cmocka_unit_test(test_settle_and_return),
 		cmocka_unit_test(test_back_worse),
+		cmocka_unit_test(test_day_care_is_callers_action),
 		cmocka_unit_test(test_back_new_sign_and_not_better),
 		cmocka_unit_test(test_self_action),
 		cmocka_unit_test(test_worse_alert),
