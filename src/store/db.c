@@ -822,7 +822,8 @@ int db_treatment_current(struct hg_db *db, int today, int64_t *id)
 	if (!st)
 		return HG_ERR_RUNTIME;
 	date_format(today, d);
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	if (bind_copy(st, 1, d) != HG_OK)
+		return HG_ERR_RUNTIME;
 	return query_id(db, st, id);
 }
 
@@ -1142,13 +1143,14 @@ static int action_insert(struct hg_db *db, struct hg_action *a, int keep_id)
 	if (rc == HG_OK) {
 		date_format(a->date, d);
 		sqlite3_bind_int64(st, 1, a->treatment_id);
-		sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+		rc = bind_copy(st, 2, d);
 		sqlite3_bind_text(st, 3, a->text, -1, SQLITE_STATIC);
 		if (keep_id)
 			sqlite3_bind_int64(st, 4, a->id);
 		if (by)
 			sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
-		rc = step_done(db, st);
+		if (rc == HG_OK)
+			rc = step_done(db, st);
 		if (rc == HG_OK)
 			a->id = sqlite3_last_insert_rowid(db->sql);
 	}
@@ -1164,11 +1166,12 @@ static int action_insert(struct hg_db *db, struct hg_action *a, int keep_id)
 		sqlite3_bind_int64(st, 1, a->id);
 		if (f->kind)
 			sqlite3_bind_text(st, 2, f->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
+		rc = bind_copy(st, 3, d);
 		if (f->rule)
 			sqlite3_bind_text(st, 4, f->rule, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, a->treatment_id);
-		rc = step_done(db, st);
+		if (rc == HG_OK)
+			rc = step_done(db, st);
 	}
 	return write_end(db, own, rc);
 }
@@ -1721,12 +1724,13 @@ int db_profile_put(struct hg_db *db, const struct hg_profile *p)
 		sqlite3_bind_text(st, 1, p->name ? p->name : "", -1, SQLITE_STATIC);
 		if (p->has_born) {
 			date_format(p->born, born);
-			sqlite3_bind_text(st, 2, born, -1, SQLITE_TRANSIENT);
+			rc = bind_copy(st, 2, born);
 		} else {
 			sqlite3_bind_null(st, 2);
 		}
 		sqlite3_bind_text(st, 3, p->clinic ? p->clinic : "", -1, SQLITE_STATIC);
-		rc = step_done(db, st);
+		if (rc == HG_OK)
+			rc = step_done(db, st);
 	}
 	return write_end(db, own, rc);
 }
