@@ -94,6 +94,19 @@ tui_wait_gone() {
 tui_expect() {
 	if tui_wait "$1"; then ok "$2"; else not_ok "$2" "wanted: $1" "screen:" "$screen"; fi
 }
+# tui_expect_absent TEXT DESCRIPTION: one check that TEXT does not come,
+# watched for TUI_ABSENT_WAIT seconds (default 1).  Call it once the
+# screen shows the frame TEXT would be part of (after tui_expect of
+# something drawn by the same key), so the short watch is enough.
+tui_expect_absent() {
+	local end=$(( $(_tui_now) + ${TUI_ABSENT_WAIT:-1} * 1000 ))
+	while :; do
+		tui_capture
+		case $screen in *"$1"*) not_ok "$2" "came: $1" "$screen"; return 1 ;; esac
+		[ "$(_tui_now)" -ge "$end" ] && { ok "$2"; return 0; }
+		sleep 0.02
+	done
+}
 # tui_expect_gone TEXT DESCRIPTION
 tui_expect_gone() {
 	if tui_wait_gone "$1"; then ok "$2"; else not_ok "$2" "still there: $1" "$screen"; fi
