@@ -104,7 +104,6 @@ tui_expect "[▶2 moderate◀]" "after growing, the edits are there"
 tmux_ resize-window -t "$TUI_SESSION" -x 80 -y 24
 tui_expect "[▶3 severe◀]" "after shrinking back too"
 tui_keys Enter
-tui_wait "I have read this" && tui_keys Escape
 tui_expect "Saved day 7." "saved after the resizes"
 is "$(sql 'SELECT redness, swelling FROM checkin WHERE day = 7')" "3|2" "the edit made before the resizes"
 tui_keys q
