@@ -12,7 +12,8 @@
 #
 # Environment: CC (default clang), FUZZ_CONFIG_DIR (a directory holding the
 # configure-made config.h; without it a minimal one is generated),
-# FUZZ_ARTIFACTS.
+# FUZZ_ARTIFACTS, FUZZ_JOBS (harnesses built and run at once, default 1;
+# each is one process, so CPUs beyond one per harness stay idle).
 set -u
 
 usage() {
@@ -35,6 +36,10 @@ case $cc in
 *) cc=clang ;; # libFuzzer needs clang whatever configure picked
 esac
 artifacts=${FUZZ_ARTIFACTS:-./fuzz-artifacts}
+jobs=${FUZZ_JOBS:-1}
+case $jobs in
+'' | *[!0-9]* | 0) jobs=1 ;;
+esac
 work=$(mktemp -d "${TMPDIR:-/tmp}/healgrid-fuzz.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
@@ -53,7 +58,9 @@ artifacts=$(cd "$artifacts" && pwd) # harnesses may change directory
 status=0
 
 # fuzz NAME SOURCE... [-lLIB...]: build tests/fuzz/fuzz_NAME.c with
-# SOURCEs (relative to the top folder) and link options, run it.
+# SOURCEs (relative to the top folder) and link options, run it.  Run in
+# the background: what it says goes to $work/out_NAME, and a failure
+# leaves $work/failed_NAME.
 fuzz() {
 	name=$1
 	shift
@@ -72,7 +79,7 @@ fuzz() {
 		-I"$cfg" -I"$top/include" \
 		-o "$bin" "$top/tests/fuzz/fuzz_$name.c" $srcs; then
 		echo "fuzz_$name: build failed" >&2
-		status=1
+		: >"$work/failed_$name"
 		return
 	fi
 	mkdir "$work/corpus_$name"
@@ -89,7 +96,7 @@ fuzz() {
 	if [ $rc -ne 0 ]; then
 		echo "fuzz_$name: FAILED (exit $rc); log follows" >&2
 		grep -v -E '^#[0-9]+' "$work/log_$name" | tail -n 60 >&2
-		status=1
+		: >"$work/failed_$name"
 	fi
 }
 
@@ -103,24 +110,42 @@ cli_sources() {
 # report's PDF (cairo, pango, fontconfig).
 cli_pkgs='sqlite3 libjpeg libpng cairo cairo-pdf pangocairo fontconfig'
 
+# start NAME: fuzz NAME in the background, waiting first for the ones
+# running when FUZZ_JOBS of them are.
+running=0
+start() {
+	if [ "$running" -ge "$jobs" ]; then
+		wait
+		running=0
+	fi
+	running=$((running + 1))
+	name=$1
+	(fuzz "$@" >"$work/out_$name" 2>&1) &
+}
+
 [ $# -gt 0 ] || set -- csv date cli import import_json image
 for h in "$@"; do
 	case $h in
-	csv) fuzz csv src/core/csv.c src/core/util.c ;;
-	date) fuzz date src/core/date.c src/core/util.c ;;
+	csv) start csv src/core/csv.c src/core/util.c ;;
+	date) start date src/core/date.c src/core/util.c ;;
 	# shellcheck disable=SC2046  # a list of paths without spaces
-	cli) fuzz cli $(cli_sources) $(pkg-config --cflags --libs $cli_pkgs) ;;
+	cli) start cli $(cli_sources) $(pkg-config --cflags --libs $cli_pkgs) ;;
 	# shellcheck disable=SC2046
-	import) fuzz import $(cli_sources | grep -v -e '^src/cli/') \
+	import) start import $(cli_sources | grep -v -e '^src/cli/') \
 		$(pkg-config --cflags --libs $cli_pkgs) ;;
 	# shellcheck disable=SC2046
-	import_json) fuzz import_json $(cli_sources | grep -v -e '^src/cli/') \
+	import_json) start import_json $(cli_sources | grep -v -e '^src/cli/') \
 		$(pkg-config --cflags --libs $cli_pkgs) ;;
 	# shellcheck disable=SC2046
-	image) fuzz image src/image/image.c src/core/util.c $(pkg-config --cflags --libs libjpeg libpng) ;;
+	image) start image src/image/image.c src/core/util.c $(pkg-config --cflags --libs libjpeg libpng) ;;
 	*) usage ;;
 	esac
 done
 
+wait
+for h in "$@"; do
+	cat "$work/out_$h"
+	[ -e "$work/failed_$h" ] && status=1
+done
 rmdir "$artifacts" 2>/dev/null
 exit $status
