@@ -1,5 +1,6 @@
-/* ui_term.h — the terminal under the interface (src/ui_term.c): only
- * the main loop in src/ui.c uses this. */
+/* ui_term.h — the terminal under the interface (src/ui/ui_term.c): the
+ * main loop in src/ui/ui.c uses it, and the photo screen marks where GLib
+ * may abort. */
 #ifndef HEALGRID_UI_TERM_H
 #define HEALGRID_UI_TERM_H
 
@@ -16,5 +17,12 @@ void ui_term_stop(SCREEN *scr);
 int ui_term_stop_requested(void);
 /* 1 when the terminal has gone (window closed, connection dropped). */
 int ui_term_gone(void);
+/* Before calls into a library that aborts when one of its allocations
+ * fails (GLib, under chafa): from then on an abort (SIGABRT, or the
+ * SIGTRAP of g_error) gives the terminal back, says "healgrid: out of
+ * memory while WHAT" and exits 1, as healgrid's own allocations do.  It
+ * stays set: chafa's worker threads outlive the call.  WHAT is a string
+ * literal; NULL unsets it. */
+void ui_term_abort_means_oom(const char *what);
 
 #endif

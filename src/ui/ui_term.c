@@ -36,15 +36,30 @@ static volatile sig_atomic_t in_setup;
 static const char setup_failed[] =
 	"healgrid: out of memory while setting up the terminal; nothing was changed\n";
 
-static void setup_failed_say(void)
+/* A line on stderr from a signal handler: write(2) only. */
+static void say_raw(const char *s)
 {
-	ssize_t n = write(STDERR_FILENO, setup_failed, sizeof setup_failed - 1);
+	ssize_t n = write(STDERR_FILENO, s, strlen(s));
 
 	(void)n;
 }
 
+static void setup_failed_say(void)
+{
+	say_raw(setup_failed);
+}
+
+/* Set while a library that aborts on a failed allocation runs (see
+ * ui_term_abort_means_oom): what healgrid was doing. */
+static const char *volatile abort_means_oom;
+
+void ui_term_abort_means_oom(const char *what)
+{
+	abort_means_oom = what;
+}
+
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
-static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT };
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGQUIT };
 #define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
 #define NCRASH (sizeof crash_signals / sizeof crash_signals[0])
 static struct sigaction saved_stop[NSTOP], saved_crash[NCRASH];
@@ -144,6 +159,14 @@ static void on_crash(int sig)
 	}
 	/* The photo copies and the demo database go too. */
 	hg_tmp_remove_all();
+	/* GLib's g_error() raises SIGTRAP, its g_abort() SIGABRT */
+	if ((sig == SIGABRT || sig == SIGTRAP) && abort_means_oom) {
+		/* after the terminal is back, where the line stays */
+		say_raw("healgrid: out of memory while ");
+		say_raw(abort_means_oom);
+		say_raw("; what was saved is kept\n");
+		_exit(1);
+	}
 	(void)raise(sig);
 	/* raise() does return: sig stays blocked until this handler returns,
 	 * and is delivered (fatally) then. */

@@ -2,7 +2,8 @@
 # tests/fault/run.sh — the fault-injection sweep (`make faults`): every
 # allocation failing in turn during checkin (with and without a photo),
 # import, export, report --all, check, action add, flags resolve, medicine
-# add and the UI's start and one check-in, and the disk filling up at
+# add and the UI's start and one check-in (and GLib's while the UI draws
+# a photo), and the disk filling up at
 # every write during backup, checkin, import, the UI, action add, flags
 # resolve and medicine add; each run ends in success or a clean exit 1,
 # and nothing saved is ever lost; and out of memory in the UI is said

@@ -10,6 +10,9 @@
  *                      start of main() on, fails with ENOSPC: a disk that
  *                      fills up.  Terminals and pipes are left alone, so
  *                      the error message still gets out.
+ *   HG_FAULT_FROM=NAME  only allocations called from an object whose
+ *                      file name holds NAME (libglib: GLib's g_malloc)
+ *                      are counted, and so can fail.
  *   HG_FAULT_HIT=FILE  created when the fault was injected; a run that
  *                      ends without it never reached point N.
  *   HG_FAULT_COUNT=FILE  at exit, "ALLOCS WRITES": the points one run
@@ -41,6 +44,7 @@ extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
 
 static long alloc_at, write_at;      /* 0: that fault is off (but counted) */
+static const char *alloc_from;       /* HG_FAULT_FROM */
 static long allocs, writes;
 static int counting;
 static const char *hit_file;
@@ -67,9 +71,20 @@ static void hit(const void *caller)
 	}
 }
 
+/* 1 when an allocation from caller is one the sweep counts. */
+static int counted_caller(const void *caller)
+{
+	Dl_info info;
+
+	if (!alloc_from)
+		return 1;
+	return caller && dladdr(caller, &info) && info.dli_fname &&
+	       strstr(info.dli_fname, alloc_from);
+}
+
 static int alloc_fails_at(const void *caller)
 {
-	if (!counting)
+	if (!counting || !counted_caller(caller))
 		return 0;
 	if (++allocs != alloc_at)
 		return 0;
@@ -278,6 +293,7 @@ static int counted_main(int argc, char **argv, char **envp)
 	alloc_at = a ? strtol(a, NULL, 10) : 0;
 	write_at = w ? strtol(w, NULL, 10) : 0;
 	hit_file = getenv("HG_FAULT_HIT");
+	alloc_from = getenv("HG_FAULT_FROM");
 	counting = 1;
 	return real_main(argc, argv, envp);
 }

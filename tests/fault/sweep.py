@@ -24,7 +24,9 @@ one TAP line per sweep and one per extra check (creation and backup on a
 file system without hard links).
 The UI sweeps run healgrid without a command in a pseudo-terminal (TERM
 xterm, 80x24), wait for it to draw, and type Enter 2 1 0 0 Enter q: open
-today's day of the current treatment, rate it, save, quit.  Besides the
+today's day of the current treatment, rate it, save, quit; the photo
+sweep types i (today's photo drawn in the terminal), then q q, and fails
+only GLib's allocations (chafa's), since GLib aborts on one.  Besides the
 outcomes above, a UI that switched to the alternate screen must switch
 back before it ends (the terminal restored); when not, that is a crash.
 
@@ -90,6 +92,13 @@ UI_KEYS = b"\r2100\rq"             # Enter 2 1 0 0 Enter q
 # nothing typed is lost) is then told: y (quit without saving), q.
 UI_THEN = b"yq"
 UI_TIMEOUT_S = 10
+# The photo screen: i on today's day, which holds a photo, drawn with
+# chafa; then q (back to the grid), q.  Its sweep fails GLib's allocations
+# only (kind "glib"): GLib aborts when one fails, where healgrid must
+# still give the terminal back and exit 1 with its line.
+UI_PHOTO = "(the UI, a photo shown)"
+UI_PHOTO_KEYS, UI_PHOTO_THEN = b"i", b"qq"
+UIS = (UI, UI_PHOTO)
 # What a UI that stayed must have said on its screen about the failure.
 UI_ERRORS = (b"out of memory", b"disk full", b"cannot read or write")
 SMCUP, RMCUP = b"\x1b[?1049h", b"\x1b[?1049l"   # xterm's alternate screen, on and off
@@ -100,7 +109,7 @@ class Ran:
         self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
 
 
-def hg_ui(db, extra_env=None, stderr_on_tty=False):
+def hg_ui(db, extra_env=None, stderr_on_tty=False, keys=UI_KEYS, then=UI_THEN):
     """healgrid's UI in a pseudo-terminal: once it has drawn (its output
     quiet for 30 ms), the keys are typed; stderr is a pipe, so its message
     stays apart from the screen (stderr_on_tty: the terminal, as for a
@@ -136,7 +145,7 @@ def hg_ui(db, extra_env=None, stderr_on_tty=False):
             if ((sent == 0 and ((screen and now - last > 0.03) or now - t0 > 3))
                     or (sent == 1 and now - last > 0.5)):
                 try:
-                    os.write(master, UI_KEYS if sent == 0 else UI_THEN)
+                    os.write(master, keys if sent == 0 else then)
                 except OSError:
                     pass
                 sent += 1
@@ -155,6 +164,8 @@ def hg_ui(db, extra_env=None, stderr_on_tty=False):
 
 
 def run_cmd(args, db, extra_env=None):
+    if args == UI_PHOTO:
+        return hg_ui(db, extra_env, keys=UI_PHOTO_KEYS, then=UI_PHOTO_THEN)
     return hg_ui(db, extra_env) if args == UI else hg(args, db, extra_env)
 
 
@@ -210,7 +221,9 @@ for args in (["treatment", "edit", "1", "--skin-type", "IV"],
               "--text", "saw the clinic", "--by", "clinician", "--for", "infection@3"],
              ["medicine", "add", "--treatment", "1", "--name", "cefalexin",
               "--dose", "500 mg", "--from", "2026-10-05", "--days", "7"],
-             ["profile", "--name", "Ann Example", "--born", "1990-04-02"]):
+             ["profile", "--name", "Ann Example", "--born", "1990-04-02"],
+             # today's day of the current treatment, for the photo screen
+             ["checkin", "--treatment", "3", "--day", "9", "--photo", photo]):
     r = hg(args, base)
     if r.returncode != 0:
         print("Bail out! cannot make the saved database: %s: %s" % (
@@ -227,6 +240,14 @@ with open(imp, "w", newline="") as f:
             "2026-09-01,home,0.5,hands,,0,2026-09-01,2,1,0,0,pus,a new treatment\r\n"
             "2026-09-01,home,0.5,hands,,1,2026-09-02,1,1,0,0,,\r\n")
 
+# Fault kinds: "alloc" (every allocation counted), "glib" (only GLib's,
+# HG_FAULT_FROM), "write".
+ALLOC_KINDS = ("alloc", "glib")
+FROM = {"glib": {"HG_FAULT_FROM": "libglib"}}
+# GLib allocates a few thousand times to draw one photo, and every failure
+# ends the same way (GLib aborts): its sweep tries every STRIDE-th point
+# (and the first and last ones), not each.
+STRIDE = {"glib": int(os.environ.get("FAULT_GLIB_STRIDE", "20"))}
 # name, fault kind, arguments ({out}: a file the command writes)
 SWEEPS = [
     ("checkin", "alloc", ["checkin", "--treatment", "2", "--day", "12", "--redness", "2",
@@ -236,6 +257,7 @@ SWEEPS = [
     ("report --all", "alloc", ["report", "--all"]),
     ("check", "alloc", ["check"]),
     ("ui", "alloc", UI),
+    ("ui photo", "glib", UI_PHOTO),
     ("checkin --photo", "alloc", ["checkin", "--treatment", "3", "--day", "5",
                                   "--photo", photo]),
     ("action add", "alloc", ["action", "add", "--treatment", "2", "--date", "2026-10-24",
@@ -272,7 +294,7 @@ ABSENT = "no database"
 
 
 def args_for(args, out):
-    return args if args == UI else [a.replace("{out}", out) for a in args]
+    return args if args in UIS else [a.replace("{out}", out) for a in args]
 
 
 def one_run(sweep, n, ref):
@@ -288,7 +310,8 @@ def one_run(sweep, n, ref):
     before = ABSENT if name in NEW_DATABASE else base_sum
     hit = os.path.join(d, "hit")
     fault = {"LD_PRELOAD": shim, "HG_FAULT_HIT": hit,
-             "HG_FAULT_ALLOC" if kind == "alloc" else "HG_FAULT_WRITE": str(n)}
+             "HG_FAULT_ALLOC" if kind in ALLOC_KINDS else "HG_FAULT_WRITE": str(n)}
+    fault.update(FROM.get(kind, {}))
     try:
         r = run_cmd(args_for(args, out), db, fault)
         rc, so, se = r.returncode, r.stdout, r.stderr.decode(errors="replace")
@@ -309,7 +332,7 @@ def one_run(sweep, n, ref):
     elif rc < 0 or rc not in (0, 1):
         outcome = "crash"
         problems.append("exit %d" % rc)
-    elif args == UI and so.rfind(SMCUP) > so.rfind(RMCUP):
+    elif args in UIS and so.rfind(SMCUP) > so.rfind(RMCUP):
         outcome = "crash"
         problems.append("exit %d with the terminal left in the alternate screen" % rc)
     elif rc == 1:
@@ -390,7 +413,7 @@ def reference(sweep):
         shutil.copyfile(base, db)
     cnt = os.path.join(d, "count")
     r = run_cmd(args_for(args, os.path.join(d, "out.file")), db,
-                {"LD_PRELOAD": shim, "HG_FAULT_COUNT": cnt})
+                dict({"LD_PRELOAD": shim, "HG_FAULT_COUNT": cnt}, **FROM.get(kind, {})))
     if r.returncode != 0:
         return None
     allocs, writes = map(int, open(cnt).read().split())
@@ -405,7 +428,7 @@ def reference(sweep):
     con.commit()
     con.close()
     ref = {"stdout": r.stdout, "after": rows_sum(db), "empty": rows_sum(empty),
-           "points": allocs if kind == "alloc" else writes}
+           "points": allocs if kind in ALLOC_KINDS else writes}
     shutil.rmtree(d, ignore_errors=True)
     return ref
 
@@ -426,6 +449,8 @@ for sweep in SWEEPS:
     unreached = 0
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         points = list(range(1, ref["points"] + 1))
+        if kind in STRIDE:
+            points = sorted(set(points[::STRIDE[kind]] + points[:5] + points[-5:]))
         for outcome, detail, reached, msg in pool.map(lambda n: one_run(sweep, n, ref), points):
             counts[outcome] += 1
             if msg:
@@ -447,7 +472,7 @@ for sweep in SWEEPS:
             details.append("the runs do not end: still reaching point %d" % n)
             counts["crash"] += 1
             break
-    tried = n - 1
+    tried = len(points) + n - 1 - ref["points"]
     took = time.monotonic() - t0
     bad = counts["crash"] + counts["loss"] + counts["silent"]
     results.append((sweep, tried, counts, took, bad, details, unreached))
