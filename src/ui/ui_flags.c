@@ -9,8 +9,10 @@
  * Space marks flags; `r` records what was done for the marked flags (or
  * the selected one when none is marked) as one action, asking what, who
  * (a clinician or the person) and when; `a` records an action naming no
- * flag.  Enter shows the flag's first day on the grid.  The flags come
- * from rules.c; actions are stored through db.h. */
+ * flag; `m` a medicine, asking as `medicine add` takes it (name, dose,
+ * first day, then the last day, a number of days or none).  Enter shows
+ * the flag's first day on the grid.  The flags come from rules.c; actions
+ * and medicines are stored through record.h. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -27,7 +29,9 @@
 enum { TOP = 3, INDENT = 5, MAX_LINES = 24 };
 
 /* What the `r` and `a` questions are asking now. */
-enum stage { ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN, ASK_MED_NAME, ASK_MED_DOSE, ASK_MED_FROM };
+enum stage {
+	ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN, ASK_MED_NAME, ASK_MED_DOSE, ASK_MED_FROM, ASK_MED_TO
+};
 
 /* One entry of the list: a flag, a reference of an action to a flag no
  * longer raised, or a block of text (precautions, what was done). */
@@ -56,7 +60,7 @@ static struct {
 	char (*ids)[HG_FLAG_ID_MAX];            /* the flags r records for */
 	size_t nids;
 	enum hg_by by;
-	struct ui_edit text, when, dose;
+	struct ui_edit text, when, dose, until;
 	struct hg_medicine *meds;               /* this treatment's, for what was done */
 	size_t nmeds;
 	struct hg_precaution *prec;
@@ -410,6 +414,7 @@ static struct ui_edit *field(void)
 	switch (fs.stage) {
 	case ASK_WHEN: case ASK_MED_FROM: return &fs.when;
 	case ASK_MED_DOSE: return &fs.dose;
+	case ASK_MED_TO: return &fs.until;
 	default: return &fs.text;
 	}
 }
@@ -420,6 +425,7 @@ static void draw_prompt(struct ui *ui)
 	const char *label = fs.stage == ASK_MED_NAME ? "Medicine (its name): "
 		: fs.stage == ASK_MED_DOSE ? "Dose (Enter for none): "
 		: fs.stage == ASK_MED_FROM ? "Taken from (YYYY-MM-DD, Enter for today): "
+		: fs.stage == ASK_MED_TO ? "Taken to (YYYY-MM-DD, or days; Enter: ongoing): "
 		: fs.stage == ASK_WHEN ? "When (YYYY-MM-DD, Enter for today): "
 		: fs.stage == ASK_WHO ? "Who: c a clinician (doctor, nurse, pharmacist, clinic),"
 		" s yourself "
@@ -512,13 +518,35 @@ static void ask_end(void)
 	fs.nids = 0;
 }
 
-/* `m`: name, then dose, then the first day; one medicine. */
+/* The last day of a course from `from`, as `medicine add` takes it: a
+ * date (--to), a number of days counting the first (--days), or nothing
+ * for a course still taken (0).  -1 with msg when it is neither. */
+static int course_end(const char *s, int from, int *to, char *msg)
+{
+	long days;
+
+	while (*s == ' ')
+		s++;
+	*to = 0;
+	if (!*s)
+		return 0;
+	if (strspn(s, "0123456789") == strlen(s)) {
+		if (validate_int(s, 1, HG_MEDICINE_DAYS_MAX, &days, msg) != 0)
+			return -1;
+		*to = from + (int)days - 1;
+		return 0;
+	}
+	return validate_date(s, to, msg);
+}
+
+/* `m`: name, then dose, then the first day, then the last (or a number of
+ * days, or none: still taken); one medicine. */
 static void submit_medicine(struct ui *ui)
 {
 	char msg[HG_VALID_MSG], today[HG_DATE_LEN];
 	struct hg_medicine m;
 	char *name = NULL, *dose = NULL;
-	int rc, from;
+	int rc, from, to;
 
 	if (validate_medicine_text(ui_edit_text(&fs.text), 1, &name, msg) != 0) {
 		ui_error(ui, "Medicine: %s", msg);
@@ -544,8 +572,22 @@ static void submit_medicine(struct ui *ui)
 		fs.stage = ASK_MED_FROM;
 		return;
 	}
-	if (date_parse(ui_edit_text(&fs.when), &from) != 0) {
-		ui_error(ui, "Taken from: expected a date as YYYY-MM-DD.");
+	if (validate_date(ui_edit_text(&fs.when), &from, msg) != 0) {
+		ui_error(ui, "Taken from: %s", msg);
+		free(name);
+		free(dose);
+		fs.stage = ASK_MED_FROM;
+		return;
+	}
+	if (fs.stage == ASK_MED_FROM) {
+		free(name);
+		free(dose);
+		ui_edit_set(&fs.until, "");
+		fs.stage = ASK_MED_TO;
+		return;
+	}
+	if (course_end(ui_edit_text(&fs.until), from, &to, msg) != 0) {
+		ui_error(ui, "Taken to: %s", msg);
 		free(name);
 		free(dose);
 		return;
@@ -555,9 +597,11 @@ static void submit_medicine(struct ui *ui)
 	m.name = name;
 	m.dose = dose ? dose : xstrdup("");
 	m.from = from;
-	rc = record_medicine_add(ui->db, &m, "To");
+	m.to = to;
+	rc = record_medicine_add(ui->db, &m, "Taken to");
 	model_medicine_free(&m);
 	if (rc != HG_OK) {
+		/* A last day before the first: the question stays, to mend. */
 		ui_db_error(ui);
 		return;
 	}
@@ -707,6 +751,7 @@ static int flags_open(struct ui *ui, int64_t arg)
 	ui_edit_init(&fs.text, "", HG_ACTION_TEXT_MAX);
 	ui_edit_init(&fs.when, "", HG_DATE_LEN - 1);
 	ui_edit_init(&fs.dose, "", HG_MEDICINE_TEXT_MAX);
+	ui_edit_init(&fs.until, "", HG_DATE_LEN - 1);
 	entries_build(ui);
 	return 0;
 }
@@ -721,6 +766,7 @@ static void flags_close(struct ui *ui)
 	ui_edit_free(&fs.text);
 	ui_edit_free(&fs.when);
 	ui_edit_free(&fs.dose);
+	ui_edit_free(&fs.until);
 	model_medicines_free(fs.meds, fs.nmeds);
 	memset(&fs, 0, sizeof fs);
 }
@@ -795,7 +841,8 @@ static void flags_text(struct ui *ui, int key)
 	if (key < 0x20 || key == 0x7F)
 		return;
 	if (ui_edit_insert(field(), (unsigned)key) != 0)
-		ui_error(ui, "At most %d bytes.", field() == &fs.when ? HG_DATE_LEN - 1
+		ui_error(ui, "At most %d bytes.", field() == &fs.when || field() == &fs.until
+			 ? HG_DATE_LEN - 1
 			 : field() == &fs.dose ? HG_MEDICINE_TEXT_MAX : HG_ACTION_TEXT_MAX);
 }
 

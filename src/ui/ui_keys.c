@@ -129,7 +129,7 @@ static const struct ui_binding table[] = {
 	  "a", "a", "action", "record something done that names no flag (an action)" },
 	{ ACT_MEDICINE, UI_K_FLAGS, UI_SEC_FLAGS, { 'm' }, "m",
 	  "m", "m", "medicine",
-	  "record a medicine taken during this recovery: asks its name, its dose and the day it began" },
+	  "record a medicine taken during this recovery: asks its name, its dose, its first day and its last (a date, a number of days, or none while still taken)" },
 
 	/* ---- trends ---- */
 	{ ACT_LEFT, UI_K_TRENDS, UI_SEC_TRENDS, { KEY_LEFT, 'h' }, "Left, h",
