@@ -26,7 +26,10 @@
 #include "healgrid/ui_edit.h"
 #include "healgrid/validate.h"
 
-enum { TOP = 3, INDENT = 5, MAX_LINES = 24 };
+/* TEXT_END: the column after the text, left to the ↑ and ↓ that say more
+ * lies above or below, so they never cover a letter. */
+enum { TOP = 3, INDENT = 5 };
+#define TEXT_END (COLS - 2)
 
 /* What the `r` and `a` questions are asking now. */
 enum stage {
@@ -51,6 +54,11 @@ static struct {
 	size_t n;
 	size_t count[HG_STATUS_COUNT];
 	int lost;                               /* the selected entry went */
+	/* An entry taller than the list's room scrolls by lines under its
+	 * heading: how many of the selected entry's lines are scrolled off,
+	 * and the room the last frame had. */
+	int skip;
+	int rows;
 	/* Marked flags, by id (kept across reloads while the flag exists). */
 	char (*marks)[HG_FLAG_ID_MAX];
 	size_t nmarks;
@@ -186,33 +194,40 @@ static void entries_build(struct ui *ui)
 
 /* ---- what an entry says ------------------------------------------------- */
 
+/* An entry's lines under its heading, as many as it takes: every line
+ * is shown, the list scrolling through an entry taller than the screen. */
 struct lines {
-	char *v[MAX_LINES];
-	attr_t attr[MAX_LINES];
-	int n;
+	char **v;
+	attr_t *attr;
+	int n, cap;
 };
 
 static void lines_free(struct lines *L)
 {
 	for (int i = 0; i < L->n; i++)
 		free(L->v[i]);
-	L->n = 0;
+	free(L->v);
+	free(L->attr);
+	memset(L, 0, sizeof *L);
 }
+
+enum { WRAP_MAX = 512 };        /* lines of one paragraph, more than any can take */
 
 /* Text wrapped into L from its indent (the first entry line has none). */
 static void add(struct lines *L, attr_t attr, const char *s)
 {
-	char *w[MAX_LINES];
-	int width = COLS - INDENT - 1;
-	size_t n = ui_wrap(s, width > 10 ? width : 10, w, MAX_LINES);
+	char *w[WRAP_MAX];
+	int width = TEXT_END - INDENT;
+	size_t n = ui_wrap(s, width > 10 ? width : 10, w, WRAP_MAX);
 
 	for (size_t i = 0; i < n; i++) {
-		if (L->n < MAX_LINES) {
-			L->attr[L->n] = attr;
-			L->v[L->n++] = w[i];
-		} else {
-			free(w[i]);
+		if (L->n == L->cap) {
+			L->cap = L->cap ? 2 * L->cap : 16;
+			L->v = xrealloc(L->v, (size_t)L->cap * sizeof *L->v);
+			L->attr = xrealloc(L->attr, (size_t)L->cap * sizeof *L->attr);
 		}
+		L->attr[L->n] = attr;
+		L->v[L->n++] = w[i];
 	}
 }
 
@@ -319,7 +334,7 @@ static void entry_text(const struct ui *ui, size_t i, struct strbuf *head, struc
 	const char *sep = ui_glyph(ui, UI_G_SEP);
 	char days[48], status[96];
 
-	L->n = 0;
+	memset(L, 0, sizeof *L);
 	if (e->block == 1) {
 		sb_puts(head, "Precautions, before and after this session:");
 		for (size_t k = 0; k < fs.nprec; k++) {
@@ -404,6 +419,58 @@ static void keep_visible(struct ui *ui, int rows)
 			break;
 		fs.sel.top++;
 	}
+	if (fs.sel.top != fs.sel.selected || fs.sel.selected >= fs.n) {
+		fs.skip = 0;
+	} else {
+		/* At most what shows the entry's last line at the foot. */
+		int most = entry_height(ui, fs.sel.selected) - rows;
+
+		if (fs.skip > most)
+			fs.skip = most > 0 ? most : 0;
+	}
+}
+
+/* Down and Up through an entry taller than the room, a line at a time,
+ * before going on to the next entry or back to the one before: 1 when it
+ * scrolled. */
+static int scroll_within(struct ui *ui, int delta)
+{
+	size_t i;
+
+	if (!ui_sel_get(&fs.sel, &i) || i >= fs.n || fs.rows <= 0)
+		return 0;
+	if (delta < 0) {
+		if (fs.skip == 0 || fs.sel.top != i)
+			return 0;
+		fs.skip--;
+		return 1;
+	}
+	int h = entry_height(ui, i);
+
+	if (h <= fs.rows)
+		return 0;
+	if (fs.sel.top != i) {
+		/* Bring it to the top first: its lines then scroll. */
+		fs.sel.top = i;
+		fs.skip = 0;
+		return 1;
+	}
+	if (h - fs.skip <= fs.rows)
+		return 0;
+	fs.skip++;
+	return 1;
+}
+
+/* Up and Down (delta -1, 1: through a tall entry first), PgUp and PgDn. */
+static void sel_move(struct ui *ui, long delta)
+{
+	size_t was = fs.sel.selected;
+
+	if ((delta == 1 || delta == -1) && scroll_within(ui, (int)delta))
+		return;
+	ui_sel_move(&fs.sel, delta);
+	if (fs.sel.selected != was)
+		fs.skip = 0;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -458,7 +525,7 @@ static void flags_draw(struct ui *ui)
 		 fs.count[HG_STATUS_SETTLED]);
 	ui_title(ui, sb_str(&title), right);
 	sb_free(&title);
-	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s %s   %s %s   %s %s   %s %s   %s settled",
+	ui_putf(ui, 2, 1, TEXT_END - 1, A_DIM, "%s %s   %s %s   %s %s   %s %s   %s settled",
 		ui_level_symbol(ui, HG_LEVEL_EMERGENCY), rules_level_action(HG_LEVEL_EMERGENCY),
 		ui_level_symbol(ui, HG_LEVEL_URGENT), rules_level_action(HG_LEVEL_URGENT),
 		ui_level_symbol(ui, HG_LEVEL_DOCTOR), rules_level_action(HG_LEVEL_DOCTOR),
@@ -471,6 +538,7 @@ static void flags_draw(struct ui *ui)
 		       " doctor (man healgrid, WARNING RULES).");
 		rows -= 2;
 	}
+	fs.rows = rows;
 	keep_visible(ui, rows);
 	size_t i = fs.sel.top;
 	int cut = 0;
@@ -489,13 +557,17 @@ static void flags_draw(struct ui *ui)
 			lvl = A_DIM;
 		entry_text(ui, i, &head, &L);
 		mvhline(y, 1, ' ' | sel, COLS - 2);
-		ui_put(ui, y++, 1, COLS - 2, sel | lvl, sb_str(&head));
-		for (int k = 0; k < L.n; k++) {
+		ui_put(ui, y++, 1, TEXT_END - 1, sel | lvl, sb_str(&head));
+		int from = i == fs.sel.top ? fs.skip : 0;
+
+		if (from)       /* lines scrolled off above, under the heading */
+			ui_put_right(ui, y - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+		for (int k = from; k < L.n; k++) {
 			if (y >= TOP + rows) {
 				cut = 1;
 				break;
 			}
-			ui_put(ui, y++, INDENT, COLS - INDENT - 1, L.attr[k], L.v[k]);
+			ui_put(ui, y++, INDENT, TEXT_END - INDENT, L.attr[k], L.v[k]);
 		}
 		lines_free(&L);
 		sb_free(&head);
@@ -787,10 +859,10 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	}
 	switch (act) {
-	case ACT_UP: ui_sel_move(&fs.sel, -1); return 1;
-	case ACT_DOWN: ui_sel_move(&fs.sel, 1); return 1;
-	case ACT_PAGE_UP: ui_sel_move(&fs.sel, -5); return 1;
-	case ACT_PAGE_DOWN: ui_sel_move(&fs.sel, 5); return 1;
+	case ACT_UP: sel_move(ui, -1); return 1;
+	case ACT_DOWN: sel_move(ui, 1); return 1;
+	case ACT_PAGE_UP: sel_move(ui, -5); return 1;
+	case ACT_PAGE_DOWN: sel_move(ui, 5); return 1;
 	case ACT_TOGGLE:
 		if (ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
 			mark_toggle(fs.e[i].flag->id);
