@@ -498,10 +498,12 @@ static void draw_prompt(struct ui *ui)
 		" s yourself "
 		: fs.for_flags ? "What was done? " : "Action (what was done): ";
 	int lw = hg_utf8_width(label);
+	/* Room for the answer: a whole date at least, at 40 columns too. */
+	int room = fs.stage == ASK_WHO ? 6 : HG_DATE_LEN + 3;
 
 	mvhline(y, 0, ' ', COLS);
-	if (lw > COLS - 8)
-		lw = COLS - 8;
+	if (lw > COLS - room)
+		lw = COLS - room;
 	ui_put(ui, y, 1, lw, A_BOLD, label);
 	if (fs.stage != ASK_WHO)
 		ui_edit_draw(ui, field(), y, 1 + lw, COLS - 2 - lw, 1);
