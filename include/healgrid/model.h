@@ -121,6 +121,7 @@ struct hg_action {
 };
 
 enum { HG_MEDICINE_TEXT_MAX = 100 }; /* bytes of a medicine's name or dose */
+enum { HG_MEDICINE_DAYS_MAX = 3650 }; /* a course given in days: ten years at most */
 
 /* A course of a medicine taken during a recovery. */
 struct hg_medicine {

@@ -224,6 +224,11 @@ const char *rules_look_name(int i);
 int rules_look_due(const struct hg_recovery *r, int today, int later_same_area);
 /* The next look not yet done and not yet past, as its index, or -1. */
 int rules_look_next(const struct hg_recovery *r, int today, int later_same_area);
+/* The later_same_area that rules_look_due and rules_look_next take for t,
+ * from every treatment (all[n], t among them or not): the date of the
+ * earliest one of t's area dated after t and on or before today, or 0. */
+int rules_later_same_area(const struct hg_treatment *all, size_t n,
+                          const struct hg_treatment *t, int today);
 /* Whether `due` and the UI ask for today's check-in: today is inside the
  * window or a flag is open or in care, and daily tracking has not ended. */
 int rules_daily_asked(const struct hg_recovery *r, const struct hg_flag *flags, size_t n,

@@ -14,7 +14,6 @@
 #include "healgrid/validate.h"
 
 enum { FMT_TEXT, FMT_JSON };
-enum { DAYS_MAX = 3650 };       /* --days: ten years at most */
 
 /* --name or --dose, cleaned (validate_medicine_text); *out is the
  * caller's. */
@@ -72,7 +71,7 @@ static int medicine_add(struct cli_ctx *ctx, int argc, char **argv)
 			have_to = 1;
 			break;
 		case OPT_DAYS:
-			rc = cli_parse_int("--days", optarg, 1, DAYS_MAX, &days);
+			rc = cli_parse_int("--days", optarg, 1, HG_MEDICINE_DAYS_MAX, &days);
 			break;
 		default:
 			rc = cli_bad_option("medicine add", argv);

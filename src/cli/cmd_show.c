@@ -195,20 +195,6 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 	free(area);
 }
 
-/* The date of the earliest treatment of the same area dated after t and
- * not planned (a later session makes its follow-up looks moot), or 0. */
-static int later_same_area(const struct hg_treatment *all, size_t n,
-                           const struct hg_treatment *t, int today)
-{
-	int best = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (all[i].id != t->id && all[i].date > t->date && all[i].date <= today &&
-		    strcmp(all[i].area, t->area) == 0 && (!best || all[i].date < best))
-			best = all[i].date;
-	return best;
-}
-
 static int later_of(struct hg_db *db, const struct hg_treatment *t, int today, int *out)
 {
 	struct hg_treatment *all;
@@ -217,7 +203,7 @@ static int later_of(struct hg_db *db, const struct hg_treatment *t, int today, i
 
 	*out = 0;
 	if (rc == HG_OK) {
-		*out = later_same_area(all, n, t, today);
+		*out = rules_later_same_area(all, n, t, today);
 		db_treatments_free(all, n);
 	}
 	return rc;
@@ -324,7 +310,7 @@ int cmd_due(struct cli_ctx *ctx, int argc, char **argv)
 				model_actions_free(actions, nactions);
 			} else {
 				look = rules_look_due(&r, ctx->today,
-				                      later_same_area(t, n, &t[i], ctx->today));
+				                      rules_later_same_area(t, n, &t[i], ctx->today));
 			}
 			model_recovery_free(&r);
 			if (rc != HG_OK || (!asked && look < 0))

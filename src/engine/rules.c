@@ -1714,6 +1714,20 @@ int rules_look_next(const struct hg_recovery *r, int today, int later_same_area)
 	return -1;
 }
 
+/* A later session of the same area makes the earlier one's follow-up
+ * looks moot; a planned one (after today) does not yet. */
+int rules_later_same_area(const struct hg_treatment *all, size_t n,
+                          const struct hg_treatment *t, int today)
+{
+	int best = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (all[i].id != t->id && all[i].date > t->date && all[i].date <= today &&
+		    strcmp(all[i].area, t->area) == 0 && (!best || all[i].date < best))
+			best = all[i].date;
+	return best;
+}
+
 int rules_daily_asked(const struct hg_recovery *r, const struct hg_flag *flags, size_t n,
                       int today)
 {

@@ -384,6 +384,10 @@ static int check_course(const char *to_name, int from, int to)
 {
 	char f[HG_DATE_LEN], t[HG_DATE_LEN];
 
+	/* A number of days from a late first day can run past the last
+	 * date there is. */
+	if (to > date_from_ymd(9999, 12, 31))
+		return hg_fail(HG_ERR_INPUT, "%s: the course would end after 9999-12-31", to_name);
 	if (!to || to >= from)
 		return HG_OK;
 	date_format(from, f);

@@ -164,6 +164,22 @@ static void screens_reload(struct ui *ui)
 	}
 }
 
+/* What `due` and `show` pass the looks for t: a later session of the same
+ * area (rules_later_same_area), so the header and `due` agree. */
+static int later_same_area(struct ui *ui, const struct hg_treatment *t, int *out)
+{
+	struct hg_treatment *all;
+	size_t n;
+	int rc = db_treatment_list(ui->db, &all, &n);
+
+	*out = 0;
+	if (rc == HG_OK) {
+		*out = rules_later_same_area(all, n, t, ui->today);
+		db_treatments_free(all, n);
+	}
+	return rc;
+}
+
 static int load(struct ui *ui, int64_t tid)
 {
 	struct hg_recovery r;
@@ -193,12 +209,15 @@ static int load(struct ui *ui, int64_t tid)
 	struct hg_action *actions = NULL;
 	size_t nactions = 0;
 
-	int *photos = NULL, nphotos = 0;
+	int *photos = NULL, nphotos = 0, later = 0;
 
 	rc = db_action_list(ui->db, tid, &actions, &nactions);
 	if (rc == HG_OK)
 		rc = photo_days(ui, tid, &photos, &nphotos);
+	if (rc == HG_OK)
+		rc = later_same_area(ui, &r.t, &later);
 	if (rc != HG_OK) {
+		free(photos);
 		model_actions_free(actions, nactions);
 		model_recovery_free(&r);
 		ui_db_error(ui);
@@ -213,8 +232,8 @@ static int load(struct ui *ui, int64_t tid)
 	ui->actions = actions;
 	ui->nactions = nactions;
 	ui->tracking_ended = rules_tracking_end(&ui->rec, flags, nflags) >= 0;
-	ui->look_due = rules_look_due(&ui->rec, ui->today, 0);
-	ui->look_next = rules_look_next(&ui->rec, ui->today, 0);
+	ui->look_due = rules_look_due(&ui->rec, ui->today, later);
+	ui->look_next = rules_look_next(&ui->rec, ui->today, later);
 	ui->photo_days = photos;
 	ui->nphoto_days = nphotos;
 	ui->have = 1;

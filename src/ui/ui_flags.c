@@ -9,8 +9,10 @@
  * Space marks flags; `r` records what was done for the marked flags (or
  * the selected one when none is marked) as one action, asking what, who
  * (a clinician or the person) and when; `a` records an action naming no
- * flag.  Enter shows the flag's first day on the grid.  The flags come
- * from rules.c; actions are stored through db.h. */
+ * flag; `m` a medicine, asking as `medicine add` takes it (name, dose,
+ * first day, then the last day, a number of days or none).  Enter shows
+ * the flag's first day on the grid.  The flags come from rules.c; actions
+ * and medicines are stored through record.h. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -24,10 +26,15 @@
 #include "healgrid/ui_edit.h"
 #include "healgrid/validate.h"
 
-enum { TOP = 3, INDENT = 5, MAX_LINES = 24 };
+/* TEXT_END: the column after the text, left to the ↑ and ↓ that say more
+ * lies above or below, so they never cover a letter. */
+enum { TOP = 3, INDENT = 5 };
+#define TEXT_END (COLS - 2)
 
 /* What the `r` and `a` questions are asking now. */
-enum stage { ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN, ASK_MED_NAME, ASK_MED_DOSE, ASK_MED_FROM };
+enum stage {
+	ASK_NONE, ASK_WHAT, ASK_WHO, ASK_WHEN, ASK_MED_NAME, ASK_MED_DOSE, ASK_MED_FROM, ASK_MED_TO
+};
 
 /* One entry of the list: a flag, a reference of an action to a flag no
  * longer raised, or a block of text (precautions, what was done). */
@@ -47,6 +54,11 @@ static struct {
 	size_t n;
 	size_t count[HG_STATUS_COUNT];
 	int lost;                               /* the selected entry went */
+	/* An entry taller than the list's room scrolls by lines under its
+	 * heading: how many of the selected entry's lines are scrolled off,
+	 * and the room the last frame had. */
+	int skip;
+	int rows;
 	/* Marked flags, by id (kept across reloads while the flag exists). */
 	char (*marks)[HG_FLAG_ID_MAX];
 	size_t nmarks;
@@ -56,7 +68,7 @@ static struct {
 	char (*ids)[HG_FLAG_ID_MAX];            /* the flags r records for */
 	size_t nids;
 	enum hg_by by;
-	struct ui_edit text, when, dose;
+	struct ui_edit text, when, dose, until;
 	struct hg_medicine *meds;               /* this treatment's, for what was done */
 	size_t nmeds;
 	struct hg_precaution *prec;
@@ -182,33 +194,40 @@ static void entries_build(struct ui *ui)
 
 /* ---- what an entry says ------------------------------------------------- */
 
+/* An entry's lines under its heading, as many as it takes: every line
+ * is shown, the list scrolling through an entry taller than the screen. */
 struct lines {
-	char *v[MAX_LINES];
-	attr_t attr[MAX_LINES];
-	int n;
+	char **v;
+	attr_t *attr;
+	int n, cap;
 };
 
 static void lines_free(struct lines *L)
 {
 	for (int i = 0; i < L->n; i++)
 		free(L->v[i]);
-	L->n = 0;
+	free(L->v);
+	free(L->attr);
+	memset(L, 0, sizeof *L);
 }
+
+enum { WRAP_MAX = 512 };        /* lines of one paragraph, more than any can take */
 
 /* Text wrapped into L from its indent (the first entry line has none). */
 static void add(struct lines *L, attr_t attr, const char *s)
 {
-	char *w[MAX_LINES];
-	int width = COLS - INDENT - 1;
-	size_t n = ui_wrap(s, width > 10 ? width : 10, w, MAX_LINES);
+	char *w[WRAP_MAX];
+	int width = TEXT_END - INDENT;
+	size_t n = ui_wrap(s, width > 10 ? width : 10, w, WRAP_MAX);
 
 	for (size_t i = 0; i < n; i++) {
-		if (L->n < MAX_LINES) {
-			L->attr[L->n] = attr;
-			L->v[L->n++] = w[i];
-		} else {
-			free(w[i]);
+		if (L->n == L->cap) {
+			L->cap = L->cap ? 2 * L->cap : 16;
+			L->v = xrealloc(L->v, (size_t)L->cap * sizeof *L->v);
+			L->attr = xrealloc(L->attr, (size_t)L->cap * sizeof *L->attr);
 		}
+		L->attr[L->n] = attr;
+		L->v[L->n++] = w[i];
 	}
 }
 
@@ -315,7 +334,7 @@ static void entry_text(const struct ui *ui, size_t i, struct strbuf *head, struc
 	const char *sep = ui_glyph(ui, UI_G_SEP);
 	char days[48], status[96];
 
-	L->n = 0;
+	memset(L, 0, sizeof *L);
 	if (e->block == 1) {
 		sb_puts(head, "Precautions, before and after this session:");
 		for (size_t k = 0; k < fs.nprec; k++) {
@@ -400,6 +419,58 @@ static void keep_visible(struct ui *ui, int rows)
 			break;
 		fs.sel.top++;
 	}
+	if (fs.sel.top != fs.sel.selected || fs.sel.selected >= fs.n) {
+		fs.skip = 0;
+	} else {
+		/* At most what shows the entry's last line at the foot. */
+		int most = entry_height(ui, fs.sel.selected) - rows;
+
+		if (fs.skip > most)
+			fs.skip = most > 0 ? most : 0;
+	}
+}
+
+/* Down and Up through an entry taller than the room, a line at a time,
+ * before going on to the next entry or back to the one before: 1 when it
+ * scrolled. */
+static int scroll_within(struct ui *ui, int delta)
+{
+	size_t i;
+
+	if (!ui_sel_get(&fs.sel, &i) || i >= fs.n || fs.rows <= 0)
+		return 0;
+	if (delta < 0) {
+		if (fs.skip == 0 || fs.sel.top != i)
+			return 0;
+		fs.skip--;
+		return 1;
+	}
+	int h = entry_height(ui, i);
+
+	if (h <= fs.rows)
+		return 0;
+	if (fs.sel.top != i) {
+		/* Bring it to the top first: its lines then scroll. */
+		fs.sel.top = i;
+		fs.skip = 0;
+		return 1;
+	}
+	if (h - fs.skip <= fs.rows)
+		return 0;
+	fs.skip++;
+	return 1;
+}
+
+/* Up and Down (delta -1, 1: through a tall entry first), PgUp and PgDn. */
+static void sel_move(struct ui *ui, long delta)
+{
+	size_t was = fs.sel.selected;
+
+	if ((delta == 1 || delta == -1) && scroll_within(ui, (int)delta))
+		return;
+	ui_sel_move(&fs.sel, delta);
+	if (fs.sel.selected != was)
+		fs.skip = 0;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -410,6 +481,7 @@ static struct ui_edit *field(void)
 	switch (fs.stage) {
 	case ASK_WHEN: case ASK_MED_FROM: return &fs.when;
 	case ASK_MED_DOSE: return &fs.dose;
+	case ASK_MED_TO: return &fs.until;
 	default: return &fs.text;
 	}
 }
@@ -420,15 +492,18 @@ static void draw_prompt(struct ui *ui)
 	const char *label = fs.stage == ASK_MED_NAME ? "Medicine (its name): "
 		: fs.stage == ASK_MED_DOSE ? "Dose (Enter for none): "
 		: fs.stage == ASK_MED_FROM ? "Taken from (YYYY-MM-DD, Enter for today): "
+		: fs.stage == ASK_MED_TO ? "Taken to (YYYY-MM-DD, or days; Enter: ongoing): "
 		: fs.stage == ASK_WHEN ? "When (YYYY-MM-DD, Enter for today): "
 		: fs.stage == ASK_WHO ? "Who: c a clinician (doctor, nurse, pharmacist, clinic),"
 		" s yourself "
 		: fs.for_flags ? "What was done? " : "Action (what was done): ";
 	int lw = hg_utf8_width(label);
+	/* Room for the answer: a whole date at least, at 40 columns too. */
+	int room = fs.stage == ASK_WHO ? 6 : HG_DATE_LEN + 3;
 
 	mvhline(y, 0, ' ', COLS);
-	if (lw > COLS - 8)
-		lw = COLS - 8;
+	if (lw > COLS - room)
+		lw = COLS - room;
 	ui_put(ui, y, 1, lw, A_BOLD, label);
 	if (fs.stage != ASK_WHO)
 		ui_edit_draw(ui, field(), y, 1 + lw, COLS - 2 - lw, 1);
@@ -452,7 +527,7 @@ static void flags_draw(struct ui *ui)
 		 fs.count[HG_STATUS_SETTLED]);
 	ui_title(ui, sb_str(&title), right);
 	sb_free(&title);
-	ui_putf(ui, 2, 1, COLS - 2, A_DIM, "%s %s   %s %s   %s %s   %s %s   %s settled",
+	ui_putf(ui, 2, 1, TEXT_END - 1, A_DIM, "%s %s   %s %s   %s %s   %s %s   %s settled",
 		ui_level_symbol(ui, HG_LEVEL_EMERGENCY), rules_level_action(HG_LEVEL_EMERGENCY),
 		ui_level_symbol(ui, HG_LEVEL_URGENT), rules_level_action(HG_LEVEL_URGENT),
 		ui_level_symbol(ui, HG_LEVEL_DOCTOR), rules_level_action(HG_LEVEL_DOCTOR),
@@ -465,6 +540,7 @@ static void flags_draw(struct ui *ui)
 		       " doctor (man healgrid, WARNING RULES).");
 		rows -= 2;
 	}
+	fs.rows = rows;
 	keep_visible(ui, rows);
 	size_t i = fs.sel.top;
 	int cut = 0;
@@ -483,13 +559,17 @@ static void flags_draw(struct ui *ui)
 			lvl = A_DIM;
 		entry_text(ui, i, &head, &L);
 		mvhline(y, 1, ' ' | sel, COLS - 2);
-		ui_put(ui, y++, 1, COLS - 2, sel | lvl, sb_str(&head));
-		for (int k = 0; k < L.n; k++) {
+		ui_put(ui, y++, 1, TEXT_END - 1, sel | lvl, sb_str(&head));
+		int from = i == fs.sel.top ? fs.skip : 0;
+
+		if (from)       /* lines scrolled off above, under the heading */
+			ui_put_right(ui, y - 1, COLS - 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+		for (int k = from; k < L.n; k++) {
 			if (y >= TOP + rows) {
 				cut = 1;
 				break;
 			}
-			ui_put(ui, y++, INDENT, COLS - INDENT - 1, L.attr[k], L.v[k]);
+			ui_put(ui, y++, INDENT, TEXT_END - INDENT, L.attr[k], L.v[k]);
 		}
 		lines_free(&L);
 		sb_free(&head);
@@ -512,13 +592,35 @@ static void ask_end(void)
 	fs.nids = 0;
 }
 
-/* `m`: name, then dose, then the first day; one medicine. */
+/* The last day of a course from `from`, as `medicine add` takes it: a
+ * date (--to), a number of days counting the first (--days), or nothing
+ * for a course still taken (0).  -1 with msg when it is neither. */
+static int course_end(const char *s, int from, int *to, char *msg)
+{
+	long days;
+
+	while (*s == ' ')
+		s++;
+	*to = 0;
+	if (!*s)
+		return 0;
+	if (strspn(s, "0123456789") == strlen(s)) {
+		if (validate_int(s, 1, HG_MEDICINE_DAYS_MAX, &days, msg) != 0)
+			return -1;
+		*to = from + (int)days - 1;
+		return 0;
+	}
+	return validate_date(s, to, msg);
+}
+
+/* `m`: name, then dose, then the first day, then the last (or a number of
+ * days, or none: still taken); one medicine. */
 static void submit_medicine(struct ui *ui)
 {
 	char msg[HG_VALID_MSG], today[HG_DATE_LEN];
 	struct hg_medicine m;
 	char *name = NULL, *dose = NULL;
-	int rc, from;
+	int rc, from, to;
 
 	if (validate_medicine_text(ui_edit_text(&fs.text), 1, &name, msg) != 0) {
 		ui_error(ui, "Medicine: %s", msg);
@@ -544,8 +646,22 @@ static void submit_medicine(struct ui *ui)
 		fs.stage = ASK_MED_FROM;
 		return;
 	}
-	if (date_parse(ui_edit_text(&fs.when), &from) != 0) {
-		ui_error(ui, "Taken from: expected a date as YYYY-MM-DD.");
+	if (validate_date(ui_edit_text(&fs.when), &from, msg) != 0) {
+		ui_error(ui, "Taken from: %s", msg);
+		free(name);
+		free(dose);
+		fs.stage = ASK_MED_FROM;
+		return;
+	}
+	if (fs.stage == ASK_MED_FROM) {
+		free(name);
+		free(dose);
+		ui_edit_set(&fs.until, "");
+		fs.stage = ASK_MED_TO;
+		return;
+	}
+	if (course_end(ui_edit_text(&fs.until), from, &to, msg) != 0) {
+		ui_error(ui, "Taken to: %s", msg);
 		free(name);
 		free(dose);
 		return;
@@ -555,9 +671,11 @@ static void submit_medicine(struct ui *ui)
 	m.name = name;
 	m.dose = dose ? dose : xstrdup("");
 	m.from = from;
-	rc = record_medicine_add(ui->db, &m, "To");
+	m.to = to;
+	rc = record_medicine_add(ui->db, &m, "Taken to");
 	model_medicine_free(&m);
 	if (rc != HG_OK) {
+		/* A last day before the first: the question stays, to mend. */
 		ui_db_error(ui);
 		return;
 	}
@@ -707,6 +825,7 @@ static int flags_open(struct ui *ui, int64_t arg)
 	ui_edit_init(&fs.text, "", HG_ACTION_TEXT_MAX);
 	ui_edit_init(&fs.when, "", HG_DATE_LEN - 1);
 	ui_edit_init(&fs.dose, "", HG_MEDICINE_TEXT_MAX);
+	ui_edit_init(&fs.until, "", HG_DATE_LEN - 1);
 	entries_build(ui);
 	return 0;
 }
@@ -721,6 +840,7 @@ static void flags_close(struct ui *ui)
 	ui_edit_free(&fs.text);
 	ui_edit_free(&fs.when);
 	ui_edit_free(&fs.dose);
+	ui_edit_free(&fs.until);
 	model_medicines_free(fs.meds, fs.nmeds);
 	memset(&fs, 0, sizeof fs);
 }
@@ -741,10 +861,10 @@ static int flags_act(struct ui *ui, enum ui_action act, int key)
 		return 1;
 	}
 	switch (act) {
-	case ACT_UP: ui_sel_move(&fs.sel, -1); return 1;
-	case ACT_DOWN: ui_sel_move(&fs.sel, 1); return 1;
-	case ACT_PAGE_UP: ui_sel_move(&fs.sel, -5); return 1;
-	case ACT_PAGE_DOWN: ui_sel_move(&fs.sel, 5); return 1;
+	case ACT_UP: sel_move(ui, -1); return 1;
+	case ACT_DOWN: sel_move(ui, 1); return 1;
+	case ACT_PAGE_UP: sel_move(ui, -5); return 1;
+	case ACT_PAGE_DOWN: sel_move(ui, 5); return 1;
 	case ACT_TOGGLE:
 		if (ui_sel_get(&fs.sel, &i) && i < fs.n && fs.e[i].flag) {
 			mark_toggle(fs.e[i].flag->id);
@@ -795,7 +915,8 @@ static void flags_text(struct ui *ui, int key)
 	if (key < 0x20 || key == 0x7F)
 		return;
 	if (ui_edit_insert(field(), (unsigned)key) != 0)
-		ui_error(ui, "At most %d bytes.", field() == &fs.when ? HG_DATE_LEN - 1
+		ui_error(ui, "At most %d bytes.", field() == &fs.when || field() == &fs.until
+			 ? HG_DATE_LEN - 1
 			 : field() == &fs.dose ? HG_MEDICINE_TEXT_MAX : HG_ACTION_TEXT_MAX);
 }
 

@@ -305,7 +305,8 @@ static void draw_header(struct ui *ui, const struct geo *g)
 
 	flag_counts(ui, open, &in_care, &settled);
 	tracking_line(ui, &track);
-	const char *hint = compact ? (track.len ? "can stop" : "f flags") : "f: review flags";
+	const char *hint = !compact ? "f: review flags" : ui->look_due >= 0 ? "look due"
+		: track.len ? "can stop" : "f flags";
 	int hint_w = ui->nflags ? (int)strlen(hint) + 2 : 0;
 	int limit = COLS - 1 - hint_w;
 	/* Open flags per level (emergency only when raised; the compact line

@@ -116,20 +116,32 @@ static const struct ui_binding table[] = {
 	{ ACT_TEXT_CLEAR, UI_K_TEXT, UI_SEC_TEXT, { CTRL('U') }, "Ctrl-U",
 	  NULL, NULL, NULL, "clear the field" },
 
+	/* ---- lists: flags, treatments, help (first: moving is a list's main
+	 * key, the last its status line gives up) ---- */
+	{ ACT_UP, K_LISTS, UI_SEC_LISTS, { KEY_UP, 'k' }, "Up, k",
+	  "\u2191\u2193", "Up/Down", "move", "the line above" },
+	{ ACT_DOWN, K_LISTS, UI_SEC_LISTS, { KEY_DOWN, 'j' }, "Down, j",
+	  NULL, NULL, NULL, "the line below" },
+	{ ACT_PAGE_UP, K_LISTS, UI_SEC_LISTS, { KEY_PPAGE }, "PgUp",
+	  NULL, NULL, NULL, "a page up" },
+	{ ACT_PAGE_DOWN, K_LISTS, UI_SEC_LISTS, { KEY_NPAGE }, "PgDn",
+	  NULL, NULL, NULL, "a page down" },
+
 	/* ---- flags ---- */
-	{ ACT_OPEN, UI_K_FLAGS, UI_SEC_FLAGS, { ENTER_KEYS }, "Enter",
-	  "\u23ce", "Enter", "show day", "show the selected flag's day on the grid" },
-	{ ACT_TOGGLE, UI_K_FLAGS, UI_SEC_FLAGS, { ' ' }, "Space",
-	  "space", "space", "mark", "mark or unmark the selected flag (for r)" },
 	{ ACT_RESOLVE, UI_K_FLAGS, UI_SEC_FLAGS, { 'r' }, "r",
-	  "r", "r", "what was done",
+	  "r", "r", "done",
 	  "record what was done for the marked flags, or the selected one: asks what, who"
 	  " (a clinician or yourself) and when, and keeps it as one action" },
+	{ ACT_TOGGLE, UI_K_FLAGS, UI_SEC_FLAGS, { ' ' }, "Space",
+	  "space", "space", "mark", "mark or unmark the selected flag (for r)" },
 	{ ACT_ADD, UI_K_FLAGS, UI_SEC_FLAGS, { 'a' }, "a",
 	  "a", "a", "action", "record something done that names no flag (an action)" },
 	{ ACT_MEDICINE, UI_K_FLAGS, UI_SEC_FLAGS, { 'm' }, "m",
 	  "m", "m", "medicine",
-	  "record a medicine taken during this recovery: asks its name, its dose and the day it began" },
+	  "record a medicine taken during this recovery: asks its name, its dose, its first"
+	  " day and its last (a date, a number of days, or none while still taken)" },
+	{ ACT_OPEN, UI_K_FLAGS, UI_SEC_FLAGS, { ENTER_KEYS }, "Enter",
+	  "\u23ce", "Enter", "day", "show the selected flag's day on the grid" },
 
 	/* ---- trends ---- */
 	{ ACT_LEFT, UI_K_TRENDS, UI_SEC_TRENDS, { KEY_LEFT, 'h' }, "Left, h",
@@ -164,16 +176,6 @@ static const struct ui_binding table[] = {
 	  "\u23ce", "Enter", "save", "save the treatment" },
 	{ ACT_CANCEL, UI_K_FORM, UI_SEC_FORM, { ESC }, "Esc",
 	  "Esc", "Esc", "cancel", "go back without saving (asks first when something changed)" },
-
-	/* ---- lists: flags, treatments, help ---- */
-	{ ACT_UP, K_LISTS, UI_SEC_LISTS, { KEY_UP, 'k' }, "Up, k",
-	  "\u2191\u2193", "Up/Down", "move", "the line above" },
-	{ ACT_DOWN, K_LISTS, UI_SEC_LISTS, { KEY_DOWN, 'j' }, "Down, j",
-	  NULL, NULL, NULL, "the line below" },
-	{ ACT_PAGE_UP, K_LISTS, UI_SEC_LISTS, { KEY_PPAGE }, "PgUp",
-	  NULL, NULL, NULL, "a page up" },
-	{ ACT_PAGE_DOWN, K_LISTS, UI_SEC_LISTS, { KEY_NPAGE }, "PgDn",
-	  NULL, NULL, NULL, "a page down" },
 
 	/* ---- questions ---- */
 	{ ACT_YES, UI_K_CONFIRM, UI_SEC_CONFIRM, { 'y', 'Y' }, "y",

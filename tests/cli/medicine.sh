@@ -70,6 +70,8 @@ run medicine add --name x --to 2026-11-04 --days 2
 expect_error 2 "medicine add: give --to or --days, not both" "--to with --days"
 run medicine add --name x --days 0
 expect_error 2 "--days:*" "--days 0"
+run medicine add --name x --from 9999-12-30 --days 10
+expect_error 2 "--to: the course would end after 9999-12-31" "--days past the last date there is"
 run medicine add --dose "1 mg"
 expect_error 2 "medicine add: --name TEXT is required*" "no name"
 run medicine add --name "$(printf '\t \033')"

@@ -35,12 +35,12 @@ tui_keys f
 tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
  Flags · face · 2026-11-03 · professional 1.0 mm 1 open · 0 in care · 0 settled
  ──────────────────────────────────────────────────────────────────────────────
- ▲ call emergency services now (112, 911 or 999)   ‼ get medical care today (y…
+ ▲ call emergency services now (112, 911 or 999)   ‼ get medical care today (…
    ‼ urgent  infection@7 · day 7 · open
      Pus or cloudy discharge from the needle marks on day 7 can mean an
      infection: get medical care today (your GP, an urgent care centre, or the
-     clinic that treated you). Get care today if it spreads, or you get a fever
-     or feel unwell.
+     clinic that treated you). Get care today if it spreads, or you get a
+     fever or feel unwell.
      findings: pus (day 7)
  What was done: 0 actions, 0 medicines
      nothing recorded yet: r records what was done for a flag, a an action of
@@ -55,7 +55,7 @@ tui_expect_screen "the flags screen lists the flag with its advice" <<'EOF'
 
 
 
-⏎ show day space mark r what was done a action m medicine Esc back ? help q quit
+↑↓ move r done space mark a action m medicine ⏎ day Esc back ? help q quit
  Not medical advice · emergency: 112 / 911 / 999 · in doubt? call your clinic
 EOF
 

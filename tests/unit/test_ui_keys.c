@@ -102,6 +102,18 @@ static void test_status_lines(void **state)
 			assert_true(strlen(s) > 0);
 			free(s);
 		}
+	/* A list's status line keeps moving, and the flags screen its own
+	 * keys at 80 columns, r still at 40. */
+	for (int utf8 = 0; utf8 <= 1; utf8++) {
+		s = ui_keys_status(UI_K_FLAGS, utf8, 80);
+		assert_non_null(strstr(s, " move"));
+		assert_non_null(strstr(s, "r done"));
+		assert_non_null(strstr(s, "m medicine"));
+		free(s);
+	}
+	s = ui_keys_status(UI_K_FLAGS, 1, 40);
+	assert_string_equal(s, "\u2191\u2193 move r done Esc back ? help q quit");
+	free(s);
 	/* Narrow: save and cancel stay, extras go. */
 	s = ui_keys_status(UI_K_DAY | UI_K_RATE, 0, 40);
 	assert_true(hg_utf8_width(s) <= 40);
