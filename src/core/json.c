@@ -100,6 +100,9 @@ static const char *check_string(const char *p, const char *end)
 	for (p++; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
 
+		/* the common case first: a byte that is just itself */
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
 		if (c == '"')
 			return p + 1;
 		if (c < 0x20)
@@ -229,6 +232,24 @@ int json_check(const char *s, size_t len, int *type)
 	return -1;
 }
 
+/* The end of the checked string at p: its closing quote is the first
+ * one not escaped, that is not after an odd run of backslashes. */
+static const char *skip_string(const char *p, const char *end)
+{
+	const char *start = ++p;
+
+	for (;;) {
+		const char *q = memchr(p, '"', (size_t)(end - p));
+		const char *b = q;
+
+		while (b > start && b[-1] == '\\')
+			b--;
+		if ((q - b) % 2 == 0)
+			return q + 1;
+		p = q + 1;
+	}
+}
+
 /* The end of the value at p in checked text (no space before it). */
 static const char *skip_value(const char *p, const char *end)
 {
@@ -237,10 +258,7 @@ static const char *skip_value(const char *p, const char *end)
 	do {
 		switch (*p) {
 		case '"':
-			for (p++; *p != '"'; p++)
-				if (*p == '\\')
-					p++;
-			p++;
+			p = skip_string(p, end);
 			break;
 		case '{':
 		case '[':
