@@ -389,7 +389,6 @@ static char *real_text(double r)
 /* The checked number from p to q into it. */
 static void read_number(const char *p, const char *q, struct hg_json_item *it)
 {
-	char digits[64];
 	char *lit = NULL;
 	const char *z = p;
 	uint64_t u = 0;
@@ -408,9 +407,12 @@ static void read_number(const char *p, const char *q, struct hg_json_item *it)
 		if (!big && (neg ? u <= (uint64_t)INT64_MAX + 1 : u <= (uint64_t)INT64_MAX)) {
 			it->i = neg ? (int64_t)(0 - u) : (int64_t)u;
 			it->r = (double)it->i;
-			snprintf(digits, sizeof digits, "%lld", (long long)it->i);
-			it->text = xstrdup(digits);
-			it->len = strlen(it->text);
+			/* its digits as written (checked text has no leading
+			 * zeros), but "-0" is "0" */
+			it->len = (size_t)(q - p) - (u == 0 && neg);
+			it->text = xmalloc(it->len + 1);
+			memcpy(it->text, q - it->len, it->len);
+			it->text[it->len] = '\0';
 			return;
 		}
 	}

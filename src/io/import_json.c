@@ -86,11 +86,23 @@ static char *member_path(const char *path, const char *key)
 	return sb_detach(&sb);
 }
 
+/* path.key[i]; made for every element read, so without printf */
 static char *index_path(const char *path, const char *key, size_t i)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char digits[24];
+	size_t k = sizeof digits;
 
-	sb_printf(&sb, "%s%s%s[%zu]", path, *path ? "." : "", key, i);
+	sb_puts(&sb, path);
+	if (*path)
+		sb_putc(&sb, '.');
+	sb_puts(&sb, key);
+	sb_putc(&sb, '[');
+	do
+		digits[--k] = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	sb_add(&sb, digits + k, sizeof digits - k);
+	sb_putc(&sb, ']');
 	return sb_detach(&sb);
 }
 
