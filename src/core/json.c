@@ -250,7 +250,7 @@ static const char *skip_string(const char *p, const char *end)
 	}
 }
 
-/* The end of the value at p in checked text (no space before it). */
+/* The end of the array or object at p in checked text. */
 static const char *skip_value(const char *p, const char *end)
 {
 	int depth = 0;
@@ -271,12 +271,8 @@ static const char *skip_value(const char *p, const char *end)
 			p++;
 			break;
 		default:
-			/* a number, true, false, null, space, ',' or ':' */
+			/* inside: a number, true, false, null, space, ',' or ':' */
 			p++;
-			while (p < end && depth == 0 && !strchr(",}] \t\r\n", *p))
-				p++;
-			if (depth == 0)
-				return p;
 		}
 	} while (depth > 0);
 	return p;
