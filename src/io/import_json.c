@@ -4,8 +4,9 @@
  * at a time where it lies (json_items, json.h): only the items of the
  * containers being read are held, never a tree of the whole file, so the
  * memory an import needs beyond the file's text does not grow with it.
- * This file walks the members, checks every one (unknown or repeated members, types, ranges, ids given
- * twice), and stores them in one transaction.  Into a database without
+ * This file walks the members, checks every one (unknown or repeated
+ * members, types, ranges, ids given twice), and stores them in one
+ * transaction.  Into a database without
  * treatments the ids are kept, so export, import, export gives the same
  * bytes.  Otherwise treatments are matched by (date, area) and must agree
  * in their details; a day that exists is skipped when it holds the same
