@@ -191,33 +191,4 @@ int db_profile_put(struct hg_db *db, const struct hg_profile *p);
 int db_profile_clear(struct hg_db *db);
 void db_profile_free(struct hg_profile *p);
 
-/* ---- JSON read by SQLite's JSON functions (json_valid, json_each) ---- */
-
-enum hg_json_type {
-	HG_JSON_NULL, HG_JSON_TRUE, HG_JSON_FALSE, HG_JSON_INTEGER, HG_JSON_REAL,
-	HG_JSON_TEXT, HG_JSON_ARRAY, HG_JSON_OBJECT
-};
-
-/* One member of an object or element of an array. */
-struct hg_json_item {
-	char *key;              /* member name; NULL in an array; owned */
-	int type;               /* enum hg_json_type */
-	char *text;             /* a string's text, a container's JSON; owned */
-	size_t len;             /* bytes of text (a string may hold a NUL) */
-	int64_t i;              /* a number's value */
-	double r;
-};
-
-/* *valid = 1 when the len bytes at json are JSON, and *type its top type. */
-int db_json_check(struct hg_db *db, const char *json, size_t len, int *valid, int *type);
-/* The members or elements of the object or array json (valid JSON), in
- * order; the caller frees with db_json_items_free. */
-int db_json_items(struct hg_db *db, const char *json, size_t len, struct hg_json_item **out,
-		  size_t *n);
-/* The same for the container at path ("$.treatments") inside json; the
- * member named skip (may be NULL) comes with text "" (its text not made). */
-int db_json_items_at(struct hg_db *db, const char *json, size_t len, const char *path,
-		     const char *skip, struct hg_json_item **out, size_t *n);
-void db_json_items_free(struct hg_json_item *v, size_t n);
-
 #endif

@@ -29,7 +29,7 @@ int import_file(struct hg_db *db, const char *name, FILE *in, int today,
  * and 2, upgraded as the database is: the sign lips becomes lips-airway, a
  * RULE@DAY reference the flag of that rule's kind, an action's who not
  * recorded), the len
- * bytes at data, parsed by SQLite's JSON functions: into a database without
+ * bytes at data, read by json.h's reader: into a database without
  * treatments with their ids kept; else matched by (date, area), days and
  * actions already stored with the same content skipped, other content
  * refused.  All or nothing, as import_file (which calls it when a file's

@@ -578,7 +578,7 @@ static int looks_json(const char *buf, size_t len)
 }
 
 /* The rest of in after the have bytes already in *buf: a JSON file is
- * parsed whole. */
+ * read whole (import_json reads it in place, one container at a time). */
 static int read_rest(const char *name, FILE *in, char **buf, size_t *cap, size_t *have)
 {
 	for (;;) {

@@ -1,9 +1,12 @@
 /* import_json.c — the JSON export back into the database.
  *
- * The text is parsed by SQLite's JSON functions (db_json_check,
- * db_json_items: no parser of our own); this file walks the members,
- * checks every one (unknown or repeated members, types, ranges, ids given
- * twice), and stores them in one transaction.  Into a database without
+ * The text is checked whole once (json_check), then read one container
+ * at a time where it lies (json_items, json.h): only the items of the
+ * containers being read are held, never a tree of the whole file, so the
+ * memory an import needs beyond the file's text does not grow with it.
+ * This file walks the members, checks every one (unknown or repeated
+ * members, types, ranges, ids given twice), and stores them in one
+ * transaction.  Into a database without
  * treatments the ids are kept, so export, import, export gives the same
  * bytes.  Otherwise treatments are matched by (date, area) and must agree
  * in their details; a day that exists is skipped when it holds the same
@@ -25,6 +28,7 @@
 #include "healgrid/export.h"
 #include "healgrid/image.h"
 #include "healgrid/import.h"
+#include "healgrid/json.h"
 #include "healgrid/record.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
@@ -83,11 +87,23 @@ static char *member_path(const char *path, const char *key)
 	return sb_detach(&sb);
 }
 
+/* path.key[i]; made for every element read, so without printf */
 static char *index_path(const char *path, const char *key, size_t i)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char digits[24];
+	size_t k = sizeof digits;
 
-	sb_printf(&sb, "%s%s%s[%zu]", path, *path ? "." : "", key, i);
+	sb_puts(&sb, path);
+	if (*path)
+		sb_putc(&sb, '.');
+	sb_puts(&sb, key);
+	sb_putc(&sb, '[');
+	do
+		digits[--k] = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	sb_add(&sb, digits + k, sizeof digits - k);
+	sb_putc(&sb, ']');
 	return sb_detach(&sb);
 }
 
@@ -95,31 +111,13 @@ static char *index_path(const char *path, const char *key, size_t i)
 
 /* The members of object text, each a known name given once: *found[i]
  * points at the member named names[i] (NULL when absent). */
-static int members_but(const struct jrun *x, const char *path, const struct hg_json_item *obj,
-		       const char *const *names, size_t count, const struct hg_json_item **found,
-		       struct hg_json_item **items, size_t *n, const char *bulk);
-
 static int members(const struct jrun *x, const char *path, const struct hg_json_item *obj,
 		   const char *const *names, size_t count, const struct hg_json_item **found,
 		   struct hg_json_item **items, size_t *n)
 {
-	return members_but(x, path, obj, names, count, found, items, n, NULL);
-}
-
-/* The same, but the member named bulk (the big array of the object) comes
- * without its text: its elements are read from obj itself (elements()),
- * so the bulk of the file is not copied and parsed once more. */
-static int members_but(const struct jrun *x, const char *path, const struct hg_json_item *obj,
-		       const char *const *names, size_t count, const struct hg_json_item **found,
-		       struct hg_json_item **items, size_t *n, const char *bulk)
-{
-	int rc;
-
 	if (obj->type != HG_JSON_OBJECT)
 		return bad_type(x, path, obj, "an object");
-	rc = db_json_items_at(x->db, obj->text, obj->len, "$", bulk, items, n);
-	if (rc != HG_OK)
-		return rc;
+	json_items(obj->text, obj->len, items, n);
 	for (size_t i = 0; i < count; i++)
 		found[i] = NULL;
 	for (size_t k = 0; k < *n; k++) {
@@ -234,9 +232,9 @@ static int names_field(const struct jrun *x, const char *path, const char *key,
 	int rc = want_type(x, path, key, it, HG_JSON_ARRAY, 0);
 
 	*out = 0;
-	if (rc != HG_OK || !it || strcmp(it->text, "[]") == 0)
+	if (rc != HG_OK || !it)
 		return rc;
-	rc = db_json_items(x->db, it->text, it->len, &v, &n);
+	json_items(it->text, it->len, &v, &n);
 	for (size_t i = 0; rc == HG_OK && i < n; i++) {
 		char *p = index_path(path, key, i);
 		int bit;
@@ -251,7 +249,7 @@ static int names_field(const struct jrun *x, const char *path, const char *key,
 			*out |= HG_BIT(bit);
 		free(p);
 	}
-	db_json_items_free(v, n);
+	json_items_free(v, n);
 	return rc;
 }
 
@@ -422,7 +420,7 @@ static int parse_photo(struct jrun *x, const char *path, const struct hg_json_it
 	ph->info.id = x->keep_ids ? id : 0;
 	ph->info.width = jw;
 	ph->info.height = jh;
-	db_json_items_free(items, n);
+	json_items_free(items, n);
 	return rc;
 }
 
@@ -560,8 +558,8 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 	}
 	if (rc == HG_OK)
 		rc = want_type(x, path, "photos", f[F_PHOTOS], HG_JSON_ARRAY, 0);
-	if (rc == HG_OK && f[F_PHOTOS] && strcmp(f[F_PHOTOS]->text, "[]") != 0)
-		rc = db_json_items(x->db, f[F_PHOTOS]->text, f[F_PHOTOS]->len, &pv, &np);
+	if (rc == HG_OK && f[F_PHOTOS])
+		json_items(f[F_PHOTOS]->text, f[F_PHOTOS]->len, &pv, &np);
 	if (rc == HG_OK && np > HG_PHOTOS_PER_DAY)
 		rc = fail_at(x, path, "more than 4 photos");
 	if (np)
@@ -615,8 +613,8 @@ static int parse_checkin(struct jrun *x, const char *path, const struct hg_json_
 			x->st->rows++;
 	}
 	photos_free(ph, nph ? nph : np);
-	db_json_items_free(pv, np);
-	db_json_items_free(items, n);
+	json_items_free(pv, np);
+	json_items_free(items, n);
 	model_checkin_free(&c);
 	model_checkin_free(&old);
 	return rc;
@@ -737,8 +735,8 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 	}
 	if (rc == HG_OK)
 		rc = want_type(x, path, refs_key, refs, HG_JSON_ARRAY, 0);
-	if (rc == HG_OK && refs && strcmp(refs->text, "[]") != 0)
-		rc = db_json_items(x->db, refs->text, refs->len, &rv, &nr);
+	if (rc == HG_OK && refs)
+		json_items(refs->text, refs->len, &rv, &nr);
 	if (nr)
 		a.resolves = xcalloc(nr, sizeof *a.resolves);
 	for (size_t i = 0; rc == HG_OK && i < nr; i++) {
@@ -769,8 +767,8 @@ static int parse_action(struct jrun *x, const char *path, const struct hg_json_i
 	if (rc == HG_OK)
 		rc = x->keep_ids ? db_action_add_as(x->db, &a) : db_action_add(x->db, &a);
 out:
-	db_json_items_free(rv, nr);
-	db_json_items_free(items, n);
+	json_items_free(rv, nr);
+	json_items_free(items, n);
 	model_action_free(&a);
 	return rc;
 }
@@ -834,7 +832,7 @@ static int parse_medicine(struct jrun *x, const char *path, const struct hg_json
 	if (rc == HG_OK)
 		rc = record_medicine_add(x->db, &m, "to");
 out:
-	db_json_items_free(items, n);
+	json_items_free(items, n);
 	model_medicine_free(&m);
 	return rc;
 }
@@ -888,7 +886,7 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 	memset(&jt, 0, sizeof jt);
 	model_treatment_init(&jt.t);
 	jt.max_day = -1;
-	rc = members_but(x, path, obj, names, F_N, f, &items, &n, "checkins");
+	rc = members(x, path, obj, names, F_N, f, &items, &n);
 	if (rc == HG_OK)
 		rc = new_id(x, path, f[F_ID], &x->tids, &x->ntids, &x->cap_t, "treatment", &id);
 	if (rc == HG_OK)
@@ -995,21 +993,21 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		rc = id_once(x, path, jt.t.id, &x->dbtids, &x->ndbtids, &x->cap_db, "treatment");
 	}
 	if (rc == HG_OK && f[F_CHECKINS])
-		rc = db_json_items_at(x->db, obj->text, obj->len, "$.checkins", NULL, &cv, &nc);
+		json_items(f[F_CHECKINS]->text, f[F_CHECKINS]->len, &cv, &nc);
 	for (size_t i = 0; rc == HG_OK && i < nc; i++) {
 		char *p = index_path(path, "checkins", i);
 		rc = parse_checkin(x, p, &cv[i], &jt);
 		free(p);
 	}
 	if (rc == HG_OK && f[F_ACTIONS])
-		rc = db_json_items(x->db, f[F_ACTIONS]->text, f[F_ACTIONS]->len, &av, &na);
+		json_items(f[F_ACTIONS]->text, f[F_ACTIONS]->len, &av, &na);
 	for (size_t i = 0; rc == HG_OK && i < na; i++) {
 		char *p = index_path(path, "actions", i);
 		rc = parse_action(x, p, &av[i], &jt, stored, nstored);
 		free(p);
 	}
 	if (rc == HG_OK && f[F_MEDICINES])
-		rc = db_json_items(x->db, f[F_MEDICINES]->text, f[F_MEDICINES]->len, &mv, &nm);
+		json_items(f[F_MEDICINES]->text, f[F_MEDICINES]->len, &mv, &nm);
 	for (size_t i = 0; rc == HG_OK && i < nm; i++) {
 		char *p = index_path(path, "medicines", i);
 		rc = parse_medicine(x, p, &mv[i], &jt, mstored, nmstored);
@@ -1019,10 +1017,10 @@ static int parse_treatment(struct jrun *x, const char *path, const struct hg_jso
 		x->st->widened++;
 	model_actions_free(stored, nstored);
 	model_medicines_free(mstored, nmstored);
-	db_json_items_free(mv, nm);
-	db_json_items_free(av, na);
-	db_json_items_free(cv, nc);
-	db_json_items_free(items, n);
+	json_items_free(mv, nm);
+	json_items_free(av, na);
+	json_items_free(cv, nc);
+	json_items_free(items, n);
 	model_treatment_free(&jt.t);
 	return rc;
 }
@@ -1063,7 +1061,7 @@ static int parse_profile(struct jrun *x, const struct hg_json_item *obj)
 	else if (rc == HG_OK && !found)
 		rc = db_profile_put(x->db, &p);
 	db_profile_free(&old);
-	db_json_items_free(items, n);
+	json_items_free(items, n);
 	return rc;
 }
 
@@ -1099,8 +1097,9 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	x.name = name;
 	x.today = today;
 	x.st = st;
-	rc = db_json_check(db, data, len, &valid, &type);
-	if (rc == HG_OK && (!valid || memchr(data, '\0', len)))
+	valid = json_check(data, len, &type) == 0;
+	rc = HG_OK;
+	if (!valid || memchr(data, '\0', len))
 		rc = hg_fail(HG_ERR_INPUT, "%s: not valid JSON (cut short, or not written by"
 			     " healgrid export)", name);
 	if (rc == HG_OK && escaped_nul(data, len))
@@ -1111,7 +1110,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	top.text = (char *)data;
 	top.len = len;
 	if (rc == HG_OK)
-		rc = members_but(&x, "", &top, names, F_N, f, &items, &n, "treatments");
+		rc = members(&x, "", &top, names, F_N, f, &items, &n);
 	if (rc == HG_OK && (!f[F_FORMAT] || f[F_FORMAT]->type != HG_JSON_TEXT
 			    || strcmp(f[F_FORMAT]->text, "healgrid-export") != 0))
 		rc = fail_at(&x, "format", "expected \"healgrid-export\"");
@@ -1136,7 +1135,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	if (rc == HG_OK && f[F_PROFILE])
 		rc = parse_profile(&x, f[F_PROFILE]);
 	if (rc == HG_OK)
-		rc = db_json_items_at(db, data, len, "$.treatments", NULL, &tv, &nt);
+		json_items(f[F_TREATMENTS]->text, f[F_TREATMENTS]->len, &tv, &nt);
 	for (size_t i = 0; rc == HG_OK && i < nt; i++) {
 		char *p = index_path("", "treatments", i);
 		rc = parse_treatment(&x, p, &tv[i]);
@@ -1150,8 +1149,8 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	}
 	if (rc != HG_OK)
 		memset(st, 0, sizeof *st);
-	db_json_items_free(tv, nt);
-	db_json_items_free(items, n);
+	json_items_free(tv, nt);
+	json_items_free(items, n);
 	free(x.tids);
 	free(x.aids);
 	free(x.pids);

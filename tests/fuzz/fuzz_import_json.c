@@ -1,5 +1,5 @@
 /* fuzz_import_json.c — libFuzzer harness for the JSON importer
- * (import_json.c, with SQLite's JSON functions under it).
+ * (import_json.c, with the JSON reader of json.c under it).
  *
  * The input is a JSON file.  Each run imports it into a copy of the same
  * small database (two treatments with check-ins, in a scratch folder), and
