@@ -107,6 +107,14 @@ int record_medicine_add(struct hg_db *db, struct hg_medicine *m, const char *to_
 int record_medicine_stop(struct hg_db *db, int64_t id, int to, const char *to_name);
 int record_medicine_delete(struct hg_db *db, int64_t id);
 
+/* ---- what the front ends read alike ---- */
+
+/* The later_same_area that rules_look_due and rules_look_next take for t
+ * (rules_later_same_area over every stored treatment), so `show`, `due`,
+ * the grid's header and the report name the same looks. */
+int record_later_same_area(struct hg_db *db, const struct hg_treatment *t, int today,
+                           int *out);
+
 /* ---- import ---- */
 
 /* One imported photo: cleaned already (image_is_clean_jpeg), stored as

@@ -99,6 +99,7 @@ struct report_extra {
 	size_t photos_total;    /* photos of the treatment in all */
 	const struct hg_medicine *medicines;    /* by date (from) */
 	size_t nmedicines;
+	int later_same_area;    /* what the looks heed: record_later_same_area */
 };
 
 /* Which of n photos (sorted by day) make the strip: day 0 (or the first),

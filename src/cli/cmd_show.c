@@ -7,6 +7,7 @@
 
 #include "healgrid/cli.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/rules.h"
 #include "healgrid/util.h"
 
@@ -195,19 +196,6 @@ static void show_grid(FILE *out, const struct hg_recovery *r, const struct hg_fl
 	free(area);
 }
 
-static int later_of(struct hg_db *db, const struct hg_treatment *t, int today, int *out)
-{
-	struct hg_treatment *all;
-	size_t n;
-	int rc = db_treatment_list(db, &all, &n);
-
-	*out = 0;
-	if (rc == HG_OK) {
-		*out = rules_later_same_area(all, n, t, today);
-		db_treatments_free(all, n);
-	}
-	return rc;
-}
 
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -249,7 +237,7 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 
 	rc = db_action_list(db, tid, &actions, &nactions);
 	if (rc == HG_OK)
-		rc = later_of(db, &r.t, ctx->today, &later);
+		rc = record_later_same_area(db, &r.t, ctx->today, &later);
 	if (rc == HG_OK) {
 		rules_eval(&r, actions, nactions, &flags, &nflags);
 		show_grid(ctx->out, &r, flags, nflags, ctx->today, later);

@@ -12,6 +12,7 @@
 #include "healgrid/db.h"
 #include "healgrid/image.h"
 #include "healgrid/record.h"
+#include "healgrid/rules.h"
 #include "healgrid/util.h"
 
 static const struct record_names cli_names = { "treatment", "--date", "--window" };
@@ -470,4 +471,19 @@ int record_day_import(struct hg_db *db, struct hg_treatment *t, const struct hg_
 	if (rc == HG_OK && res)
 		res->stored = 1;
 	return end(db, own, rc);
+}
+
+int record_later_same_area(struct hg_db *db, const struct hg_treatment *t, int today,
+                           int *out)
+{
+	struct hg_treatment *all;
+	size_t n;
+	int rc = db_treatment_list(db, &all, &n);
+
+	*out = 0;
+	if (rc == HG_OK) {
+		*out = rules_later_same_area(all, n, t, today);
+		db_treatments_free(all, n);
+	}
+	return rc;
 }

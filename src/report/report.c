@@ -19,6 +19,7 @@
 
 #include "healgrid/atomicfile.h"
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/report.h"
 #include "healgrid/rules.h"
 #include "report_int.h"
@@ -556,6 +557,7 @@ int report_add_with(struct report_run *run, const struct hg_recovery *r,
 			it.photos_total = x->photos_total;
 			it.medicines = x->medicines;
 			it.nmedicines = x->nmedicines;
+			it.later_same_area = x->later_same_area;
 		}
 		flags_order(&it, flags, nflags);
 		it.index = run->doc.count;
@@ -677,6 +679,8 @@ static int add_one(const struct hg_recovery *r, size_t i, size_t n, void *arg)
 	rc = db_action_list(w->db, r->t.id, &actions, &nactions);
 	if (rc == HG_OK)
 		rc = medicines_get(w->db, r->t.id, &medicines, &nmedicines);
+	if (rc == HG_OK)
+		rc = record_later_same_area(w->db, &r->t, run->doc.today, &x.later_same_area);
 	if (rc == HG_OK)
 		rc = db_photo_days(w->db, r->t.id, r->t.date, &info, &ninfo);
 	if (rc == HG_OK && ninfo) {

@@ -519,7 +519,7 @@ static void now(struct rdoc *d, const struct report_item *it)
 	{
 		int end = rules_tracking_end(r, it->flags, it->nflags);
 		int today = r->t.date + it->today_day;
-		int look = rules_look_next(r, today, 0);
+		int look = rules_look_next(r, today, it->later_same_area);
 
 		if (it->today_day < 0)
 			sb_puts(&sb, "not started");

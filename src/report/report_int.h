@@ -49,6 +49,7 @@ struct report_item {
 	const struct hg_flag *flags;        /* sorted by level, then day */
 	size_t nflags;
 	int today_day;                      /* today - treatment date */
+	int later_same_area;                /* for the looks (report_extra) */
 	int rows;                           /* the day table shows 0 .. rows-1 */
 	struct report_earlier earlier;
 	const struct hg_action *actions;    /* by date */

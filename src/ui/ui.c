@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "healgrid/date.h"
+#include "healgrid/record.h"
 #include "healgrid/ui.h"
 #include "healgrid/ui_core.h"
 #include "healgrid/ui_term.h"
@@ -164,21 +165,6 @@ static void screens_reload(struct ui *ui)
 	}
 }
 
-/* What `due` and `show` pass the looks for t: a later session of the same
- * area (rules_later_same_area), so the header and `due` agree. */
-static int later_same_area(struct ui *ui, const struct hg_treatment *t, int *out)
-{
-	struct hg_treatment *all;
-	size_t n;
-	int rc = db_treatment_list(ui->db, &all, &n);
-
-	*out = 0;
-	if (rc == HG_OK) {
-		*out = rules_later_same_area(all, n, t, ui->today);
-		db_treatments_free(all, n);
-	}
-	return rc;
-}
 
 static int load(struct ui *ui, int64_t tid)
 {
@@ -215,7 +201,7 @@ static int load(struct ui *ui, int64_t tid)
 	if (rc == HG_OK)
 		rc = photo_days(ui, tid, &photos, &nphotos);
 	if (rc == HG_OK)
-		rc = later_same_area(ui, &r.t, &later);
+		rc = record_later_same_area(ui->db, &r.t, ui->today, &later);
 	if (rc != HG_OK) {
 		free(photos);
 		model_actions_free(actions, nactions);

@@ -273,6 +273,32 @@ for cmd in "export" "export --format json"; do
 	is "$(cat "$T/real.txt")" "old" "$cmd: the file it names is untouched"
 done
 
+# ---- the looks heed a later session of the same area, as show and due do ----
+DB="$T/looks.db"
+HEALGRID_TODAY=2026-10-10
+run treatment add --date 2026-09-01 --area face
+run checkin --treatment 1 --day 0 --redness 1
+run report --treatment 1
+like "$out" "*next look day 42 (the six-week look)*" "alone, the face treatment's next look is the six-week one"
+run treatment add --date 2026-10-01 --area face
+run report --treatment 1
+case $out in
+*"next look"*) not_ok "after a later face session, no look is named for the earlier one" "$out" ;;
+*) ok "after a later face session, no look is named for the earlier one" ;;
+esac
+HEALGRID_TODAY=2026-10-13
+run due
+is "$out" "treatment 2 (face, 2026-10-01): day 12 is not checked in yet" \
+	"... and due names no look for it on its day 42"
+run report --treatment 1
+case $out in
+*"look"*) not_ok "... nor does its report on day 42" "$out" ;;
+*) ok "... nor does its report on day 42" ;;
+esac
+run treatment add --date 2026-10-05 --area neck
+run report --treatment 3
+like "$out" "*next look day 42*" "another area's session leaves the looks alone"
+
 # ---- bad usage ---------------------------------------------------------------
 run report --format odt
 expect_error 2 '--format: expected text|markdown|html|pdf|csv|json, got "odt"' "unknown format"
