@@ -266,10 +266,25 @@ static int layout_ticks(int f0, int n, int row)
 	return row + (n + cols - 1) / cols;
 }
 
-/* Rows for a sign's meaning: one at 78 columns and more, else two. */
+/* Rows for the meaning of the focused sign (the emergency signs' under
+ * their block, the others' in their heading): as many as the longest
+ * meaning of that block wraps to, at most two. */
+static int meaning_rows_of(int emergency)
+{
+	int rows = 1;
+
+	for (int i = 0; i < (emergency ? N_EMERG : N_OTHER); i++) {
+		enum hg_sign sg = emergency ? emerg_signs[i] : other_signs[i];
+
+		if (hg_utf8_width(model_sign_label(sg)) > COLS - 3)
+			rows = 2;
+	}
+	return rows;
+}
+
 static int meaning_rows(void)
 {
-	return COLS >= 78 ? 1 : 2;
+	return meaning_rows_of(ed.focus < F_RATING);
 }
 
 static void layout(const struct ui *ui)
@@ -285,14 +300,14 @@ static void layout(const struct ui *ui)
 	row += (int)(n < 8 ? n : 8);
 	row = layout_ticks(F_EMERG, N_EMERG, row);
 	ed.row_meaning = row;
-	row += meaning_rows();
+	row += meaning_rows_of(1);
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 		ed.at[F_RATING + s].row = row++;
 		ed.at[F_RATING + s].x = 2;
 		ed.at[F_RATING + s].w = COLS - 3;
 	}
 	ed.row_signs_head = row;
-	row += meaning_rows();
+	row += meaning_rows_of(0);
 	row = layout_ticks(F_SIGN, N_OTHER, row);
 	ed.at[F_TEMP].row = row;
 	ed.at[F_TEMP].x = 15;
