@@ -591,14 +591,14 @@ static size_t preview_count(void)
 }
 
 /* Preview entry i wrapped whole into sb, its lines apart by '\n' (the
- * last column left for the scroll marks); returns its lines.  An alert says what it is and the advice; a flag the day only
+ * screen's last column left for the scroll marks); returns its lines.  An alert says what it is and the advice; a flag the day only
  * belongs to says its status and the day's findings, quietly. */
 static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb)
 {
 	struct hg_wrap w;
 	struct strbuf head = STRBUF_INIT;
 	char *clean;
-	int nl = 1, width = COLS - 3;
+	int nl = 1, width = COLS - 2;
 
 	if (i >= ed.nmatches) {
 		char names[256];
@@ -670,7 +670,7 @@ static void draw_preview(struct ui *ui)
 
 				memcpy(text, p, len);
 				text[len] = '\0';
-				ui_put(ui, top + used++, 1, COLS - 3, attr, text);
+				ui_put(ui, top + used++, 1, COLS - 2, attr, text);
 				free(text);
 			}
 			p += len + (p[len] == '\n');
@@ -679,9 +679,9 @@ static void draw_preview(struct ui *ui)
 	}
 	more = ed.plines - ed.pscroll - used;
 	if (ed.pscroll > 0)
-		ui_put(ui, top, COLS - 2, 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+		ui_put(ui, top, COLS - 1, 1, A_BOLD, ui_glyph(ui, UI_G_UP));
 	if (more > 0 && room == rows)
-		ui_put(ui, top + rows - 1, COLS - 2, 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
+		ui_put(ui, top + rows - 1, COLS - 1, 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
 	else if (more > 0)
 		ui_putf(ui, top + rows - 1, 1, COLS - 2, A_DIM, "%s %d more line%s: Tab down to read",
 			ui_glyph(ui, UI_G_DOWN), more, more == 1 ? "" : "s");

@@ -83,9 +83,9 @@ tui_expect "[x] breathing or throat" "40x16: airway ticked"
 tui_expect "more lines: Tab down to read" "40x16: the preview says it goes on"
 # Down through the form into the preview, then on to the message's end.
 for i in $(seq 60); do tui_keys Tab; done
-tui_expect "feel better; use a second pen" "40x16: the top flag's message read on"
-tui_expect "after 5 minutes if you are no" "40x16: ... to its last lines"
-tui_expect "better. (also: swollen lips or" "40x16: ... and its end"
+tui_expect "even if you feel better; use a" "40x16: the top flag's message read on"
+tui_expect "second pen after 5 minutes if you" "40x16: ... to its last lines"
+tui_expect "are no better. (also: swollen lips" "40x16: ... and its end"
 tui_keys Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
 tui_expect "reaction@7 (new)" "40x16: Up scrolls back to its start"
 tui_keys Enter
