@@ -116,6 +116,11 @@ struct hg_day_flag {
 	enum hg_alert alert;
 	const char **findings;   /* owned array of rule ids matching that day */
 	size_t nfindings;
+	/* Parallel to findings: each one's own message about that day (what
+	 * was seen, what it can mean, what to do, first aid included) and its
+	 * level that day.  Owned. */
+	char **finding_messages;
+	enum hg_level *finding_levels;
 	char *message;           /* owned */
 	const struct hg_action *care; /* covering action while in care, or NULL */
 };

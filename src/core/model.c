@@ -28,11 +28,11 @@ static const struct { const char *name, *label; } signs[HG_SIGN_COUNT] = {
 	[HG_SIGN_LINES]         = { "lines", "lines or track marks" },
 	[HG_SIGN_LIPS_AIRWAY]   = { "lips-airway", "swollen lips, tongue or throat" },
 	[HG_SIGN_EYE]           = { "eye", "eye pain or changed vision" },
-	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell" },
-	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding won't stop (10 min)" },
-	[HG_SIGN_AIRWAY]        = { "airway", "swollen tongue/throat, breathing" },
-	[HG_SIGN_NUMB_MOUTH]    = { "numb-mouth", "numb mouth, metallic taste, dizzy" },
-	[HG_SIGN_LIPS]          = { "lips", "swollen lips or face" },
+	[HG_SIGN_UNWELL]        = { "unwell", "feeling very unwell: confused, fainting, a fit, racing heart, vomiting" },
+	[HG_SIGN_NONSTOP_BLEEDING] = { "nonstop-bleeding", "bleeding that does not stop after 10 minutes of firm pressure" },
+	[HG_SIGN_AIRWAY]        = { "airway", "swollen tongue or throat, trouble breathing or swallowing, wheezing" },
+	[HG_SIGN_NUMB_MOUTH]    = { "numb-mouth", "numb mouth with metallic taste, ringing ears, dizziness or twitching" },
+	[HG_SIGN_LIPS]          = { "lips", "swollen lips or face, more than the usual puffiness" },
 };
 
 static const struct { const char *name, *label; } cares[HG_CARE_COUNT] = {

@@ -909,6 +909,8 @@ struct walk {
 	unsigned noted_last;        /* noted signs of the last check-in walked */
 	int last_day;               /* the last check-in walked, or -1 */
 	int last_match;             /* the last day any rule matched, or -1 */
+	struct dayres last_res;     /* the last check-in walked: its results */
+	const struct hg_checkin *last_ci;
 };
 
 static struct work *new_flag(struct walk *wk, enum hg_kind kind, int day)
@@ -1043,6 +1045,8 @@ static void walk_checkins(struct walk *wk)
 				wk->active[kind] = -1;
 			}
 		}
+		wk->last_res = d;
+		wk->last_ci = c;
 		wk->noted_last = (c->signs_assessed ? c->signs : 0) & ~contrib;
 		wk->last_day = c->day;
 		for (int j = 0; j < HG_SYMPTOM_COUNT; j++)
@@ -1369,9 +1373,20 @@ int rules_day(const struct hg_recovery *r, const struct hg_action *actions, size
 		df->care = w->f.care ? &actions[from[w->f.care - a]] : NULL;
 		df->nfindings = 0;
 		df->findings = xcalloc(RULE_COUNT, sizeof *df->findings);
-		for (int k = 0; k < DAY_RULES; k++)
-			if (m->rules & RBIT(k))
-				df->findings[df->nfindings++] = rule_table[k].info.id;
+		df->finding_messages = xcalloc(RULE_COUNT, sizeof *df->finding_messages);
+		df->finding_levels = xcalloc(RULE_COUNT, sizeof *df->finding_levels);
+		for (int k = 0; k < DAY_RULES; k++) {
+			struct msg mm = { &wk.e, k, (enum hg_level)wk.last_res.level[k], day,
+			                  wk.last_ci, &wk.last_res, 0 };
+			struct strbuf sb = STRBUF_INIT;
+
+			if (!(m->rules & RBIT(k)))
+				continue;
+			rule_message(&sb, &mm);
+			df->finding_messages[df->nfindings] = sb_detach(&sb);
+			df->finding_levels[df->nfindings] = mm.level;
+			df->findings[df->nfindings++] = rule_table[k].info.id;
+		}
 		df->message = w->f.message;
 		w->f.message = NULL;
 	}
@@ -1386,6 +1401,10 @@ int rules_day(const struct hg_recovery *r, const struct hg_action *actions, size
 void rules_day_free(struct hg_day *d)
 {
 	for (size_t i = 0; i < d->nflags; i++) {
+		for (size_t k = 0; k < d->flags[i].nfindings; k++)
+			free(d->flags[i].finding_messages[k]);
+		free(d->flags[i].finding_messages);
+		free(d->flags[i].finding_levels);
 		free(d->flags[i].findings);
 		free(d->flags[i].message);
 	}

@@ -23,40 +23,51 @@
 
 /* The fields, in focus order. */
 enum {
-	F_EMERG = 0,                         /* 0..3: the emergency signs */
-	F_RATING = 4,                        /* 4..7: the four symptoms */
-	F_SIGN = F_RATING + HG_SYMPTOM_COUNT, /* 8..19: the other signs */
+	F_EMERG = 0,                         /* 0..5: the emergency signs */
+	F_RATING = 6,                        /* 6..9: the four symptoms */
+	F_SIGN = F_RATING + HG_SYMPTOM_COUNT, /* 10..21: the other signs */
 	F_TEMP = F_SIGN + 12,
-	F_CARE,                              /* 21..24 */
+	F_CARE,                              /* 23..26 */
 	F_PHOTOS = F_CARE + HG_CARE_COUNT,   /* the photos row: a attaches */
 	F_NOTE,
+	F_PREVIEW,                           /* the preview: up and down scroll it */
 	F_COUNT
 };
 
+enum { N_EMERG = F_RATING - F_EMERG, N_OTHER = F_TEMP - F_SIGN };
+
 enum { TEMP_TEXT_MAX = 12, PATH_MAX_BYTES = 4096, PREVIEW_MIN = 2 };
 
-static const enum hg_sign emerg_signs[4] = {
-	HG_SIGN_AIRWAY, HG_SIGN_EYE, HG_SIGN_UNWELL, HG_SIGN_NONSTOP_BLEEDING
+/* The signs in the order of the form, row by row (three columns at 80,
+ * two from 50, else one).  Beside each tick box a short label; the line
+ * under the emergency block gives the focused sign's whole meaning. */
+static const enum hg_sign emerg_signs[N_EMERG] = {
+	HG_SIGN_AIRWAY, HG_SIGN_LIPS, HG_SIGN_EYE,
+	HG_SIGN_UNWELL, HG_SIGN_NUMB_MOUTH, HG_SIGN_NONSTOP_BLEEDING
 };
-static const char *const emerg_labels[4] = {
-	"tongue/throat swollen, breathing", "eye pain or changed vision",
-	"very unwell: confused, fainting", "bleeding won't stop (10 min)"
+static const char *const emerg_labels[N_EMERG] = {
+	"breathing or throat", "swollen lips or face", "eye pain or vision",
+	"very unwell", "numb mouth, twitching", "bleeding won't stop"
 };
-/* The other signs, row by row in two columns. */
-static const enum hg_sign other_signs[12] = {
-	HG_SIGN_WARMTH, HG_SIGN_FEVER,
-	HG_SIGN_PUS, HG_SIGN_BLISTERS,
-	HG_SIGN_CRUSTING, HG_SIGN_RASH,
-	HG_SIGN_SPREADING, HG_SIGN_DARK_PATCHES,
-	HG_SIGN_PAIN, HG_SIGN_LIGHT_PATCHES,
-	HG_SIGN_BUMPS, HG_SIGN_LINES,
+static const enum hg_sign other_signs[N_OTHER] = {
+	HG_SIGN_WARMTH, HG_SIGN_PUS, HG_SIGN_CRUSTING,
+	HG_SIGN_SPREADING, HG_SIGN_PAIN, HG_SIGN_FEVER,
+	HG_SIGN_BLISTERS, HG_SIGN_RASH, HG_SIGN_DARK_PATCHES,
+	HG_SIGN_LIGHT_PATCHES, HG_SIGN_BUMPS, HG_SIGN_LINES,
+};
+static const char *const other_labels[N_OTHER] = {
+	"skin hot to touch", "pus or cloudy ooze", "yellow/honey crusts",
+	"redness spreading", "pain getting worse", "fever, 38.0 C or more",
+	"clustered blisters", "itchy rash or hives", "darker patches",
+	"lighter patches", "firm bumps, nodules", "lines or track marks",
 };
 static const char *const symptom_labels[HG_SYMPTOM_COUNT] = {
 	"Redness", "Swelling", "Bruising", "Bleeding"
 };
 static const char *const emergency_line =
-	"Call emergency services for trouble breathing, swollen lips or tongue, eye pain or "
-	"changed vision, feeling very unwell, or bleeding that won't stop.";
+	"Call emergency services for trouble breathing, a swollen tongue or throat, eye pain "
+	"or changed vision, feeling very unwell, a numb mouth with twitching, or bleeding "
+	"that will not stop.";
 
 /* Where a field sits in the form: its row (0 = the form's first) and
  * its columns. */
@@ -77,6 +88,8 @@ static struct {
 	char *orig_note;
 	int focus;
 	int scroll;              /* first form row shown */
+	int pscroll;             /* first preview line shown */
+	int box_scroll;          /* first advice box line shown */
 	int photos;              /* photos attached to the day */
 	struct hg_day dayv;      /* what the day as edited shows */
 	struct hg_day_flag *matches; /* dayv's flags */
@@ -93,7 +106,8 @@ static struct {
 	struct place at[F_COUNT];
 	int rows;                /* form rows */
 	int first_lines;         /* lines the first match wraps to */
-	int row_emerg_text, row_photos, row_note, row_signs_head;
+	int plines;              /* lines of the whole preview */
+	int row_emerg_text, row_photos, row_note, row_signs_head, row_meaning;
 } ed;
 
 static int temp_value(int *out)
@@ -228,35 +242,73 @@ static int is_text(int f)
 	return f == F_TEMP || f == F_NOTE;
 }
 
+static int is_sign(int f)
+{
+	return f < F_RATING || (f >= F_SIGN && f < F_TEMP);
+}
+
+static enum hg_sign sign_of(int f)
+{
+	return f < F_RATING ? emerg_signs[f - F_EMERG] : other_signs[f - F_SIGN];
+}
+
+/* n tick boxes from field f0 on, row by row in as many columns as fit;
+ * returns the row after them. */
+static int layout_ticks(int f0, int n, int row)
+{
+	int cols = COLS >= 78 ? 3 : COLS >= 50 ? 2 : 1, cw = (COLS - 2) / cols;
+
+	for (int i = 0; i < n; i++) {
+		ed.at[f0 + i].row = row + i / cols;
+		ed.at[f0 + i].x = 2 + i % cols * cw;
+		ed.at[f0 + i].w = cols > 1 ? cw - 1 : COLS - 3;
+	}
+	return row + (n + cols - 1) / cols;
+}
+
+/* Rows for the meaning of the focused sign (the emergency signs' under
+ * their block, the others' in their heading): as many as the longest
+ * meaning of that block wraps to, at most two. */
+static int meaning_rows_of(int emergency)
+{
+	int rows = 1;
+
+	for (int i = 0; i < (emergency ? N_EMERG : N_OTHER); i++) {
+		enum hg_sign sg = emergency ? emerg_signs[i] : other_signs[i];
+
+		if (hg_utf8_width(model_sign_label(sg)) > COLS - 3)
+			rows = 2;
+	}
+	return rows;
+}
+
+static int meaning_rows(void)
+{
+	return meaning_rows_of(ed.focus < F_RATING);
+}
+
 static void layout(const struct ui *ui)
 {
-	int row = 0, two = COLS >= 64, half = (COLS - 2) / 2;
-	char *lines[6];
-	size_t n = ui_wrap(emergency_line, COLS - 2, lines, 6);
+	int row = 0;
+	char *lines[8];
+	size_t n = ui_wrap(emergency_line, COLS - 2, lines, 8);
 
-	for (size_t i = 0; i < n && i < 6; i++)
+	for (size_t i = 0; i < n && i < 8; i++)
 		free(lines[i]);
 	(void)ui;
 	ed.row_emerg_text = row;
-	row += (int)(n < 6 ? n : 6);
-	for (int i = 0; i < 4; i++) {
-		ed.at[F_EMERG + i].row = row + (two ? i / 2 : i);
-		ed.at[F_EMERG + i].x = two && i % 2 ? 2 + half : 2;
-		ed.at[F_EMERG + i].w = two ? half - 1 : COLS - 3;
-	}
-	row += two ? 2 : 4;
+	row += (int)(n < 8 ? n : 8);
+	row = layout_ticks(F_EMERG, N_EMERG, row);
+	ed.row_meaning = row;
+	row += meaning_rows_of(1);
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++) {
 		ed.at[F_RATING + s].row = row++;
 		ed.at[F_RATING + s].x = 2;
 		ed.at[F_RATING + s].w = COLS - 3;
 	}
-	ed.row_signs_head = row++;
-	for (int i = 0; i < 12; i++) {
-		ed.at[F_SIGN + i].row = row + (two ? i / 2 : i);
-		ed.at[F_SIGN + i].x = two && i % 2 ? 2 + half : 2;
-		ed.at[F_SIGN + i].w = two ? half - 1 : COLS - 3;
-	}
-	row += two ? 6 : 12;
+	ed.row_signs_head = row;
+	row += meaning_rows_of(0);
+	row = layout_ticks(F_SIGN, N_OTHER, row);
 	ed.at[F_TEMP].row = row;
 	ed.at[F_TEMP].x = 15;
 	ed.at[F_TEMP].w = 7;
@@ -286,11 +338,18 @@ static void layout(const struct ui *ui)
 	ed.at[F_NOTE].x = 8;
 	ed.at[F_NOTE].w = COLS - 9;
 	ed.rows = row;
+	ed.at[F_PREVIEW].row = row;
+	ed.at[F_PREVIEW].x = 2;
+	ed.at[F_PREVIEW].w = COLS - 3;
 	ed.first_lines = 0;
-	if (preview_count()) {
+	ed.plines = 0;
+	for (size_t i = 0; i < preview_count(); i++) {
 		struct strbuf sb = STRBUF_INIT;
+		int nl = wrap_match(ui, i, &sb);
 
-		ed.first_lines = wrap_match(ui, 0, &sb);
+		if (i == 0)
+			ed.first_lines = nl;
+		ed.plines += nl;
 		sb_free(&sb);
 	}
 }
@@ -301,11 +360,20 @@ static int form_top(void)
 	return 1;       /* over the title's rule: every row counts at 80x24 */
 }
 
+/* Rows of the preview: what the form leaves, at least the first entry's
+ * lines up to a third of the body; focused, all it needs but two rows of
+ * the form. */
 static int preview_rows(void)
 {
 	int body = ui_body_rows() - form_top();
 	int left = body - ed.rows, want = ed.first_lines > PREVIEW_MIN ? ed.first_lines : PREVIEW_MIN;
 
+	if (ed.focus == F_PREVIEW) {
+		int need = ed.plines > 1 ? ed.plines : 1;
+
+		want = need < body - 2 ? need : body - 2;
+		return want > left ? want : left;
+	}
 	if (want > body / 3)
 		want = body / 3 > PREVIEW_MIN ? body / 3 : PREVIEW_MIN;
 	if (left >= want)
@@ -323,16 +391,20 @@ static int form_rows(void)
 /* Scroll so the focused field (and, at the top, the emergency line) shows. */
 static void scroll_to_focus(void)
 {
-	int r = ed.at[ed.focus].row, h = form_rows();
+	int r = ed.at[ed.focus].row, h = form_rows(), bottom = r;
 
-	if (ed.focus < F_RATING)
-		r = ed.at[F_EMERG].row;
-	if (ed.focus == F_EMERG || ed.focus == F_EMERG + 1)
+	/* The first row of emergency signs shows the line above them; an
+	 * emergency sign shows its meaning under the block. */
+	if (ed.focus < F_RATING && r == ed.at[F_EMERG].row)
 		r = 0;
+	if (ed.focus < F_RATING)
+		bottom = ed.row_meaning;
+	if (bottom - r >= h)
+		bottom = ed.at[ed.focus].row;
 	if (r < ed.scroll)
 		ed.scroll = r;
-	if (ed.at[ed.focus].row >= ed.scroll + h)
-		ed.scroll = ed.at[ed.focus].row - h + 1;
+	if (bottom >= ed.scroll + h)
+		ed.scroll = bottom - h + 1;
 	if (ed.scroll > ed.rows - h)
 		ed.scroll = ed.rows - h > 0 ? ed.rows - h : 0;
 	if (ed.scroll < 0)
@@ -362,6 +434,42 @@ static void draw_tick(struct ui *ui, int f, int on, const char *label)
 		return;
 	ui_putf(ui, y, ed.at[f].x, ed.at[f].w, focus_attr(f) | (on ? A_BOLD : A_NORMAL), "[%s] %s",
 		on ? "x" : " ", label);
+}
+
+/* The focused sign's name and one-line meaning, wrapped into the rows
+ * kept for it from form row r, or (r < 0) over the form's bottom rows (its
+ * top rows when the focus is at the bottom); the name is left out when
+ * that fits better. */
+static void draw_meaning(struct ui *ui, int r)
+{
+	enum hg_sign sg = sign_of(ed.focus);
+	struct strbuf sb = STRBUF_INIT;
+	char *lines[4];
+	size_t n;
+
+	sb_printf(&sb, "%s: %s", model_sign_name(sg), model_sign_label(sg));
+	n = ui_wrap(sb_str(&sb), COLS - 3, lines, 4);
+	if ((int)n > meaning_rows()) {
+		for (size_t i = 0; i < n; i++)
+			free(lines[i]);
+		n = ui_wrap(model_sign_label(sg), COLS - 3, lines, 4);
+	}
+	int over = form_top() + form_rows() - meaning_rows();
+
+	if (screen_row(ed.at[ed.focus].row) >= over)
+		over = form_top();
+	for (int i = 0; i < meaning_rows(); i++) {
+		int y = r < 0 ? over + i : screen_row(r + i);
+
+		if (y < 0)
+			continue;
+		mvhline(y, 0, ' ', COLS);
+		if (i < (int)n)
+			ui_put(ui, y, 2, COLS - 3, A_BOLD, lines[i]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	sb_free(&sb);
 }
 
 static void draw_rating(struct ui *ui, int s)
@@ -394,19 +502,24 @@ static void draw_rating(struct ui *ui, int s)
 
 static void draw_form(struct ui *ui)
 {
-	char *lines[6];
-	size_t n = ui_wrap(emergency_line, COLS - 2, lines, 6);
+	char *lines[8];
+	size_t n = ui_wrap(emergency_line, COLS - 2, lines, 8);
 	int y;
 
-	for (size_t i = 0; i < n && i < 6; i++) {
+	for (size_t i = 0; i < n && i < 8; i++) {
 		y = screen_row(ed.row_emerg_text + (int)i);
 		if (y >= 0)
 			ui_put(ui, y, 1, COLS - 2, A_BOLD | ui_level_attr(ui, HG_LEVEL_EMERGENCY),
 			       lines[i]);
 		free(lines[i]);
 	}
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < N_EMERG; i++)
 		draw_tick(ui, F_EMERG + i, (ed.signs & HG_BIT(emerg_signs[i])) != 0, emerg_labels[i]);
+	y = screen_row(ed.row_meaning);
+	if (ed.focus < F_RATING)
+		draw_meaning(ui, ed.row_meaning);
+	else if (y >= 0)
+		ui_put(ui, y, 2, COLS - 3, A_DIM, "Space ticks; the meaning shows here");
 	for (int s = 0; s < HG_SYMPTOM_COUNT; s++)
 		draw_rating(ui, s);
 	y = screen_row(ed.at[F_TEMP].row);
@@ -426,11 +539,17 @@ static void draw_form(struct ui *ui)
 	for (int c = 0; c < HG_CARE_COUNT; c++)
 		draw_tick(ui, F_CARE + c, (ed.care & HG_BIT(c)) != 0, model_care_name(c));
 	y = screen_row(ed.row_signs_head);
-	if (y >= 0)
+	if (ed.focus >= F_SIGN && ed.focus < F_TEMP)
+		draw_meaning(ui, ed.row_signs_head);
+	else if (y >= 0)
 		ui_put(ui, y, 2, COLS - 3, A_NORMAL, "Warning signs (space to tick)");
-	for (int i = 0; i < 12; i++)
-		draw_tick(ui, F_SIGN + i, (ed.signs & HG_BIT(other_signs[i])) != 0,
-			  model_sign_label(other_signs[i]));
+	for (int i = 0; i < N_OTHER; i++)
+		draw_tick(ui, F_SIGN + i, (ed.signs & HG_BIT(other_signs[i])) != 0, other_labels[i]);
+	/* The meaning's row scrolled out (a small terminal): over the form. */
+	if (is_sign(ed.focus) && !ed.prompting &&
+	    screen_row(ed.focus < F_RATING ? ed.row_meaning : ed.row_signs_head) < 0) {
+		draw_meaning(ui, -1);
+	}
 	y = screen_row(ed.row_photos);
 	if (y >= 0) {
 		int focused = ed.focus == F_PHOTOS && !ed.prompting;
@@ -471,16 +590,15 @@ static size_t preview_count(void)
 	return ed.nmatches + (ed.dayv.noted != 0);
 }
 
-/* Preview line i wrapped whole into sb, its lines apart by '\n' (leaving
- * room at the right for "+N more" unless it is the last); returns its
- * lines.  An alert says what it is and the advice; a flag the day only
+/* Preview entry i wrapped whole into sb, its lines apart by '\n' (the
+ * screen's last column left for the scroll marks); returns its lines.  An alert says what it is and the advice; a flag the day only
  * belongs to says its status and the day's findings, quietly. */
 static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb)
 {
 	struct hg_wrap w;
 	struct strbuf head = STRBUF_INIT;
 	char *clean;
-	int nl = 1, width = COLS - 2 - (i + 1 == preview_count() ? 0 : 9);
+	int nl = 1, width = COLS - 2;
 
 	if (i >= ed.nmatches) {
 		char names[256];
@@ -522,50 +640,51 @@ static int wrap_match(const struct ui *ui, size_t i, struct strbuf *sb)
 	return nl;
 }
 
-/* Every match wrapped whole; "+N more" when the rest does not fit. */
+/* The preview's lines from ed.pscroll on, every entry wrapped whole.  When
+ * it does not fit, the last column says more is above or below; unfocused,
+ * its last row says how to read on (the focus goes down into it). */
 static void draw_preview(struct ui *ui)
 {
-	int top = form_top() + form_rows(), rows = preview_rows(), used = 0;
-	int width = COLS - 2;
-	size_t shown = 0;
+	int top = form_top() + form_rows(), rows = preview_rows(), line = 0, used = 0;
+	int focused = ed.focus == F_PREVIEW && !ed.prompting, more, room = rows;
 
 	if (preview_count() == 0) {
-		ui_put(ui, top, 1, COLS - 2, A_DIM, "No warning from this day.");
+		ui_put(ui, top, 1, COLS - 2, focused ? A_REVERSE : A_DIM, "No warning from this day.");
 		return;
 	}
-	for (; shown < preview_count(); shown++) {
-		attr_t attr = shown < ed.nmatches ? ui_level_attr(ui, ed.matches[shown].level)
-			: A_NORMAL;
+	if (ed.pscroll > ed.plines - rows)
+		ed.pscroll = ed.plines - rows > 0 ? ed.plines - rows : 0;
+	if (!focused && ed.plines > rows && rows > 1)
+		room = rows - 1;        /* the last row tells how to read on */
+	for (size_t i = 0; i < preview_count() && used < room; i++) {
+		attr_t attr = i < ed.nmatches ? ui_level_attr(ui, ed.matches[i].level) : A_NORMAL;
 		struct strbuf sb = STRBUF_INIT;
-		int nl = wrap_match(ui, shown, &sb);
+		const char *p;
 
-		/* The first (most serious) shows as much as fits, never nothing. */
-		if (used + nl > rows && shown > 0) {
-			sb_free(&sb);
-			break;
-		}
-		if (nl > rows - used)
-			nl = rows - used;
-		const char *p = sb_str(&sb);
-		for (int k = 0; k < nl; k++) {
+		wrap_match(ui, i, &sb);
+		for (p = sb_str(&sb); *p && used < room; line++) {
 			size_t len = strcspn(p, "\n");
-			char *line = xmalloc(len + 1);
 
-			memcpy(line, p, len);
-			line[len] = '\0';
-			ui_put(ui, top + used++, 1, width, attr, line);
-			free(line);
+			if (line >= ed.pscroll) {
+				char *text = xmalloc(len + 1);
+
+				memcpy(text, p, len);
+				text[len] = '\0';
+				ui_put(ui, top + used++, 1, COLS - 2, attr, text);
+				free(text);
+			}
 			p += len + (p[len] == '\n');
 		}
 		sb_free(&sb);
 	}
-	if (shown < preview_count()) {
-		char more[32];
-		int y = top + (used > 0 ? used - 1 : 0);
-
-		snprintf(more, sizeof more, "+%zu more", preview_count() - shown);
-		ui_put_right(ui, y, COLS - 1, A_BOLD, more);
-	}
+	more = ed.plines - ed.pscroll - used;
+	if (ed.pscroll > 0)
+		ui_put(ui, top, COLS - 1, 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+	if (more > 0 && room == rows)
+		ui_put(ui, top + rows - 1, COLS - 1, 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
+	else if (more > 0)
+		ui_putf(ui, top + rows - 1, 1, COLS - 2, A_DIM, "%s %d more line%s: Tab down to read",
+			ui_glyph(ui, UI_G_DOWN), more, more == 1 ? "" : "s");
 }
 
 static void draw_prompt(struct ui *ui)
@@ -579,29 +698,40 @@ static void draw_prompt(struct ui *ui)
 	ui_edit_draw(ui, &ed.path, y, 1 + lw, COLS - 2 - lw, 1);
 }
 
+/* The advice box, scrolled by ed.box_scroll when it does not fit. */
 static void draw_box(struct ui *ui)
 {
-	char *lines[16];
+	enum { BOX_LINES = 128 };
+	char **lines = xcalloc(BOX_LINES, sizeof *lines);
 	int x = COLS >= 60 ? 4 : 1, w = COLS - 2 * x;
-	size_t n = ui_wrap(ed.box, w - 4, lines, 16);
-	int shown = (int)(n < 16 ? n : 16), h, y;
+	int n = (int)ui_wrap(ed.box, w - 4, lines, BOX_LINES), shown = n, h, y;
 
 	if (shown > ui_body_rows() - 4)
 		shown = ui_body_rows() - 4;
 	if (shown < 1)
 		shown = 1;
+	if (ed.box_scroll > n - shown)
+		ed.box_scroll = n - shown;
+	if (ed.box_scroll < 0)
+		ed.box_scroll = 0;
 	h = shown + 4;
 	y = (ui_body_rows() - h) / 2;
 	if (y < 0)
 		y = 0;
 	ui_box(y, x, h, w);
-	for (size_t i = 0; i < n && i < 16; i++) {
-		if ((int)i < shown)
-			ui_put(ui, y + 1 + (int)i, x + 2, w - 4,
-			       A_BOLD | ui_level_attr(ui, ed.box_level), lines[i]);
+	for (int i = 0; i < shown && ed.box_scroll + i < n; i++)
+		ui_put(ui, y + 1 + i, x + 2, w - 4, A_BOLD | ui_level_attr(ui, ed.box_level),
+		       lines[ed.box_scroll + i]);
+	if (ed.box_scroll > 0)
+		ui_put(ui, y + 1, x + w - 2, 1, A_BOLD, ui_glyph(ui, UI_G_UP));
+	if (ed.box_scroll + shown < n)
+		ui_put(ui, y + shown, x + w - 2, 1, A_BOLD, ui_glyph(ui, UI_G_DOWN));
+	ui_put(ui, y + h - 2, x + 2, w - 4, A_NORMAL, ed.box_scroll + shown < n
+	       ? "more below: Down reads on; Enter or Esc: I have read this"
+	       : "Enter or Esc: I have read this");
+	for (int i = 0; i < n; i++)
 		free(lines[i]);
-	}
-	ui_put(ui, y + h - 2, x + 2, w - 4, A_NORMAL, "Enter or Esc: I have read this");
+	free(lines);
 }
 
 static void day_draw(struct ui *ui)
@@ -628,11 +758,13 @@ static void day_draw(struct ui *ui)
 	mvhline(1, 0, ' ', COLS);
 	draw_preview(ui);
 	draw_form(ui);
+	/* More of the form above or below: "more" where there is room. */
 	if (ed.scroll > 0)
-		ui_put_right(ui, form_top(), COLS, A_DIM, ui_glyph(ui, UI_G_UP));
+		ui_putf(ui, form_top(), COLS >= 60 ? COLS - 7 : COLS - 1, 7, A_BOLD,
+			COLS >= 60 ? " %s more" : "%s", ui_glyph(ui, UI_G_UP));
 	if (ed.scroll + form_rows() < ed.rows)
-		ui_put_right(ui, form_top() + form_rows() - 1, COLS, A_DIM,
-			     ui_glyph(ui, UI_G_DOWN));
+		ui_putf(ui, form_top() + form_rows() - 1, COLS >= 60 ? COLS - 7 : COLS - 1, 7,
+			A_BOLD, COLS >= 60 ? " %s more" : "%s", ui_glyph(ui, UI_G_DOWN));
 	if (ed.prompting)
 		draw_prompt(ui);
 	if (ed.boxed) {
@@ -688,11 +820,12 @@ static void quit_answer(struct ui *ui, int64_t day, int yes)
 		ui->quit = 1;
 }
 
-/* The advice of every emergency or urgent rule the saved day matches. */
 /* The advice for the alerts of urgent or emergency flags that this save
- * makes (a new, worse or back that the day as stored did not show): one
- * paragraph each, the most serious first.  NULL when there is none: a day
- * of a flag in care, or a day saved again, shows no box. */
+ * makes (a new, worse or back that the day as stored did not show), the
+ * most serious first: an emergency flag gives one paragraph per urgent or
+ * emergency finding of the day (each its own message, first aid
+ * included), any other flag one paragraph.  NULL when there is none: a
+ * day of a flag in care, or a day saved again, shows no box. */
 static char *serious_advice(const struct ui *ui, const struct hg_day *before,
 			    enum hg_level *level)
 {
@@ -701,7 +834,7 @@ static char *serious_advice(const struct ui *ui, const struct hg_day *before,
 	*level = HG_LEVEL_WATCH;
 	for (size_t i = 0; i < ed.nmatches; i++) {
 		const struct hg_day_flag *m = &ed.matches[i];
-		int had = 0;
+		int had = 0, paragraphs = 0;
 
 		if (m->level > HG_LEVEL_URGENT || m->alert == HG_ALERT_NONE)
 			continue;
@@ -713,12 +846,28 @@ static char *serious_advice(const struct ui *ui, const struct hg_day *before,
 			continue;
 		if (m->level < *level)
 			*level = m->level;
+		/* emergency findings first, then urgent ones (a back flag's
+		 * message says what came back after what was done: kept whole) */
+		for (int lv = HG_LEVEL_EMERGENCY; lv <= HG_LEVEL_URGENT; lv++)
+			for (size_t k = 0; k < m->nfindings; k++) {
+				if (m->level != HG_LEVEL_EMERGENCY || m->alert == HG_ALERT_BACK ||
+				    (int)m->finding_levels[k] != lv)
+					continue;
+				if (sb.len)
+					sb_puts(&sb, "\n\n");
+				sb_printf(&sb, "%s %s, %s (%s), %s: %s", ui_level_symbol(ui, lv),
+					  rules_level_name((enum hg_level)lv), m->id,
+					  rules_alert_name(m->alert), m->findings[k],
+					  m->finding_messages[k]);
+				paragraphs++;
+			}
+		if (paragraphs)
+			continue;
 		if (sb.len)
 			sb_puts(&sb, "\n\n");
 		sb_printf(&sb, "%s %s, %s (%s): %s", ui_level_symbol(ui, m->level),
 			  rules_level_name(m->level), m->id, rules_alert_name(m->alert), m->message);
 	}
-	(void)ui;
 	if (!sb.len) {
 		sb_free(&sb);
 		return NULL;
@@ -897,6 +1046,10 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 	int on_tick = f < F_RATING || (f >= F_SIGN && f < F_TEMP) || (f >= F_CARE && f < F_PHOTOS);
 
 	if (ed.boxed) {
+		if (act == ACT_DOWN || act == ACT_UP) {
+			ed.box_scroll += act == ACT_DOWN ? 1 : -1;      /* draw_box keeps it in range */
+			return 1;
+		}
 		if (act == ACT_SAVE || act == ACT_CANCEL || act == ACT_BACK) {
 			char msg[sizeof ed.saved];
 
@@ -915,12 +1068,23 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 		preview_update(ui);
 		return 1;
 	}
+	if (f == F_PREVIEW && (act == ACT_UP || act == ACT_DOWN)) {
+		layout(ui);
+		if (act == ACT_DOWN && ed.pscroll < ed.plines - preview_rows())
+			ed.pscroll++;
+		else if (act == ACT_UP && ed.pscroll > 0)
+			ed.pscroll--;
+		else if (act == ACT_UP)
+			ed.focus = focus_vertical(f, -1);
+		return 1;
+	}
 	switch (act) {
 	case ACT_UP:
 		ed.focus = focus_vertical(f, -1);
 		break;
 	case ACT_DOWN:
 		ed.focus = focus_vertical(f, 1);
+		ed.pscroll = 0;
 		break;
 	case ACT_LEFT:
 	case ACT_RIGHT:
@@ -943,10 +1107,8 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 	case ACT_UNRATE:
 		if (on_rating)
 			ed.rating[f - F_RATING] = HG_UNRATED;
-		else if (f < F_RATING)
-			ed.signs &= ~HG_BIT(emerg_signs[f - F_EMERG]);
-		else if (f >= F_SIGN && f < F_TEMP)
-			ed.signs &= ~HG_BIT(other_signs[f - F_SIGN]);
+		else if (is_sign(f))
+			ed.signs &= ~HG_BIT(sign_of(f));
 		else if (f >= F_CARE && f < F_PHOTOS)
 			ed.care &= ~HG_BIT(f - F_CARE);
 		break;
@@ -959,10 +1121,8 @@ static int day_act(struct ui *ui, enum ui_action act, int key)
 			ui_error(ui, "Space ticks a sign or care item; rate symptoms with 0-3.");
 			return 1;
 		}
-		if (f < F_RATING)
-			ed.signs ^= HG_BIT(emerg_signs[f - F_EMERG]);
-		else if (f >= F_SIGN && f < F_TEMP)
-			ed.signs ^= HG_BIT(other_signs[f - F_SIGN]);
+		if (is_sign(f))
+			ed.signs ^= HG_BIT(sign_of(f));
 		else if (f >= F_CARE && f < F_PHOTOS)
 			ed.care ^= HG_BIT(f - F_CARE);
 		break;

@@ -36,9 +36,9 @@ for today in 2026-11-03 2026-11-04 2026-11-05 2026-11-06 2026-11-07 2026-11-08 2
 	tui_expect "day $day of 28" "$today: the grid opens on day $day"
 	if [ "$today" = 2026-11-07 ]; then
 		# Day 4: a yellow crust.  After the four ratings the focus is on
-		# the first sign; two down is crusting.
-		tui_keys Enter 1 1 0 0 Down Down Space
-		tui_expect "[x] yellow or honey-coloured crusts" "$today: crusting ticked"
+		# the first sign; two right is crusting.
+		tui_keys Enter 1 1 0 0 Right Right Space
+		tui_expect "[x] yellow/honey crusts" "$today: crusting ticked"
 		tui_keys Enter
 		tui_expect "Saved day 4. ! infection@4" "$today: saving names the flag"
 		tui_expect "! 1 see doctor" "$today: the header counts it"

@@ -10,7 +10,7 @@ run checkin --day 7 --temp 38.4 --care sunscreen --sign pus
 tui_start
 tui_expect "day 7 of 28" "the grid opens on today"
 tui_keys Enter
-tui_expect "[x] pus or cloudy discharge" "the editor opens on day 7"
+tui_expect "[x] pus or cloudy ooze" "the editor opens on day 7"
 tui_keys 1
 tui_keys Enter
 tui_expect "Saved day 7." "saved from the editor"
@@ -24,8 +24,8 @@ run checkin --day 6 --temp 37.6 --sign pus
 tui_keys Left
 tui_keys Enter
 tui_expect "Day 6" "day 6 in the editor"
-tui_keys Down Down Down Down Down Space
-tui_expect "[ ] pus or cloudy discharge" "pus unticked"
+tui_keys Down Down Down Down Right Space
+tui_expect "[ ] pus or cloudy ooze" "pus unticked"
 tui_keys Enter
 tui_expect "Saved day 6." "day 6 saved"
 is "$(sql 'SELECT signs, temperature_dc FROM checkin WHERE day = 6')" "0|376" \

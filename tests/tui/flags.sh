@@ -14,8 +14,8 @@ tui_expect "‼ 0 urgent   ! 0 see doctor   · 0 watch" "no flags at first"
 # second row).
 tui_keys Enter 1 1 0 0
 tui_expect "No warning from this day." "preview: nothing yet"
-tui_keys Down Space
-tui_expect "[x] pus or cloudy discharge" "Space ticks pus"
+tui_keys Right Space
+tui_expect "[x] pus or cloudy ooze" "Space ticks pus"
 tui_expect "‼ infection@7 (new) · open: pus. Pus or cloudy discharge from the needle marks" \
 	"the editor previews the urgent flag before saving"
 tui_keys Enter
@@ -62,7 +62,7 @@ EOF
 # A second sign on an earlier day: urgent stays first, then by day.
 tui_keys Escape
 tui_expect "⏎ check in" "Esc back to the grid"
-tui_keys Left Left Left Enter Down Down Down Down Right Down Down Down Space
+tui_keys Left Left Left Enter Down Down Down Down Down Down Right Right Space
 tui_expect "[x] darker patches" "dark patches ticked on day 4"
 tui_expect "· pigment@4 (new) · open: dark-patches-early. Darker patches on day 4 are" "preview: a watch flag"
 tui_keys Enter
@@ -76,8 +76,8 @@ tui_keys Down Enter
 tui_expect "Day 4 · Sat 2026-11-07 · · pigment@4" "Enter on a flag shows its day on the grid"
 
 # Untick pus on day 7: the urgent flag goes away.
-tui_keys g Enter Down Down Down Down Down Space
-tui_expect "[ ] pus or cloudy discharge" "Space unticks pus"
+tui_keys g Enter Down Down Down Down Right Space
+tui_expect "[ ] pus or cloudy ooze" "Space unticks pus"
 tui_expect "No warning from this day." "preview clears"
 tui_keys Enter
 tui_expect "‼ 0 urgent   ! 0 see doctor   · 1 watch" "urgent flag gone from the header"

@@ -7,10 +7,10 @@
 . "$top_srcdir/tests/tui/lib.sh"
 
 # tick_pus: from the editor's first rating, rate four and tick pus (the
-# signs run in two columns from 64 columns, in one below).
+# signs run in columns from 50 columns, pus beside warmth; in one below).
 tick_pus() {
 	tui_keys 1 1 0 0
-	if [ "$cols" -ge 64 ]; then tui_keys Down Space; else tui_keys Down Down Space; fi
+	if [ "$cols" -ge 50 ]; then tui_keys Right Space; else tui_keys Down Space; fi
 	tui_expect "[x] pus" "$size: pus ticked"
 }
 

@@ -812,6 +812,33 @@ static void test_day_view(void **state)
 	model_recovery_free(&r);
 }
 
+/* Each finding of a day has its own message and level: airway (first
+ * aid) and lips on one day of one reaction flag. */
+static void test_day_finding_messages(void **state)
+{
+	struct hg_recovery r;
+	struct hg_day d;
+
+	(void)state;
+	rec_init(&r, PRO, 0, 0, 0, "face");
+	rec_days(&r, "7 +airway +lips");
+	assert_int_equal(rules_day(&r, NULL, 0, 7, &d), 0);
+	assert_int_equal(d.nflags, 1);
+	assert_string_equal(d.flags[0].id, "reaction@7");
+	assert_int_equal(d.flags[0].nfindings, 2);
+	assert_string_equal(d.flags[0].findings[0], "airway");
+	assert_int_equal(d.flags[0].finding_levels[0], HG_LEVEL_EMERGENCY);
+	assert_non_null(strstr(d.flags[0].finding_messages[0], "on day 7"));
+	assert_non_null(strstr(d.flags[0].finding_messages[0], "adrenaline pen"));
+	assert_null(strstr(d.flags[0].finding_messages[0], "lips"));
+	assert_string_equal(d.flags[0].findings[1], "lips");
+	assert_int_equal(d.flags[0].finding_levels[1], HG_LEVEL_URGENT);
+	assert_non_null(strstr(d.flags[0].finding_messages[1], "Swollen lips or face on day 7"));
+	assert_non_null(strstr(d.flags[0].finding_messages[1], "get medical care today"));
+	rules_day_free(&d);
+	model_recovery_free(&r);
+}
+
 /* ---- precautions, tracking, looks ------------------------------------- */
 
 static void test_precautions(void **state)
@@ -1069,6 +1096,7 @@ int main(void)
 		cmocka_unit_test(test_worse_alert),
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_day_view),
+		cmocka_unit_test(test_day_finding_messages),
 		cmocka_unit_test(test_precautions),
 		cmocka_unit_test(test_tracking_and_looks),
 		cmocka_unit_test(test_names_and_areas),
