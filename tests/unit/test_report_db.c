@@ -17,6 +17,7 @@
 #include "tmpdb.h"
 #include "healgrid/date.h"
 #include "healgrid/report.h"
+#include "healgrid/rules.h"
 #include "healgrid/util.h"
 
 static int64_t add(struct hg_db *db, const char *date, const char *area)
@@ -55,10 +56,21 @@ static char *capture_array(const struct hg_recovery *r, size_t n, int64_t tid,
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	/* report_write_db's own loop, over an array */
+	/* report_write_db's own loop, over an array: the extras it reads
+	 * are none here but the looks' later session of the same area */
 	struct report_run *run = report_start(f, fmt, tid, today);
-	for (size_t i = 0; i < n && report_wants_more(run); i++)
-		report_add(run, &r[i]);
+	struct hg_treatment *all = xcalloc(n ? n : 1, sizeof *all);
+
+	for (size_t i = 0; i < n; i++)
+		all[i] = r[i].t;
+	for (size_t i = 0; i < n && report_wants_more(run); i++) {
+		struct report_extra x;
+
+		memset(&x, 0, sizeof x);
+		x.later_same_area = rules_later_same_area(all, n, &r[i].t, today);
+		report_add_with(run, &r[i], &x);
+	}
+	free(all);
 	*rc = report_finish(run);
 	fclose(f);
 	*got = len;
