@@ -377,7 +377,8 @@ static char *real_text(double r)
 		size_t at = (e = strchr(buf, 'e')) ? (size_t)(e - buf) : strlen(buf);
 
 		memmove(buf + at + 2, buf + at, strlen(buf + at) + 1);
-		memcpy(buf + at, ".0", 2);
+		buf[at] = '.';
+		buf[at + 1] = '0';
 	}
 	return xstrdup(buf);
 }

@@ -1134,7 +1134,7 @@ int import_json(struct hg_db *db, const char *name, const char *data, size_t len
 	db_treatments_free(list, nlist);
 	if (rc == HG_OK && f[F_PROFILE])
 		rc = parse_profile(&x, f[F_PROFILE]);
-	if (rc == HG_OK)
+	if (rc == HG_OK && f[F_TREATMENTS])    /* need() made sure of it */
 		json_items(f[F_TREATMENTS]->text, f[F_TREATMENTS]->len, &tv, &nt);
 	for (size_t i = 0; rc == HG_OK && i < nt; i++) {
 		char *p = index_path("", "treatments", i);

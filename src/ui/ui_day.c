@@ -247,9 +247,14 @@ static int is_sign(int f)
 	return f < F_RATING || (f >= F_SIGN && f < F_TEMP);
 }
 
+/* The sign of tick box f (is_sign(f)); HG_SIGN_COUNT for any other field. */
 static enum hg_sign sign_of(int f)
 {
-	return f < F_RATING ? emerg_signs[f - F_EMERG] : other_signs[f - F_SIGN];
+	if (f >= F_EMERG && f < F_RATING)
+		return emerg_signs[f - F_EMERG];
+	if (f >= F_SIGN && f < F_TEMP)
+		return other_signs[f - F_SIGN];
+	return HG_SIGN_COUNT;
 }
 
 /* n tick boxes from field f0 on, row by row in as many columns as fit;
