@@ -622,54 +622,47 @@ static void submit_medicine(struct ui *ui)
 	char *name = NULL, *dose = NULL;
 	int rc, from, to;
 
+	/* Each answer is checked again on every Enter; a stage not yet
+	 * answered is asked next.  name and dose are freed at done. */
 	if (validate_medicine_text(ui_edit_text(&fs.text), 1, &name, msg) != 0) {
 		ui_error(ui, "Medicine: %s", msg);
 		fs.stage = ASK_MED_NAME;
-		return;
+		goto done;
 	}
 	if (fs.stage == ASK_MED_NAME) {
-		free(name);
 		fs.stage = ASK_MED_DOSE;
-		return;
+		goto done;
 	}
 	if (validate_medicine_text(ui_edit_text(&fs.dose), 0, &dose, msg) != 0) {
 		ui_error(ui, "Dose: %s", msg);
-		free(name);
 		fs.stage = ASK_MED_DOSE;
-		return;
+		goto done;
 	}
 	if (fs.stage == ASK_MED_DOSE) {
-		free(name);
-		free(dose);
 		date_format(ui->today, today);
 		ui_edit_set(&fs.when, today);
 		fs.stage = ASK_MED_FROM;
-		return;
+		goto done;
 	}
 	if (validate_date(ui_edit_text(&fs.when), &from, msg) != 0) {
 		ui_error(ui, "Taken from: %s", msg);
-		free(name);
-		free(dose);
 		fs.stage = ASK_MED_FROM;
-		return;
+		goto done;
 	}
 	if (fs.stage == ASK_MED_FROM) {
-		free(name);
-		free(dose);
 		ui_edit_set(&fs.until, "");
 		fs.stage = ASK_MED_TO;
-		return;
+		goto done;
 	}
 	if (course_end(ui_edit_text(&fs.until), from, &to, msg) != 0) {
 		ui_error(ui, "Taken to: %s", msg);
-		free(name);
-		free(dose);
-		return;
+		goto done;
 	}
 	memset(&m, 0, sizeof m);
 	m.treatment_id = ui->rec.t.id;
 	m.name = name;
 	m.dose = dose ? dose : xstrdup("");
+	name = dose = NULL;             /* m owns them now */
 	m.from = from;
 	m.to = to;
 	rc = record_medicine_add(ui->db, &m, "Taken to");
@@ -682,6 +675,9 @@ static void submit_medicine(struct ui *ui)
 	ui_message(ui, "Medicine recorded.");
 	ask_end();
 	ui_reload(ui);
+done:
+	free(name);
+	free(dose);
 }
 
 /* The action asked for: one action, for fs.ids (r) or none (a). */
