@@ -327,7 +327,6 @@ static void fit(const struct ui *ui, struct shown *s, int w, int h)
 	shown_clear_fit(s);
 	if (pixels)
 		cell_pixels(&px_w, &px_h);
-	ui_term_abort_means_oom("drawing the photo");
 	chafa_calc_canvas_geometry(s->w, s->h, &cw, &ch,
 				   pixels ? (float)px_w / (float)px_h : FONT_RATIO, TRUE, FALSE);
 	if (cw < 1 || ch < 1)
@@ -580,8 +579,9 @@ static int photo_open(struct ui *ui, int64_t day)
 		ph.mode = detect_mode();
 		ph.mode_known = 1;
 	}
+	/* chafa (GLib) is used from here on, its worker threads too */
+	ui_term_abort_means_oom("drawing the photo");
 	if (ph.mode != UI_PHOTO_SYMBOLS && !ph.term) {
-		ui_term_abort_means_oom("drawing the photo");
 		ph.term = chafa_term_db_detect(chafa_term_db_get_default(), environ);
 		if (!ph.term)
 			ph.mode = UI_PHOTO_SYMBOLS;
